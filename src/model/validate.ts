@@ -1,0 +1,159 @@
+/**
+ * Validation: structural checks by the zod schema, then the checks that need the whole
+ * model. Every problem is collected (not just the first) so a user fixes a file in one go.
+ * @module
+ */
+import type { $ZodIssue } from 'zod/v4/core';
+import { ForlobInputError, formatPath, type Problem } from './errors.js';
+import { modelSchema } from './schema.js';
+import type { ModelSpec, TransitionRows } from './types.js';
+
+/** Keys that would reach an object's prototype if copied naively. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Row sums may exceed 1 by floating-point noise only. */
+const SUM_TOLERANCE = 1e-9;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  return `a value of type ${typeof value}`;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function issueToProblems(issue: $ZodIssue, input: unknown): Problem[] {
+  const path = issue.path;
+  const at = formatPath(path);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const got = valueAt(input, path);
+      if (got === undefined) return [{ path: at, message: `required field is missing (expected ${issue.expected})` }];
+      if (typeof got === 'number' && !Number.isFinite(got)) return [{ path: at, message: `expected a finite number, got ${describe(got)}` }];
+      if (issue.expected === 'int') return [{ path: at, message: `expected an integer, got ${describe(got)}` }];
+      return [{ path: at, message: `expected ${issue.expected}, got ${describe(got)}` }];
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((k) => ({ path: formatPath([...path, k]), message: 'unknown field' }));
+    case 'invalid_value':
+      return [{ path: at, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(valueAt(input, path))}` }];
+    case 'too_small':
+    case 'too_big': {
+      const got = valueAt(input, path);
+      return [{ path: at, message: `${issue.message}${typeof got === 'number' ? `, got ${describe(got)}` : ''}` }];
+    }
+    default:
+      return [{ path: at, message: issue.message }];
+  }
+}
+
+/** Walk raw input for prototype keys and non-finite numbers before anything copies it. */
+function scanRaw(value: unknown, path: PropertyKey[], out: Problem[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => scanRaw(v, [...path, i], out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        out.push({ path: formatPath([...path, key]), message: `the key "${key}" is not allowed` });
+        continue;
+      }
+      scanRaw((value as Record<string, unknown>)[key], [...path, key], out);
+    }
+  }
+}
+
+function duplicates(ids: string[], where: string, out: Problem[]): Set<string> {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) out.push({ path: `${where}[${i}].id`, message: `duplicate id "${id}"` });
+    seen.add(id);
+  });
+  return seen;
+}
+
+function checkRows(rows: TransitionRows | undefined, where: string, states: Set<string>, out: Problem[]): void {
+  if (!rows) return;
+  for (const [from, row] of Object.entries(rows)) {
+    if (!states.has(from)) out.push({ path: `${where}.${from}`, message: `unknown state "${from}" (expected one of ${[...states].join(', ')})` });
+    let sum = 0;
+    for (const [to, p] of Object.entries(row)) {
+      if (!states.has(to)) out.push({ path: `${where}.${from}.${to}`, message: `unknown state "${to}" (expected one of ${[...states].join(', ')})` });
+      if (to === from) out.push({ path: `${where}.${from}.${to}`, message: 'a row may not name its own state: staying is what is left of the row' });
+      sum += p;
+    }
+    if (sum > 1 + SUM_TOLERANCE) out.push({ path: `${where}.${from}`, message: `row sums to ${+sum.toFixed(12)}, expected at most 1` });
+  }
+}
+
+/** Checks that need the whole model, run only once the structure is sound. */
+function checkSemantics(m: ModelSpec): Problem[] {
+  const out: Problem[] = [];
+  const states = duplicates(m.states.map((s) => s.id), 'states', out);
+  const groups = duplicates(m.groups.map((g) => g.id), 'groups', out);
+  const interventions = duplicates((m.interventions ?? []).map((i) => i.id), 'interventions', out);
+  duplicates(m.scenarios.map((s) => s.id), 'scenarios', out);
+
+  checkRows(m.transitions, 'transitions', states, out);
+  m.groups.forEach((g, i) => {
+    if (!states.has(g.initialState)) out.push({ path: `groups[${i}].initialState`, message: `unknown state "${g.initialState}"` });
+  });
+  (m.interventions ?? []).forEach((iv, i) => checkRows(iv.transitions, `interventions[${i}].transitions`, states, out));
+  m.scenarios.forEach((sc, i) => {
+    for (const [g, shares] of Object.entries(sc.allocation ?? {})) {
+      const where = `scenarios[${i}].allocation.${g}`;
+      if (!groups.has(g)) out.push({ path: where, message: `unknown group "${g}" (expected one of ${[...groups].join(', ')})` });
+      let sum = 0;
+      for (const [iv, share] of Object.entries(shares)) {
+        if (!interventions.has(iv)) out.push({ path: `${where}.${iv}`, message: `unknown intervention "${iv}"${interventions.size ? ` (expected one of ${[...interventions].join(', ')})` : ' (the model has no interventions)'}` });
+        sum += share;
+      }
+      if (sum > 1 + SUM_TOLERANCE) out.push({ path: where, message: `shares sum to ${+sum.toFixed(12)}, expected at most 1` });
+    }
+  });
+  return out;
+}
+
+/**
+ * Check a model and return it typed. Throws {@link ForlobInputError} listing every problem,
+ * each with the path of the offending field and what was expected.
+ *
+ * @example
+ * ```ts
+ * const model = validateModel(JSON.parse(text));
+ * ```
+ */
+export function validateModel(input: unknown): ModelSpec {
+  const raw: Problem[] = [];
+  scanRaw(input, [], raw);
+  if (raw.length) throw new ForlobInputError(raw, 'invalid model');
+  const parsed = modelSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ForlobInputError(parsed.error.issues.flatMap((iss) => issueToProblems(iss, input)), 'invalid model');
+  }
+  const model = parsed.data as ModelSpec;
+  const problems = checkSemantics(model);
+  if (problems.length) throw new ForlobInputError(problems, 'invalid model');
+  return model;
+}
+
+/**
+ * Parse model JSON text and validate it. Malformed JSON is reported as a
+ * {@link ForlobInputError} too, with the position of the fault.
+ */
+export function parseModel(text: string, source = 'model'): ModelSpec {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ForlobInputError([{ path: '(root)', message: `malformed JSON in ${source}: ${(e as Error).message}` }], 'invalid model');
+  }
+  return validateModel(json);
+}

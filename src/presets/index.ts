@@ -1,0 +1,40 @@
+/**
+ * The built-in presets: the seed cases as ready-to-run models.
+ * @module
+ */
+import type { ModelSpec } from '../model/types.js';
+import { randers2025 } from './randers-2025.js';
+
+/** A built-in model with a one-line description. */
+export interface Preset {
+  /** The id used on the command line (`forlob run <id>`). */
+  id: string;
+  /** One line saying what the preset is. */
+  summary: string;
+  /** The model, as a model file would hold it. */
+  model: ModelSpec;
+}
+
+/**
+ * Every built-in preset by id.
+ *
+ * @example
+ * ```ts
+ * import { presets, simulate } from 'forlob';
+ * const result = await simulate(presets['randers-2025'].model, { replicates: 200 });
+ * ```
+ */
+export const presets: Readonly<Record<string, Preset>> = {
+  'randers-2025': {
+    id: 'randers-2025',
+    summary: 'Randers 2025: 1,343 vulnerable unemployed, today vs. legal minimum vs. higher job focus (36 months)',
+    model: randers2025,
+  },
+};
+
+/** A deep copy of a preset's model, safe to edit; throws if the id is unknown. */
+export function getPreset(id: string): ModelSpec {
+  const p = presets[id];
+  if (!p) throw new Error(`unknown preset "${id}"`);
+  return structuredClone(p.model);
+}

@@ -1,0 +1,50 @@
+/**
+ * Results as arquero tables, so users can filter, join, pivot and export them.
+ * @module
+ */
+import { table, type ColumnTable } from 'arquero';
+import { METRICS } from '../summary/metrics.js';
+import type { ScenarioResult } from '../summary/result.js';
+
+/**
+ * The raw draws: one row per replicate, scenario and group (`group` is "total" for the
+ * whole population), one column per metric.
+ */
+export function drawsTable(values: Float64Array, scenarioIds: string[], groupIds: string[]): ColumnTable {
+  const M = METRICS.length;
+  const rowsPerRep = scenarioIds.length * (groupIds.length + 1);
+  const n = values.length / M;
+  const replicate = new Int32Array(n);
+  const scenario: string[] = new Array(n);
+  const group: string[] = new Array(n);
+  const cols = METRICS.map(() => new Float64Array(n));
+  const groupNames = [...groupIds, 'total'];
+  for (let i = 0; i < n; i++) {
+    replicate[i] = Math.floor(i / rowsPerRep);
+    const within = i % rowsPerRep;
+    scenario[i] = scenarioIds[Math.floor(within / groupNames.length)];
+    group[i] = groupNames[within % groupNames.length];
+    for (let m = 0; m < M; m++) cols[m][i] = values[i * M + m];
+  }
+  return table({ replicate, scenario, group, ...Object.fromEntries(METRICS.map((name, m) => [name, cols[m]])) });
+}
+
+/** The summary: one row per scenario, group and metric with mean, sd, lo, hi. */
+export function summaryTable(scenarios: ScenarioResult[]): ColumnTable {
+  const rows: { scenario: string; group: string; metric: string; mean: number; sd: number; lo: number; hi: number }[] = [];
+  for (const sc of scenarios) {
+    const blocks = [{ id: 'total', metrics: sc.metrics }, ...sc.groups];
+    for (const g of blocks) {
+      for (const metric of METRICS) rows.push({ scenario: sc.id, group: g.id, metric, ...g.metrics[metric] });
+    }
+  }
+  return table({
+    scenario: rows.map((r) => r.scenario),
+    group: rows.map((r) => r.group),
+    metric: rows.map((r) => r.metric),
+    mean: rows.map((r) => r.mean),
+    sd: rows.map((r) => r.sd),
+    lo: rows.map((r) => r.lo),
+    hi: rows.map((r) => r.hi),
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * A plain-text comparison table of the scenarios, for terminals and logs.
+ * @module
+ */
+import type { MetricSummary } from '../summary/interval.js';
+import type { MetricName } from '../summary/metrics.js';
+import type { SimulationResult } from '../summary/result.js';
+
+interface Row {
+  label: string;
+  metric: MetricName;
+  fmt: (x: number) => string;
+}
+
+const pct = (x: number) => (100 * x).toFixed(1);
+const num1 = (x: number) => x.toFixed(1);
+const mio = (x: number) => (x / 1e6).toFixed(1);
+
+const ROWS: Row[] = [
+  { label: 'success rate at horizon, %', metric: 'successRate', fmt: pct },
+  { label: 'months on benefit per citizen', metric: 'benefitMonths', fmt: num1 },
+  { label: 'transfers, mio. DKK', metric: 'transferCost', fmt: mio },
+  { label: 'intervention cost, mio. DKK', metric: 'interventionCost', fmt: mio },
+];
+
+function cell(s: MetricSummary, fmt: (x: number) => string): string {
+  return `${fmt(s.mean)} (${fmt(s.lo)}–${fmt(s.hi)})`;
+}
+
+/**
+ * Render the scenario comparison: one column per scenario, each cell the mean with its
+ * percentile interval.
+ */
+export function formatTable(result: SimulationResult): string {
+  const header = ['', ...result.scenarios.map((s) => s.id)];
+  const body = ROWS.map((row) => [row.label, ...result.scenarios.map((s) => cell(s.metrics[row.metric], row.fmt))]);
+  const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('   ');
+  const title = `${result.model}: ${result.replicates} replicates, seed ${JSON.stringify(result.seed)}, ${result.horizonMonths} months, mean (${Math.round(result.level * 100)} % interval)`;
+  const allocation = result.scenarios.map(
+    (s) => `  ${s.id}: ` + s.allocation.map((a) => `${a.group}/${a.intervention ?? 'none'} ${a.count}`).join(', '),
+  );
+  return [title, '', line(header), ...body.map(line), '', 'allocation (group/intervention count):', ...allocation, ''].join('\n');
+}

@@ -1,0 +1,38 @@
+/**
+ * Summary of one metric over replicates: mean, sample standard deviation and a percentile
+ * interval.
+ * @module
+ */
+import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+
+/** A metric's distribution over replicates. */
+export interface MetricSummary {
+  /** Mean over replicates. */
+  mean: number;
+  /** Sample standard deviation over replicates (0 for a single replicate). */
+  sd: number;
+  /** Lower end of the percentile interval, the (1 − level)/2 quantile. */
+  lo: number;
+  /** Upper end of the percentile interval, the (1 + level)/2 quantile. */
+  hi: number;
+}
+
+/**
+ * Summarise draws: mean, sd and the central percentile interval at `level`.
+ *
+ * @example
+ * ```ts
+ * summarise([0.29, 0.31, 0.30, 0.32], 0.9); // { mean: 0.305, sd: 0.0129…, lo: 0.29, hi: 0.32 }
+ * ```
+ */
+export function summarise(values: ArrayLike<number>, level: number): MetricSummary {
+  const xs = Array.from(values);
+  const sorted = xs.slice().sort((a, b) => a - b);
+  const tail = (1 - level) / 2;
+  return {
+    mean: mean(xs),
+    sd: xs.length > 1 ? sampleStandardDeviation(xs) : 0,
+    lo: quantileSorted(sorted, tail),
+    hi: quantileSorted(sorted, 1 - tail),
+  };
+}

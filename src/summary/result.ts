@@ -1,0 +1,101 @@
+/**
+ * Turning raw metric rows into the result users see: per-scenario and per-group summaries,
+ * allocations, and arquero tables of the draws and the summary.
+ * @module
+ */
+import type { ColumnTable } from 'arquero';
+import type { CompiledModel } from '../compile/compile.js';
+import type { ModelSpec } from '../model/types.js';
+import type { ResolvedOptions } from '../options.js';
+import { drawsTable, summaryTable } from '../report/tables.js';
+import { summarise, type MetricSummary } from './interval.js';
+import { M, METRICS, type MetricName } from './metrics.js';
+
+/** One group × intervention count of a scenario; `intervention: null` is the remainder. */
+export interface AllocationCount {
+  group: string;
+  intervention: string | null;
+  count: number;
+}
+
+/** A summary of every metric. */
+export type MetricSummaries = Record<MetricName, MetricSummary>;
+
+/** One scenario's results. */
+export interface ScenarioResult {
+  id: string;
+  label?: string;
+  allocation: AllocationCount[];
+  /** Metrics over the whole population. */
+  metrics: MetricSummaries;
+  /** Metrics per group. */
+  groups: { id: string; metrics: MetricSummaries }[];
+}
+
+/**
+ * The result of {@link simulate}: the run's settings, each scenario's summaries, and
+ * arquero tables for filtering, joining and export.
+ */
+export interface SimulationResult {
+  model: string;
+  seed: string;
+  replicates: number;
+  horizonMonths: number;
+  level: number;
+  scenarios: ScenarioResult[];
+  /** One row per replicate, scenario and group (`group` = "total" for the population). */
+  draws: ColumnTable;
+  /** One row per scenario, group and metric with mean, sd, lo, hi. */
+  summary: ColumnTable;
+  /** The raw metric rows: replicate × scenario × (groups + total) × metric. */
+  values: Float64Array;
+}
+
+/** The value of metric `m` for group row `g` of scenario `s` in every replicate. */
+export function metricColumn(values: Float64Array, cm: CompiledModel, s: number, g: number, m: number): Float64Array {
+  const per = (cm.G + 1) * M;
+  const stride = cm.scenarios.length * per;
+  const R = values.length / stride;
+  const out = new Float64Array(R);
+  for (let r = 0; r < R; r++) out[r] = values[r * stride + s * per + g * M + m];
+  return out;
+}
+
+function summariseRow(values: Float64Array, cm: CompiledModel, s: number, g: number, level: number): MetricSummaries {
+  const out = {} as MetricSummaries;
+  METRICS.forEach((name, m) => (out[name] = summarise(metricColumn(values, cm, s, g, m), level)));
+  return out;
+}
+
+/** Build a {@link SimulationResult} from raw rows. */
+export function assembleResult(spec: ModelSpec, cm: CompiledModel, opts: ResolvedOptions, values: Float64Array): SimulationResult {
+  const ivIds = [null, ...(spec.interventions ?? []).map((iv) => iv.id)];
+  const scenarios = spec.scenarios.map((sc, s): ScenarioResult => {
+    const allocation: AllocationCount[] = [];
+    spec.groups.forEach((g, gi) => {
+      const named = Object.keys(sc.allocation?.[g.id] ?? {});
+      for (const iv of named) allocation.push({ group: g.id, intervention: iv, count: cm.scenarios[s].counts[gi * cm.A + ivIds.indexOf(iv)] });
+      allocation.push({ group: g.id, intervention: null, count: cm.scenarios[s].counts[gi * cm.A] });
+    });
+    return {
+      id: sc.id,
+      ...(sc.label ? { label: sc.label } : {}),
+      allocation,
+      metrics: summariseRow(values, cm, s, cm.G, opts.level),
+      groups: spec.groups.map((g, gi) => ({ id: g.id, metrics: summariseRow(values, cm, s, gi, opts.level) })),
+    };
+  });
+  const groupIds = spec.groups.map((g) => g.id);
+  const scenarioIds = spec.scenarios.map((s) => s.id);
+  return {
+    model: spec.name,
+    seed: opts.seed,
+    replicates: opts.replicates,
+    horizonMonths: spec.horizonMonths,
+    level: opts.level,
+    scenarios,
+    draws: drawsTable(values, scenarioIds, groupIds),
+    summary: summaryTable(scenarios),
+    values,
+  };
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    cli: 'src/cli/main.ts',
+    worker: 'src/engine/worker.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
+  // shims: the CJS build needs import.meta.url to locate the worker file.
+  shims: true,
+  clean: true,
+  sourcemap: false,
+  target: 'node20',
+  splitting: false,
+});
