@@ -12,7 +12,7 @@ export { ForlobInputError, type Problem } from './model/errors.js';
 export { largestRemainder } from './model/allocation.js';
 export { summarise, type MetricSummary } from './summary/interval.js';
 export { METRICS, HIGHER_IS_BETTER, METRIC_LABELS, type MetricName } from './summary/metrics.js';
-export type { SimulationResult, ScenarioResult, AllocationCount, MetricSummaries } from './summary/result.js';
+export type { SimulationResult, ScenarioResult, GroupResult, AllocationCount, MetricSummaries } from './summary/result.js';
 export { resultToJSON } from './report/json.js';
 export { resultToCSV } from './report/csv.js';
 export { formatTable } from './report/text.js';

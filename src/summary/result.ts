@@ -13,23 +13,37 @@ import { M, METRICS, type MetricName } from './metrics.js';
 
 /** One group × intervention count of a scenario; `intervention: null` is the remainder. */
 export interface AllocationCount {
+  /** Group id. */
   group: string;
+  /** Intervention id, or null for the group's citizens without an intervention. */
   intervention: string | null;
+  /** Number of citizens. */
   count: number;
 }
 
 /** A summary of every metric. */
 export type MetricSummaries = Record<MetricName, MetricSummary>;
 
+/** One group's results within a scenario. */
+export interface GroupResult {
+  /** Group id. */
+  id: string;
+  /** Metrics over the group's citizens. */
+  metrics: MetricSummaries;
+}
+
 /** One scenario's results. */
 export interface ScenarioResult {
+  /** Scenario id. */
   id: string;
+  /** Scenario label, when the model gives one. */
   label?: string;
+  /** Every group × intervention count, the unallocated remainder with `intervention: null`. */
   allocation: AllocationCount[];
   /** Metrics over the whole population. */
   metrics: MetricSummaries;
   /** Metrics per group. */
-  groups: { id: string; metrics: MetricSummaries }[];
+  groups: GroupResult[];
 }
 
 /**
@@ -37,11 +51,17 @@ export interface ScenarioResult {
  * arquero tables for filtering, joining and export.
  */
 export interface SimulationResult {
+  /** The model's name. */
   model: string;
+  /** The seed, as a string. */
   seed: string;
+  /** Number of replicates. */
   replicates: number;
+  /** Months simulated. */
   horizonMonths: number;
+  /** Level of the percentile intervals. */
   level: number;
+  /** Per-scenario summaries, in model order. */
   scenarios: ScenarioResult[];
   /** One row per replicate, scenario and group (`group` = "total" for the population). */
   draws: ColumnTable;

@@ -1,0 +1,86 @@
+/**
+ * The exact oracle: for a time-homogeneous model every expected metric follows from
+ * matrix powers of each arm's transition matrix, and the replicate variance of the
+ * success rate is binomial (citizens are independent). Written independently of the
+ * engine's compiler so that it checks it.
+ */
+import { largestRemainder } from '../src/model/allocation.js';
+import type { ModelSpec, TransitionRows } from '../src/model/types.js';
+
+export type Matrix = number[][];
+
+/** The full monthly transition matrix of one arm (diagonal = staying). */
+export function armMatrix(model: ModelSpec, interventionId: string | null): Matrix {
+  const ids = model.states.map((s) => s.id);
+  const S = ids.length;
+  const rows: TransitionRows = { ...(model.transitions ?? {}) };
+  if (interventionId) {
+    const iv = model.interventions!.find((i) => i.id === interventionId)!;
+    Object.assign(rows, iv.transitions ?? {});
+  }
+  return ids.map((from, i) => {
+    const row = new Array<number>(S).fill(0);
+    for (const [to, p] of Object.entries(rows[from] ?? {})) row[ids.indexOf(to)] = p;
+    row[i] = 1 - row.reduce((a, b) => a + b, 0);
+    return row;
+  });
+}
+
+/** π · P */
+export function step(pi: number[], P: Matrix): number[] {
+  return pi.map((_, j) => pi.reduce((acc, pk, k) => acc + pk * P[k][j], 0));
+}
+
+export interface ExactScenario {
+  successRate: { mean: number; variance: number };
+  benefitMonths: number;
+  transferCost: number;
+  interventionCost: number;
+}
+
+/** Exact expectations per scenario (and success-rate variance over replicates). */
+export function exactMetrics(model: ModelSpec): Record<string, ExactScenario> {
+  const out: Record<string, ExactScenario> = {};
+  const kinds = model.states.map((s) => s.kind);
+  const transfer = model.states.map((s) => s.monthlyTransfer ?? 0);
+  const N = model.groups.reduce((a, g) => a + g.size, 0);
+  for (const sc of model.scenarios) {
+    let success = 0;
+    let variance = 0;
+    let benefit = 0;
+    let transfers = 0;
+    let interventions = 0;
+    for (const g of model.groups) {
+      const alloc = sc.allocation?.[g.id] ?? {};
+      const ivs = Object.keys(alloc);
+      const counts = largestRemainder(g.size, Object.values(alloc));
+      const arms: [string | null, number][] = [...ivs.map((iv, k) => [iv, counts[k]] as [string, number]), [null, counts[counts.length - 1]]];
+      for (const [iv, n] of arms) {
+        if (n === 0) continue;
+        const P = armMatrix(model, iv);
+        const cost = iv ? (model.interventions!.find((i) => i.id === iv)!.monthlyCost ?? 0) : 0;
+        let pi: number[] = model.states.map((s) => (s.id === g.initialState ? 1 : 0));
+        for (let t = 0; t < model.horizonMonths; t++) {
+          pi.forEach((p, s) => {
+            transfers += n * p * transfer[s];
+            if (kinds[s] === 'benefit') {
+              benefit += n * p;
+              interventions += n * p * cost;
+            }
+          });
+          pi = step(pi, P);
+        }
+        const p = pi.reduce((a, x, s) => a + (kinds[s] === 'success' ? x : 0), 0);
+        success += n * p;
+        variance += n * p * (1 - p);
+      }
+    }
+    out[sc.id] = {
+      successRate: { mean: success / N, variance: variance / (N * N) },
+      benefitMonths: benefit / N,
+      transferCost: transfers,
+      interventionCost: interventions,
+    };
+  }
+  return out;
+}

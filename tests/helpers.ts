@@ -1,0 +1,20 @@
+/** Helpers for tests that run the built CLI (dist/ is built by `npm test` before vitest). */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..');
+export const CLI = join(ROOT, 'dist', 'cli.js');
+
+/** Run the CLI; fails loudly when dist/ has not been built. */
+export function cli(args: string[], input?: string) {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it)');
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, cwd: ROOT });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh temporary directory. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'forlob-test-'));
+}

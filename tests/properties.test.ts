@@ -1,0 +1,110 @@
+/**
+ * Property tests on random models: every citizen is in exactly one state each month,
+ * costs are never negative, rates stay in [0, 1], allocations add up.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileModel } from '../src/compile/compile.js';
+import { replicateKeys } from '../src/engine/random.js';
+import { createAccumulator, simulateScenario } from '../src/engine/simulate.js';
+import { largestRemainder } from '../src/model/allocation.js';
+import { validateModel } from '../src/model/validate.js';
+import type { ModelSpec } from '../src/model/types.js';
+import { simulate } from '../src/index.js';
+
+const kinds = ['benefit', 'success', 'exit'] as const;
+
+/** Random valid models: rows are scaled so they never sum above 1. */
+const modelArb: fc.Arbitrary<ModelSpec> = fc
+  .record({
+    S: fc.integer({ min: 1, max: 5 }),
+    H: fc.integer({ min: 1, max: 40 }),
+    kindsOf: fc.array(fc.constantFrom(...kinds), { minLength: 5, maxLength: 5 }),
+    transfers: fc.array(fc.integer({ min: 0, max: 20000 }), { minLength: 5, maxLength: 5 }),
+    raw: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 50, maxLength: 50 }),
+    sizes: fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 3 }),
+    share: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
+  .map(({ S, H, kindsOf, transfers, raw, sizes, share }) => {
+    const ids = Array.from({ length: S }, (_, i) => `s${i}`);
+    const rows = (offset: number) => {
+      const out: Record<string, Record<string, number>> = {};
+      ids.forEach((from, i) => {
+        const ps = ids.map((_, j) => (j === i ? 0 : raw[(offset + i * 5 + j) % raw.length]));
+        const sum = ps.reduce((a, b) => a + b, 0);
+        const scale = sum > 1 ? 1 / sum : 1;
+        const row: Record<string, number> = {};
+        ps.forEach((p, j) => {
+          if (p > 0) row[ids[j]] = Math.floor(p * scale * 1e6) / 1e6;
+        });
+        out[from] = row;
+      });
+      return out;
+    };
+    return {
+      name: 'random',
+      horizonMonths: H,
+      states: ids.map((id, i) => ({ id, kind: kindsOf[i], monthlyTransfer: transfers[i] })),
+      transitions: rows(0),
+      groups: sizes.map((size, g) => ({ id: `g${g}`, size, initialState: ids[g % S] })),
+      interventions: [{ id: 'iv', monthlyCost: 100, transitions: rows(25) }],
+      scenarios: [{ id: 'a' }, { id: 'b', allocation: Object.fromEntries(sizes.map((_, g) => [`g${g}`, { iv: share }])) }],
+    } satisfies ModelSpec;
+  });
+
+describe('engine invariants', () => {
+  it('every citizen occupies exactly one state in each month and ends in one state', () => {
+    fc.assert(
+      fc.property(modelArb, fc.integer({ min: 0, max: 1000 }), (model, r) => {
+        const cm = compileModel(validateModel(model));
+        const [k1, k2] = replicateKeys('prop', r);
+        for (const sc of cm.scenarios) {
+          const acc = createAccumulator(cm);
+          simulateScenario(cm, sc, k1, k2, acc);
+          for (let cell = 0; cell < cm.G * cm.A; cell++) {
+            let months = 0;
+            let final = 0;
+            for (let s = 0; s < cm.S; s++) {
+              months += acc.months[cell * cm.S + s];
+              final += acc.final[cell * cm.S + s];
+            }
+            expect(months).toBe(sc.counts[cell] * cm.H);
+            expect(final).toBe(sc.counts[cell]);
+          }
+        }
+      }),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+
+  it('rates stay in [0, 1], months within the horizon, costs never negative', async () => {
+    await fc.assert(
+      fc.asyncProperty(modelArb, async (model) => {
+        const res = await simulate(model, { replicates: 5, seed: 'p' });
+        for (const sc of res.scenarios) {
+          for (const block of [sc.metrics, ...sc.groups.map((g) => g.metrics)]) {
+            for (const x of [block.successRate.lo, block.successRate.hi]) expect(x >= 0 && x <= 1).toBe(true);
+            expect(block.benefitMonths.lo).toBeGreaterThanOrEqual(0);
+            expect(block.benefitMonths.hi).toBeLessThanOrEqual(model.horizonMonths);
+            expect(block.transferCost.lo).toBeGreaterThanOrEqual(0);
+            expect(block.interventionCost.lo).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+
+  it('largest remainder always adds up to the size and is within one of the quota', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100000 }), fc.array(fc.double({ min: 0, max: 0.3, noNaN: true }), { maxLength: 3 }), (size, shares) => {
+        const counts = largestRemainder(size, shares);
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(size);
+        shares.forEach((s, i) => expect(Math.abs(counts[i] - s * size)).toBeLessThan(1 + 1e-6));
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+    expect(largestRemainder(980, [0.6])).toEqual([588, 392]);
+    expect(largestRemainder(1343, [0.2])).toEqual([269, 1074]);
+  });
+});
