@@ -4,7 +4,7 @@
  * success rate is binomial (citizens are independent). Written independently of the
  * engine's compiler so that it checks it.
  */
-import { largestRemainder } from '../src/model/allocation.js';
+import { allocateGroup } from "../src/model/allocation.js";
 import type { ModelSpec, TransitionRows } from '../src/model/types.js';
 
 export type Matrix = number[][];
@@ -53,7 +53,7 @@ export function exactMetrics(model: ModelSpec): Record<string, ExactScenario> {
     for (const g of model.groups) {
       const alloc = sc.allocation?.[g.id] ?? {};
       const ivs = Object.keys(alloc);
-      const counts = largestRemainder(g.size, Object.values(alloc));
+      const counts = allocateGroup(g.size, Object.values(alloc));
       const arms: [string | null, number][] = [...ivs.map((iv, k) => [iv, counts[k]] as [string, number]), [null, counts[counts.length - 1]]];
       for (const [iv, n] of arms) {
         if (n === 0) continue;

@@ -1,11 +1,15 @@
 /**
  * Compilation: a validated model becomes flat typed arrays the engine can run without
  * touching JSON. An "arm" is one intervention (arm 0 = no intervention); every arm has a
- * full set of rows, so the hot loop never asks whether a row was overridden.
+ * full set of rows per duration band, so the hot loop never asks whether a row was
+ * overridden. Money tables (discount factors, the refusion ladder by month on support)
+ * are precomputed here so the engine only adds.
  * @module
  */
-import { largestRemainder } from '../model/allocation.js';
-import type { ModelSpec, TransitionRows } from '../model/types.js';
+import { allocateGroup } from '../model/allocation.js';
+import type { ModelSpec } from '../model/types.js';
+import { REFUSION_DK_2016 } from '../presets/rates.js';
+import { resolveRows } from './resolve.js';
 
 /** State kinds as small integers for the hot loop. */
 export const KIND_BENEFIT = 0;
@@ -31,7 +35,7 @@ export interface CompiledScenario {
   counts: Int32Array;
 }
 
-/** The model as flat arrays; see the module comment. */
+/** The model as flat arrays; see the module comment. Row index r = (a·S + s)·NB + b. */
 export interface CompiledModel {
   H: number;
   /** Number of states. */
@@ -40,36 +44,73 @@ export interface CompiledModel {
   A: number;
   /** Number of groups. */
   G: number;
+  /** Number of duration bands. */
+  NB: number;
+  /** True when bands follow cumulative months on benefit, false for months in the state. */
+  clockBenefit: boolean;
+  /** bandStart[b]: first clock value of band b; bandStart[NB] = a large sentinel. */
+  bandStart: Int32Array;
   kind: Uint8Array;
+  paidHours: Uint8Array;
+  reimbursed: Uint8Array;
   transfer: Float64Array;
   /** armCost[a]: monthly cost of arm a while its holder is in a benefit state. */
   armCost: Float64Array;
-  /** stay[a * S + s]: probability of staying in s for a month. */
+  /** stay[r]: probability of staying a month. */
   stay: Float64Array;
-  /** logStay = log(stay), precomputed for geometric waiting times. */
+  /** logStay[r] = log(stay[r]), for geometric waiting times. */
   logStay: Float64Array;
-  /** leave[a * S + s] = 1 − stay. */
+  /** leave[r] = 1 − stay[r]. */
   leave: Float64Array;
-  /** cum[(a * S + s) * S + d]: cumulative probability of leaving s for states 0…d. */
+  /** cum[r·S + d]: cumulative probability of leaving for states 0…d. */
   cum: Float64Array;
-  /** lastDest[a * S + s]: the last destination with positive probability (guards rounding). */
+  /** lastDest[r]: the last destination with positive probability (guards rounding). */
   lastDest: Int32Array;
   groupSize: Int32Array;
   groupInitial: Int32Array;
+  groupPrior: Int32Array;
+  groupInitialDuration: Int32Array;
+  /** discPrefix[t] = Σ_{j<t} δ^j: discounted months from 0 to t. */
+  discPrefix: Float64Array;
+  /** discPow[t] = δ^t for t ≤ H. */
+  discPow: Float64Array;
+  /** discInv[c] = δ^−c for clock values c. */
+  discInv: Float64Array;
+  /** municipal[c]: the municipality's share of a transfer in the c-th month on support. */
+  municipal: Float64Array;
+  /** munPrefix[c] = Σ_{j<c} δ^j · municipal[j]. */
+  munPrefix: Float64Array;
+  /** Premium income per month in a paid-hours state. */
+  premium: number;
   scenarios: CompiledScenario[];
   /** Total citizens in the population. */
   N: number;
 }
 
-function fillRows(rows: TransitionRows | undefined, stateIndex: Map<string, number>, S: number, into: Float64Array, arm: number, only?: Set<number>): void {
-  if (!rows) return;
-  for (const [from, row] of Object.entries(rows)) {
-    const f = stateIndex.get(from)!;
-    if (only && !only.has(f)) continue;
-    const base = (arm * S + f) * S;
-    into.fill(0, base, base + S);
-    for (const [to, p] of Object.entries(row)) into[base + stateIndex.get(to)!] = p;
+/** The municipality's share per month on support from a week ladder (months of 52/12 weeks). */
+export function municipalShares(ladder: { fromWeek: readonly number[]; reimbursedShare: readonly number[] }, months: number): Float64Array {
+  const out = new Float64Array(months);
+  const wpm = 52 / 12;
+  // Reimbursed share for week interval [w, w+1) (weeks counted from 0).
+  const at = (w: number) => {
+    let r = ladder.reimbursedShare[0];
+    for (let i = 0; i < ladder.fromWeek.length; i++) if (w >= ladder.fromWeek[i] - 1) r = ladder.reimbursedShare[i];
+    return r;
+  };
+  for (let c = 0; c < months; c++) {
+    // Average the step function over the month's weeks exactly.
+    const lo = c * wpm;
+    const hi = (c + 1) * wpm;
+    let acc = 0;
+    let w = lo;
+    while (w < hi) {
+      const next = Math.min(hi, Math.floor(w) + 1);
+      acc += (next - w) * at(Math.floor(w));
+      w = next;
+    }
+    out[c] = 1 - acc / wpm;
   }
+  return out;
 }
 
 /** Compile a validated model. */
@@ -81,24 +122,26 @@ export function compileModel(model: ModelSpec): CompiledModel {
   const H = model.horizonMonths;
   const stateIndex = new Map(model.states.map((s, i) => [s.id, i]));
   const kind = new Uint8Array(model.states.map((s) => (s.kind === 'benefit' ? KIND_BENEFIT : s.kind === 'success' ? KIND_SUCCESS : KIND_EXIT)));
+  const paidHours = new Uint8Array(model.states.map((s) => (s.paidHours ? 1 : 0)));
+  const reimbursed = new Uint8Array(model.states.map((s) => ((s.reimbursed ?? s.kind === 'benefit') ? 1 : 0)));
   const transfer = new Float64Array(model.states.map((s) => s.monthlyTransfer ?? 0));
-  const armCost = new Float64Array([0, ...interventions.map((iv) => iv.monthlyCost ?? 0)]);
+  const armCost = new Float64Array([
+    0,
+    ...interventions.map((iv) => {
+      const st = iv.staffing;
+      const staff = st ? st.annualCostPerCaseworker / st.caseload / 12 + ((st.conversationsPerYear ?? 0) * (st.costPerConversation ?? 0)) / 12 : 0;
+      return (iv.monthlyCost ?? 0) + staff;
+    }),
+  ]);
 
-  // Off-diagonal probabilities p[(a*S+s)*S+d]; arm 0 is the baseline, other arms start
-  // as copies of it and have whole rows replaced.
-  const p = new Float64Array(A * S * S);
-  fillRows(model.transitions, stateIndex, S, p, 0);
-  for (let a = 1; a < A; a++) {
-    p.copyWithin(a * S * S, 0, S * S);
-    fillRows(interventions[a - 1].transitions, stateIndex, S, p, a);
-  }
-
-  const stay = new Float64Array(A * S);
-  const logStay = new Float64Array(A * S);
-  const leave = new Float64Array(A * S);
-  const cum = new Float64Array(A * S * S);
-  const lastDest = new Int32Array(A * S);
-  for (let r = 0; r < A * S; r++) {
+  const { NB, p } = resolveRows(model);
+  const rows = A * S * NB;
+  const stay = new Float64Array(rows);
+  const logStay = new Float64Array(rows);
+  const leave = new Float64Array(rows);
+  const cum = new Float64Array(rows * S);
+  const lastDest = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
     let acc = 0;
     let last = -1;
     for (let d = 0; d < S; d++) {
@@ -113,9 +156,32 @@ export function compileModel(model: ModelSpec): CompiledModel {
     logStay[r] = Math.log(1 - l);
     lastDest[r] = last;
   }
+  const bandStart = new Int32Array(NB + 1);
+  (model.duration?.bands ?? [0]).forEach((b, i) => (bandStart[i] = b));
+  bandStart[NB] = 0x3fffffff;
 
   const groupSize = new Int32Array(model.groups.map((g) => g.size));
   const groupInitial = new Int32Array(model.groups.map((g) => stateIndex.get(g.initialState)!));
+  const groupPrior = new Int32Array(model.groups.map((g) => g.priorBenefitMonths ?? 0));
+  const groupInitialDuration = new Int32Array(model.groups.map((g) => g.initialDurationMonths ?? 0));
+
+  // Money tables over calendar months t ≤ H and support clock values c ≤ max prior + H.
+  const C = Math.max(0, ...groupPrior) + H + 1;
+  const rate = model.costs?.discountRate ?? 0;
+  const delta = Math.pow(1 + rate, -1 / 12);
+  const discPrefix = new Float64Array(H + 1);
+  const discPow = new Float64Array(H + 1);
+  for (let t = 0; t <= H; t++) {
+    discPow[t] = Math.pow(delta, t);
+    if (t > 0) discPrefix[t] = discPrefix[t - 1] + discPow[t - 1];
+  }
+  const discInv = new Float64Array(C + 1).map((_, c) => Math.pow(delta, -c));
+  const ref = model.costs?.refusion;
+  const ladder = ref === 'dk-2016' ? REFUSION_DK_2016 : ref && ref !== 'none' ? ref : undefined;
+  const municipal = ladder ? municipalShares(ladder, C + 1) : new Float64Array(C + 1).fill(1);
+  const munPrefix = new Float64Array(C + 1);
+  for (let c = 1; c <= C; c++) munPrefix[c] = munPrefix[c - 1] + Math.pow(delta, c - 1) * municipal[c - 1];
+
   const groupFirst: number[] = [];
   let N = 0;
   for (const g of model.groups) {
@@ -130,7 +196,7 @@ export function compileModel(model: ModelSpec): CompiledModel {
     model.groups.forEach((g, gi) => {
       const alloc = sc.allocation?.[g.id] ?? {};
       const arms = Object.keys(alloc).map((id) => ivIndex.get(id)!);
-      const split = largestRemainder(g.size, Object.values(alloc));
+      const split = allocateGroup(g.size, Object.values(alloc));
       // Citizens keep their index (and so their random streams) in every scenario;
       // interventions take the first ones in allocation order, the remainder the rest.
       let first = groupFirst[gi];
@@ -144,5 +210,11 @@ export function compileModel(model: ModelSpec): CompiledModel {
     return { id: sc.id, cohorts, counts };
   });
 
-  return { H, S, A, G, kind, transfer, armCost, stay, logStay, leave, cum, lastDest, groupSize, groupInitial, scenarios, N };
+  return {
+    H, S, A, G, NB, clockBenefit: model.duration?.clock === 'benefit', bandStart,
+    kind, paidHours, reimbursed, transfer, armCost, stay, logStay, leave, cum, lastDest,
+    groupSize, groupInitial, groupPrior, groupInitialDuration,
+    discPrefix, discPow, discInv, municipal, munPrefix, premium: model.costs?.premiumPerPaidHoursMonth ?? 0,
+    scenarios, N,
+  };
 }

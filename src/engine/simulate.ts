@@ -7,29 +7,53 @@
  * its stay: the number of months K until it leaves is geometric, P(K > k) = stay^k, drawn
  * by inversion as K = 1 + floor(log(U) / log(stay)); a second uniform picks the
  * destination from the row conditioned on leaving. This has exactly the distribution of
- * drawing month by month, at a fraction of the draws.
+ * drawing month by month, at a fraction of the draws. A stay is cut where the row changes
+ * (the next duration band, the horizon); by memorylessness the rest is drawn afresh.
  * @module
  */
-import type { CompiledModel, CompiledScenario } from '../compile/compile.js';
+import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
 
-/** Per-replicate sums for one scenario, indexed by cell = (group * A + arm). */
+/** Per-replicate sums for one scenario; cell = group · A + arm. */
 export interface Accumulator {
-  /** months[cell * S + s]: citizen-months spent in state s. */
+  /** months[cell · S + s]: citizen-months spent in state s. */
   months: Float64Array;
-  /** final[cell * S + s]: citizens in state s at the horizon (s_H). */
+  /** Discounted citizen-months (equal to months without discounting). */
+  discMonths: Float64Array;
+  /** Discounted citizen-months weighted by the municipality's share of the transfer. */
+  netMonths: Float64Array;
+  /** final[cell · S + s]: citizens in state s at the horizon (s_H). */
   final: Int32Array;
+  /** Citizens who ever occupied a paid-hours state, per cell. */
+  paidEver: Int32Array;
+  /** Citizens whose first exit from benefit happened within the horizon, per cell. */
+  exits: Int32Array;
+  /** …of whom the exit went to a success state, per cell. */
+  successExits: Int32Array;
 }
 
 /** A zeroed accumulator sized for `cm`. */
 export function createAccumulator(cm: CompiledModel): Accumulator {
   const cells = cm.G * cm.A;
-  return { months: new Float64Array(cells * cm.S), final: new Int32Array(cells * cm.S) };
+  return {
+    months: new Float64Array(cells * cm.S),
+    discMonths: new Float64Array(cells * cm.S),
+    netMonths: new Float64Array(cells * cm.S),
+    final: new Int32Array(cells * cm.S),
+    paidEver: new Int32Array(cells),
+    exits: new Int32Array(cells),
+    successExits: new Int32Array(cells),
+  };
 }
 
 /** Zero an accumulator for reuse. */
 export function resetAccumulator(acc: Accumulator): void {
   acc.months.fill(0);
+  acc.discMonths.fill(0);
+  acc.netMonths.fill(0);
   acc.final.fill(0);
+  acc.paidEver.fill(0);
+  acc.exits.fill(0);
+  acc.successExits.fill(0);
 }
 
 const INV_2_32 = 1 / 4294967296;
@@ -41,15 +65,18 @@ const GOLDEN = 0x9e3779b9 | 0;
  * draw costs more than the draw.
  */
 export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: number, k2: number, acc: Accumulator): void {
-  const { H, S, A, stay, logStay, leave, cum, lastDest, groupInitial } = cm;
-  const months = acc.months;
-  const final = acc.final;
+  const { H, S, A, NB, clockBenefit, bandStart, kind, paidHours, reimbursed, stay, logStay, leave, cum, lastDest } = cm;
+  const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix } = cm;
+  const { months, discMonths, netMonths, final, paidEver, exits, successExits } = acc;
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
     const { group, arm, count, firstCitizen } = cohorts[c];
+    const cellGA = group * A + arm;
+    const accBase = cellGA * S;
     const rowBase = arm * S;
-    const accBase = (group * A + arm) * S;
     const s0 = groupInitial[group];
+    const cb0 = groupPrior[group];
+    const ds0 = groupInitialDuration[group];
     for (let j = 0; j < count; j++) {
       // sfc32 state from the replicate keys and the citizen index (same hashing as
       // citizenStream in random.ts).
@@ -67,12 +94,28 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
 
       let s = s0;
       let t = 0;
+      let cb = cb0; // cumulative months on benefit (refusion ladder, benefit clock)
+      let ds = ds0; // months in the current state
+      let exited = 0;
+      let ph = 0;
       while (t < H) {
-        const r = rowBase + s;
+        const isBenefit = kind[s] === KIND_BENEFIT;
+        if (paidHours[s] === 1) ph = 1;
+        let room = H - t;
+        let b = 0;
+        if (NB > 1) {
+          const clock = clockBenefit ? cb : ds;
+          while (b + 1 < NB && clock >= bandStart[b + 1]) b++;
+          if (!clockBenefit || isBenefit) {
+            const rem = bandStart[b + 1] - clock;
+            if (rem < room) room = rem;
+          }
+        }
+        const r = (rowBase + s) * NB + b;
         const p = stay[r];
         let k: number;
         if (p >= 1) {
-          k = H - t + 1;
+          k = room + 1;
         } else if (p <= 0) {
           k = 1;
         } else {
@@ -80,20 +123,36 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
           // 1 − u lies in (0, 1], so the log is finite.
           k = 1 + Math.floor(Math.log(1 - (rt >>> 0) * INV_2_32) / logStay[r]);
         }
-        if (t + k > H) {
-          months[accBase + s] += H - t;
-          break;
-        }
-        months[accBase + s] += k;
-        t += k;
+        const moved = k <= room;
+        const m = moved ? k : room;
+        const cell = accBase + s;
+        const dm = discPrefix[t + m] - discPrefix[t];
+        months[cell] += m;
+        discMonths[cell] += dm;
+        if (reimbursed[s] === 0) netMonths[cell] += dm;
+        else if (isBenefit) netMonths[cell] += (munPrefix[cb + m] - munPrefix[cb]) * discPow[t] * discInv[cb];
+        else netMonths[cell] += dm * municipal[cb];
+        t += m;
+        ds += m;
+        if (isBenefit) cb += m;
+        if (!moved) continue;
+
         rt = (((ra + rb) | 0) + rd) | 0; rd = (rd + 1) | 0; ra = rb ^ (rb >>> 9); rb = (rc + (rc << 3)) | 0; rc = (rc << 21) | (rc >>> 11); rc = (rc + rt) | 0;
         const x = (rt >>> 0) * INV_2_32 * leave[r];
-        const cb = r * S;
+        const cbase = r * S;
         let d = 0;
-        while (d < S && x >= cum[cb + d]) d++;
-        s = d < S ? d : lastDest[r];
+        while (d < S && x >= cum[cbase + d]) d++;
+        if (d === S) d = lastDest[r];
+        if (isBenefit && exited === 0 && kind[d] !== KIND_BENEFIT) {
+          exited = 1;
+          exits[cellGA]++;
+          if (kind[d] === KIND_SUCCESS) successExits[cellGA]++;
+        }
+        s = d;
+        ds = 0;
       }
       final[accBase + s]++;
+      paidEver[cellGA] += ph;
     }
   }
 }

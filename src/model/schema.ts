@@ -14,11 +14,50 @@ const probability = z
   .max(1, 'expected a probability in [0, 1]');
 const rows = z.record(id, z.record(id, probability));
 
+const positive = z.number().gt(0, 'expected a number > 0');
+const share = z.number().min(0, 'expected a share in [0, 1]').max(1, 'expected a share in [0, 1]');
+const months = z.number().int('expected a whole number of months').min(0, 'expected a whole number of months >= 0');
+
 export const stateSchema = z.strictObject({
   id,
   kind: z.enum(['benefit', 'success', 'exit']),
   monthlyTransfer: nonNegative.optional(),
   label: z.string().optional(),
+  paidHours: z.boolean().optional(),
+  reimbursed: z.boolean().optional(),
+});
+
+const effectSchema = z.strictObject({
+  hazardRatio: nonNegative.optional(),
+  oddsRatio: nonNegative.optional(),
+  riskRatio: nonNegative.optional(),
+});
+
+const staffingSchema = z.strictObject({
+  annualCostPerCaseworker: nonNegative,
+  caseload: positive,
+  conversationsPerYear: nonNegative.optional(),
+  costPerConversation: nonNegative.optional(),
+});
+
+const calibrationSchema = z.strictObject({
+  completedShares: z.record(id, share),
+  otherExit: id.optional(),
+  meanMonths: z.number().min(1, 'expected a mean of at least 1 month').optional(),
+  completion: z.strictObject({ share: z.number().gt(0, 'expected a share in (0, 1)').lt(1, 'expected a share in (0, 1)'), withinMonths: z.number().int().min(1, 'expected at least 1 month') }).optional(),
+  paidHours: z.strictObject({ state: id, everShare: z.number().min(0, 'expected a share in [0, 1)').lt(1, 'expected a share in [0, 1)'), withinMonths: z.number().int().min(1, 'expected at least 1 month').optional() }).optional(),
+});
+
+const durationSchema = z.strictObject({
+  clock: z.enum(['state', 'benefit']),
+  bands: z.array(months).min(1, 'expected at least one band'),
+  hazardRatios: z.record(id, z.array(nonNegative)),
+});
+
+const costSchema = z.strictObject({
+  refusion: z.union([z.literal('dk-2016'), z.literal('none'), z.strictObject({ fromWeek: z.array(z.number().int().min(1, 'expected week numbers >= 1')).min(1), reimbursedShare: z.array(share).min(1) })]).optional(),
+  discountRate: z.number().min(0, 'expected an annual rate >= 0').max(1, 'expected an annual rate <= 1').optional(),
+  premiumPerPaidHoursMonth: nonNegative.optional(),
 });
 
 export const groupSchema = z.strictObject({
@@ -26,18 +65,23 @@ export const groupSchema = z.strictObject({
   size: z.number().int('expected a non-negative integer').min(0, 'expected a non-negative integer'),
   initialState: id,
   label: z.string().optional(),
+  priorBenefitMonths: months.optional(),
+  initialDurationMonths: months.optional(),
 });
 
 export const interventionSchema = z.strictObject({
   id,
   monthlyCost: nonNegative.optional(),
   transitions: rows.optional(),
+  effects: z.record(z.string().min(1), z.record(z.string().min(1), effectSchema)).optional(),
+  staffing: staffingSchema.optional(),
   label: z.string().optional(),
+  source: z.string().optional(),
 });
 
 export const scenarioSchema = z.strictObject({
   id,
-  allocation: z.record(id, z.record(id, z.number().min(0, 'expected a share in [0, 1]').max(1, 'expected a share in [0, 1]'))).optional(),
+  allocation: z.record(id, z.record(id, z.union([share, z.strictObject({ count: z.number().int('expected a non-negative integer count').min(0, 'expected a non-negative integer count') })]))).optional(),
   label: z.string().optional(),
 });
 
@@ -56,4 +100,7 @@ export const modelSchema = z.strictObject({
   groups: z.array(groupSchema).min(1, 'expected at least one group'),
   interventions: z.array(interventionSchema).optional(),
   scenarios: z.array(scenarioSchema).min(1, 'expected at least one scenario'),
+  calibration: z.record(id, calibrationSchema).optional(),
+  duration: durationSchema.optional(),
+  costs: costSchema.optional(),
 });

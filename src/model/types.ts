@@ -24,6 +24,16 @@ export interface StateSpec {
   monthlyTransfer?: number;
   /** Human-readable label for tables and reports. */
   label?: string;
+  /**
+   * A benefit state in which the citizen works some paid hours (lønnede timer) while still
+   * on benefit; counts towards `paidHoursRate` and the paid-hours premium.
+   */
+  paidHours?: boolean;
+  /**
+   * Whether the state's transfer is reimbursed by the state after the refusion ladder
+   * (`costs.refusion`); default true for benefit states, false otherwise.
+   */
+  reimbursed?: boolean;
 }
 
 /**
@@ -42,6 +52,45 @@ export interface GroupSpec {
   initialState: string;
   /** Human-readable label. */
   label?: string;
+  /**
+   * Months the citizens have already spent on public support before month 0: their
+   * starting point on the refusion ladder and on the `benefit` duration clock (default 0).
+   */
+  priorBenefitMonths?: number;
+  /** Months already spent in the initial state, for the `state` duration clock (default 0). */
+  initialDurationMonths?: number;
+}
+
+/**
+ * A relative effect on one transition of the baseline row. Give exactly one of the three.
+ * A hazard ratio scales the cause-specific monthly hazard −log(1 − p_total)·p/p_total;
+ * an odds ratio scales p/(1 − p); a risk ratio scales p itself.
+ */
+export interface RelativeEffect {
+  /** Multiplier on the cause-specific hazard ("raises exits to job by 25 %" = 1.25). */
+  hazardRatio?: number;
+  /** Multiplier on the odds p/(1 − p) of the transition. */
+  oddsRatio?: number;
+  /** Multiplier on the probability itself. */
+  riskRatio?: number;
+}
+
+/**
+ * Relative effects by from-state and to-state. A to-key may be a state id or one of
+ * `@success`, `@exit`, `@benefit` (every state of that kind) or `*` (every destination).
+ */
+export type EffectRows = Record<string, Record<string, RelativeEffect>>;
+
+/** Intervention cost built from caseworker time. */
+export interface StaffingSpec {
+  /** Cost of one caseworker for a year, DKK (salary, overhead). */
+  annualCostPerCaseworker: number;
+  /** Citizens per caseworker. */
+  caseload: number;
+  /** Conversations per citizen per year, priced by `costPerConversation`. */
+  conversationsPerYear?: number;
+  /** Extra cost per conversation, DKK (default 0: covered by the caseload). */
+  costPerConversation?: number;
 }
 
 /**
@@ -55,9 +104,18 @@ export interface InterventionSpec {
   monthlyCost?: number;
   /** Rows replacing the baseline rows for the same from-states (whole rows, not merged). */
   transitions?: TransitionRows;
+  /** Relative effects on the (baseline or replaced) rows, applied after `transitions`. */
+  effects?: EffectRows;
+  /** Adds annualCostPerCaseworker / caseload / 12 (+ conversations) to `monthlyCost`. */
+  staffing?: StaffingSpec;
   /** Human-readable label. */
   label?: string;
+  /** Where the numbers come from. */
+  source?: string;
 }
+
+/** A share of the group (0–1) or a fixed number of citizens. */
+export type AllocationValue = number | { count: number };
 
 /**
  * A scenario: who gets which intervention. `allocation[group][intervention]` is the share
@@ -66,8 +124,11 @@ export interface InterventionSpec {
 export interface ScenarioSpec {
   /** Unique id. */
   id: string;
-  /** Shares per group and intervention; a group's shares sum to at most 1. */
-  allocation?: Record<string, Record<string, number>>;
+  /**
+   * Per group and intervention, a share of the group or `{ "count": n }` citizens; a
+   * group's shares and counts together may not exceed the group.
+   */
+  allocation?: Record<string, Record<string, AllocationValue>>;
   /** Human-readable label. */
   label?: string;
 }
@@ -114,4 +175,54 @@ export interface ModelSpec {
   interventions?: InterventionSpec[];
   /** The scenarios to compare; the first is the default baseline. */
   scenarios: ScenarioSpec[];
+  /** Baseline rows derived from observed outcome shares (see `calibrate/`). */
+  calibration?: Record<string, CalibrationSpec>;
+  /** Duration dependence of the transition probabilities. */
+  duration?: DurationSpec;
+  /** Net cost, discounting and premium settings. */
+  costs?: CostSpec;
+}
+
+/**
+ * Observed figures for one benefit state, turned into its baseline row. See
+ * {@link calibrateRow} for the maths.
+ */
+export interface CalibrationSpec {
+  /** Share of completed courses ending in each destination (Jobindsats "1 month after"). */
+  completedShares: Record<string, number>;
+  /** The state that takes the rest of the completed courses (e.g. "out"). */
+  otherExit?: string;
+  /** Mean months until a course ends; give this or `completion`. */
+  meanMonths?: number;
+  /** Share of courses ended within some months; give this or `meanMonths`. */
+  completion?: { share: number; withinMonths: number };
+  /** Paid hours while on benefit: the paid-hours state and the share ever reaching it. */
+  paidHours?: { state: string; everShare: number; withinMonths?: number };
+}
+
+/**
+ * Duration dependence: monthly exit hazards multiplied by a factor per duration band.
+ * Bands start at `bands[i]` months (the first at 0) of the chosen clock.
+ */
+export interface DurationSpec {
+  /** `state`: months since entering the current state; `benefit`: cumulative months on benefit. */
+  clock: 'state' | 'benefit';
+  /** Band starts in months, ascending, beginning with 0. */
+  bands: number[];
+  /** Per from-state, a hazard ratio per band (applied to every exit of the row). */
+  hazardRatios: Record<string, number[]>;
+}
+
+/** How money is counted. */
+export interface CostSpec {
+  /**
+   * The state's reimbursement of benefit transfers by cumulative weeks on support:
+   * `"dk-2016"` (the Danish refusion ladder, see `presets/rates.ts`), `"none"`, or an own
+   * ladder.
+   */
+  refusion?: 'dk-2016' | 'none' | { fromWeek: number[]; reimbursedShare: number[] };
+  /** Annual discount rate for money metrics (default 0). */
+  discountRate?: number;
+  /** Municipal income per citizen-month in a paid-hours state (the coming premium scheme). */
+  premiumPerPaidHoursMonth?: number;
 }

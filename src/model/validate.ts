@@ -45,6 +45,13 @@ function issueToProblems(issue: $ZodIssue, input: unknown): Problem[] {
       return issue.keys.map((k) => ({ path: formatPath([...path, k]), message: 'unknown field' }));
     case 'invalid_value':
       return [{ path: at, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(valueAt(input, path))}` }];
+    case 'invalid_union': {
+      // Report the branch that matches the value's type (a number or an object).
+      const got = valueAt(input, path);
+      const branch = issue.errors.find((errs) => !errs.some((e) => e.code === 'invalid_type' && e.path.length === 0)) ?? issue.errors[0];
+      if (branch && branch.length) return branch.flatMap((e) => issueToProblems({ ...e, path: [...path, ...e.path] } as $ZodIssue, input));
+      return [{ path: at, message: `unexpected value ${describe(got)}` }];
+    }
     case 'too_small':
     case 'too_big': {
       const got = valueAt(input, path);
@@ -111,14 +118,87 @@ function checkSemantics(m: ModelSpec): Problem[] {
       const where = `scenarios[${i}].allocation.${g}`;
       if (!groups.has(g)) out.push({ path: where, message: `unknown group "${g}" (expected one of ${[...groups].join(', ')})` });
       let sum = 0;
-      for (const [iv, share] of Object.entries(shares)) {
+      let counted = 0;
+      for (const [iv, value] of Object.entries(shares)) {
         if (!interventions.has(iv)) out.push({ path: `${where}.${iv}`, message: `unknown intervention "${iv}"${interventions.size ? ` (expected one of ${[...interventions].join(', ')})` : ' (the model has no interventions)'}` });
-        sum += share;
+        if (typeof value === 'number') sum += value;
+        else counted += value.count;
       }
-      if (sum > 1 + SUM_TOLERANCE) out.push({ path: where, message: `shares sum to ${+sum.toFixed(12)}, expected at most 1` });
+      const size = m.groups.find((gr) => gr.id === g)?.size;
+      if (counted === 0 && sum > 1 + SUM_TOLERANCE) out.push({ path: where, message: `shares sum to ${+sum.toFixed(12)}, expected at most 1` });
+      else if (size !== undefined && counted + sum * size > size * (1 + SUM_TOLERANCE)) {
+        out.push({ path: where, message: `counts and shares allocate ${+(counted + sum * size).toFixed(6)} citizens, more than the group's ${size}` });
+      }
     }
   });
+  checkExtensions(m, states, out);
   return out;
+}
+
+const KIND_KEYS = new Set(['@success', '@exit', '@benefit', '*']);
+
+/** Checks for the optional parts of the format: effects, calibration, duration, costs. */
+function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): void {
+  const kindOf = new Map(m.states.map((s) => [s.id, s.kind]));
+  const known = (id: string) => `unknown state "${id}" (expected one of ${[...states].join(', ')})`;
+  m.states.forEach((s, i) => {
+    if (s.paidHours && s.kind !== 'benefit') out.push({ path: `states[${i}].paidHours`, message: 'only a benefit state can be a paid-hours state' });
+  });
+  (m.interventions ?? []).forEach((iv, i) => {
+    for (const [from, row] of Object.entries(iv.effects ?? {})) {
+      const where = `interventions[${i}].effects.${from}`;
+      if (!states.has(from)) out.push({ path: where, message: known(from) });
+      for (const [to, effect] of Object.entries(row)) {
+        if (!states.has(to) && !KIND_KEYS.has(to)) out.push({ path: `${where}.${to}`, message: `${known(to)}, or one of @success, @exit, @benefit, *` });
+        const given = ['hazardRatio', 'oddsRatio', 'riskRatio'].filter((k) => effect[k as keyof typeof effect] !== undefined);
+        if (given.length !== 1) out.push({ path: `${where}.${to}`, message: `expected exactly one of hazardRatio, oddsRatio, riskRatio, got ${given.length}` });
+      }
+    }
+  });
+  for (const [from, c] of Object.entries(m.calibration ?? {})) {
+    const where = `calibration.${from}`;
+    if (!states.has(from)) out.push({ path: where, message: known(from) });
+    else if (kindOf.get(from) !== 'benefit') out.push({ path: where, message: 'only a benefit state can be calibrated' });
+    let sum = 0;
+    for (const [to, q] of Object.entries(c.completedShares)) {
+      if (!states.has(to)) out.push({ path: `${where}.completedShares.${to}`, message: known(to) });
+      else if (kindOf.get(to) === 'benefit') out.push({ path: `${where}.completedShares.${to}`, message: 'a completed course ends outside benefit states' });
+      sum += q;
+    }
+    if (sum > 1 + SUM_TOLERANCE) out.push({ path: `${where}.completedShares`, message: `shares sum to ${+sum.toFixed(12)}, expected at most 1` });
+    if (sum < 1 - SUM_TOLERANCE && !c.otherExit) out.push({ path: `${where}.otherExit`, message: 'required when completedShares sum below 1 (the state taking the rest)' });
+    if (c.otherExit && !states.has(c.otherExit)) out.push({ path: `${where}.otherExit`, message: known(c.otherExit) });
+    if ((c.meanMonths === undefined) === (c.completion === undefined)) out.push({ path: where, message: 'expected exactly one of meanMonths, completion' });
+    if (c.paidHours) {
+      const ph = c.paidHours.state;
+      if (!states.has(ph)) out.push({ path: `${where}.paidHours.state`, message: known(ph) });
+      else if (!m.states.find((s) => s.id === ph)!.paidHours) out.push({ path: `${where}.paidHours.state`, message: `state "${ph}" is not marked paidHours` });
+      else {
+        for (const to of Object.keys(m.transitions?.[ph] ?? {})) {
+          if (to !== from && kindOf.get(to) === 'benefit') out.push({ path: `transitions.${ph}.${to}`, message: `a calibrated paid-hours state may only move back to "${from}" or out of benefit` });
+        }
+      }
+    }
+  }
+  if (m.duration) {
+    const d = m.duration;
+    if (d.bands[0] !== 0) out.push({ path: 'duration.bands[0]', message: 'expected the first band to start at 0' });
+    d.bands.forEach((b, i) => {
+      if (i > 0 && b <= d.bands[i - 1]) out.push({ path: `duration.bands[${i}]`, message: 'expected band starts in increasing order' });
+    });
+    for (const [from, hrs] of Object.entries(d.hazardRatios)) {
+      if (!states.has(from)) out.push({ path: `duration.hazardRatios.${from}`, message: known(from) });
+      if (hrs.length !== d.bands.length) out.push({ path: `duration.hazardRatios.${from}`, message: `expected ${d.bands.length} hazard ratios (one per band), got ${hrs.length}` });
+    }
+  }
+  const ref = m.costs?.refusion;
+  if (ref && typeof ref === 'object') {
+    if (ref.fromWeek.length !== ref.reimbursedShare.length) out.push({ path: 'costs.refusion', message: 'expected fromWeek and reimbursedShare of the same length' });
+    if (ref.fromWeek[0] !== 1) out.push({ path: 'costs.refusion.fromWeek[0]', message: 'expected the ladder to start at week 1' });
+    ref.fromWeek.forEach((w, i) => {
+      if (i > 0 && w <= ref.fromWeek[i - 1]) out.push({ path: `costs.refusion.fromWeek[${i}]`, message: 'expected weeks in increasing order' });
+    });
+  }
 }
 
 /**

@@ -15,6 +15,11 @@ export interface MetricSummary {
   lo: number;
   /** Upper end of the percentile interval, the (1 + level)/2 quantile. */
   hi: number;
+  /**
+   * Replicates in which the metric was defined, when fewer than all (a share with nobody
+   * to share among, e.g. no completed course, is undefined). All fields are null when none.
+   */
+  defined?: number;
 }
 
 /**
@@ -26,7 +31,9 @@ export interface MetricSummary {
  * ```
  */
 export function summarise(values: ArrayLike<number>, level: number): MetricSummary {
-  const xs = Array.from(values);
+  const all = Array.from(values);
+  const xs = all.filter(Number.isFinite);
+  if (xs.length === 0) return { mean: null, sd: null, lo: null, hi: null, defined: 0 } as unknown as MetricSummary;
   const sorted = xs.slice().sort((a, b) => a - b);
   const tail = (1 - level) / 2;
   return {
@@ -34,5 +41,6 @@ export function summarise(values: ArrayLike<number>, level: number): MetricSumma
     sd: xs.length > 1 ? sampleStandardDeviation(xs) : 0,
     lo: quantileSorted(sorted, tail),
     hi: quantileSorted(sorted, 1 - tail),
+    ...(xs.length < all.length ? { defined: xs.length } : {}),
   };
 }

@@ -7,7 +7,16 @@ import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario }
 import type { Accumulator } from '../engine/simulate.js';
 
 /** Names of the metrics reported for every scenario and group. */
-export const METRICS = ['successRate', 'benefitMonths', 'transferCost', 'interventionCost'] as const;
+export const METRICS = [
+  'successRate',
+  'benefitMonths',
+  'transferCost',
+  'interventionCost',
+  'netTransferCost',
+  'paidHoursRate',
+  'completedSuccessShare',
+  'premiumIncome',
+] as const;
 
 /** One of {@link METRICS}. */
 export type MetricName = (typeof METRICS)[number];
@@ -18,14 +27,22 @@ export const HIGHER_IS_BETTER: Record<MetricName, boolean> = {
   benefitMonths: false,
   transferCost: false,
   interventionCost: false,
+  netTransferCost: false,
+  paidHoursRate: true,
+  completedSuccessShare: true,
+  premiumIncome: true,
 };
 
 /** Human-readable descriptions, used in tables and docs. */
 export const METRIC_LABELS: Record<MetricName, string> = {
   successRate: 'share in a success state at the horizon',
-  benefitMonths: 'months on benefit per citizen',
-  transferCost: 'transfers, DKK',
+  benefitMonths: 'months on benefit per citizen within the horizon',
+  transferCost: 'transfers, DKK (gross, discounted if a rate is set)',
   interventionCost: 'intervention cost, DKK',
+  netTransferCost: "transfers after the state's reimbursement (the municipality's share), DKK",
+  paidHoursRate: 'share ever in paid hours within the horizon',
+  completedSuccessShare: 'of citizens whose benefit course ended within the horizon, share ending in success',
+  premiumIncome: 'premium income for paid-hours months, DKK',
 };
 
 /** Number of metrics: the stride of a metric row. */
@@ -33,46 +50,57 @@ export const M = METRICS.length;
 
 /**
  * Write one replicate's metrics into `out` at `offset`: rows for groups 0…G−1, then the
- * total, each of {@link M} values in {@link METRICS} order.
+ * total, each of {@link M} values in {@link METRICS} order. A share with no one to share
+ * among (no completed course) is NaN and left out of summaries.
  */
 export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, out: Float64Array, offset: number): void {
-  const { G, A, S, kind, transfer, armCost } = cm;
-  const total = new Float64Array(M);
-  let totalN = 0;
-  for (let g = 0; g < G; g++) {
-    let n = 0;
-    let success = 0;
-    let benefit = 0;
-    let transfers = 0;
-    let interventions = 0;
-    for (let a = 0; a < A; a++) {
-      const cell = g * A + a;
-      n += sc.counts[cell];
-      for (let s = 0; s < S; s++) {
-        const m = acc.months[cell * S + s];
-        transfers += m * transfer[s];
-        if (kind[s] === KIND_BENEFIT) {
-          benefit += m;
-          interventions += m * armCost[a];
-        } else if (kind[s] === KIND_SUCCESS) {
-          success += acc.final[cell * S + s];
+  const { G, A, S, kind, transfer, armCost, premium } = cm;
+  const total = new Float64Array(M + 1);
+  for (let g = 0; g <= G; g++) {
+    const v = g < G ? new Float64Array(M + 1) : total;
+    if (g < G) {
+      for (let a = 0; a < A; a++) {
+        const cell = g * A + a;
+        v[M] += sc.counts[cell];
+        v[5] += acc.paidEver[cell];
+        v[6] += acc.successExits[cell];
+        v[7] += acc.exits[cell]; // exits, turned into a share below
+        for (let s = 0; s < S; s++) {
+          const i = cell * S + s;
+          const dm = acc.discMonths[i];
+          v[2] += dm * transfer[s];
+          v[4] += acc.netMonths[i] * transfer[s];
+          if (kind[s] === KIND_BENEFIT) {
+            v[1] += acc.months[i];
+            v[3] += dm * armCost[a];
+          } else if (kind[s] === KIND_SUCCESS) {
+            v[0] += acc.final[i];
+          }
         }
       }
+      for (let m = 0; m <= M; m++) total[m] += v[m];
     }
+    const premiumMonths = premium > 0 ? paidMonths(cm, acc, g) : 0;
+    const n = v[M];
     const o = offset + g * M;
-    out[o] = n > 0 ? success / n : 0;
-    out[o + 1] = n > 0 ? benefit / n : 0;
-    out[o + 2] = transfers;
-    out[o + 3] = interventions;
-    total[0] += success;
-    total[1] += benefit;
-    total[2] += transfers;
-    total[3] += interventions;
-    totalN += n;
+    out[o] = n > 0 ? v[0] / n : 0;
+    out[o + 1] = n > 0 ? v[1] / n : 0;
+    out[o + 2] = v[2];
+    out[o + 3] = v[3];
+    out[o + 4] = v[4];
+    out[o + 5] = n > 0 ? v[5] / n : 0;
+    out[o + 6] = v[7] > 0 ? v[6] / v[7] : NaN;
+    out[o + 7] = premiumMonths * premium;
   }
-  const o = offset + G * M;
-  out[o] = totalN > 0 ? total[0] / totalN : 0;
-  out[o + 1] = totalN > 0 ? total[1] / totalN : 0;
-  out[o + 2] = total[2];
-  out[o + 3] = total[3];
+}
+
+/** Discounted months in paid-hours states for group g (all groups when g = G). */
+function paidMonths(cm: CompiledModel, acc: Accumulator, g: number): number {
+  const { G, A, S, paidHours } = cm;
+  let sum = 0;
+  for (let gg = 0; gg < G; gg++) {
+    if (g < G && gg !== g) continue;
+    for (let a = 0; a < A; a++) for (let s = 0; s < S; s++) if (paidHours[s]) sum += acc.discMonths[(gg * A + a) * S + s];
+  }
+  return sum;
 }

@@ -1,0 +1,63 @@
+/**
+ * Danish benefit rates and the refusion ladder: overridable defaults, each with its year
+ * and source. Amounts are DKK per month before tax unless stated. Check before relying on
+ * them; where no public figure was found the value is a marked assumption.
+ * @module
+ */
+
+/** A documented amount. */
+export interface Rate {
+  /** DKK per month (before tax). */
+  monthly: number;
+  /** The year the amount applies to. */
+  year: number;
+  /** Where it comes from. */
+  source: string;
+}
+
+const WEEKS_PER_MONTH = 52 / 12;
+
+/**
+ * Monthly transfer rates used by the presets.
+ *
+ * @example
+ * ```ts
+ * DK_RATES.kontanthjaelpOver30NoChildren.monthly; // 12326
+ * ```
+ */
+export const DK_RATES = {
+  /** Kontanthjælp, over 30, without children (rules before July 2025). */
+  kontanthjaelpOver30NoChildren: { monthly: 12_326, year: 2024, source: 'bm.dk satser 2024' },
+  /** Kontanthjælp, over 30, with children (rules before July 2025). */
+  kontanthjaelpOver30Children: { monthly: 16_382, year: 2024, source: 'bm.dk satser 2024' },
+  /** Ressourceforløbsydelse, without children (follows the kontanthjælp rate). */
+  ressourceforloebNoChildren: { monthly: 12_326, year: 2024, source: 'bm.dk satser 2024' },
+  /** Ressourceforløbsydelse, with children. */
+  ressourceforloebChildren: { monthly: 16_382, year: 2024, source: 'bm.dk satser 2024' },
+  /** Flex-job wage subsidy maximum: 98 % of the top dagpenge rate (2025 value derived). */
+  flexjobSubsidyMax: { monthly: 20_670, year: 2025, source: '98 % of dagpenge maximum; 19,952 in 2024 (bm.dk), 2025 derived' },
+  /** Dagpenge maximum, full-time insured. */
+  dagpengeFullTime: { monthly: 21_092, year: 2025, source: 'bm.dk satser 2025' },
+  /** Dagpenge maximum, part-time insured. */
+  dagpengePartTime: { monthly: 14_061, year: 2025, source: 'bm.dk satser 2025' },
+  /** Sygedagpenge maximum: 4,695 DKK a week × 52/12. */
+  sygedagpenge: { monthly: Math.round(4_695 * WEEKS_PER_MONTH), year: 2024, source: 'bm.dk 2024: 4,695 DKK per week' },
+  /** Førtidspension, single. */
+  foertidspensionSingle: { monthly: 20_370, year: 2024, source: 'bm.dk 2024' },
+} as const satisfies Record<string, Rate>;
+
+/**
+ * The refusion ladder in force since 4 January 2016: the state reimburses this share of
+ * the municipality's benefit spending by the citizen's cumulative weeks on public support
+ * (weeks 1–4: 80 %, 5–26: 40 %, 27–52: 30 %, after 52: 20 %). No change by the 2025 reform
+ * was found. forlob counts the weeks cumulatively from the group's `priorBenefitMonths`
+ * without the rolling-window reset (a simplification for horizons of a few years).
+ */
+export const REFUSION_DK_2016 = {
+  fromWeek: [1, 5, 27, 53],
+  reimbursedShare: [0.8, 0.4, 0.3, 0.2],
+  source: 'Lov om ændring af lov om kommunal medfinansiering (refusionsreformen), in force 4 Jan 2016',
+} as const;
+
+/** Cost of one caseworker-year, DKK: no public figure found, a marked assumption. */
+export const CASEWORKER_ANNUAL_COST = { amount: 600_000, year: 2025, source: 'assumption (domain.md): no public figure found' } as const;
