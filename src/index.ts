@@ -2,14 +2,38 @@
  * forlob: Monte Carlo microsimulation of citizens' courses through employment-policy
  * scenarios. This entry is pure computation and runs in browsers too; `forlob/node`
  * adds worker threads and file helpers.
+ *
+ * The pipeline: define a model ({@link ModelSpec}, or start from {@link presets}) →
+ * {@link simulate} → read {@link SimulationResult} summaries and arquero tables →
+ * {@link formatTable} / {@link resultToJSON} / {@link resultToCSV}.
  * @module
  */
 export { simulate } from './simulate.js';
 export type { SimulateOptions, Progress } from './options.js';
-export type { ModelSpec, StateSpec, StateKind, GroupSpec, InterventionSpec, ScenarioSpec, TransitionRows } from './model/types.js';
+export type {
+  ModelSpec,
+  StateSpec,
+  StateKind,
+  GroupSpec,
+  InterventionSpec,
+  ScenarioSpec,
+  TransitionRows,
+  AllocationValue,
+  AllocationCountValue,
+  CompletionTarget,
+  PaidHoursTarget,
+  RefusionLadder,
+  RelativeEffect,
+  EffectRows,
+  StaffingSpec,
+  CalibrationSpec,
+  DurationSpec,
+  CostSpec,
+} from './model/types.js';
 export { validateModel, parseModel } from './model/validate.js';
 export { ForlobInputError, type Problem } from './model/errors.js';
-export { largestRemainder } from './model/allocation.js';
+export { largestRemainder, allocateGroup } from './model/allocation.js';
+export { calibrateRow, type CalibrationTargets, type CalibratedRow, type PaidHoursPath } from './calibrate/calibrate.js';
 export { summarise, type MetricSummary } from './summary/interval.js';
 export { METRICS, HIGHER_IS_BETTER, METRIC_LABELS, type MetricName } from './summary/metrics.js';
 export type { SimulationResult, ScenarioResult, GroupResult, AllocationCount, MetricSummaries } from './summary/result.js';
@@ -17,3 +41,6 @@ export { resultToJSON } from './report/json.js';
 export { resultToCSV } from './report/csv.js';
 export { formatTable } from './report/text.js';
 export { presets, getPreset, type Preset } from './presets/index.js';
+export { randersModel, RANDERS_ASSUMPTIONS, type RandersAssumptions } from './presets/randers-2025.js';
+export { gladsaxeModel, GLADSAXE_ASSUMPTIONS, extensionCost, type GladsaxeAssumptions } from './presets/gladsaxe-2026.js';
+export { DK_RATES, REFUSION_DK_2016, CASEWORKER_ANNUAL_COST, type Rate, type DkRateName, type Sourced, type Amount } from './presets/rates.js';

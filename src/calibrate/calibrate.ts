@@ -31,6 +31,15 @@
  * @module
  */
 import { ForlobInputError } from '../model/errors.js';
+import type { CompletionTarget, PaidHoursTarget } from '../model/types.js';
+
+/** A paid-hours target with the paid-hours state's own row. */
+export interface PaidHoursPath extends PaidHoursTarget {
+  /** Monthly probability of moving from paid hours back to the course state (β). */
+  backProbability: number;
+  /** Monthly probabilities of leaving paid hours for each non-benefit destination (π_d). */
+  exits: Record<string, number>;
+}
 
 /** Targets for one calibrated state, with the paid-hours state's row resolved. */
 export interface CalibrationTargets {
@@ -39,11 +48,11 @@ export interface CalibrationTargets {
   /** Mean months until the course ends (give this or `completion`). */
   meanMonths?: number;
   /** Share of courses ended within `withinMonths` (give this or `meanMonths`). */
-  completion?: { share: number; withinMonths: number };
+  completion?: CompletionTarget;
   /** Horizon H over which the shares are observed. */
   horizonMonths: number;
   /** Paid hours: its state id, the share ever reaching it, and that state's row. */
-  paidHours?: { state: string; everShare: number; withinMonths?: number; backProbability: number; exits: Record<string, number> };
+  paidHours?: PaidHoursPath;
 }
 
 /** The calibrated row of the course state (destinations, paid-hours state included). */

@@ -33,6 +33,8 @@ export interface CompiledScenario {
   cohorts: Cohort[];
   /** counts[g * A + a]: citizens of group g holding arm a. */
   counts: Int32Array;
+  /** Fixed cost per month, DKK. */
+  fixedMonthlyCost: number;
 }
 
 /** The model as flat arrays; see the module comment. Row index r = (a·S + s)·NB + b. */
@@ -207,7 +209,7 @@ export function compileModel(model: ModelSpec): CompiledModel {
         first += count;
       }
     });
-    return { id: sc.id, cohorts, counts };
+    return { id: sc.id, cohorts, counts, fixedMonthlyCost: sc.fixedMonthlyCost ?? 0 };
   });
 
   return {

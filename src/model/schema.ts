@@ -82,7 +82,9 @@ export const interventionSchema = z.strictObject({
 export const scenarioSchema = z.strictObject({
   id,
   allocation: z.record(id, z.record(id, z.union([share, z.strictObject({ count: z.number().int('expected a non-negative integer count').min(0, 'expected a non-negative integer count') })]))).optional(),
+  fixedMonthlyCost: nonNegative.optional(),
   label: z.string().optional(),
+  source: z.string().optional(),
 });
 
 /** The zod schema of a whole model file. */

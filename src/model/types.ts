@@ -114,8 +114,14 @@ export interface InterventionSpec {
   source?: string;
 }
 
+/** A fixed number of citizens in an allocation. */
+export interface AllocationCountValue {
+  /** Number of citizens (a non-negative integer). */
+  count: number;
+}
+
 /** A share of the group (0–1) or a fixed number of citizens. */
-export type AllocationValue = number | { count: number };
+export type AllocationValue = number | AllocationCountValue;
 
 /**
  * A scenario: who gets which intervention. `allocation[group][intervention]` is the share
@@ -129,8 +135,15 @@ export interface ScenarioSpec {
    * group's shares and counts together may not exceed the group.
    */
   allocation?: Record<string, Record<string, AllocationValue>>;
+  /**
+   * A fixed cost of the scenario per month, DKK (e.g. a pool paying caseworkers whatever
+   * the caseload); added to the total `interventionCost`, not to any group's.
+   */
+  fixedMonthlyCost?: number;
   /** Human-readable label. */
   label?: string;
+  /** Where the scenario comes from. */
+  source?: string;
 }
 
 /**
@@ -195,9 +208,35 @@ export interface CalibrationSpec {
   /** Mean months until a course ends; give this or `completion`. */
   meanMonths?: number;
   /** Share of courses ended within some months; give this or `meanMonths`. */
-  completion?: { share: number; withinMonths: number };
+  completion?: CompletionTarget;
   /** Paid hours while on benefit: the paid-hours state and the share ever reaching it. */
-  paidHours?: { state: string; everShare: number; withinMonths?: number };
+  paidHours?: PaidHoursTarget;
+}
+
+/** An observed completion share: `share` of courses ended within `withinMonths`. */
+export interface CompletionTarget {
+  /** Share of courses ended, in (0, 1). */
+  share: number;
+  /** Months within which they ended. */
+  withinMonths: number;
+}
+
+/** An observed paid-hours share. */
+export interface PaidHoursTarget {
+  /** The paid-hours state (marked `paidHours`); its own row must be in `transitions`. */
+  state: string;
+  /** Share of citizens ever in paid hours within `withinMonths`. */
+  everShare: number;
+  /** Months (default: the horizon). */
+  withinMonths?: number;
+}
+
+/** A reimbursement ladder by cumulative weeks on support. */
+export interface RefusionLadder {
+  /** First week of each step, ascending from 1. */
+  fromWeek: number[];
+  /** Share the state reimburses in each step. */
+  reimbursedShare: number[];
 }
 
 /**
@@ -220,7 +259,7 @@ export interface CostSpec {
    * `"dk-2016"` (the Danish refusion ladder, see `presets/rates.ts`), `"none"`, or an own
    * ladder.
    */
-  refusion?: 'dk-2016' | 'none' | { fromWeek: number[]; reimbursedShare: number[] };
+  refusion?: 'dk-2016' | 'none' | RefusionLadder;
   /** Annual discount rate for money metrics (default 0). */
   discountRate?: number;
   /** Municipal income per citizen-month in a paid-hours state (the coming premium scheme). */

@@ -1,60 +1,155 @@
 /**
- * Preset `randers-2025`: Randers Kommune, "the future effort for vulnerable unemployed"
- * (Beskæftigelsesudvalget, item 92, 2025). Data only; every number has its source.
+ * Preset `randers-2025`: Randers Kommune, Beskæftigelsesudvalget 2025, item 92, "the
+ * future effort for vulnerable unemployed". Data plus comments: every number is a named
+ * assumption in {@link RANDERS_ASSUMPTIONS} with where it comes from, and
+ * {@link randersModel} rebuilds the model with any of them overridden.
+ *
+ * Calibration: the baseline rows are today's operation ("basisdrift"), calibrated so the
+ * `today` scenario reproduces the seed's Jobindsats tables 3–4: of completed courses,
+ * 30.3 % (kontanthjælp) and 10.6 % (ressourceforløb) end in job, education or flex job;
+ * 11.3 % and 4.4 % reach paid hours. Today's two efforts (FSM and the cross-disciplinary
+ * effort) therefore carry no relative effect. The scenarios' efforts are relative effects
+ * on those rows, chosen to match the seed's stated expectations (success today >
+ * scenario 2 > scenario 1; duration scenario 1 > scenario 2 > today; cost scenario 2 >
+ * scenario 1).
  * @module
  */
-import type { ModelSpec } from '../model/types.js';
+import type { InterventionSpec, ModelSpec } from '../model/types.js';
+import { CASEWORKER_ANNUAL_COST, DK_RATES } from './rates.js';
 
-/** kontanthjælp over 30 without children, DKK/month (bm.dk satser 2024). */
-const KH_RATE = 12_326;
-/** ressourceforløbsydelse without children, DKK/month (bm.dk satser 2024). */
-const RF_RATE = 12_326;
+/** Every assumption of the Randers preset; override any of them with {@link randersModel}. */
+export const RANDERS_ASSUMPTIONS = {
+  /** 36 months: the committee's "within 3 years". */
+  horizonMonths: 36,
+  /** Seed table 1 (Jobindsats, June 2025): aktivitetsparate on kontanthjælp over 30. */
+  khCount: 980,
+  /** Seed table 1: citizens in ressourceforløb over 30. */
+  rfCount: 363,
+  /** Kontanthjælp per month: the 2024 rate without children (bm.dk); the July 2025 rates were not found. */
+  khTransfer: DK_RATES.kontanthjaelpOver30NoChildren.monthly,
+  /** Ressourceforløbsydelse per month, without children (bm.dk 2024). */
+  rfTransfer: DK_RATES.ressourceforloebNoChildren.monthly,
+  /** Benefit paid in a paid-hours month, as a share of the full rate (assumption: earnings offset part of it). */
+  paidHoursTransferShare: 0.6,
+  /** Flex-job subsidy per month: assumed 60 % of the 2025 maximum (20,670), paid by the municipality with refusion. */
+  flexSubsidy: Math.round(0.6 * DK_RATES.flexjobSubsidyMax.monthly),
+  /** Months already on support at the start (assumption: aktivitetsparate are long-term recipients, past week 52). */
+  khPriorMonths: 36,
+  /** Months already on support for ressourceforløb (assumption). */
+  rfPriorMonths: 60,
+  /** Seed tables 3–4: completed kontanthjælp courses ending in job / education / flex job. */
+  khShares: { job: 0.216, edu: 0.067, flex: 0.02 } as Record<string, number>,
+  /** Seed tables 3–4: the same for ressourceforløb. */
+  rfShares: { job: 0.006, edu: 0.006, flex: 0.094 } as Record<string, number>,
+  /** Seed tables 3–4: paid hours (lønnede timer), read as the share ever in paid hours within the horizon. */
+  khPaidHours: 0.113,
+  /** Seed tables 3–4, ressourceforløb. */
+  rfPaidHours: 0.044,
+  /** Mean months until a kontanthjælp course ends (assumption; no public figure in the seed). */
+  khMeanMonths: 30,
+  /** Mean months until a ressourceforløb ends (assumption: courses run 1–5 years). */
+  rfMeanMonths: 36,
+  /** Monthly probability that paid hours stop (back to full benefit) (assumption). */
+  paidHoursEnd: 0.15,
+  /** Monthly probability that paid hours become a job (kontanthjælp) or flex job (ressourceforløb) (assumption). */
+  paidHoursToJob: 0.03,
+  /** Annual cost of a caseworker, DKK (assumption, domain.md). */
+  caseworkerCost: CASEWORKER_ANNUAL_COST.amount,
+  /** FSM caseload today: about 35 citizens per caseworker (seed). */
+  fsmCaseload: 35,
+  /** Cross-disciplinary effort caseload today (assumption). */
+  tvaerCaseload: 40,
+  /** Scenario 1, FSM with about 2 conversations a year: caseload (assumption). */
+  fsm2Caseload: 50,
+  /** Scenario 1, basis with about 2 conversations a year, no job effort: caseload (assumption). */
+  basisCaseload: 100,
+  /** Scenario 2, FSM with 4 conversations a year: caseload (assumption). */
+  fsm4Caseload: 40,
+  /** Scenario 2, 4 conversations and coordination with social/health services: caseload (assumption). */
+  koord4Caseload: 60,
+  /** Hazard ratio on exits to success for FSM with 2 conversations (seed: "small rise in success for the 20 %"). */
+  fsm2Effect: 1.05,
+  /** Hazard ratio on exits to success and paid hours for basis (seed: "a fall for the 80 %"). */
+  basisEffect: 0.75,
+  /** Hazard ratio for FSM with 4 conversations (seed: better than scenario 1, below today). */
+  fsm4Effect: 0.95,
+  /** Hazard ratio for 4 conversations with coordination (assumption, between basis and FSM). */
+  koord4Effect: 0.85,
+  /** Annual discount rate for money (0: committee budgets are nominal). */
+  discountRate: 0,
+  /** Premium per paid-hours month for the municipality (the coming scheme; amount not yet known). */
+  premiumPerPaidHoursMonth: 0,
+};
 
-/**
- * Monthly exit probabilities, first version: the destination split follows the seed's
- * Jobindsats table (job 21.6 %, education 6.7 %, flex job 2.0 % of completed kontanthjælp
- * courses; 0.6 / 0.6 / 9.4 % for ressourceforløb); the total monthly exit rate (3 % for
- * kontanthjælp, 2.5 % for ressourceforløb) is an assumption.
- */
-function exits(total: number, job: number, edu: number, flex: number): Record<string, number> {
-  const r = (x: number) => Math.round(x * 1e6) / 1e6;
-  return { job: r(total * job), edu: r(total * edu), flex: r(total * flex), out: r(total * (1 - job - edu - flex)) };
+/** The assumptions' type, for overrides. */
+export type RandersAssumptions = typeof RANDERS_ASSUMPTIONS;
+
+function effort(id: string, label: string, caseload: number, caseworkerCost: number, effect: number, source: string): InterventionSpec {
+  const hr = { hazardRatio: effect };
+  return {
+    id,
+    label,
+    source,
+    staffing: { annualCostPerCaseworker: caseworkerCost, caseload },
+    ...(effect === 1 ? {} : { effects: { kh: { '@success': hr, 'kh-ph': hr }, rf: { '@success': hr, 'rf-ph': hr } } }),
+  };
 }
 
-/** The Randers model: today's operation and the seed's scenarios 1 and 2. */
-export const randers2025: ModelSpec = {
-  name: 'Randers 2025: the future effort for vulnerable unemployed',
-  description: 'Randers Kommune, Beskæftigelsesudvalget 2025, item 92. 980 aktivitetsparate on kontanthjælp and 363 in ressourceforløb, June 2025 (Jobindsats).',
-  horizonMonths: 36,
-  states: [
-    { id: 'kh', kind: 'benefit', monthlyTransfer: KH_RATE, label: 'kontanthjælp, aktivitetsparat' },
-    { id: 'rf', kind: 'benefit', monthlyTransfer: RF_RATE, label: 'ressourceforløb' },
-    { id: 'job', kind: 'success', label: 'ordinary employment' },
-    { id: 'edu', kind: 'success', label: 'education' },
-    { id: 'flex', kind: 'success', label: 'flex job' },
-    { id: 'out', kind: 'exit', label: 'other exit' },
-  ],
-  transitions: {
-    // Without a job-directed effort (coordination only): assumed 25 % lower exits to success.
-    kh: exits(0.03, 0.162, 0.05, 0.015),
-    rf: exits(0.025, 0.0045, 0.0045, 0.07),
-  },
-  groups: [
-    { id: 'kh', size: 980, initialState: 'kh', label: 'kontanthjælp, aktivitetsparat' },
-    { id: 'rf', size: 363, initialState: 'rf', label: 'ressourceforløb' },
-  ],
-  interventions: [
-    // "Flere skal med": job-first, ~35 citizens per caseworker; Randers' experience is about
-    // 30 % to job/education (seed table 3-4). Cost: an assumed 600,000 DKK caseworker-year / 35.
-    { id: 'fsm', label: 'Flere skal med', monthlyCost: 1429, transitions: { kh: exits(0.03, 0.216, 0.067, 0.02), rf: exits(0.025, 0.006, 0.006, 0.094) } },
-    // Cross-disciplinary effort: today's rates for the rest of kontanthjælp and ressourceforløb.
-    { id: 'tvaer', label: 'cross-disciplinary effort', monthlyCost: 1000, transitions: { kh: exits(0.03, 0.216, 0.067, 0.02), rf: exits(0.025, 0.006, 0.006, 0.094) } },
-    // Coordination only: about 2 conversations a year; baseline rates.
-    { id: 'koord', label: 'coordination only', monthlyCost: 300 },
-  ],
-  scenarios: [
-    { id: 'today', label: 'today (basisdrift)', allocation: { kh: { fsm: 0.6, tvaer: 0.4 }, rf: { tvaer: 1 } } },
-    { id: 'scenario-1', label: 'legal minimum', allocation: { kh: { fsm: 0.2, koord: 0.8 }, rf: { fsm: 0.2, koord: 0.8 } } },
-    { id: 'scenario-2', label: 'higher job focus', allocation: { kh: { fsm: 0.6, koord: 0.4 }, rf: { fsm: 0.6, koord: 0.4 } } },
-  ],
-};
+/**
+ * The Randers model with any assumption overridden.
+ *
+ * @example
+ * ```ts
+ * const pessimistic = randersModel({ basisEffect: 0.6 });
+ * const result = await simulate(pessimistic, { replicates: 500 });
+ * ```
+ */
+export function randersModel(overrides: Partial<RandersAssumptions> = {}): ModelSpec {
+  const a = { ...RANDERS_ASSUMPTIONS, ...overrides };
+  return {
+    name: 'Randers 2025: the future effort for vulnerable unemployed',
+    description:
+      'Randers Kommune, Beskæftigelsesudvalget 2025, item 92. 980 aktivitetsparate on kontanthjælp and 363 in ressourceforløb over 30 (Jobindsats, June 2025). ' +
+      'today: FSM for 588, cross-disciplinary effort for 755; scenario 1 (legal minimum): FSM for 269, basis for 1,074; scenario 2 (higher job focus): FSM with 4 conversations for 805, coordination for 538.',
+    horizonMonths: a.horizonMonths,
+    states: [
+      { id: 'kh', kind: 'benefit', monthlyTransfer: a.khTransfer, label: 'kontanthjælp, aktivitetsparat' },
+      { id: 'kh-ph', kind: 'benefit', monthlyTransfer: Math.round(a.khTransfer * a.paidHoursTransferShare), paidHours: true, label: 'kontanthjælp with paid hours' },
+      { id: 'rf', kind: 'benefit', monthlyTransfer: a.rfTransfer, label: 'ressourceforløb' },
+      { id: 'rf-ph', kind: 'benefit', monthlyTransfer: Math.round(a.rfTransfer * a.paidHoursTransferShare), paidHours: true, label: 'ressourceforløb with paid hours' },
+      { id: 'job', kind: 'success', label: 'ordinary employment' },
+      { id: 'edu', kind: 'success', label: 'education' },
+      { id: 'flex', kind: 'success', monthlyTransfer: a.flexSubsidy, reimbursed: true, label: 'flex job (wage subsidy)' },
+      { id: 'out', kind: 'exit', label: 'other exit (e.g. førtidspension, moved)' },
+    ],
+    transitions: {
+      'kh-ph': { kh: a.paidHoursEnd, job: a.paidHoursToJob },
+      'rf-ph': { rf: a.paidHoursEnd, flex: a.paidHoursToJob },
+    },
+    calibration: {
+      kh: { completedShares: a.khShares, otherExit: 'out', meanMonths: a.khMeanMonths, paidHours: { state: 'kh-ph', everShare: a.khPaidHours } },
+      rf: { completedShares: a.rfShares, otherExit: 'out', meanMonths: a.rfMeanMonths, paidHours: { state: 'rf-ph', everShare: a.rfPaidHours } },
+    },
+    groups: [
+      { id: 'kh', size: a.khCount, initialState: 'kh', priorBenefitMonths: a.khPriorMonths, label: 'kontanthjælp, aktivitetsparat' },
+      { id: 'rf', size: a.rfCount, initialState: 'rf', priorBenefitMonths: a.rfPriorMonths, label: 'ressourceforløb' },
+    ],
+    interventions: [
+      effort('fsm', 'Flere skal med (today, 7–8 conversations a year)', a.fsmCaseload, a.caseworkerCost, 1, 'seed: caseload about 35; today\'s operation is the calibration baseline'),
+      effort('tvaer', 'cross-disciplinary effort (today)', a.tvaerCaseload, a.caseworkerCost, 1, 'seed: 40 % of kontanthjælp and all ressourceforløb today'),
+      effort('fsm-2', 'FSM with about 2 conversations a year', a.fsm2Caseload, a.caseworkerCost, a.fsm2Effect, 'seed scenario 1'),
+      effort('basis', 'basis: about 2 conversations a year, advice and coordination, no job effort', a.basisCaseload, a.caseworkerCost, a.basisEffect, 'seed scenario 1'),
+      effort('fsm-4', 'FSM with 4 conversations a year', a.fsm4Caseload, a.caseworkerCost, a.fsm4Effect, 'seed scenario 2'),
+      effort('koord-4', '4 conversations a year and coordination with social and health services', a.koord4Caseload, a.caseworkerCost, a.koord4Effect, 'seed scenario 2'),
+    ],
+    scenarios: [
+      { id: 'today', label: 'today (basisdrift)', allocation: { kh: { fsm: { count: 588 }, tvaer: { count: 392 } }, rf: { tvaer: { count: 363 } } }, source: 'seed table 7: 588 FSM, 755 cross-disciplinary' },
+      { id: 'scenario-1', label: 'legal minimum', allocation: { kh: { 'fsm-2': { count: 196 }, basis: { count: 784 } }, rf: { 'fsm-2': { count: 73 }, basis: { count: 290 } } }, source: 'seed table 7: 269 FSM, 1,074 basis (20 % / 80 % of each group)' },
+      { id: 'scenario-2', label: 'higher job focus', allocation: { kh: { 'fsm-4': { count: 588 }, 'koord-4': { count: 392 } }, rf: { 'fsm-4': { count: 217 }, 'koord-4': { count: 146 } } }, source: 'seed table 7: 805 FSM, 538 coordination (60 % / 40 % of each group)' },
+    ],
+    costs: { refusion: 'dk-2016', discountRate: a.discountRate, premiumPerPaidHoursMonth: a.premiumPerPaidHoursMonth },
+  };
+}
+
+/** The Randers model with the default assumptions. */
+export const randers2025: ModelSpec = randersModel();

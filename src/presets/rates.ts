@@ -15,7 +15,35 @@ export interface Rate {
   source: string;
 }
 
+import type { RefusionLadder } from '../model/types.js';
+
 const WEEKS_PER_MONTH = 52 / 12;
+
+/** Something with a stated source. */
+export interface Sourced {
+  /** Where it comes from. */
+  source: string;
+}
+
+/** A documented amount in DKK. */
+export interface Amount extends Sourced {
+  /** DKK. */
+  amount: number;
+  /** The year the amount applies to. */
+  year: number;
+}
+
+/** Names of the documented rates. */
+export type DkRateName =
+  | 'kontanthjaelpOver30NoChildren'
+  | 'kontanthjaelpOver30Children'
+  | 'ressourceforloebNoChildren'
+  | 'ressourceforloebChildren'
+  | 'flexjobSubsidyMax'
+  | 'dagpengeFullTime'
+  | 'dagpengePartTime'
+  | 'sygedagpenge'
+  | 'foertidspensionSingle';
 
 /**
  * Monthly transfer rates used by the presets.
@@ -25,7 +53,7 @@ const WEEKS_PER_MONTH = 52 / 12;
  * DK_RATES.kontanthjaelpOver30NoChildren.monthly; // 12326
  * ```
  */
-export const DK_RATES = {
+export const DK_RATES: Readonly<Record<DkRateName, Rate>> = {
   /** Kontanthjælp, over 30, without children (rules before July 2025). */
   kontanthjaelpOver30NoChildren: { monthly: 12_326, year: 2024, source: 'bm.dk satser 2024' },
   /** Kontanthjælp, over 30, with children (rules before July 2025). */
@@ -44,7 +72,7 @@ export const DK_RATES = {
   sygedagpenge: { monthly: Math.round(4_695 * WEEKS_PER_MONTH), year: 2024, source: 'bm.dk 2024: 4,695 DKK per week' },
   /** Førtidspension, single. */
   foertidspensionSingle: { monthly: 20_370, year: 2024, source: 'bm.dk 2024' },
-} as const satisfies Record<string, Rate>;
+};
 
 /**
  * The refusion ladder in force since 4 January 2016: the state reimburses this share of
@@ -53,11 +81,15 @@ export const DK_RATES = {
  * was found. forlob counts the weeks cumulatively from the group's `priorBenefitMonths`
  * without the rolling-window reset (a simplification for horizons of a few years).
  */
-export const REFUSION_DK_2016 = {
+export const REFUSION_DK_2016: Readonly<RefusionLadder & Sourced> = {
   fromWeek: [1, 5, 27, 53],
   reimbursedShare: [0.8, 0.4, 0.3, 0.2],
   source: 'Lov om ændring af lov om kommunal medfinansiering (refusionsreformen), in force 4 Jan 2016',
-} as const;
+};
 
 /** Cost of one caseworker-year, DKK: no public figure found, a marked assumption. */
-export const CASEWORKER_ANNUAL_COST = { amount: 600_000, year: 2025, source: 'assumption (domain.md): no public figure found' } as const;
+export const CASEWORKER_ANNUAL_COST: Readonly<Amount> = {
+  amount: 600_000,
+  year: 2025,
+  source: 'assumption (domain.md): no public figure found',
+};

@@ -18,12 +18,16 @@ const mio = (x: number) => (x / 1e6).toFixed(1);
 
 const ROWS: Row[] = [
   { label: 'success rate at horizon, %', metric: 'successRate', fmt: pct },
+  { label: 'completed courses ending in success, %', metric: 'completedSuccessShare', fmt: pct },
+  { label: 'ever in paid hours, %', metric: 'paidHoursRate', fmt: pct },
   { label: 'months on benefit per citizen', metric: 'benefitMonths', fmt: num1 },
-  { label: 'transfers, mio. DKK', metric: 'transferCost', fmt: mio },
+  { label: 'transfers (gross), mio. DKK', metric: 'transferCost', fmt: mio },
+  { label: 'transfers, municipal net, mio. DKK', metric: 'netTransferCost', fmt: mio },
   { label: 'intervention cost, mio. DKK', metric: 'interventionCost', fmt: mio },
 ];
 
 function cell(s: MetricSummary, fmt: (x: number) => string): string {
+  if (s.mean === null) return 'n/a';
   return `${fmt(s.mean)} (${fmt(s.lo)}–${fmt(s.hi)})`;
 }
 
@@ -38,7 +42,7 @@ export function formatTable(result: SimulationResult): string {
   const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('   ');
   const title = `${result.model}: ${result.replicates} replicates, seed ${JSON.stringify(result.seed)}, ${result.horizonMonths} months, mean (${Math.round(result.level * 100)} % interval)`;
   const allocation = result.scenarios.map(
-    (s) => `  ${s.id}: ` + s.allocation.map((a) => `${a.group}/${a.intervention ?? 'none'} ${a.count}`).join(', '),
+    (s) => `  ${s.id}: ` + s.allocation.filter((a) => a.count > 0 || a.intervention !== null).map((a) => `${a.group}/${a.intervention ?? 'none'} ${a.count}`).join(', '),
   );
   return [title, '', line(header), ...body.map(line), '', 'allocation (group/intervention count):', ...allocation, ''].join('\n');
 }

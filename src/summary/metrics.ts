@@ -79,6 +79,8 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
         }
       }
       for (let m = 0; m <= M; m++) total[m] += v[m];
+    } else {
+      v[3] += sc.fixedMonthlyCost * cm.discPrefix[cm.H];
     }
     const premiumMonths = premium > 0 ? paidMonths(cm, acc, g) : 0;
     const n = v[M];

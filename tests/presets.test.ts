@@ -1,0 +1,84 @@
+/**
+ * The presets reproduce their seeds: Randers' today-scenario the Jobindsats tables 3–4,
+ * the seed's counts and stated orderings; Gladsaxe's cost model the seed's sensitivity
+ * figures. Figures within 4 Monte Carlo standard errors, fixed seeds.
+ */
+import { describe, expect, it } from 'vitest';
+import { presets, simulate } from '../src/index.js';
+import { extensionCost, gladsaxe2026 } from '../src/presets/gladsaxe-2026.js';
+import { randersModel } from '../src/presets/randers-2025.js';
+import type { MetricSummary } from '../src/summary/interval.js';
+
+const R = 1000;
+const within = (s: MetricSummary, target: number) => expect(Math.abs(s.mean - target), `${s.mean} vs ${target}`).toBeLessThanOrEqual(4 * (s.sd / Math.sqrt(R)));
+
+describe('randers-2025', async () => {
+  const res = await simulate(presets['randers-2025'].model, { replicates: R, seed: 'randers' });
+  const sc = (id: string) => res.scenarios.find((s) => s.id === id)!;
+  const group = (id: string, g: string) => sc(id).groups.find((x) => x.id === g)!.metrics;
+
+  it('today reproduces the seed tables 3–4 per group', () => {
+    within(group('today', 'kh').completedSuccessShare, 0.303);
+    within(group('today', 'rf').completedSuccessShare, 0.106);
+    within(group('today', 'kh').paidHoursRate, 0.113);
+    within(group('today', 'rf').paidHoursRate, 0.044);
+  });
+
+  it('allocates the seed table 7 counts', () => {
+    const total = (id: string, ivs: string[]) => sc(id).allocation.filter((a) => a.intervention && ivs.includes(a.intervention)).reduce((a, b) => a + b.count, 0);
+    expect(total('today', ['fsm'])).toBe(588);
+    expect(total('today', ['tvaer'])).toBe(755);
+    expect(total('scenario-1', ['fsm-2'])).toBe(269);
+    expect(total('scenario-1', ['basis'])).toBe(1074);
+    expect(total('scenario-2', ['fsm-4'])).toBe(805);
+    expect(total('scenario-2', ['koord-4'])).toBe(538);
+  });
+
+  it("matches the seed's stated orderings, each difference beyond 4 paired standard errors", () => {
+    const draws = res.draws.filter((d: { group: string }) => d.group === 'total').objects() as Record<string, number | string>[];
+    const diff = (metric: string, a: string, b: string) => {
+      const xa = draws.filter((d) => d.scenario === a).map((d) => d[metric] as number);
+      const xb = draws.filter((d) => d.scenario === b).map((d) => d[metric] as number);
+      const ds = xa.map((x, i) => x - xb[i]);
+      const mean = ds.reduce((p, q) => p + q, 0) / ds.length;
+      const sd = Math.sqrt(ds.reduce((p, q) => p + (q - mean) ** 2, 0) / (ds.length - 1));
+      return mean / (sd / Math.sqrt(ds.length));
+    };
+    expect(diff('successRate', 'today', 'scenario-2')).toBeGreaterThan(4);
+    expect(diff('successRate', 'scenario-2', 'scenario-1')).toBeGreaterThan(4);
+    expect(diff('benefitMonths', 'scenario-1', 'scenario-2')).toBeGreaterThan(4);
+    expect(diff('benefitMonths', 'scenario-2', 'today')).toBeGreaterThan(4);
+    expect(diff('interventionCost', 'scenario-2', 'scenario-1')).toBeGreaterThan(4);
+    expect(diff('transferCost', 'scenario-1', 'today')).toBeGreaterThan(4);
+  });
+
+  it('every assumption is overridable', async () => {
+    const m = randersModel({ khCount: 100, rfCount: 50, basisEffect: 0.5 });
+    expect(m.groups.map((g) => g.size)).toEqual([100, 50]);
+    expect(JSON.stringify(m.interventions)).toContain('0.5');
+  });
+});
+
+describe('gladsaxe-2026', () => {
+  it("reproduces the seed's sensitivity figures within 10 %", () => {
+    const dp = extensionCost(gladsaxe2026, ['dp-new', 'dp'], 14);
+    const sdp = extensionCost(gladsaxe2026, ['sdp-new', 'sdp'], 14);
+    expect(Math.abs(dp / 4.7e6 - 1)).toBeLessThan(0.1);
+    expect(Math.abs(sdp / 3.8e6 - 1)).toBeLessThan(0.1);
+    const total = gladsaxe2026.groups.filter((g) => g.id !== 'far').reduce((a, g) => a + g.size, 0);
+    expect(total).toBe(2000);
+  });
+
+  it('with-pool reproduces its calibration targets and costs the pool', async () => {
+    const res = await simulate(gladsaxe2026, { replicates: R, seed: 'gladsaxe' });
+    const withPool = res.scenarios.find((s) => s.id === 'with-pool')!;
+    const g = (id: string) => withPool.groups.find((x) => x.id === id)!.metrics;
+    within(g('far').completedSuccessShare, 0.303);
+    within(g('far').paidHoursRate, 0.113);
+    within(g('dp').completedSuccessShare, 0.88);
+    within(g('sdp-new').completedSuccessShare, 0.83);
+    expect(withPool.metrics.interventionCost.mean).toBeCloseTo(40e6, 0);
+    const without = res.scenarios.find((s) => s.id === 'without-pool')!;
+    expect(without.metrics.netTransferCost.mean).toBeGreaterThan(withPool.metrics.netTransferCost.mean);
+  });
+});
