@@ -21,23 +21,43 @@ export interface SimulateOptions {
   seed?: string | number;
   /** Level of the percentile intervals (default 0.95). */
   level?: number;
-  /** Called after each replicate. */
+  /** Called as replicates finish. */
   onProgress?: (p: Progress) => void;
+  /** Aborts the run: the promise rejects promptly with the signal's reason. */
+  signal?: AbortSignal;
+  /**
+   * Run only replicates `from` (inclusive) to `to` (exclusive) of a run of `replicates`,
+   * exactly as the whole run would; results of ranges merge into the whole run's.
+   */
+  replicateRange?: [number, number];
 }
 
 /** Options after defaults are applied. */
 export interface ResolvedOptions {
+  /** Replicates of the whole run. */
   replicates: number;
+  /** The seed as a string. */
   seed: string;
+  /** Interval level. */
   level: number;
+  /** First replicate simulated. */
+  from: number;
+  /** One past the last replicate simulated. */
+  to: number;
+  /** Progress callback. */
   onProgress?: (p: Progress) => void;
+  /** Abort signal. */
+  signal?: AbortSignal;
 }
 
 const optionsSchema = z.object({
   replicates: z.number().int('expected a positive integer').min(1, 'expected a positive integer').max(10_000_000, 'expected at most 10,000,000').default(1000),
   seed: z.union([z.string(), z.number()]).default('1'),
   level: z.number().gt(0, 'expected a level strictly between 0 and 1').lt(1, 'expected a level strictly between 0 and 1').default(0.95),
-  onProgress: z.function().optional(),
+  onProgress: z.any().optional(),
+  signal: z.any().optional(),
+  replicateRange: z.tuple([z.number().int().min(0), z.number().int().min(1)]).optional(),
+  workers: z.number().int('expected a positive integer').min(1, 'expected a positive integer').max(1024).optional(),
 });
 
 /** Apply defaults and check options; throws {@link ForlobInputError} naming the option. */
@@ -50,5 +70,12 @@ export function validateOptions(options: SimulateOptions): ResolvedOptions {
     );
   }
   const o = parsed.data;
-  return { replicates: o.replicates, seed: String(o.seed), level: o.level, onProgress: options.onProgress };
+  const [from, to] = o.replicateRange ?? [0, o.replicates];
+  if (from >= to || to > o.replicates) {
+    throw new ForlobInputError([{ path: 'options.replicateRange', message: `expected 0 <= from < to <= replicates (${o.replicates}), got [${from}, ${to}]` }], 'invalid options');
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+    throw new ForlobInputError([{ path: 'options.onProgress', message: 'expected a function' }], 'invalid options');
+  }
+  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal };
 }

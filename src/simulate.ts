@@ -1,14 +1,20 @@
 /**
  * The public entry of a run: validate, compile, run, summarise. Pure computation, no Node
- * built-ins, so it works in a browser too.
+ * built-ins, so it works in a browser too; `forlob/node` runs the same replicates on
+ * worker threads.
  * @module
  */
-import { compileModel, type CompiledModel } from './compile/compile.js';
+import { compileModel } from './compile/compile.js';
 import { replicateStride, runReplicates } from './engine/run.js';
 import { validateModel } from './model/validate.js';
 import type { ModelSpec } from './model/types.js';
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from './options.js';
 import { assembleResult, type SimulationResult } from './summary/result.js';
+
+/** The rejection reason of an aborted run. */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The run was aborted', 'AbortError');
+}
 
 /**
  * Simulate every scenario of a model and summarise each metric over replicates.
@@ -18,20 +24,32 @@ import { assembleResult, type SimulationResult } from './summary/result.js';
  * import { simulate, presets } from 'forlob';
  * const result = await simulate(presets['randers-2025'].model, { replicates: 500, seed: '42' });
  * for (const sc of result.scenarios) console.log(sc.id, sc.metrics.successRate);
- * result.summary.print(); // an arquero table: scenario × metric
+ * result.summary.print(); // an arquero table: scenario × group × metric
  * ```
  * @throws {@link ForlobInputError} when the model or the options are invalid.
  */
 export async function simulate(model: ModelSpec | unknown, options: SimulateOptions = {}): Promise<SimulationResult> {
   const opts = validateOptions(options);
   const spec = validateModel(model);
-  const cm = compileModel(spec);
-  const values = runReplicates(cm, opts.seed, 0, opts.replicates, opts.onProgress ? (d) => opts.onProgress!({ done: d, total: opts.replicates }) : undefined);
-  return assembleResult(spec, cm, opts, values);
+  const values = await runInProcess(spec, opts);
+  return assembleResult(spec, compileModel(spec), opts, values);
 }
 
-/** Compile and run synchronously, returning raw metric rows (for workers and tools). */
-export function simulateRaw(spec: ModelSpec, opts: ResolvedOptions): { cm: CompiledModel; values: Float64Array; stride: number } {
+/**
+ * Run `opts.from`…`opts.to` in this thread, in chunks that yield to the event loop so an
+ * abort signal and progress reports get through.
+ */
+export async function runInProcess(spec: ModelSpec, opts: ResolvedOptions): Promise<Float64Array> {
   const cm = compileModel(spec);
-  return { cm, values: runReplicates(cm, opts.seed, 0, opts.replicates), stride: replicateStride(cm) };
+  const stride = replicateStride(cm);
+  const out = new Float64Array((opts.to - opts.from) * stride);
+  const chunk = Math.max(1, Math.ceil(20_000_000 / Math.max(1, cm.N * cm.H * cm.scenarios.length)));
+  for (let r = opts.from; r < opts.to; r += chunk) {
+    if (opts.signal?.aborted) throw abortReason(opts.signal);
+    const end = Math.min(opts.to, r + chunk);
+    out.set(runReplicates(cm, opts.seed, r, end), (r - opts.from) * stride);
+    opts.onProgress?.({ done: end - opts.from, total: opts.to - opts.from });
+    if (end < opts.to) await new Promise((res) => setTimeout(res, 0));
+  }
+  return out;
 }

@@ -42,3 +42,15 @@ export function choiceFlag<T extends string>(name: string, value: string | undef
   }
   return value as T;
 }
+
+/** `A:B` with 0 <= A < B <= total. */
+export function rangeFlag(value: string | undefined, total: number): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+):(\d+)$/.exec(value);
+  const from = m ? Number(m[1]) : NaN;
+  const to = m ? Number(m[2]) : NaN;
+  if (!m || from >= to || to > total) {
+    throw new ForlobInputError([{ path: '--replicate-range', message: `expected A:B with 0 <= A < B <= ${total} (the --replicates total), got "${value}"` }]);
+  }
+  return [from, to];
+}

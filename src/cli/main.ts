@@ -6,6 +6,7 @@
  */
 import { ForlobInputError } from '../model/errors.js';
 import { presetsCommand, showCommand } from './presets.js';
+import { MERGE_USAGE, mergeCommand } from './merge.js';
 import { RUN_USAGE, runCommand } from './run.js';
 
 const USAGE = `forlob: Monte Carlo forecasts of employment-policy scenarios
@@ -14,6 +15,7 @@ usage:
   ${RUN_USAGE.split('\n').join('\n  ')}
   forlob presets                 list the built-in presets
   forlob show <preset-id>        print a preset as an editable model file
+  ${MERGE_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,6 +31,9 @@ async function main(argv: string[]): Promise<number> {
     case 'show':
       out = showCommand(rest);
       break;
+    case 'merge':
+      out = mergeCommand(rest);
+      break;
     case undefined:
     case 'help':
     case '--help':
@@ -36,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
       out = USAGE;
       break;
     default:
-      throw new ForlobInputError([{ path: 'command', message: `unknown command "${command}" (expected run, presets, show or help)` }]);
+      throw new ForlobInputError([{ path: 'command', message: `unknown command "${command}" (expected run, presets, show, merge or help)` }]);
   }
   if (out) process.stdout.write(out);
   return 0;

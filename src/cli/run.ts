@@ -2,21 +2,27 @@
  * `forlob run <model.json | preset-id>`: simulate and print or write the results.
  * @module
  */
+import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
-import { simulate } from '../simulate.js';
-import { resultToJSON } from '../report/json.js';
+import { simulate } from '../node.js';
+import { resultToJSON, keptReplicates } from '../report/json.js';
 import { resultToCSV } from '../report/csv.js';
 import { formatTable } from '../report/text.js';
-import { choiceFlag, intFlag, levelFlag, parseFlags } from './args.js';
+import { choiceFlag, intFlag, levelFlag, parseFlags, rangeFlag } from './args.js';
 import { loadModel, writeAtomic } from './io.js';
+import { progressBar } from './progress.js';
 
 /** Usage text of the run command. */
 export const RUN_USAGE = `forlob run <model.json | preset-id> [options]
-  --replicates N      replicates (default 1000)
-  --seed S            seed string (default "1")
-  --level L           interval level, 0 < L < 1 (default 0.95)
-  --format F          table | json | csv (default table)
-  --out FILE          write to FILE instead of stdout`;
+  --replicates N        replicates (default 1000)
+  --seed S              seed string (default "1")
+  --level L             interval level, 0 < L < 1 (default 0.95)
+  --format F            table | json | csv (default table)
+  --out FILE            write to FILE instead of stdout
+  --workers N           worker threads (default: the machine's cores)
+  --replicate-range A:B run replicates A (inclusive) to B (exclusive) of the run
+  --keep-replicates     with --format json: include the raw replicate rows (for merge)
+  --quiet               no progress bar`;
 
 /** Run the command; returns the text for stdout (empty when written to a file). */
 export async function runCommand(argv: string[]): Promise<string> {
@@ -26,6 +32,10 @@ export async function runCommand(argv: string[]): Promise<string> {
     level: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    workers: { type: 'string' },
+    'replicate-range': { type: 'string' },
+    'keep-replicates': { type: 'boolean' },
+    quiet: { type: 'boolean' },
   });
   if (positionals.length !== 1) {
     throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
@@ -33,10 +43,25 @@ export async function runCommand(argv: string[]): Promise<string> {
   const replicates = intFlag('replicates', values.replicates as string | undefined, 1000);
   const level = levelFlag(values.level as string | undefined);
   const format = choiceFlag('format', values.format as string | undefined, ['table', 'json', 'csv'] as const, 'table');
+  const workers = intFlag('workers', values.workers as string | undefined, availableParallelism());
+  const range = rangeFlag(values['replicate-range'] as string | undefined, replicates);
+  const keep = values['keep-replicates'] === true;
+  if (keep && format !== 'json') throw new ForlobInputError([{ path: '--keep-replicates', message: 'expected together with --format json' }]);
   const seed = (values.seed as string | undefined) ?? '1';
   const model = loadModel(positionals[0]);
-  const result = await simulate(model, { replicates, seed, ...(level !== undefined ? { level } : {}) });
-  const text = format === 'json' ? JSON.stringify(resultToJSON(result), null, 2) + '\n' : format === 'csv' ? resultToCSV(result) : formatTable(result);
+  const bar = progressBar(values.quiet === true);
+  let result;
+  try {
+    result = await simulate(model, { replicates, seed, workers, onProgress: bar.onProgress, ...(range ? { replicateRange: range } : {}), ...(level !== undefined ? { level } : {}) });
+  } finally {
+    bar.stop();
+  }
+  const text =
+    format === 'json'
+      ? JSON.stringify({ ...resultToJSON(result), ...(keep ? { kept: keptReplicates(result, model) } : {}) }, null, 2) + '\n'
+      : format === 'csv'
+        ? resultToCSV(result)
+        : formatTable(result);
   if (values.out) {
     writeAtomic(values.out as string, text);
     return '';

@@ -1,1 +1,43 @@
+/**
+ * Worker-thread entry: compiles the model it is sent (once per job) and runs the blocks of
+ * replicates the pool hands it. Replicates depend only on (seed, replicate number), so
+ * which worker runs a block never changes the numbers.
+ * @module
+ */
+import { parentPort } from 'node:worker_threads';
+import { compileModel, type CompiledModel } from '../compile/compile.js';
+import { ForlobInputError } from '../model/errors.js';
+import type { ModelSpec } from '../model/types.js';
+import { runReplicates } from './run.js';
 
+/** A message from the pool. */
+export type ToWorker = { type: 'job'; job: number; spec: ModelSpec; seed: string } | { type: 'block'; job: number; from: number; to: number };
+
+/** A message to the pool. */
+export type FromWorker =
+  | { type: 'progress'; job: number; replicates: number }
+  | { type: 'block'; job: number; from: number; values: Float64Array }
+  | { type: 'error'; job: number; message: string; problems?: { path: string; message: string }[] };
+
+let job = -1;
+let cm: CompiledModel | undefined;
+let seed = '';
+
+parentPort?.on('message', (msg: ToWorker) => {
+  try {
+    if (msg.type === 'job') {
+      job = msg.job;
+      seed = msg.seed;
+      cm = compileModel(msg.spec);
+      return;
+    }
+    if (msg.job !== job || !cm) throw new Error('block for an unknown job');
+    const model = cm;
+    const values = runReplicates(model, seed, msg.from, msg.to);
+    parentPort!.postMessage({ type: 'progress', job, replicates: msg.to - msg.from } satisfies FromWorker);
+    parentPort!.postMessage({ type: 'block', job, from: msg.from, values } satisfies FromWorker, [values.buffer as ArrayBuffer]);
+  } catch (e) {
+    const problems = e instanceof ForlobInputError ? e.problems : undefined;
+    parentPort!.postMessage({ type: 'error', job, message: (e as Error).message, problems } satisfies FromWorker);
+  }
+});

@@ -1,7 +1,9 @@
 /**
- * The JSON output shape of a run (fixed by the CLI contract; fields are only ever added).
+ * The JSON output shape of a run (fixed by the CLI contract; fields are only ever added),
+ * and the raw replicate rows a split run keeps for merging.
  * @module
  */
+import type { ModelSpec } from '../model/types.js';
 import type { SimulationResult } from '../summary/result.js';
 
 /** The JSON-able view of a result: everything except the arquero tables and raw rows. */
@@ -10,6 +12,7 @@ export function resultToJSON(result: SimulationResult): object {
     model: result.model,
     seed: result.seed,
     replicates: result.replicates,
+    ...(result.replicateRange ? { replicateRange: result.replicateRange } : {}),
     horizonMonths: result.horizonMonths,
     level: result.level,
     scenarios: result.scenarios.map((sc) => ({
@@ -20,4 +23,22 @@ export function resultToJSON(result: SimulationResult): object {
       groups: sc.groups,
     })),
   };
+}
+
+/** Raw replicate rows of a (partial) run plus the model, enough to merge runs exactly. */
+export interface KeptReplicates {
+  /** The model the rows came from. */
+  spec: ModelSpec;
+  /** First replicate. */
+  from: number;
+  /** One past the last replicate. */
+  to: number;
+  /** Metric rows, replicate × scenario × (groups + total) × metric; NaN is written as null. */
+  values: (number | null)[];
+}
+
+/** The kept rows of a result (`--keep-replicates`). */
+export function keptReplicates(result: SimulationResult, spec: ModelSpec): KeptReplicates {
+  const [from, to] = result.replicateRange ?? [0, result.replicates];
+  return { spec, from, to, values: Array.from(result.values, (v) => (Number.isNaN(v) ? null : v)) };
 }

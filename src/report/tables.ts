@@ -10,7 +10,7 @@ import type { ScenarioResult } from '../summary/result.js';
  * The raw draws: one row per replicate, scenario and group (`group` is "total" for the
  * whole population), one column per metric.
  */
-export function drawsTable(values: Float64Array, scenarioIds: string[], groupIds: string[]): ColumnTable {
+export function drawsTable(values: Float64Array, scenarioIds: string[], groupIds: string[], firstReplicate = 0): ColumnTable {
   const M = METRICS.length;
   const rowsPerRep = scenarioIds.length * (groupIds.length + 1);
   const n = values.length / M;
@@ -20,7 +20,7 @@ export function drawsTable(values: Float64Array, scenarioIds: string[], groupIds
   const cols = METRICS.map(() => new Float64Array(n));
   const groupNames = [...groupIds, 'total'];
   for (let i = 0; i < n; i++) {
-    replicate[i] = Math.floor(i / rowsPerRep);
+    replicate[i] = firstReplicate + Math.floor(i / rowsPerRep);
     const within = i % rowsPerRep;
     scenario[i] = scenarioIds[Math.floor(within / groupNames.length)];
     group[i] = groupNames[within % groupNames.length];

@@ -55,8 +55,10 @@ export interface SimulationResult {
   model: string;
   /** The seed, as a string. */
   seed: string;
-  /** Number of replicates. */
+  /** Number of replicates of the whole run. */
   replicates: number;
+  /** The replicates simulated, `[from, to)`, when only part of the run was. */
+  replicateRange?: [number, number];
   /** Months simulated. */
   horizonMonths: number;
   /** Level of the percentile intervals. */
@@ -111,10 +113,11 @@ export function assembleResult(spec: ModelSpec, cm: CompiledModel, opts: Resolve
     model: spec.name,
     seed: opts.seed,
     replicates: opts.replicates,
+    ...(opts.from !== 0 || opts.to !== opts.replicates ? { replicateRange: [opts.from, opts.to] as [number, number] } : {}),
     horizonMonths: spec.horizonMonths,
     level: opts.level,
     scenarios,
-    draws: drawsTable(values, scenarioIds, groupIds),
+    draws: drawsTable(values, scenarioIds, groupIds, opts.from),
     summary: summaryTable(scenarios),
     values,
   };

@@ -1,0 +1,40 @@
+/**
+ * `forlob merge a.json b.json …`: join the parts of a split run into the whole run's JSON.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { ForlobInputError } from '../model/errors.js';
+import { keptReplicates, resultToJSON } from '../report/json.js';
+import { mergeRuns, type RunPart } from '../summary/merge.js';
+import { parseFlags } from './args.js';
+import { writeAtomic } from './io.js';
+
+/** Usage of the merge command. */
+export const MERGE_USAGE = `forlob merge <part.json> … [--out FILE] [--keep-replicates]
+                                 merge runs written with --format json --keep-replicates`;
+
+/** Merge the files named in argv. */
+export function mergeCommand(argv: string[]): string {
+  const { values, positionals } = parseFlags(argv, { out: { type: 'string' }, 'keep-replicates': { type: 'boolean' } });
+  const parts = positionals.map((file): RunPart => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new ForlobInputError([{ path: file, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` }]);
+    }
+    try {
+      return JSON.parse(text) as RunPart;
+    } catch (e) {
+      throw new ForlobInputError([{ path: file, message: `malformed JSON: ${(e as Error).message}` }]);
+    }
+  });
+  const result = mergeRuns(parts, positionals);
+  const json = { ...resultToJSON(result), ...(values['keep-replicates'] ? { kept: keptReplicates(result, parts[0].kept.spec) } : {}) };
+  const text = JSON.stringify(json, null, 2) + '\n';
+  if (values.out) {
+    writeAtomic(values.out as string, text);
+    return '';
+  }
+  return text;
+}

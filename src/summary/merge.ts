@@ -1,0 +1,66 @@
+/**
+ * Merging split runs: the raw rows of replicate ranges, concatenated in replicate order,
+ * are exactly the rows of the whole run, so the merged summary is byte for byte the whole
+ * run's.
+ * @module
+ */
+import { compileModel } from '../compile/compile.js';
+import { replicateStride } from '../engine/run.js';
+import { ForlobInputError } from '../model/errors.js';
+import { validateModel } from '../model/validate.js';
+import type { KeptReplicates } from '../report/json.js';
+import { assembleResult, type SimulationResult } from './result.js';
+
+/** One part of a split run: the JSON written by `forlob run --format json --keep-replicates`. */
+export interface RunPart {
+  /** The run's seed. */
+  seed: string;
+  /** Replicates of the whole run. */
+  replicates: number;
+  /** Interval level. */
+  level: number;
+  /** The kept rows. */
+  kept: KeptReplicates;
+}
+
+/**
+ * Merge parts covering replicates 0 … replicates−1 exactly once into the whole run's result.
+ *
+ * @example
+ * ```ts
+ * const whole = mergeRuns([partA, partB]); // parts from --replicate-range 0:500 and 500:1000
+ * ```
+ */
+export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) => `part ${i + 1}`)): SimulationResult {
+  if (parts.length === 0) throw new ForlobInputError([{ path: 'arguments', message: 'expected at least one file to merge' }]);
+  const problems: { path: string; message: string }[] = [];
+  parts.forEach((p, i) => {
+    if (!p || typeof p !== 'object' || !p.kept || !Array.isArray(p.kept.values)) problems.push({ path: names[i], message: 'expected a run written with --format json --keep-replicates' });
+  });
+  if (problems.length) throw new ForlobInputError(problems);
+  const first = parts[0];
+  const specText = JSON.stringify(first.kept.spec);
+  parts.forEach((p, i) => {
+    if (p.seed !== first.seed) problems.push({ path: `${names[i]}.seed`, message: `expected "${first.seed}" as in ${names[0]}, got "${p.seed}"` });
+    if (p.replicates !== first.replicates) problems.push({ path: `${names[i]}.replicates`, message: `expected ${first.replicates} as in ${names[0]}, got ${p.replicates}` });
+    if (p.level !== first.level) problems.push({ path: `${names[i]}.level`, message: `expected ${first.level} as in ${names[0]}, got ${p.level}` });
+    if (JSON.stringify(p.kept.spec) !== specText) problems.push({ path: `${names[i]}.kept.spec`, message: `expected the same model as ${names[0]}` });
+  });
+  if (problems.length) throw new ForlobInputError(problems);
+  const spec = validateModel(first.kept.spec);
+  const cm = compileModel(spec);
+  const stride = replicateStride(cm);
+  const order = parts.map((p, i) => ({ p, name: names[i] })).sort((a, b) => a.p.kept.from - b.p.kept.from);
+  let expect = 0;
+  for (const { p, name } of order) {
+    if (p.kept.from !== expect) {
+      throw new ForlobInputError([{ path: `${name}.kept.from`, message: p.kept.from > expect ? `replicates ${expect}–${p.kept.from - 1} are missing` : `replicates from ${p.kept.from} overlap another part` }]);
+    }
+    if (p.kept.values.length !== (p.kept.to - p.kept.from) * stride) throw new ForlobInputError([{ path: `${name}.kept.values`, message: `expected ${(p.kept.to - p.kept.from) * stride} values` }]);
+    expect = p.kept.to;
+  }
+  if (expect !== first.replicates) throw new ForlobInputError([{ path: 'arguments', message: `replicates ${expect}–${first.replicates - 1} are missing` }]);
+  const values = new Float64Array(first.replicates * stride);
+  for (const { p } of order) values.set(p.kept.values.map((v) => (v === null ? NaN : v)), p.kept.from * stride);
+  return assembleResult(spec, cm, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates }, values);
+}
