@@ -38,6 +38,6 @@ export async function simulate(model: ModelSpec | unknown, options: NodeSimulate
   const opts = validateOptions(options);
   const spec = validateModel(model);
   const workers = options.workers ?? availableParallelism();
-  const values = workers <= 1 ? await runInProcess(spec, opts) : await runOnWorkers(spec, opts, workers);
-  return assembleResult(spec, compileModel(spec), opts, values);
+  const block = workers <= 1 ? await runInProcess(spec, opts) : await runOnWorkers(spec, opts, workers);
+  return assembleResult(spec, compileModel(spec), opts, block.values, block.occupancy);
 }

@@ -30,6 +30,8 @@ export interface SimulateOptions {
    * exactly as the whole run would; results of ranges merge into the whole run's.
    */
   replicateRange?: [number, number];
+  /** Also report how many citizens are in each state month by month (`result.occupancy`). */
+  occupancy?: boolean;
 }
 
 /** Options after defaults are applied. */
@@ -48,6 +50,8 @@ export interface ResolvedOptions {
   onProgress?: (p: Progress) => void;
   /** Abort signal. */
   signal?: AbortSignal;
+  /** Whether to collect the occupancy series. */
+  occupancy: boolean;
 }
 
 const optionsSchema = z.object({
@@ -57,6 +61,7 @@ const optionsSchema = z.object({
   onProgress: z.any().optional(),
   signal: z.any().optional(),
   replicateRange: z.tuple([z.number().int().min(0), z.number().int().min(1)]).optional(),
+  occupancy: z.boolean('expected true or false').optional(),
   workers: z.number().int('expected a positive integer').min(1, 'expected a positive integer').max(1024).optional(),
 });
 
@@ -77,5 +82,5 @@ export function validateOptions(options: SimulateOptions): ResolvedOptions {
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new ForlobInputError([{ path: 'options.onProgress', message: 'expected a function' }], 'invalid options');
   }
-  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal };
+  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false };
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { compileModel } from './compile/compile.js';
-import { replicateStride, runReplicates } from './engine/run.js';
+import { occupancyStride, replicateStride, runReplicates, type BlockResult } from './engine/run.js';
 import { validateModel } from './model/validate.js';
 import type { ModelSpec } from './model/types.js';
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from './options.js';
@@ -31,25 +31,29 @@ export function abortReason(signal: AbortSignal): unknown {
 export async function simulate(model: ModelSpec | unknown, options: SimulateOptions = {}): Promise<SimulationResult> {
   const opts = validateOptions(options);
   const spec = validateModel(model);
-  const values = await runInProcess(spec, opts);
-  return assembleResult(spec, compileModel(spec), opts, values);
+  const block = await runInProcess(spec, opts);
+  return assembleResult(spec, compileModel(spec), opts, block.values, block.occupancy);
 }
 
 /**
  * Run `opts.from`…`opts.to` in this thread, in chunks that yield to the event loop so an
  * abort signal and progress reports get through.
  */
-export async function runInProcess(spec: ModelSpec, opts: ResolvedOptions): Promise<Float64Array> {
+export async function runInProcess(spec: ModelSpec, opts: ResolvedOptions): Promise<BlockResult> {
   const cm = compileModel(spec);
   const stride = replicateStride(cm);
+  const ostride = occupancyStride(cm);
   const out = new Float64Array((opts.to - opts.from) * stride);
+  const occupancy = opts.occupancy ? new Int32Array((opts.to - opts.from) * ostride) : undefined;
   const chunk = Math.max(1, Math.ceil(20_000_000 / Math.max(1, cm.N * cm.H * cm.scenarios.length)));
   for (let r = opts.from; r < opts.to; r += chunk) {
     if (opts.signal?.aborted) throw abortReason(opts.signal);
     const end = Math.min(opts.to, r + chunk);
-    out.set(runReplicates(cm, opts.seed, r, end), (r - opts.from) * stride);
+    const block = runReplicates(cm, opts.seed, r, end, opts.occupancy);
+    out.set(block.values, (r - opts.from) * stride);
+    if (occupancy && block.occupancy) occupancy.set(block.occupancy, (r - opts.from) * ostride);
     opts.onProgress?.({ done: end - opts.from, total: opts.to - opts.from });
     if (end < opts.to) await new Promise((res) => setTimeout(res, 0));
   }
-  return out;
+  return { values: out, occupancy };
 }

@@ -84,3 +84,33 @@ export function exactMetrics(model: ModelSpec): Record<string, ExactScenario> {
   }
   return out;
 }
+
+/** Exact expected citizens (and binomial variance) per scenario, state and month 0 … H. */
+export function exactOccupancy(model: ModelSpec): Record<string, { mean: number[][]; variance: number[][] }> {
+  const out: Record<string, { mean: number[][]; variance: number[][] }> = {};
+  const S = model.states.length;
+  const H = model.horizonMonths;
+  for (const sc of model.scenarios) {
+    const mean = Array.from({ length: S }, () => new Array<number>(H + 1).fill(0));
+    const variance = Array.from({ length: S }, () => new Array<number>(H + 1).fill(0));
+    for (const g of model.groups) {
+      const alloc = sc.allocation?.[g.id] ?? {};
+      const ivs = Object.keys(alloc);
+      const counts = allocateGroup(g.size, Object.values(alloc));
+      const arms: [string | null, number][] = [...ivs.map((iv, k) => [iv, counts[k]] as [string, number]), [null, counts[counts.length - 1]]];
+      for (const [iv, n] of arms) {
+        const P = armMatrix(model, iv);
+        let pi: number[] = model.states.map((s) => (s.id === g.initialState ? 1 : 0));
+        for (let t = 0; t <= H; t++) {
+          pi.forEach((p, s) => {
+            mean[s][t] += n * p;
+            variance[s][t] += n * p * (1 - p);
+          });
+          pi = step(pi, P);
+        }
+      }
+    }
+    out[sc.id] = { mean, variance };
+  }
+  return out;
+}

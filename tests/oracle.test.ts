@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
 import type { ModelSpec } from '../src/model/types.js';
-import { exactMetrics } from './exact.js';
+import { exactMetrics, exactOccupancy } from './exact.js';
 
 const R = 1000;
 
@@ -114,5 +114,24 @@ describe.each([
       expectWithin(m.transferCost, ex.transferCost, `${sc.id} transferCost`);
       expectWithin(m.interventionCost, ex.interventionCost, `${sc.id} interventionCost`);
     }
+  });
+});
+
+describe('occupancy series', () => {
+  it('matches the exact expected citizens per state and month', async () => {
+    const result = await simulate(recurring, { replicates: 400, seed: 'occ', occupancy: true });
+    const exact = exactOccupancy(recurring);
+    const rows = result.occupancy!.objects() as { scenario: string; state: string; month: number; mean: number }[];
+    expect(rows).toHaveLength(recurring.scenarios.length * recurring.states.length * (recurring.horizonMonths + 1));
+    let checked = 0;
+    for (const row of rows) {
+      const s = recurring.states.findIndex((x) => x.id === row.state);
+      const ex = exact[row.scenario];
+      // 4.5 rather than 4 standard errors: some 1,800 cells are checked at once.
+      const se = Math.sqrt(ex.variance[s][row.month] / 400);
+      expect(Math.abs(row.mean - ex.mean[s][row.month]), `${row.scenario} ${row.state} month ${row.month}`).toBeLessThanOrEqual(4.5 * se + 1e-9);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

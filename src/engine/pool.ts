@@ -11,7 +11,7 @@ import { ForlobInputError } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
 import type { ResolvedOptions } from '../options.js';
 import { abortReason } from '../simulate.js';
-import { replicateStride } from './run.js';
+import { occupancyStride, replicateStride, type BlockResult } from './run.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 /** The worker script next to this bundle: worker.js (ESM build) or worker.cjs (CJS build). */
@@ -21,11 +21,13 @@ function workerUrl(): URL {
 }
 
 /** Run `opts.from`…`opts.to` on `workers` threads and return the metric rows in order. */
-export function runOnWorkers(spec: ModelSpec, opts: ResolvedOptions, workers: number): Promise<Float64Array> {
+export function runOnWorkers(spec: ModelSpec, opts: ResolvedOptions, workers: number): Promise<BlockResult> {
   const cm = compileModel(spec);
   const stride = replicateStride(cm);
+  const ostride = occupancyStride(cm);
   const total = opts.to - opts.from;
   const out = new Float64Array(total * stride);
+  const occupancy = opts.occupancy ? new Int32Array(total * ostride) : undefined;
   const n = Math.max(1, Math.min(workers, total));
   // Small blocks balance the load and keep progress and aborts prompt; a block message
   // costs far less than one replicate of any real model.
@@ -33,7 +35,7 @@ export function runOnWorkers(spec: ModelSpec, opts: ResolvedOptions, workers: nu
   const blocks: [number, number][] = [];
   for (let r = opts.from; r < opts.to; r += blockSize) blocks.push([r, Math.min(opts.to, r + blockSize)]);
 
-  return new Promise<Float64Array>((resolve, reject) => {
+  return new Promise<BlockResult>((resolve, reject) => {
     const threads: Worker[] = [];
     let next = 0;
     let pending = blocks.length;
@@ -44,8 +46,8 @@ export function runOnWorkers(spec: ModelSpec, opts: ResolvedOptions, workers: nu
       settled = true;
       opts.signal?.removeEventListener('abort', onAbort);
       Promise.all(threads.map((w) => w.terminate())).then(
-        () => (err === undefined ? resolve(out) : reject(err)),
-        () => (err === undefined ? resolve(out) : reject(err)),
+        () => (err === undefined ? resolve({ values: out, occupancy }) : reject(err)),
+        () => (err === undefined ? resolve({ values: out, occupancy }) : reject(err)),
       );
     };
     const onAbort = () => finish(abortReason(opts.signal!));
@@ -67,6 +69,7 @@ export function runOnWorkers(spec: ModelSpec, opts: ResolvedOptions, workers: nu
           opts.onProgress?.({ done, total });
         } else if (msg.type === 'block') {
           out.set(msg.values, (msg.from - opts.from) * stride);
+          if (occupancy && msg.occupancy) occupancy.set(msg.occupancy, (msg.from - opts.from) * ostride);
           if (--pending === 0) finish();
           else feed(w);
         } else {
@@ -74,7 +77,7 @@ export function runOnWorkers(spec: ModelSpec, opts: ResolvedOptions, workers: nu
         }
       });
       w.on('error', (e) => finish(e));
-      w.postMessage({ type: 'job', job: 0, spec, seed: opts.seed } satisfies ToWorker);
+      w.postMessage({ type: 'job', job: 0, spec, seed: opts.seed, occupancy: opts.occupancy } satisfies ToWorker);
       feed(w);
     }
   });

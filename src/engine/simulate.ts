@@ -64,7 +64,10 @@ const GOLDEN = 0x9e3779b9 | 0;
  * (see `random.ts`); the sfc32 generator is inlined here because a closure call per
  * draw costs more than the draw.
  */
-export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: number, k2: number, acc: Accumulator): void {
+export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: number, k2: number, acc: Accumulator, occ: Int32Array | null = null): void {
+  // occ (optional): difference array of state occupancy, occ[s · (H + 2) + t]; months
+  // 0 … H−1 from the stays, month H the final state.
+  const W = cm.H + 2;
   const { H, S, A, NB, clockBenefit, bandStart, kind, paidHours, reimbursed, stay, logStay, leave, cum, lastDest } = cm;
   const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix } = cm;
   const { months, discMonths, netMonths, final, paidEver, exits, successExits } = acc;
@@ -126,6 +129,10 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         const moved = k <= room;
         const m = moved ? k : room;
         const cell = accBase + s;
+        if (occ !== null) {
+          occ[s * W + t]++;
+          occ[s * W + t + m]--;
+        }
         const dm = discPrefix[t + m] - discPrefix[t];
         months[cell] += m;
         discMonths[cell] += dm;
@@ -153,6 +160,10 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
       }
       final[accBase + s]++;
       paidEver[cellGA] += ph;
+      if (occ !== null) {
+        occ[s * W + H]++;
+        occ[s * W + H + 1]--;
+      }
     }
   }
 }

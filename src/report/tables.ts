@@ -3,6 +3,7 @@
  * @module
  */
 import { table, type ColumnTable } from 'arquero';
+import { quantileSorted } from 'simple-statistics';
 import { METRICS } from '../summary/metrics.js';
 import type { ScenarioResult } from '../summary/result.js';
 
@@ -47,4 +48,37 @@ export function summaryTable(scenarios: ScenarioResult[]): ColumnTable {
     lo: rows.map((r) => r.lo),
     hi: rows.map((r) => r.hi),
   });
+}
+
+/**
+ * The occupancy series: one row per scenario, state and month (0 … H) with the mean number
+ * of citizens, the interval lo–hi at `level` and the quartiles over replicates.
+ */
+export function occupancyTable(occ: Int32Array, scenarioIds: string[], stateIds: string[], H: number, level: number): ColumnTable {
+  const S = stateIds.length;
+  const perRep = scenarioIds.length * S * (H + 1);
+  const R = occ.length / perRep;
+  const cols = { scenario: [] as string[], state: [] as string[], month: [] as number[], mean: [] as number[], lo: [] as number[], hi: [] as number[], q25: [] as number[], median: [] as number[], q75: [] as number[] };
+  const xs = new Float64Array(R);
+  const tail = (1 - level) / 2;
+  for (let sc = 0; sc < scenarioIds.length; sc++) {
+    for (let s = 0; s < S; s++) {
+      for (let t = 0; t <= H; t++) {
+        const off = (sc * S + s) * (H + 1) + t;
+        let sum = 0;
+        for (let r = 0; r < R; r++) sum += xs[r] = occ[r * perRep + off];
+        const sorted = Array.from(xs).sort((a, b) => a - b);
+        cols.scenario.push(scenarioIds[sc]);
+        cols.state.push(stateIds[s]);
+        cols.month.push(t);
+        cols.mean.push(sum / R);
+        cols.lo.push(quantileSorted(sorted, tail));
+        cols.hi.push(quantileSorted(sorted, 1 - tail));
+        cols.q25.push(quantileSorted(sorted, 0.25));
+        cols.median.push(quantileSorted(sorted, 0.5));
+        cols.q75.push(quantileSorted(sorted, 0.75));
+      }
+    }
+  }
+  return table(cols);
 }

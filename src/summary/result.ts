@@ -7,7 +7,7 @@ import type { ColumnTable } from 'arquero';
 import type { CompiledModel } from '../compile/compile.js';
 import type { ModelSpec } from '../model/types.js';
 import type { ResolvedOptions } from '../options.js';
-import { drawsTable, summaryTable } from '../report/tables.js';
+import { drawsTable, occupancyTable, summaryTable } from '../report/tables.js';
 import { summarise, type MetricSummary } from './interval.js';
 import { M, METRICS, type MetricName } from './metrics.js';
 
@@ -71,6 +71,12 @@ export interface SimulationResult {
   summary: ColumnTable;
   /** The raw metric rows: replicate × scenario × (groups + total) × metric. */
   values: Float64Array;
+  /**
+   * With the `occupancy` option: citizens in each state month by month (month H is the
+   * final state) — one row per scenario, state and month with mean, the interval lo–hi at
+   * the run's level, and quartiles q25, median, q75 over replicates.
+   */
+  occupancy?: ColumnTable;
 }
 
 /** The value of metric `m` for group row `g` of scenario `s` in every replicate. */
@@ -90,7 +96,7 @@ function summariseRow(values: Float64Array, cm: CompiledModel, s: number, g: num
 }
 
 /** Build a {@link SimulationResult} from raw rows. */
-export function assembleResult(spec: ModelSpec, cm: CompiledModel, opts: ResolvedOptions, values: Float64Array): SimulationResult {
+export function assembleResult(spec: ModelSpec, cm: CompiledModel, opts: ResolvedOptions, values: Float64Array, occupancy?: Int32Array): SimulationResult {
   const ivIds = [null, ...(spec.interventions ?? []).map((iv) => iv.id)];
   const scenarios = spec.scenarios.map((sc, s): ScenarioResult => {
     const allocation: AllocationCount[] = [];
@@ -120,5 +126,6 @@ export function assembleResult(spec: ModelSpec, cm: CompiledModel, opts: Resolve
     draws: drawsTable(values, scenarioIds, groupIds, opts.from),
     summary: summaryTable(scenarios),
     values,
+    ...(occupancy ? { occupancy: occupancyTable(occupancy, scenarioIds, spec.states.map((s) => s.id), cm.H, opts.level) } : {}),
   };
 }
