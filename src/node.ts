@@ -4,10 +4,9 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { compileModel } from './compile/compile.js';
 import { runOnWorkers } from './engine/pool.js';
 import type { ModelSpec } from './model/types.js';
-import { validateModel } from './model/validate.js';
+import { planUncertainty } from './params/plan.js';
 import { validateOptions, type SimulateOptions } from './options.js';
 import { runInProcess } from './simulate.js';
 import { assembleResult, type SimulationResult } from './summary/result.js';
@@ -36,8 +35,8 @@ export interface NodeSimulateOptions extends SimulateOptions {
  */
 export async function simulate(model: ModelSpec | unknown, options: NodeSimulateOptions = {}): Promise<SimulationResult> {
   const opts = validateOptions(options);
-  const spec = validateModel(model);
+  const plan = planUncertainty(model);
   const workers = options.workers ?? availableParallelism();
-  const block = workers <= 1 ? await runInProcess(spec, opts) : await runOnWorkers(spec, opts, workers);
-  return assembleResult(spec, compileModel(spec), opts, block.values, block.occupancy);
+  const block = workers <= 1 ? await runInProcess(plan, opts) : await runOnWorkers(model, plan, opts, workers);
+  return assembleResult(plan, opts, block);
 }

@@ -32,6 +32,8 @@ export interface SimulateOptions {
   replicateRange?: [number, number];
   /** Also report how many citizens are in each state month by month (`result.occupancy`). */
   occupancy?: boolean;
+  /** Named parameters held at a value instead of drawn (their draws are still made, so the others' stay the same). */
+  fixed?: Record<string, number>;
 }
 
 /** Options after defaults are applied. */
@@ -52,6 +54,8 @@ export interface ResolvedOptions {
   signal?: AbortSignal;
   /** Whether to collect the occupancy series. */
   occupancy: boolean;
+  /** Parameters held fixed, by name. */
+  fixed?: Record<string, number>;
 }
 
 const optionsSchema = z.object({
@@ -62,6 +66,7 @@ const optionsSchema = z.object({
   signal: z.any().optional(),
   replicateRange: z.tuple([z.number().int().min(0), z.number().int().min(1)]).optional(),
   occupancy: z.boolean('expected true or false').optional(),
+  fixed: z.record(z.string(), z.number()).optional(),
   workers: z.number().int('expected a positive integer').min(1, 'expected a positive integer').max(1024).optional(),
 });
 
@@ -82,5 +87,5 @@ export function validateOptions(options: SimulateOptions): ResolvedOptions {
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new ForlobInputError([{ path: 'options.onProgress', message: 'expected a function' }], 'invalid options');
   }
-  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false };
+  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}) };
 }

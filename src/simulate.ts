@@ -4,10 +4,10 @@
  * worker threads.
  * @module
  */
-import { compileModel } from './compile/compile.js';
-import { occupancyStride, replicateStride, runReplicates, type BlockResult } from './engine/run.js';
-import { validateModel } from './model/validate.js';
+import { occupancyStride, replicateStride, runPlan, runReplicates, type BlockResult } from './engine/run.js';
+import { ForlobInputError } from './model/errors.js';
 import type { ModelSpec } from './model/types.js';
+import { planUncertainty, type UncertaintyPlan } from './params/plan.js';
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from './options.js';
 import { assembleResult, type SimulationResult } from './summary/result.js';
 
@@ -30,30 +30,46 @@ export function abortReason(signal: AbortSignal): unknown {
  */
 export async function simulate(model: ModelSpec | unknown, options: SimulateOptions = {}): Promise<SimulationResult> {
   const opts = validateOptions(options);
-  const spec = validateModel(model);
-  const block = await runInProcess(spec, opts);
-  return assembleResult(spec, compileModel(spec), opts, block.values, block.occupancy);
+  const plan = planUncertainty(model);
+  const block = await runInProcess(plan, opts);
+  return assembleResult(plan, opts, block);
+}
+
+/** Parameters held fixed, by index, from the `fixed` option's names. */
+export function fixedIndices(plan: UncertaintyPlan, fixed: Readonly<Record<string, number>> | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [name, value] of Object.entries(fixed ?? {})) {
+    const i = plan.parameters.findIndex((p) => p.name === name);
+    if (i < 0) throw new ForlobInputError([{ path: `options.fixed.${name}`, message: `unknown parameter (expected one of ${plan.parameters.map((p) => p.name).join(', ') || 'none: the model has no parameters'})` }], 'invalid options');
+    if (!Number.isFinite(value)) throw new ForlobInputError([{ path: `options.fixed.${name}`, message: 'expected a finite number' }], 'invalid options');
+    out.set(i, value);
+  }
+  return out;
 }
 
 /**
  * Run `opts.from`…`opts.to` in this thread, in chunks that yield to the event loop so an
  * abort signal and progress reports get through.
  */
-export async function runInProcess(spec: ModelSpec, opts: ResolvedOptions): Promise<BlockResult> {
-  const cm = compileModel(spec);
+export async function runInProcess(uncertainty: UncertaintyPlan, opts: ResolvedOptions): Promise<BlockResult> {
+  const plan = runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed));
+  const cm = plan.cm;
   const stride = replicateStride(cm);
   const ostride = occupancyStride(cm);
+  const P = uncertainty.parameters.length;
   const out = new Float64Array((opts.to - opts.from) * stride);
   const occupancy = opts.occupancy ? new Int32Array((opts.to - opts.from) * ostride) : undefined;
+  const draws = plan.uncertainty ? new Float64Array((opts.to - opts.from) * P) : undefined;
   const chunk = Math.max(1, Math.ceil(20_000_000 / Math.max(1, cm.N * cm.H * cm.scenarios.length)));
   for (let r = opts.from; r < opts.to; r += chunk) {
     if (opts.signal?.aborted) throw abortReason(opts.signal);
     const end = Math.min(opts.to, r + chunk);
-    const block = runReplicates(cm, opts.seed, r, end, opts.occupancy);
+    const block = runReplicates(plan, opts.seed, r, end, opts.occupancy);
     out.set(block.values, (r - opts.from) * stride);
     if (occupancy && block.occupancy) occupancy.set(block.occupancy, (r - opts.from) * ostride);
+    if (draws && block.draws) draws.set(block.draws, (r - opts.from) * P);
     opts.onProgress?.({ done: end - opts.from, total: opts.to - opts.from });
     if (end < opts.to) await new Promise((res) => setTimeout(res, 0));
   }
-  return { values: out, occupancy };
+  return { values: out, occupancy, draws };
 }

@@ -43,7 +43,7 @@ describe('forlob run', () => {
     ]);
     for (const s of j.scenarios) {
       for (const m of ['successRate', 'benefitMonths', 'transferCost', 'interventionCost']) {
-        expect(Object.keys(s.metrics[m]).sort()).toEqual(['hi', 'lo', 'mean', 'sd']);
+        expect(Object.keys(s.metrics[m])).toEqual(expect.arrayContaining(['hi', 'lo', 'mean', 'sd']));
         expect(s.metrics[m].lo).toBeLessThanOrEqual(s.metrics[m].mean);
         expect(s.metrics[m].mean).toBeLessThanOrEqual(s.metrics[m].hi);
       }

@@ -55,7 +55,9 @@ describe('randers-2025', async () => {
   it('every assumption is overridable', async () => {
     const m = randersModel({ khCount: 100, rfCount: 50, basisEffect: 0.5 });
     expect(m.groups.map((g) => g.size)).toEqual([100, 50]);
-    expect(JSON.stringify(m.interventions)).toContain('0.5');
+    expect((m.parameters!.basisEffect as { mu: number }).mu).toBeCloseTo(Math.log(0.5), 12);
+    const fixed = randersModel({ basisEffect: 0.5, effectSigma: 0 });
+    expect(fixed.parameters!.basisEffect).toBe(0.5);
   });
 });
 

@@ -5,11 +5,14 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { ForlobInputError } from '../model/errors.js';
-import { parseModel } from '../model/validate.js';
 import type { ModelSpec } from '../model/types.js';
+import { planUncertainty } from '../params/plan.js';
 import { presets, getPreset } from '../presets/index.js';
 
-/** Load `arg` as a preset id or a model file path. */
+/**
+ * Load `arg` as a preset id or a model file path, checked (uncertain parameters included)
+ * and returned as given, distributions and all.
+ */
 export function loadModel(arg: string): ModelSpec {
   if (presets[arg] && !existsSync(arg)) return getPreset(arg);
   let text: string;
@@ -20,7 +23,14 @@ export function loadModel(arg: string): ModelSpec {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
     throw new ForlobInputError([{ path: 'model', message: `cannot read "${arg}": ${why} (expected a model file or a preset id: ${Object.keys(presets).join(', ')})` }]);
   }
-  return parseModel(text, arg);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ForlobInputError([{ path: '(root)', message: `malformed JSON in ${arg}: ${(e as Error).message}` }], 'invalid model');
+  }
+  planUncertainty(json);
+  return json as ModelSpec;
 }
 
 /** Write `content` to `path` via a temporary file and a rename. */

@@ -84,6 +84,11 @@ export interface CompiledModel {
   munPrefix: Float64Array;
   /** Premium income per month in a paid-hours state. */
   premium: number;
+  /**
+   * Whether money needs more than plain months: discounting or a refusion ladder. Without
+   * either, discounted and net months equal months and the engine skips them.
+   */
+  moneyDetail: boolean;
   scenarios: CompiledScenario[];
   /** Total citizens in the population. */
   N: number;
@@ -216,7 +221,7 @@ export function compileModel(model: ModelSpec): CompiledModel {
     H, S, A, G, NB, clockBenefit: model.duration?.clock === 'benefit', bandStart,
     kind, paidHours, reimbursed, transfer, armCost, stay, logStay, leave, cum, lastDest,
     groupSize, groupInitial, groupPrior, groupInitialDuration,
-    discPrefix, discPow, discInv, municipal, munPrefix, premium: model.costs?.premiumPerPaidHoursMonth ?? 0,
+    discPrefix, discPow, discInv, municipal, munPrefix, premium: model.costs?.premiumPerPaidHoursMonth ?? 0, moneyDetail: rate > 0 || ladder !== undefined,
     scenarios, N,
   };
 }

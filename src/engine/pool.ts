@@ -6,12 +6,11 @@
  * @module
  */
 import { Worker } from 'node:worker_threads';
-import { compileModel } from '../compile/compile.js';
 import { ForlobInputError } from '../model/errors.js';
-import type { ModelSpec } from '../model/types.js';
 import type { ResolvedOptions } from '../options.js';
-import { abortReason } from '../simulate.js';
-import { occupancyStride, replicateStride, type BlockResult } from './run.js';
+import type { UncertaintyPlan } from '../params/plan.js';
+import { abortReason, fixedIndices } from '../simulate.js';
+import { occupancyStride, replicateStride, runPlan, type BlockResult } from './run.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 /** The worker script next to this bundle: worker.js (ESM build) or worker.cjs (CJS build). */
@@ -21,8 +20,12 @@ function workerUrl(): URL {
 }
 
 /** Run `opts.from`…`opts.to` on `workers` threads and return the metric rows in order. */
-export function runOnWorkers(spec: ModelSpec, opts: ResolvedOptions, workers: number): Promise<BlockResult> {
-  const cm = compileModel(spec);
+export function runOnWorkers(raw: unknown, uncertainty: UncertaintyPlan, opts: ResolvedOptions, workers: number): Promise<BlockResult> {
+  const fixed = fixedIndices(uncertainty, opts.fixed);
+  const plan = runPlan(uncertainty, fixed);
+  const cm = plan.cm;
+  const P = uncertainty.parameters.length;
+  const draws = plan.uncertainty ? new Float64Array((opts.to - opts.from) * P) : undefined;
   const stride = replicateStride(cm);
   const ostride = occupancyStride(cm);
   const total = opts.to - opts.from;
@@ -46,8 +49,8 @@ export function runOnWorkers(spec: ModelSpec, opts: ResolvedOptions, workers: nu
       settled = true;
       opts.signal?.removeEventListener('abort', onAbort);
       Promise.all(threads.map((w) => w.terminate())).then(
-        () => (err === undefined ? resolve({ values: out, occupancy }) : reject(err)),
-        () => (err === undefined ? resolve({ values: out, occupancy }) : reject(err)),
+        () => (err === undefined ? resolve({ values: out, occupancy, draws }) : reject(err)),
+        () => (err === undefined ? resolve({ values: out, occupancy, draws }) : reject(err)),
       );
     };
     const onAbort = () => finish(abortReason(opts.signal!));
@@ -70,6 +73,7 @@ export function runOnWorkers(spec: ModelSpec, opts: ResolvedOptions, workers: nu
         } else if (msg.type === 'block') {
           out.set(msg.values, (msg.from - opts.from) * stride);
           if (occupancy && msg.occupancy) occupancy.set(msg.occupancy, (msg.from - opts.from) * ostride);
+          if (draws && msg.draws) draws.set(msg.draws, (msg.from - opts.from) * P);
           if (--pending === 0) finish();
           else feed(w);
         } else {
@@ -77,7 +81,7 @@ export function runOnWorkers(spec: ModelSpec, opts: ResolvedOptions, workers: nu
         }
       });
       w.on('error', (e) => finish(e));
-      w.postMessage({ type: 'job', job: 0, spec, seed: opts.seed, occupancy: opts.occupancy } satisfies ToWorker);
+      w.postMessage({ type: 'job', job: 0, model: raw, fixed: [...fixed], seed: opts.seed, occupancy: opts.occupancy } satisfies ToWorker);
       feed(w);
     }
   });

@@ -4,7 +4,8 @@
  * replicates × metrics, never with citizens or months.
  * @module
  */
-import type { CompiledModel } from '../compile/compile.js';
+import { compileModel, type CompiledModel } from '../compile/compile.js';
+import { drawParameters, instantiate, isUncertain, type UncertaintyPlan } from '../params/plan.js';
 import { M, replicateMetrics } from '../summary/metrics.js';
 import { replicateKeys } from './random.js';
 import { createAccumulator, resetAccumulator, simulateScenario } from './simulate.js';
@@ -19,19 +20,43 @@ export function occupancyStride(cm: CompiledModel): number {
   return cm.scenarios.length * cm.S * (cm.H + 1);
 }
 
+/**
+ * What a run needs: the compiled point model and, when some parameters are uncertain, the
+ * plan to draw them (with any parameters fixed to given values, by index).
+ */
+export interface RunPlan {
+  /** The compiled model with every parameter at its mean. */
+  cm: CompiledModel;
+  /** The uncertain parameters, if any. */
+  uncertainty?: UncertaintyPlan;
+  /** Parameters held at a value instead of drawn (sensitivity, break-even). */
+  fixed?: ReadonlyMap<number, number>;
+}
+
+/** A run plan from an uncertainty plan. */
+export function runPlan(uncertainty: UncertaintyPlan, fixed?: ReadonlyMap<number, number>): RunPlan {
+  return { cm: compileModel(uncertainty.point), ...(isUncertain(uncertainty) || fixed?.size ? { uncertainty, fixed } : {}) };
+}
+
 /** What a block of replicates produces. */
 export interface BlockResult {
   /** Metric rows, `(to − from) × replicateStride(cm)`. */
   values: Float64Array;
   /** Citizens per scenario, state and month, `(to − from) × occupancyStride(cm)`, if asked for. */
   occupancy?: Int32Array;
+  /** Parameter draws, `(to − from) × parameters`, when the model has uncertain parameters. */
+  draws?: Float64Array;
 }
 
 /**
  * Simulate replicates `from` (inclusive) to `to` (exclusive) and return their metric rows
  * in replicate, scenario, group, metric order (and the occupancy series when asked).
  */
-export function runReplicates(cm: CompiledModel, seed: string, from: number, to: number, withOccupancy = false): BlockResult {
+export function runReplicates(plan: RunPlan, seed: string, from: number, to: number, withOccupancy = false): BlockResult {
+  let cm = plan.cm;
+  const u = plan.uncertainty;
+  const P = u ? u.parameters.length : 0;
+  const draws = u ? new Float64Array((to - from) * P) : undefined;
   const stride = replicateStride(cm);
   const out = new Float64Array((to - from) * stride);
   const W = cm.H + 2;
@@ -41,6 +66,12 @@ export function runReplicates(cm: CompiledModel, seed: string, from: number, to:
   const acc = createAccumulator(cm);
   const perScenario = (cm.G + 1) * M;
   for (let r = from; r < to; r++) {
+    if (u) {
+      // Every parameter drawn once per replicate; all scenarios run on the same instance.
+      const values = drawParameters(u, seed, r, plan.fixed);
+      draws!.set(values, (r - from) * P);
+      cm = compileModel(instantiate(u, values, ` in replicate ${r}`));
+    }
     const [k1, k2] = replicateKeys(seed, r);
     for (let si = 0; si < cm.scenarios.length; si++) {
       resetAccumulator(acc);
@@ -59,5 +90,5 @@ export function runReplicates(cm: CompiledModel, seed: string, from: number, to:
       }
     }
   }
-  return { values: out, occupancy };
+  return { values: out, occupancy, draws };
 }

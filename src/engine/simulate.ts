@@ -17,9 +17,9 @@ import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario }
 export interface Accumulator {
   /** months[cell · S + s]: citizen-months spent in state s. */
   months: Float64Array;
-  /** Discounted citizen-months (equal to months without discounting). */
+  /** Discounted citizen-months (left at zero when the model has no discounting or refusion: then they equal months). */
   discMonths: Float64Array;
-  /** Discounted citizen-months weighted by the municipality's share of the transfer. */
+  /** Discounted citizen-months weighted by the municipality's share of the transfer (likewise). */
   netMonths: Float64Array;
   /** final[cell · S + s]: citizens in state s at the horizon (s_H). */
   final: Int32Array;
@@ -69,7 +69,7 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
   // 0 … H−1 from the stays, month H the final state.
   const W = cm.H + 2;
   const { H, S, A, NB, clockBenefit, bandStart, kind, paidHours, reimbursed, stay, logStay, leave, cum, lastDest } = cm;
-  const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix } = cm;
+  const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix, moneyDetail } = cm;
   const { months, discMonths, netMonths, final, paidEver, exits, successExits } = acc;
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
@@ -133,12 +133,14 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
           occ[s * W + t]++;
           occ[s * W + t + m]--;
         }
-        const dm = discPrefix[t + m] - discPrefix[t];
         months[cell] += m;
-        discMonths[cell] += dm;
-        if (reimbursed[s] === 0) netMonths[cell] += dm;
-        else if (isBenefit) netMonths[cell] += (munPrefix[cb + m] - munPrefix[cb]) * discPow[t] * discInv[cb];
-        else netMonths[cell] += dm * municipal[cb];
+        if (moneyDetail) {
+          const dm = discPrefix[t + m] - discPrefix[t];
+          discMonths[cell] += dm;
+          if (reimbursed[s] === 0) netMonths[cell] += dm;
+          else if (isBenefit) netMonths[cell] += (munPrefix[cb + m] - munPrefix[cb]) * discPow[t] * discInv[cb];
+          else netMonths[cell] += dm * municipal[cb];
+        }
         t += m;
         ds += m;
         if (isBenefit) cb += m;

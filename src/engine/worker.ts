@@ -5,22 +5,21 @@
  * @module
  */
 import { parentPort } from 'node:worker_threads';
-import { compileModel, type CompiledModel } from '../compile/compile.js';
 import { ForlobInputError } from '../model/errors.js';
-import type { ModelSpec } from '../model/types.js';
-import { runReplicates } from './run.js';
+import { planUncertainty } from '../params/plan.js';
+import { runPlan, runReplicates, type RunPlan } from './run.js';
 
 /** A message from the pool. */
-export type ToWorker = { type: 'job'; job: number; spec: ModelSpec; seed: string; occupancy: boolean } | { type: 'block'; job: number; from: number; to: number };
+export type ToWorker = { type: 'job'; job: number; model: unknown; fixed: [number, number][]; seed: string; occupancy: boolean } | { type: 'block'; job: number; from: number; to: number };
 
 /** A message to the pool. */
 export type FromWorker =
   | { type: 'progress'; job: number; replicates: number }
-  | { type: 'block'; job: number; from: number; values: Float64Array; occupancy?: Int32Array }
+  | { type: 'block'; job: number; from: number; values: Float64Array; occupancy?: Int32Array; draws?: Float64Array }
   | { type: 'error'; job: number; message: string; problems?: { path: string; message: string }[] };
 
 let job = -1;
-let cm: CompiledModel | undefined;
+let plan: RunPlan | undefined;
 let seed = '';
 let occupancy = false;
 
@@ -30,15 +29,14 @@ parentPort?.on('message', (msg: ToWorker) => {
       job = msg.job;
       seed = msg.seed;
       occupancy = msg.occupancy;
-      cm = compileModel(msg.spec);
+      plan = runPlan(planUncertainty(msg.model), new Map(msg.fixed));
       return;
     }
-    if (msg.job !== job || !cm) throw new Error('block for an unknown job');
-    const model = cm;
-    const { values, occupancy: occ } = runReplicates(model, seed, msg.from, msg.to, occupancy);
+    if (msg.job !== job || !plan) throw new Error('block for an unknown job');
+    const { values, occupancy: occ, draws } = runReplicates(plan, seed, msg.from, msg.to, occupancy);
     parentPort!.postMessage({ type: 'progress', job, replicates: msg.to - msg.from } satisfies FromWorker);
-    const transfer = [values.buffer as ArrayBuffer, ...(occ ? [occ.buffer as ArrayBuffer] : [])];
-    parentPort!.postMessage({ type: 'block', job, from: msg.from, values, occupancy: occ } satisfies FromWorker, transfer);
+    const transfer = [values, occ, draws].filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer);
+    parentPort!.postMessage({ type: 'block', job, from: msg.from, values, occupancy: occ, draws } satisfies FromWorker, transfer);
   } catch (e) {
     const problems = e instanceof ForlobInputError ? e.problems : undefined;
     parentPort!.postMessage({ type: 'error', job, message: (e as Error).message, problems } satisfies FromWorker);

@@ -103,6 +103,7 @@ export const modelSchema = z.strictObject({
   interventions: z.array(interventionSchema).optional(),
   scenarios: z.array(scenarioSchema).min(1, 'expected at least one scenario'),
   calibration: z.record(id, calibrationSchema).optional(),
+  parameters: z.record(id, z.number()).optional(),
   duration: durationSchema.optional(),
   costs: costSchema.optional(),
 });

@@ -188,6 +188,12 @@ export interface ModelSpec {
   interventions?: InterventionSpec[];
   /** The scenarios to compare; the first is the default baseline. */
   scenarios: ScenarioSpec[];
+  /**
+   * Named parameters: a number or a distribution (`{"dist": "beta", …}`), referenced
+   * anywhere a number goes as `{"param": "name"}`. Any number may also be given inline as a
+   * distribution. Each replicate draws every parameter once.
+   */
+  parameters?: Record<string, number | object>;
   /** Baseline rows derived from observed outcome shares (see `calibrate/`). */
   calibration?: Record<string, CalibrationSpec>;
   /** Duration dependence of the transition probabilities. */

@@ -62,8 +62,8 @@ function issueToProblems(issue: $ZodIssue, input: unknown): Problem[] {
   }
 }
 
-/** Walk raw input for prototype keys and non-finite numbers before anything copies it. */
-function scanRaw(value: unknown, path: PropertyKey[], out: Problem[]): void {
+/** Walk raw input for prototype keys before anything copies it. */
+export function scanRaw(value: unknown, path: PropertyKey[], out: Problem[]): void {
   if (Array.isArray(value)) {
     value.forEach((v, i) => scanRaw(v, [...path, i], out));
   } else if (value !== null && typeof value === 'object') {

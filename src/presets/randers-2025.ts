@@ -15,6 +15,7 @@
  * @module
  */
 import type { InterventionSpec, ModelSpec } from '../model/types.js';
+import { paramRef } from '../params/plan.js';
 import { CASEWORKER_ANNUAL_COST, DK_RATES } from './rates.js';
 
 /** Every assumption of the Randers preset; override any of them with {@link randersModel}. */
@@ -67,7 +68,7 @@ export const RANDERS_ASSUMPTIONS = {
   fsm4Caseload: 40,
   /** Scenario 2, 4 conversations and coordination with social/health services: caseload (assumption). */
   koord4Caseload: 60,
-  /** Hazard ratio on exits to success for FSM with 2 conversations (seed: "small rise in success for the 20 %"). */
+  /** Hazard ratio (median) on exits to success for FSM with 2 conversations (seed: "small rise in success for the 20 %"). */
   fsm2Effect: 1.05,
   /** Hazard ratio on exits to success and paid hours for basis (seed: "a fall for the 80 %"). */
   basisEffect: 0.75,
@@ -75,6 +76,12 @@ export const RANDERS_ASSUMPTIONS = {
   fsm4Effect: 0.95,
   /** Hazard ratio for 4 conversations with coordination (assumption, between basis and FSM). */
   koord4Effect: 0.85,
+  /**
+   * Uncertainty of every assumed scenario effect: the log-scale sd of a lognormal around
+   * the value above (0.1 gives a 95 % interval of about ×/÷ 1.22; an assumption — no
+   * effect study of these efforts exists). 0 makes the effects fixed numbers.
+   */
+  effectSigma: 0.1,
   /** Annual discount rate for money (0: committee budgets are nominal). */
   discountRate: 0,
   /** Premium per paid-hours month for the municipality (the coming scheme; amount not yet known). */
@@ -84,8 +91,8 @@ export const RANDERS_ASSUMPTIONS = {
 /** The assumptions' type, for overrides. */
 export type RandersAssumptions = typeof RANDERS_ASSUMPTIONS;
 
-function effort(id: string, label: string, caseload: number, caseworkerCost: number, effect: number, source: string): InterventionSpec {
-  const hr = { hazardRatio: effect };
+function effort(id: string, label: string, caseload: number, caseworkerCost: number, effect: number | string, source: string): InterventionSpec {
+  const hr = { hazardRatio: typeof effect === 'string' ? paramRef(effect) : effect };
   return {
     id,
     label,
@@ -106,6 +113,9 @@ function effort(id: string, label: string, caseload: number, caseworkerCost: num
  */
 export function randersModel(overrides: Partial<RandersAssumptions> = {}): ModelSpec {
   const a = { ...RANDERS_ASSUMPTIONS, ...overrides };
+  // Each scenario effect is a named parameter, so sensitivity and break-even can address it.
+  const effect = (value: number, source: string) =>
+    a.effectSigma > 0 ? { dist: 'lognormal', mu: Math.log(value), sigma: a.effectSigma, source } : value;
   return {
     name: 'Randers 2025: the future effort for vulnerable unemployed',
     description:
@@ -126,6 +136,12 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
       'kh-ph': { kh: a.paidHoursEnd, job: a.paidHoursToJob },
       'rf-ph': { rf: a.paidHoursEnd, flex: a.paidHoursToJob },
     },
+    parameters: {
+      fsm2Effect: effect(a.fsm2Effect, 'assumption: seed scenario 1 expects a small rise in success for the 20 % with FSM'),
+      basisEffect: effect(a.basisEffect, 'assumption: seed scenario 1 expects a fall in success for the 80 % with basis'),
+      fsm4Effect: effect(a.fsm4Effect, 'assumption: seed scenario 2 expects success above scenario 1, below today'),
+      koord4Effect: effect(a.koord4Effect, 'assumption: between basis and FSM'),
+    },
     calibration: {
       kh: { completedShares: a.khShares, otherExit: 'out', meanMonths: a.khMeanMonths, paidHours: { state: 'kh-ph', everShare: a.khPaidHours } },
       rf: { completedShares: a.rfShares, otherExit: 'out', meanMonths: a.rfMeanMonths, paidHours: { state: 'rf-ph', everShare: a.rfPaidHours } },
@@ -137,10 +153,10 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
     interventions: [
       effort('fsm', 'Flere skal med (today, 7–8 conversations a year)', a.fsmCaseload, a.caseworkerCost, 1, 'seed: caseload about 35; today\'s operation is the calibration baseline'),
       effort('tvaer', 'cross-disciplinary effort (today)', a.tvaerCaseload, a.caseworkerCost, 1, 'seed: 40 % of kontanthjælp and all ressourceforløb today'),
-      effort('fsm-2', 'FSM with about 2 conversations a year', a.fsm2Caseload, a.caseworkerCost, a.fsm2Effect, 'seed scenario 1'),
-      effort('basis', 'basis: about 2 conversations a year, advice and coordination, no job effort', a.basisCaseload, a.caseworkerCost, a.basisEffect, 'seed scenario 1'),
-      effort('fsm-4', 'FSM with 4 conversations a year', a.fsm4Caseload, a.caseworkerCost, a.fsm4Effect, 'seed scenario 2'),
-      effort('koord-4', '4 conversations a year and coordination with social and health services', a.koord4Caseload, a.caseworkerCost, a.koord4Effect, 'seed scenario 2'),
+      effort('fsm-2', 'FSM with about 2 conversations a year', a.fsm2Caseload, a.caseworkerCost, 'fsm2Effect', 'seed scenario 1'),
+      effort('basis', 'basis: about 2 conversations a year, advice and coordination, no job effort', a.basisCaseload, a.caseworkerCost, 'basisEffect', 'seed scenario 1'),
+      effort('fsm-4', 'FSM with 4 conversations a year', a.fsm4Caseload, a.caseworkerCost, 'fsm4Effect', 'seed scenario 2'),
+      effort('koord-4', '4 conversations a year and coordination with social and health services', a.koord4Caseload, a.caseworkerCost, 'koord4Effect', 'seed scenario 2'),
     ],
     scenarios: [
       { id: 'today', label: 'today (basisdrift)', allocation: { kh: { fsm: { count: 588 }, tvaer: { count: 392 } }, rf: { tvaer: { count: 363 } } }, source: 'seed table 7: 588 FSM, 755 cross-disciplinary' },

@@ -3,7 +3,6 @@
  * and the raw replicate rows a split run keeps for merging.
  * @module
  */
-import type { ModelSpec } from '../model/types.js';
 import type { SimulationResult } from '../summary/result.js';
 
 /** The JSON-able view of a result: everything except the arquero tables and raw rows. */
@@ -27,8 +26,8 @@ export function resultToJSON(result: SimulationResult): object {
 
 /** Raw replicate rows of a (partial) run plus the model, enough to merge runs exactly. */
 export interface KeptReplicates {
-  /** The model the rows came from. */
-  spec: ModelSpec;
+  /** The model the rows came from, as given (uncertain parameters included). */
+  spec: unknown;
   /** First replicate. */
   from: number;
   /** One past the last replicate. */
@@ -38,7 +37,7 @@ export interface KeptReplicates {
 }
 
 /** The kept rows of a result (`--keep-replicates`). */
-export function keptReplicates(result: SimulationResult, spec: ModelSpec): KeptReplicates {
+export function keptReplicates(result: SimulationResult, spec: unknown): KeptReplicates {
   const [from, to] = result.replicateRange ?? [0, result.replicates];
   return { spec, from, to, values: Array.from(result.values, (v) => (Number.isNaN(v) ? null : v)) };
 }

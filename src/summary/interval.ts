@@ -15,6 +15,8 @@ export interface MetricSummary {
   lo: number;
   /** Upper end of the percentile interval, the (1 + level)/2 quantile. */
   hi: number;
+  /** Monte Carlo standard error of the mean, sd / √replicates. */
+  mcse: number;
   /**
    * Replicates in which the metric was defined, when fewer than all (a share with nobody
    * to share among, e.g. no completed course, is undefined). All fields are null when none.
@@ -27,20 +29,22 @@ export interface MetricSummary {
  *
  * @example
  * ```ts
- * summarise([0.29, 0.31, 0.30, 0.32], 0.9); // { mean: 0.305, sd: 0.0129…, lo: 0.29, hi: 0.32 }
+ * summarise([0.29, 0.31, 0.30, 0.32], 0.9); // { mean: 0.305, sd: 0.0129…, lo: 0.29, hi: 0.32, mcse: 0.00645… }
  * ```
  */
 export function summarise(values: ArrayLike<number>, level: number): MetricSummary {
   const all = Array.from(values);
   const xs = all.filter(Number.isFinite);
-  if (xs.length === 0) return { mean: null, sd: null, lo: null, hi: null, defined: 0 } as unknown as MetricSummary;
+  if (xs.length === 0) return { mean: null, sd: null, lo: null, hi: null, mcse: null, defined: 0 } as unknown as MetricSummary;
   const sorted = xs.slice().sort((a, b) => a - b);
   const tail = (1 - level) / 2;
+  const sd = xs.length > 1 ? sampleStandardDeviation(xs) : 0;
   return {
     mean: mean(xs),
-    sd: xs.length > 1 ? sampleStandardDeviation(xs) : 0,
+    sd,
     lo: quantileSorted(sorted, tail),
     hi: quantileSorted(sorted, 1 - tail),
+    mcse: sd / Math.sqrt(xs.length),
     ...(xs.length < all.length ? { defined: xs.length } : {}),
   };
 }

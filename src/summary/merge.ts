@@ -7,7 +7,7 @@
 import { compileModel } from '../compile/compile.js';
 import { replicateStride } from '../engine/run.js';
 import { ForlobInputError } from '../model/errors.js';
-import { validateModel } from '../model/validate.js';
+import { planUncertainty } from '../params/plan.js';
 import type { KeptReplicates } from '../report/json.js';
 import { assembleResult, type SimulationResult } from './result.js';
 
@@ -47,8 +47,8 @@ export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) =
     if (JSON.stringify(p.kept.spec) !== specText) problems.push({ path: `${names[i]}.kept.spec`, message: `expected the same model as ${names[0]}` });
   });
   if (problems.length) throw new ForlobInputError(problems);
-  const spec = validateModel(first.kept.spec);
-  const cm = compileModel(spec);
+  const plan = planUncertainty(first.kept.spec);
+  const cm = compileModel(plan.point);
   const stride = replicateStride(cm);
   const order = parts.map((p, i) => ({ p, name: names[i] })).sort((a, b) => a.p.kept.from - b.p.kept.from);
   let expect = 0;
@@ -62,5 +62,5 @@ export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) =
   if (expect !== first.replicates) throw new ForlobInputError([{ path: 'arguments', message: `replicates ${expect}–${first.replicates - 1} are missing` }]);
   const values = new Float64Array(first.replicates * stride);
   for (const { p } of order) values.set(p.kept.values.map((v) => (v === null ? NaN : v)), p.kept.from * stride);
-  return assembleResult(spec, cm, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false }, values);
+  return assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false }, { values });
 }

@@ -16,6 +16,7 @@ export const METRICS = [
   'paidHoursRate',
   'completedSuccessShare',
   'premiumIncome',
+  'municipalCost',
 ] as const;
 
 /** One of {@link METRICS}. */
@@ -31,6 +32,7 @@ export const HIGHER_IS_BETTER: Record<MetricName, boolean> = {
   paidHoursRate: true,
   completedSuccessShare: true,
   premiumIncome: true,
+  municipalCost: false,
 };
 
 /** Human-readable descriptions, used in tables and docs. */
@@ -43,6 +45,7 @@ export const METRIC_LABELS: Record<MetricName, string> = {
   paidHoursRate: 'share ever in paid hours within the horizon',
   completedSuccessShare: 'of citizens whose benefit course ended within the horizon, share ending in success',
   premiumIncome: 'premium income for paid-hours months, DKK',
+  municipalCost: "the municipality's spending: net transfers + intervention cost − premium income, DKK",
 };
 
 /** Number of metrics: the stride of a metric row. */
@@ -55,6 +58,7 @@ export const M = METRICS.length;
  */
 export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, out: Float64Array, offset: number): void {
   const { G, A, S, kind, transfer, armCost, premium } = cm;
+  const detail = cm.moneyDetail;
   const total = new Float64Array(M + 1);
   for (let g = 0; g <= G; g++) {
     const v = g < G ? new Float64Array(M + 1) : total;
@@ -67,9 +71,9 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
         v[7] += acc.exits[cell]; // exits, turned into a share below
         for (let s = 0; s < S; s++) {
           const i = cell * S + s;
-          const dm = acc.discMonths[i];
+          const dm = detail ? acc.discMonths[i] : acc.months[i];
           v[2] += dm * transfer[s];
-          v[4] += acc.netMonths[i] * transfer[s];
+          v[4] += (detail ? acc.netMonths[i] : dm) * transfer[s];
           if (kind[s] === KIND_BENEFIT) {
             v[1] += acc.months[i];
             v[3] += dm * armCost[a];
@@ -93,6 +97,7 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
     out[o + 5] = n > 0 ? v[5] / n : 0;
     out[o + 6] = v[7] > 0 ? v[6] / v[7] : NaN;
     out[o + 7] = premiumMonths * premium;
+    out[o + 8] = v[4] + v[3] - out[o + 7];
   }
 }
 
@@ -102,7 +107,7 @@ function paidMonths(cm: CompiledModel, acc: Accumulator, g: number): number {
   let sum = 0;
   for (let gg = 0; gg < G; gg++) {
     if (g < G && gg !== g) continue;
-    for (let a = 0; a < A; a++) for (let s = 0; s < S; s++) if (paidHours[s]) sum += acc.discMonths[(gg * A + a) * S + s];
+    for (let a = 0; a < A; a++) for (let s = 0; s < S; s++) if (paidHours[s]) sum += (cm.moneyDetail ? acc.discMonths : acc.months)[(gg * A + a) * S + s];
   }
   return sum;
 }

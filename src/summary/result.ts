@@ -4,8 +4,9 @@
  * @module
  */
 import type { ColumnTable } from 'arquero';
-import type { CompiledModel } from '../compile/compile.js';
-import type { ModelSpec } from '../model/types.js';
+import { compileModel, type CompiledModel } from '../compile/compile.js';
+import type { BlockResult } from '../engine/run.js';
+import type { UncertaintyPlan } from '../params/plan.js';
 import type { ResolvedOptions } from '../options.js';
 import { drawsTable, occupancyTable, summaryTable } from '../report/tables.js';
 import { summarise, type MetricSummary } from './interval.js';
@@ -96,7 +97,10 @@ function summariseRow(values: Float64Array, cm: CompiledModel, s: number, g: num
 }
 
 /** Build a {@link SimulationResult} from raw rows. */
-export function assembleResult(spec: ModelSpec, cm: CompiledModel, opts: ResolvedOptions, values: Float64Array, occupancy?: Int32Array): SimulationResult {
+export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, block: BlockResult): SimulationResult {
+  const spec = plan.point;
+  const cm = compileModel(spec);
+  const { values, occupancy } = block;
   const ivIds = [null, ...(spec.interventions ?? []).map((iv) => iv.id)];
   const scenarios = spec.scenarios.map((sc, s): ScenarioResult => {
     const allocation: AllocationCount[] = [];

@@ -1,0 +1,53 @@
+/**
+ * What the analyses measure in a result: one scenario's metric mean, or its paired mean
+ * difference against a baseline scenario (common random numbers make that sharp).
+ * @module
+ */
+import { ForlobInputError } from '../model/errors.js';
+import { METRICS, M, type MetricName } from '../summary/metrics.js';
+import type { SimulationResult } from '../summary/result.js';
+import type { SimulateOptions } from '../options.js';
+
+/** A way to run a model: the core `simulate`, or `forlob/node`'s on worker threads. */
+export type Runner = (model: unknown, options: SimulateOptions) => Promise<SimulationResult>;
+
+/** What to measure. */
+export interface MeasureSpec {
+  /** The metric (default `municipalCost`). */
+  metric?: MetricName;
+  /** The scenario (default the last one). */
+  scenario?: string;
+  /** When given, measure the scenario's difference from this scenario. */
+  baseline?: string;
+}
+
+/** Per-replicate values of the measure (population totals), in replicate order. */
+export function measureValues(result: SimulationResult, spec: MeasureSpec): Float64Array {
+  const metric = spec.metric ?? 'municipalCost';
+  const m = METRICS.indexOf(metric);
+  if (m < 0) throw new ForlobInputError([{ path: 'metric', message: `expected one of ${METRICS.join(', ')}, got "${metric}"` }]);
+  const ids = result.scenarios.map((s) => s.id);
+  const find = (id: string, what: string) => {
+    const i = ids.indexOf(id);
+    if (i < 0) throw new ForlobInputError([{ path: what, message: `unknown scenario "${id}" (expected one of ${ids.join(', ')})` }]);
+    return i;
+  };
+  const s = spec.scenario !== undefined ? find(spec.scenario, 'scenario') : ids.length - 1;
+  const b = spec.baseline !== undefined ? find(spec.baseline, 'baseline') : -1;
+  const G = result.scenarios[0].groups.length;
+  const per = (G + 1) * M;
+  const stride = ids.length * per;
+  const R = result.values.length / stride;
+  const out = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
+    const at = (sc: number) => result.values[r * stride + sc * per + G * M + m];
+    out[r] = b >= 0 ? at(s) - at(b) : at(s);
+  }
+  return out;
+}
+
+/** Mean of the measure, skipping undefined replicates. */
+export function measureMean(result: SimulationResult, spec: MeasureSpec): number {
+  const xs = measureValues(result, spec).filter(Number.isFinite);
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}

@@ -1,0 +1,164 @@
+/**
+ * Uncertain parameters in a model. Anywhere the model takes a number it may take a
+ * distribution (`{"dist": "beta", "alpha": 20, "beta": 80}`) or a reference to a named
+ * parameter of the `parameters` block (`{"param": "fsmEffect"}`), so one uncertain effect
+ * moves everywhere it is used. The model is split once into a point model (every
+ * uncertain number at its mean, validated like any model) and the list of places to
+ * write draws into; each replicate draws every parameter once from its own seeded stream
+ * and the engine runs the instance — the same draws for every scenario.
+ * @module
+ */
+import seedrandom from 'seedrandom';
+import { ForlobInputError, formatPath, type Problem } from '../model/errors.js';
+import type { ModelSpec } from '../model/types.js';
+import { scanRaw, validateModel } from '../model/validate.js';
+import { checkDistribution, distMean, distQuantile, distributionSchema, sampler, type Distribution } from './distribution.js';
+
+/** One uncertain parameter. */
+export interface Parameter {
+  /** Its name: the `parameters` key, or the path of an inline distribution. */
+  name: string;
+  /** Its distribution, or null for a fixed number in the `parameters` block. */
+  dist: Distribution | null;
+  /** The fixed value or the distribution's mean. */
+  mean: number;
+}
+
+/** A model with its uncertain parameters taken out. */
+export interface UncertaintyPlan {
+  /** The model with every uncertain number at its mean (validated). */
+  point: ModelSpec;
+  /** The parameters, in the order they are drawn. */
+  parameters: Parameter[];
+  /** Where each draw goes: a path in the model and the parameter's index. */
+  slots: { path: (string | number)[]; index: number }[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function parseDist(v: unknown, path: (string | number)[], problems: Problem[]): Distribution | null {
+  const parsed = distributionSchema.safeParse(v);
+  if (!parsed.success) {
+    for (const iss of parsed.error.issues) problems.push({ path: formatPath([...path, ...(iss.path as (string | number)[])]), message: iss.message });
+    return null;
+  }
+  const more = checkDistribution(parsed.data, formatPath(path));
+  problems.push(...more);
+  return more.length ? null : parsed.data;
+}
+
+/**
+ * Split a raw model into its point model and its uncertain parameters. Throws
+ * {@link ForlobInputError} for bad distributions, unknown parameter names, or a point
+ * model that fails validation.
+ */
+export function planUncertainty(raw: unknown): UncertaintyPlan {
+  if (!isObject(raw)) return { point: validateModel(raw), parameters: [], slots: [] };
+  const problems: Problem[] = [];
+  // Prototype keys first: the walk below copies objects key by key.
+  scanRaw(raw, [], problems);
+  if (problems.length) throw new ForlobInputError(problems, 'invalid model');
+  const parameters: Parameter[] = [];
+  const byName = new Map<string, number>();
+  const block = raw.parameters;
+  if (block !== undefined && !isObject(block)) problems.push({ path: 'parameters', message: 'expected an object of named numbers or distributions' });
+  if (isObject(block)) {
+    for (const [name, v] of Object.entries(block)) {
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        byName.set(name, parameters.push({ name, dist: null, mean: v }) - 1);
+      } else {
+        const d = parseDist(v, ['parameters', name], problems);
+        if (d) byName.set(name, parameters.push({ name, dist: d, mean: distMean(d) }) - 1);
+      }
+    }
+  }
+  const slots: UncertaintyPlan['slots'] = [];
+  const walk = (v: unknown, path: (string | number)[]): unknown => {
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
+    if (!isObject(v)) return v;
+    if ('dist' in v) {
+      const d = parseDist(v, path, problems);
+      if (!d) return 0;
+      const index = parameters.push({ name: formatPath(path), dist: d, mean: distMean(d) }) - 1;
+      slots.push({ path, index });
+      return parameters[index].mean;
+    }
+    if ('param' in v && Object.keys(v).length === 1) {
+      const name = v.param;
+      const index = typeof name === 'string' ? byName.get(name) : undefined;
+      if (index === undefined) {
+        problems.push({ path: formatPath([...path, 'param']), message: `unknown parameter ${JSON.stringify(name)} (expected one of the parameters block: ${[...byName.keys()].join(', ') || 'none defined'})` });
+        return 0;
+      }
+      slots.push({ path, index });
+      return parameters[index].mean;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = k === 'parameters' && path.length === 0 ? x : walk(x, [...path, k]);
+    return out;
+  };
+  const pointRaw = walk(raw, []) as Record<string, unknown>;
+  if (problems.length) throw new ForlobInputError(problems, 'invalid model');
+  // The parameters block is kept on the point model only as means, for display.
+  if (isObject(block)) pointRaw.parameters = Object.fromEntries(parameters.filter((p) => byName.has(p.name)).map((p) => [p.name, p.mean]));
+  return { point: validateModel(pointRaw), parameters, slots };
+}
+
+/** Whether any parameter actually varies. */
+export function isUncertain(plan: UncertaintyPlan): boolean {
+  return plan.parameters.some((p) => p.dist !== null) && plan.slots.length > 0;
+}
+
+/** The draws of replicate `r`: one value per parameter, from the replicate's own stream. */
+export function drawParameters(plan: UncertaintyPlan, seed: string, r: number, fixed?: ReadonlyMap<number, number>): Float64Array {
+  const rng = seedrandom(`forlob:${seed}:${r}:parameters`);
+  const source = () => rng.double();
+  return Float64Array.from(plan.parameters, (p, i) => {
+    // Draw even when fixed, so fixing one parameter leaves the others' draws unchanged.
+    const v = p.dist ? sampler(p.dist, source)() : p.mean;
+    return fixed?.has(i) ? fixed.get(i)! : v;
+  });
+}
+
+/** The model with `values` written into every slot (validated, so an impossible draw is a located error). */
+export function instantiate(plan: UncertaintyPlan, values: ArrayLike<number>, context = ''): ModelSpec {
+  const model = structuredClone(plan.point) as unknown as Record<string, unknown>;
+  for (const { path, index } of plan.slots) {
+    let node = model as Record<string | number, unknown>;
+    for (let i = 0; i < path.length - 1; i++) node = node[path[i]] as Record<string | number, unknown>;
+    node[path[path.length - 1]] = values[index];
+  }
+  if (model.parameters) model.parameters = Object.fromEntries(Object.keys(model.parameters as object).map((k) => [k, values[plan.parameters.findIndex((p) => p.name === k)]]));
+  try {
+    return validateModel(model);
+  } catch (e) {
+    if (e instanceof ForlobInputError) {
+      throw new ForlobInputError(e.problems.map((p) => ({ path: p.path, message: `${p.message} (a drawn parameter value${context})` })), 'invalid draw');
+    }
+    throw e;
+  }
+}
+
+/** Values with every parameter at its mean except those in `at` (index → value). */
+export function meansWith(plan: UncertaintyPlan, at: ReadonlyMap<number, number> = new Map()): Float64Array {
+  return Float64Array.from(plan.parameters, (p, i) => (at.has(i) ? at.get(i)! : p.mean));
+}
+
+/** A parameter's quantile (its value when fixed). */
+export function parameterQuantile(p: Parameter, q: number): number {
+  return p.dist ? distQuantile(p.dist, q) : p.mean;
+}
+
+/**
+ * A reference to a named parameter where the model type expects a number: at run time the
+ * place takes the parameter's draw. Typed as number so it fits any numeric field.
+ *
+ * @example
+ * ```ts
+ * const model = { ...base, parameters: { fsmEffect: { dist: 'lognormal', mu: 0.05, sigma: 0.1 } },
+ *   interventions: [{ id: 'fsm', effects: { kh: { job: { hazardRatio: paramRef('fsmEffect') } } } }] };
+ * ```
+ */
+export function paramRef(name: string): number {
+  return { param: name } as unknown as number;
+}
