@@ -8,7 +8,7 @@ import { runOnWorkers } from './engine/pool.js';
 import type { ModelSpec } from './model/types.js';
 import { planUncertainty } from './params/plan.js';
 import { validateOptions, type SimulateOptions } from './options.js';
-import { runInProcess } from './simulate.js';
+import { checkBaseline, runInProcess } from './simulate.js';
 import { assembleResult, type SimulationResult } from './summary/result.js';
 
 export * from './index.js';
@@ -36,6 +36,7 @@ export interface NodeSimulateOptions extends SimulateOptions {
 export async function simulate(model: ModelSpec | unknown, options: NodeSimulateOptions = {}): Promise<SimulationResult> {
   const opts = validateOptions(options);
   const plan = planUncertainty(model);
+  checkBaseline(plan, opts);
   const workers = options.workers ?? availableParallelism();
   const block = workers <= 1 ? await runInProcess(plan, opts) : await runOnWorkers(model, plan, opts, workers);
   return assembleResult(plan, opts, block);

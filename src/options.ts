@@ -34,6 +34,8 @@ export interface SimulateOptions {
   occupancy?: boolean;
   /** Named parameters held at a value instead of drawn (their draws are still made, so the others' stay the same). */
   fixed?: Record<string, number>;
+  /** The scenario others are compared with (default the first). */
+  baseline?: string;
 }
 
 /** Options after defaults are applied. */
@@ -56,6 +58,8 @@ export interface ResolvedOptions {
   occupancy: boolean;
   /** Parameters held fixed, by name. */
   fixed?: Record<string, number>;
+  /** The baseline scenario's id. */
+  baseline?: string;
 }
 
 const optionsSchema = z.object({
@@ -67,6 +71,7 @@ const optionsSchema = z.object({
   replicateRange: z.tuple([z.number().int().min(0), z.number().int().min(1)]).optional(),
   occupancy: z.boolean('expected true or false').optional(),
   fixed: z.record(z.string(), z.number()).optional(),
+  baseline: z.string().optional(),
   workers: z.number().int('expected a positive integer').min(1, 'expected a positive integer').max(1024).optional(),
 });
 
@@ -87,5 +92,5 @@ export function validateOptions(options: SimulateOptions): ResolvedOptions {
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new ForlobInputError([{ path: 'options.onProgress', message: 'expected a function' }], 'invalid options');
   }
-  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}) };
+  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}) };
 }

@@ -31,8 +31,17 @@ export function abortReason(signal: AbortSignal): unknown {
 export async function simulate(model: ModelSpec | unknown, options: SimulateOptions = {}): Promise<SimulationResult> {
   const opts = validateOptions(options);
   const plan = planUncertainty(model);
+  checkBaseline(plan, opts);
   const block = await runInProcess(plan, opts);
   return assembleResult(plan, opts, block);
+}
+
+/** Fail before running when the baseline is not a scenario of the model. */
+export function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): void {
+  const ids = plan.point.scenarios.map((s) => s.id);
+  if (opts.baseline !== undefined && !ids.includes(opts.baseline)) {
+    throw new ForlobInputError([{ path: 'options.baseline', message: `unknown scenario "${opts.baseline}" (expected one of ${ids.join(', ')})` }], 'invalid options');
+  }
 }
 
 /** Parameters held fixed, by index, from the `fixed` option's names. */

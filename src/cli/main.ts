@@ -6,6 +6,7 @@
  */
 import { ForlobInputError } from '../model/errors.js';
 import { presetsCommand, showCommand } from './presets.js';
+import { ANALYSE_USAGE, breakEvenCommand, sensitivityCommand } from './analyse.js';
 import { MERGE_USAGE, mergeCommand } from './merge.js';
 import { RUN_USAGE, runCommand } from './run.js';
 
@@ -16,6 +17,7 @@ usage:
   forlob presets                 list the built-in presets
   forlob show <preset-id>        print a preset as an editable model file
   ${MERGE_USAGE}
+  ${ANALYSE_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +36,12 @@ async function main(argv: string[]): Promise<number> {
     case 'merge':
       out = mergeCommand(rest);
       break;
+    case 'sensitivity':
+      out = await sensitivityCommand(rest);
+      break;
+    case 'breakeven':
+      out = await breakEvenCommand(rest);
+      break;
     case undefined:
     case 'help':
     case '--help':
@@ -41,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
       out = USAGE;
       break;
     default:
-      throw new ForlobInputError([{ path: 'command', message: `unknown command "${command}" (expected run, presets, show, merge or help)` }]);
+      throw new ForlobInputError([{ path: 'command', message: `unknown command "${command}" (expected run, presets, show, merge, sensitivity, breakeven or help)` }]);
   }
   if (out) process.stdout.write(out);
   return 0;

@@ -22,6 +22,7 @@ export const RUN_USAGE = `forlob run <model.json | preset-id> [options]
   --workers N           worker threads (default: the machine's cores)
   --replicate-range A:B run replicates A (inclusive) to B (exclusive) of the run
   --keep-replicates     with --format json: include the raw replicate rows (for merge)
+  --baseline ID         scenario the others are compared with (default the first)
   --quiet               no progress bar`;
 
 /** Run the command; returns the text for stdout (empty when written to a file). */
@@ -36,6 +37,7 @@ export async function runCommand(argv: string[]): Promise<string> {
     'replicate-range': { type: 'string' },
     'keep-replicates': { type: 'boolean' },
     quiet: { type: 'boolean' },
+    baseline: { type: 'string' },
   });
   if (positionals.length !== 1) {
     throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
@@ -52,7 +54,7 @@ export async function runCommand(argv: string[]): Promise<string> {
   const bar = progressBar(values.quiet === true);
   let result;
   try {
-    result = await simulate(model, { replicates, seed, workers, onProgress: bar.onProgress, ...(range ? { replicateRange: range } : {}), ...(level !== undefined ? { level } : {}) });
+    result = await simulate(model, { replicates, seed, workers, onProgress: bar.onProgress, ...(values.baseline !== undefined ? { baseline: values.baseline as string } : {}), ...(range ? { replicateRange: range } : {}), ...(level !== undefined ? { level } : {}) });
   } finally {
     bar.stop();
   }

@@ -21,6 +21,7 @@ export function resultToJSON(result: SimulationResult): object {
       metrics: sc.metrics,
       groups: sc.groups,
     })),
+    comparisons: result.comparisons,
   };
 }
 

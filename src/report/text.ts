@@ -41,8 +41,22 @@ export function formatTable(result: SimulationResult): string {
   const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c].length)));
   const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('   ');
   const title = `${result.model}: ${result.replicates} replicates, seed ${JSON.stringify(result.seed)}, ${result.horizonMonths} months, mean (${Math.round(result.level * 100)} % interval)`;
+  const diffs: string[] = [];
+  if (result.comparisons.length) {
+    const dh = ['', ...result.comparisons.map((c) => `${c.scenario} − ${c.baseline}`)];
+    const dbody = ROWS.map((row) => [
+      row.label,
+      ...result.comparisons.map((c) => {
+        const d = c.metrics[row.metric];
+        return d.mean === null || Number.isNaN(d.mean) ? 'n/a' : `${row.fmt(d.mean)} (${row.fmt(d.lo)}–${row.fmt(d.hi)}) P(better) ${Math.round(100 * d.probBetter)} %`;
+      }),
+    ]);
+    const dw = dh.map((_, c) => Math.max(...[dh, ...dbody].map((r) => r[c].length)));
+    const dline = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(dw[c]) : v.padStart(dw[c]))).join('   ');
+    diffs.push('', 'paired differences against the baseline (same citizens and draws in every scenario):', '', dline(dh), ...dbody.map(dline));
+  }
   const allocation = result.scenarios.map(
     (s) => `  ${s.id}: ` + s.allocation.filter((a) => a.count > 0 || a.intervention !== null).map((a) => `${a.group}/${a.intervention ?? 'none'} ${a.count}`).join(', '),
   );
-  return [title, '', line(header), ...body.map(line), '', 'allocation (group/intervention count):', ...allocation, ''].join('\n');
+  return [title, '', line(header), ...body.map(line), ...diffs, '', 'allocation (group/intervention count):', ...allocation, ''].join('\n');
 }

@@ -10,7 +10,9 @@ import type { UncertaintyPlan } from '../params/plan.js';
 import type { ResolvedOptions } from '../options.js';
 import { drawsTable, occupancyTable, summaryTable } from '../report/tables.js';
 import { summarise, type MetricSummary } from './interval.js';
-import { M, METRICS, type MetricName } from './metrics.js';
+import { pairedComparison, type PairedDifference } from './compare.js';
+import { HIGHER_IS_BETTER, M, METRICS, type MetricName } from './metrics.js';
+import { ForlobInputError } from '../model/errors.js';
 
 /** One group × intervention count of a scenario; `intervention: null` is the remainder. */
 export interface AllocationCount {
@@ -47,6 +49,18 @@ export interface ScenarioResult {
   groups: GroupResult[];
 }
 
+/** One scenario against the baseline: the paired difference of every metric. */
+export interface Comparison {
+  /** The scenario. */
+  scenario: string;
+  /** The baseline it is compared with. */
+  baseline: string;
+  /** scenario − baseline per metric, over the whole population. */
+  metrics: Record<MetricName, PairedDifference>;
+  /** The same per group. */
+  groups: { id: string; metrics: Record<MetricName, PairedDifference> }[];
+}
+
 /**
  * The result of {@link simulate}: the run's settings, each scenario's summaries, and
  * arquero tables for filtering, joining and export.
@@ -66,6 +80,13 @@ export interface SimulationResult {
   level: number;
   /** Per-scenario summaries, in model order. */
   scenarios: ScenarioResult[];
+  /** The scenario the others are compared with (option `baseline`, default the first). */
+  baseline: string;
+  /**
+   * Each other scenario against the baseline: paired differences (common random numbers:
+   * the same citizens' streams and parameter draws in every scenario of a replicate).
+   */
+  comparisons: Comparison[];
   /** One row per replicate, scenario and group (`group` = "total" for the population). */
   draws: ColumnTable;
   /** One row per scenario, group and metric with mean, sd, lo, hi. */
@@ -119,6 +140,15 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
   });
   const groupIds = spec.groups.map((g) => g.id);
   const scenarioIds = spec.scenarios.map((s) => s.id);
+  const baseline = opts.baseline ?? scenarioIds[0];
+  const b = scenarioIds.indexOf(baseline);
+  if (b < 0) throw new ForlobInputError([{ path: 'options.baseline', message: `unknown scenario "${baseline}" (expected one of ${scenarioIds.join(', ')})` }], 'invalid options');
+  const compareRow = (s: number, g: number) =>
+    Object.fromEntries(METRICS.map((name, m) => [name, pairedComparison(metricColumn(values, cm, s, g, m), metricColumn(values, cm, b, g, m), HIGHER_IS_BETTER[name], opts.level)])) as Record<MetricName, PairedDifference>;
+  const comparisons: Comparison[] = scenarioIds
+    .map((id, s) => ({ id, s }))
+    .filter(({ s }) => s !== b)
+    .map(({ id, s }) => ({ scenario: id, baseline, metrics: compareRow(s, cm.G), groups: groupIds.map((gid, g) => ({ id: gid, metrics: compareRow(s, g) })) }));
   return {
     model: spec.name,
     seed: opts.seed,
@@ -127,6 +157,8 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     horizonMonths: spec.horizonMonths,
     level: opts.level,
     scenarios,
+    baseline,
+    comparisons,
     draws: drawsTable(values, scenarioIds, groupIds, opts.from),
     summary: summaryTable(scenarios),
     values,
