@@ -6,10 +6,9 @@
 import { availableParallelism } from 'node:os';
 import { runOnWorkers } from './engine/pool.js';
 import type { ModelSpec } from './model/types.js';
-import { planUncertainty } from './params/plan.js';
-import { validateOptions, type SimulateOptions } from './options.js';
-import { checkBaseline, runInProcess } from './simulate.js';
-import { assembleResult, type SimulationResult } from './summary/result.js';
+import type { SimulateOptions } from './options.js';
+import { runInProcess, simulateWith } from './simulate.js';
+import type { SimulationResult } from './summary/result.js';
 
 export * from './index.js';
 export { loadModel, writeAtomic } from './cli/io.js';
@@ -34,10 +33,6 @@ export interface NodeSimulateOptions extends SimulateOptions {
  * ```
  */
 export async function simulate(model: ModelSpec | unknown, options: NodeSimulateOptions = {}): Promise<SimulationResult> {
-  const opts = validateOptions(options);
-  const plan = planUncertainty(model);
-  checkBaseline(plan, opts);
   const workers = options.workers ?? availableParallelism();
-  const block = workers <= 1 ? await runInProcess(plan, opts) : await runOnWorkers(model, plan, opts, workers);
-  return assembleResult(plan, opts, block);
+  return simulateWith(model, options, (raw, plan, opts) => (workers <= 1 ? runInProcess(plan, opts) : runOnWorkers(raw, plan, opts, workers)));
 }

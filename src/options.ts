@@ -36,6 +36,14 @@ export interface SimulateOptions {
   fixed?: Record<string, number>;
   /** The scenario others are compared with (default the first). */
   baseline?: string;
+  /**
+   * Keep adding replicates until every scenario mean's Monte Carlo standard error is below
+   * this: absolute for shares (0.002 = 0.2 points), relative to the mean for months and
+   * money. `replicates` is then the starting number.
+   */
+  precision?: number;
+  /** Upper bound on replicates for `precision` (default 1,000,000). */
+  maxReplicates?: number;
 }
 
 /** Options after defaults are applied. */
@@ -60,6 +68,10 @@ export interface ResolvedOptions {
   fixed?: Record<string, number>;
   /** The baseline scenario's id. */
   baseline?: string;
+  /** Target Monte Carlo standard error, if any. */
+  precision?: number;
+  /** Cap on replicates for the precision loop. */
+  maxReplicates: number;
 }
 
 const optionsSchema = z.object({
@@ -72,6 +84,8 @@ const optionsSchema = z.object({
   occupancy: z.boolean('expected true or false').optional(),
   fixed: z.record(z.string(), z.number()).optional(),
   baseline: z.string().optional(),
+  precision: z.number().gt(0, 'expected a positive number').optional(),
+  maxReplicates: z.number().int('expected a positive integer').min(1, 'expected a positive integer').default(1_000_000),
   workers: z.number().int('expected a positive integer').min(1, 'expected a positive integer').max(1024).optional(),
 });
 
@@ -89,8 +103,11 @@ export function validateOptions(options: SimulateOptions): ResolvedOptions {
   if (from >= to || to > o.replicates) {
     throw new ForlobInputError([{ path: 'options.replicateRange', message: `expected 0 <= from < to <= replicates (${o.replicates}), got [${from}, ${to}]` }], 'invalid options');
   }
+  if (o.precision !== undefined && o.replicateRange) {
+    throw new ForlobInputError([{ path: 'options.precision', message: 'cannot be combined with replicateRange: a split run has a fixed number of replicates' }], 'invalid options');
+  }
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new ForlobInputError([{ path: 'options.onProgress', message: 'expected a function' }], 'invalid options');
   }
-  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}) };
+  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}), ...(o.precision !== undefined ? { precision: o.precision } : {}), maxReplicates: o.maxReplicates };
 }

@@ -7,9 +7,10 @@
 import { occupancyStride, replicateStride, runPlan, runReplicates, type BlockResult } from './engine/run.js';
 import { ForlobInputError } from './model/errors.js';
 import type { ModelSpec } from './model/types.js';
-import { planUncertainty, type UncertaintyPlan } from './params/plan.js';
+import { isUncertain, planUncertainty, type UncertaintyPlan } from './params/plan.js';
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from './options.js';
-import { assembleResult, type SimulationResult } from './summary/result.js';
+import { METRICS, type MetricName } from './summary/metrics.js';
+import { assembleResult, type SimulationResult, type VarianceShare } from './summary/result.js';
 
 /** The rejection reason of an aborted run. */
 export function abortReason(signal: AbortSignal): unknown {
@@ -29,11 +30,74 @@ export function abortReason(signal: AbortSignal): unknown {
  * @throws {@link ForlobInputError} when the model or the options are invalid.
  */
 export async function simulate(model: ModelSpec | unknown, options: SimulateOptions = {}): Promise<SimulationResult> {
-  const opts = validateOptions(options);
+  return simulateWith(model, options, (_raw, plan, opts) => runInProcess(plan, opts));
+}
+
+/** Runs replicates `opts.from`…`opts.to` of a model somewhere (this thread, workers). */
+export type Executor = (raw: unknown, plan: UncertaintyPlan, opts: ResolvedOptions) => Promise<BlockResult>;
+
+/** Replicates of the chance-only pass that splits variance into parameters and chance. */
+const CHANCE_REPLICATES = 500;
+
+/**
+ * The run around an executor: options, the uncertainty plan, the baseline check, the
+ * precision loop, the variance split, the result.
+ */
+export async function simulateWith(model: unknown, options: SimulateOptions, execute: Executor): Promise<SimulationResult> {
+  let opts = validateOptions(options);
   const plan = planUncertainty(model);
   checkBaseline(plan, opts);
-  const block = await runInProcess(plan, opts);
-  return assembleResult(plan, opts, block);
+  let result = assembleResult(plan, opts, await execute(model, plan, opts));
+  const target = opts.precision;
+  if (target !== undefined) {
+    // Replicates depend only on (seed, replicate), so a longer run extends the shorter one.
+    for (;;) {
+      const need = replicatesFor(result, target);
+      if (need <= opts.replicates || opts.replicates >= opts.maxReplicates) break;
+      const replicates = Math.min(opts.maxReplicates, Math.max(need, Math.ceil(opts.replicates * 1.2)));
+      opts = { ...opts, replicates, from: 0, to: replicates };
+      result = assembleResult(plan, opts, await execute(model, plan, opts));
+    }
+    result.precision = { target, reached: replicatesFor(result, target) <= opts.replicates };
+  }
+  if (isUncertain(plan) && opts.fixed === undefined && opts.from === 0 && opts.to === opts.replicates) {
+    const certain: UncertaintyPlan = { ...plan, parameters: plan.parameters.map((p) => ({ ...p, dist: null })) };
+    const n = Math.min(opts.replicates, CHANCE_REPLICATES);
+    const chance = assembleResult(certain, { ...opts, replicates: n, from: 0, to: n, occupancy: false }, await execute(plan.point, certain, { ...opts, replicates: n, from: 0, to: n, occupancy: false, onProgress: undefined }));
+    addVarianceShares(result, chance);
+  }
+  return result;
+}
+
+/**
+ * Replicates needed for every mean's Monte Carlo standard error to fall below `target`:
+ * absolute for shares (success, paid hours, completed success), relative to |mean| for
+ * months and money, over every scenario's and comparison's total.
+ */
+export function replicatesFor(result: SimulationResult, target: number): number {
+  let worst = 0;
+  const visit = (name: MetricName, mean: number | null, mcse: number | null) => {
+    if (mean === null || mcse === null || !Number.isFinite(mcse)) return;
+    const scale = SHARE_METRICS.has(name) ? 1 : Math.abs(mean);
+    if (scale > 0) worst = Math.max(worst, mcse / (target * scale));
+  };
+  for (const sc of result.scenarios) for (const name of METRICS) visit(name, sc.metrics[name].mean, sc.metrics[name].mcse);
+  return Math.ceil(result.replicates * worst * worst * 1.05);
+}
+
+const SHARE_METRICS = new Set<MetricName>(['successRate', 'paidHoursRate', 'completedSuccessShare']);
+
+function addVarianceShares(result: SimulationResult, chance: SimulationResult): void {
+  result.scenarios.forEach((sc, i) => {
+    const shares = {} as Record<MetricName, VarianceShare>;
+    for (const name of METRICS) {
+      const total = sc.metrics[name].sd ** 2;
+      const within = chance.scenarios[i].metrics[name].sd ** 2;
+      const c = total > 0 ? Math.min(1, within / total) : 0;
+      shares[name] = { parameters: total > 0 ? 1 - c : 0, chance: c };
+    }
+    sc.varianceShares = shares;
+  });
 }
 
 /** Fail before running when the baseline is not a scenario of the model. */

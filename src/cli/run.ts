@@ -23,6 +23,8 @@ export const RUN_USAGE = `forlob run <model.json | preset-id> [options]
   --replicate-range A:B run replicates A (inclusive) to B (exclusive) of the run
   --keep-replicates     with --format json: include the raw replicate rows (for merge)
   --baseline ID         scenario the others are compared with (default the first)
+  --precision P         add replicates until every mean's Monte Carlo error is below P
+                        (absolute for shares, relative for months and money)
   --quiet               no progress bar`;
 
 /** Run the command; returns the text for stdout (empty when written to a file). */
@@ -38,6 +40,7 @@ export async function runCommand(argv: string[]): Promise<string> {
     'keep-replicates': { type: 'boolean' },
     quiet: { type: 'boolean' },
     baseline: { type: 'string' },
+    precision: { type: 'string' },
   });
   if (positionals.length !== 1) {
     throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
@@ -48,13 +51,17 @@ export async function runCommand(argv: string[]): Promise<string> {
   const workers = intFlag('workers', values.workers as string | undefined, availableParallelism());
   const range = rangeFlag(values['replicate-range'] as string | undefined, replicates);
   const keep = values['keep-replicates'] === true;
+  const precisionText = values.precision as string | undefined;
+  const precision = precisionText === undefined ? undefined : Number(precisionText);
+  if (precision !== undefined && !(precision > 0 && Number.isFinite(precision))) throw new ForlobInputError([{ path: '--precision', message: `expected a positive number, got "${precisionText}"` }]);
+  if (precision !== undefined && range) throw new ForlobInputError([{ path: '--precision', message: 'cannot be combined with --replicate-range' }]);
   if (keep && format !== 'json') throw new ForlobInputError([{ path: '--keep-replicates', message: 'expected together with --format json' }]);
   const seed = (values.seed as string | undefined) ?? '1';
   const model = loadModel(positionals[0]);
   const bar = progressBar(values.quiet === true);
   let result;
   try {
-    result = await simulate(model, { replicates, seed, workers, onProgress: bar.onProgress, ...(values.baseline !== undefined ? { baseline: values.baseline as string } : {}), ...(range ? { replicateRange: range } : {}), ...(level !== undefined ? { level } : {}) });
+    result = await simulate(model, { replicates, seed, workers, onProgress: bar.onProgress, ...(values.baseline !== undefined ? { baseline: values.baseline as string } : {}), ...(precision !== undefined ? { precision, replicates: values.replicates ? replicates : 200 } : {}), ...(range ? { replicateRange: range } : {}), ...(level !== undefined ? { level } : {}) });
   } finally {
     bar.stop();
   }

@@ -20,8 +20,10 @@ export function resultToJSON(result: SimulationResult): object {
       allocation: sc.allocation,
       metrics: sc.metrics,
       groups: sc.groups,
+      ...(sc.varianceShares ? { varianceShares: sc.varianceShares } : {}),
     })),
     comparisons: result.comparisons,
+    ...(result.precision ? { precision: result.precision } : {}),
   };
 }
 

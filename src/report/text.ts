@@ -55,6 +55,12 @@ export function formatTable(result: SimulationResult): string {
     const dline = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(dw[c]) : v.padStart(dw[c]))).join('   ');
     diffs.push('', 'paired differences against the baseline (same citizens and draws in every scenario):', '', dline(dh), ...dbody.map(dline));
   }
+  const shares = result.scenarios.filter((s) => s.varianceShares);
+  if (shares.length) {
+    diffs.push('', 'share of each interval due to uncertain parameters (the rest is individual chance):');
+    for (const s of shares) diffs.push(`  ${s.id}: ` + ROWS.map((r) => `${r.metric} ${Math.round(100 * s.varianceShares![r.metric].parameters)} %`).join(', '));
+  }
+  if (result.precision) diffs.push('', `precision target ${result.precision.target}: ${result.precision.reached ? 'reached' : 'NOT reached within maxReplicates'} with ${result.replicates} replicates`);
   const allocation = result.scenarios.map(
     (s) => `  ${s.id}: ` + s.allocation.filter((a) => a.count > 0 || a.intervention !== null).map((a) => `${a.group}/${a.intervention ?? 'none'} ${a.count}`).join(', '),
   );

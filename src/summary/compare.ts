@@ -35,7 +35,7 @@ export interface PairedDifference {
  * @example
  * ```ts
  * pairedComparison([0.31, 0.33, 0.30], [0.29, 0.30, 0.30], true, 0.95);
- * // { mean: 0.0167, sd: 0.0153, lo: 0, hi: 0.03, probBetter: 0.833 (a tie counts half), mcse: 0.0088 } (rounded)
+ * // { mean: 0.0167, sd: 0.0153, lo: 0.001, hi: 0.0295, probBetter: 0.833 (a tie counts half), mcse: 0.0088 } (rounded)
  * ```
  */
 export function pairedComparison(scenario: ArrayLike<number>, baseline: ArrayLike<number>, higherIsBetter: boolean, level: number): PairedDifference {

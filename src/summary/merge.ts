@@ -62,5 +62,5 @@ export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) =
   if (expect !== first.replicates) throw new ForlobInputError([{ path: 'arguments', message: `replicates ${expect}–${first.replicates - 1} are missing` }]);
   const values = new Float64Array(first.replicates * stride);
   for (const { p } of order) values.set(p.kept.values.map((v) => (v === null ? NaN : v)), p.kept.from * stride);
-  return assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false }, { values });
+  return assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false, maxReplicates: first.replicates }, { values });
 }

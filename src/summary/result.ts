@@ -35,6 +35,14 @@ export interface GroupResult {
   metrics: MetricSummaries;
 }
 
+/** How much of a metric's replicate variance comes from parameter draws and how much from individual chance. */
+export interface VarianceShare {
+  /** Share from the uncertain parameters. */
+  parameters: number;
+  /** Share from individual chance (Monte Carlo noise of the population). */
+  chance: number;
+}
+
 /** One scenario's results. */
 export interface ScenarioResult {
   /** Scenario id. */
@@ -47,6 +55,12 @@ export interface ScenarioResult {
   metrics: MetricSummaries;
   /** Metrics per group. */
   groups: GroupResult[];
+  /**
+   * With uncertain parameters: the split of each metric's variance. Chance is estimated by
+   * re-running with every parameter at its mean (up to 500 replicates, same seed); the
+   * parameters' share is the rest.
+   */
+  varianceShares?: Record<MetricName, VarianceShare>;
 }
 
 /** One scenario against the baseline: the paired difference of every metric. */
@@ -91,6 +105,8 @@ export interface SimulationResult {
   draws: ColumnTable;
   /** One row per scenario, group and metric with mean, sd, lo, hi. */
   summary: ColumnTable;
+  /** With the `precision` option: the target and whether it was reached within `maxReplicates`. */
+  precision?: { target: number; reached: boolean };
   /** The raw metric rows: replicate × scenario × (groups + total) × metric. */
   values: Float64Array;
   /**
