@@ -44,6 +44,8 @@ export interface SimulateOptions {
   precision?: number;
   /** Upper bound on replicates for `precision` (default 1,000,000). */
   maxReplicates?: number;
+  /** DKK a successful citizen is worth to the decision maker, for net benefit and EVPI (default 0: cost only). */
+  willingnessToPay?: number;
 }
 
 /** Options after defaults are applied. */
@@ -72,6 +74,8 @@ export interface ResolvedOptions {
   precision?: number;
   /** Cap on replicates for the precision loop. */
   maxReplicates: number;
+  /** Willingness to pay per success. */
+  willingnessToPay?: number;
 }
 
 const optionsSchema = z.object({
@@ -85,6 +89,7 @@ const optionsSchema = z.object({
   fixed: z.record(z.string(), z.number()).optional(),
   baseline: z.string().optional(),
   precision: z.number().gt(0, 'expected a positive number').optional(),
+  willingnessToPay: z.number().min(0, 'expected a number >= 0').optional(),
   maxReplicates: z.number().int('expected a positive integer').min(1, 'expected a positive integer').default(1_000_000),
   workers: z.number().int('expected a positive integer').min(1, 'expected a positive integer').max(1024).optional(),
 });
@@ -109,5 +114,5 @@ export function validateOptions(options: SimulateOptions): ResolvedOptions {
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new ForlobInputError([{ path: 'options.onProgress', message: 'expected a function' }], 'invalid options');
   }
-  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}), ...(o.precision !== undefined ? { precision: o.precision } : {}), maxReplicates: o.maxReplicates };
+  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}), ...(o.precision !== undefined ? { precision: o.precision } : {}), maxReplicates: o.maxReplicates, ...(o.willingnessToPay !== undefined ? { willingnessToPay: o.willingnessToPay } : {}) };
 }

@@ -87,12 +87,27 @@ export function replicatesFor(result: SimulationResult, target: number): number 
 
 const SHARE_METRICS = new Set<MetricName>(['successRate', 'paidHoursRate', 'completedSuccessShare']);
 
+/**
+ * Both variances over the same first n replicates: the chance pass reuses their citizen
+ * streams, so a scenario no parameter touches gets exactly 0 from parameters.
+ */
 function addVarianceShares(result: SimulationResult, chance: SimulationResult): void {
+  const n = chance.replicates;
+  const variance = (values: Float64Array, stride: number, offset: number) => {
+    const xs: number[] = [];
+    for (let r = 0; r < n; r++) if (Number.isFinite(values[r * stride + offset])) xs.push(values[r * stride + offset]);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1);
+  };
+  const G = result.scenarios[0].groups.length;
+  const per = (G + 1) * METRICS.length;
+  const stride = result.scenarios.length * per;
   result.scenarios.forEach((sc, i) => {
     const shares = {} as Record<MetricName, VarianceShare>;
-    for (const name of METRICS) {
-      const total = sc.metrics[name].sd ** 2;
-      const within = chance.scenarios[i].metrics[name].sd ** 2;
+    for (const [m, name] of METRICS.entries()) {
+      const offset = i * per + G * METRICS.length + m;
+      const total = variance(result.values, stride, offset);
+      const within = variance(chance.values, stride, offset);
       const c = total > 0 ? Math.min(1, within / total) : 0;
       shares[name] = { parameters: total > 0 ? 1 - c : 0, chance: c };
     }

@@ -48,3 +48,22 @@ describe('comparisons', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('decision summaries', () => {
+  it('probabilities of being best sum to 1, the ICER is Δcost/Δsuccesses, EVPI is non-negative', async () => {
+    const res = await simulate(randersModel(), { replicates: 300, seed: 'dec', willingnessToPay: 400_000 });
+    for (const name of ['successRate', 'municipalCost'] as const) {
+      const total = Object.values(res.decision.probabilityBest[name]).reduce((a, b) => a + b, 0);
+      expect(total).toBeCloseTo(1, 12);
+    }
+    const c = res.comparisons.find((x) => x.scenario === 'scenario-1')!;
+    const N = 1343;
+    expect(c.icer.deltaEffect).toBeCloseTo(c.metrics.successRate.mean * N, 6);
+    expect(c.icer.deltaCost).toBeCloseTo(c.metrics.municipalCost.mean, 3);
+    expect(c.icer.mean).toBeCloseTo(c.icer.deltaCost / c.icer.deltaEffect, 6);
+    expect(c.icer.lo).toBeLessThanOrEqual(c.icer.mean);
+    expect(c.icer.hi).toBeGreaterThanOrEqual(c.icer.mean);
+    expect(res.decision.evpi).toBeGreaterThanOrEqual(0);
+    expect(res.decision.willingnessToPay).toBe(400_000);
+  });
+});

@@ -25,6 +25,7 @@ export const RUN_USAGE = `forlob run <model.json | preset-id> [options]
   --baseline ID         scenario the others are compared with (default the first)
   --precision P         add replicates until every mean's Monte Carlo error is below P
                         (absolute for shares, relative for months and money)
+  --wtp DKK             willingness to pay per extra success, for net benefit and EVPI (default 0)
   --quiet               no progress bar`;
 
 /** Run the command; returns the text for stdout (empty when written to a file). */
@@ -41,6 +42,7 @@ export async function runCommand(argv: string[]): Promise<string> {
     quiet: { type: 'boolean' },
     baseline: { type: 'string' },
     precision: { type: 'string' },
+    wtp: { type: 'string' },
   });
   if (positionals.length !== 1) {
     throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
@@ -54,6 +56,9 @@ export async function runCommand(argv: string[]): Promise<string> {
   const precisionText = values.precision as string | undefined;
   const precision = precisionText === undefined ? undefined : Number(precisionText);
   if (precision !== undefined && !(precision > 0 && Number.isFinite(precision))) throw new ForlobInputError([{ path: '--precision', message: `expected a positive number, got "${precisionText}"` }]);
+  const wtpText = values.wtp as string | undefined;
+  const willingnessToPay = wtpText === undefined ? undefined : Number(wtpText);
+  if (willingnessToPay !== undefined && !(willingnessToPay >= 0 && Number.isFinite(willingnessToPay))) throw new ForlobInputError([{ path: '--wtp', message: `expected a number >= 0, got "${wtpText}"` }]);
   if (precision !== undefined && range) throw new ForlobInputError([{ path: '--precision', message: 'cannot be combined with --replicate-range' }]);
   if (keep && format !== 'json') throw new ForlobInputError([{ path: '--keep-replicates', message: 'expected together with --format json' }]);
   const seed = (values.seed as string | undefined) ?? '1';
@@ -61,7 +66,7 @@ export async function runCommand(argv: string[]): Promise<string> {
   const bar = progressBar(values.quiet === true);
   let result;
   try {
-    result = await simulate(model, { replicates, seed, workers, onProgress: bar.onProgress, ...(values.baseline !== undefined ? { baseline: values.baseline as string } : {}), ...(precision !== undefined ? { precision, replicates: values.replicates ? replicates : 200 } : {}), ...(range ? { replicateRange: range } : {}), ...(level !== undefined ? { level } : {}) });
+    result = await simulate(model, { replicates, seed, workers, onProgress: bar.onProgress, ...(values.baseline !== undefined ? { baseline: values.baseline as string } : {}), ...(precision !== undefined ? { precision, replicates: values.replicates ? replicates : 200 } : {}), ...(willingnessToPay !== undefined ? { willingnessToPay } : {}), ...(range ? { replicateRange: range } : {}), ...(level !== undefined ? { level } : {}) });
   } finally {
     bar.stop();
   }

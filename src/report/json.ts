@@ -23,6 +23,7 @@ export function resultToJSON(result: SimulationResult): object {
       ...(sc.varianceShares ? { varianceShares: sc.varianceShares } : {}),
     })),
     comparisons: result.comparisons,
+    decision: result.decision,
     ...(result.precision ? { precision: result.precision } : {}),
   };
 }

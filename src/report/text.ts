@@ -55,6 +55,19 @@ export function formatTable(result: SimulationResult): string {
     const dline = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(dw[c]) : v.padStart(dw[c]))).join('   ');
     diffs.push('', 'paired differences against the baseline (same citizens and draws in every scenario):', '', dline(dh), ...dbody.map(dline));
   }
+  const pct0 = (x: number) => `${Math.round(100 * x)} %`;
+  const d = result.decision;
+  diffs.push(
+    '',
+    `probability of being best: success rate ${result.scenarios.map((s) => `${s.id} ${pct0(d.probabilityBest.successRate[s.id])}`).join(', ')}; ` +
+      `municipal cost ${result.scenarios.map((s) => `${s.id} ${pct0(d.probabilityBest.municipalCost[s.id])}`).join(', ')}`,
+  );
+  for (const c of result.comparisons) {
+    const i = c.icer;
+    const what = i.dominant ? 'dominant (more successes, lower cost)' : i.dominated ? 'dominated (fewer successes, higher cost)' : `${Math.round(i.mean).toLocaleString('en')} DKK per extra success (${Math.round(i.lo).toLocaleString('en')} to ${Math.round(i.hi).toLocaleString('en')})`;
+    diffs.push(`${c.scenario} vs ${c.baseline}: Δ successes ${i.deltaEffect.toFixed(1)}, Δ municipal cost ${(i.deltaCost / 1e6).toFixed(1)} mio. DKK: ${what}`);
+  }
+  diffs.push(`expected value of perfect information (willingness to pay ${d.willingnessToPay.toLocaleString('en')} DKK per success): ${(d.evpi / 1e6).toFixed(2)} mio. DKK`);
   const shares = result.scenarios.filter((s) => s.varianceShares);
   if (shares.length) {
     diffs.push('', 'share of each interval due to uncertain parameters (the rest is individual chance):');

@@ -10,7 +10,9 @@ import type { UncertaintyPlan } from '../params/plan.js';
 import type { ResolvedOptions } from '../options.js';
 import { drawsTable, occupancyTable, summaryTable } from '../report/tables.js';
 import { summarise, type MetricSummary } from './interval.js';
+import seedrandom from 'seedrandom';
 import { pairedComparison, type PairedDifference } from './compare.js';
+import { evpi, icer, netBenefit, probabilityBest, type IcerSummary } from './decision.js';
 import { HIGHER_IS_BETTER, M, METRICS, type MetricName } from './metrics.js';
 import { ForlobInputError } from '../model/errors.js';
 
@@ -73,6 +75,27 @@ export interface Comparison {
   metrics: Record<MetricName, PairedDifference>;
   /** The same per group. */
   groups: { id: string; metrics: Record<MetricName, PairedDifference> }[];
+  /**
+   * Cost per extra success: Δ municipalCost / Δ successful citizens, with a bootstrap
+   * interval and the dominance flags of health economics.
+   */
+  icer: IcerSummary;
+}
+
+/** Decision summaries across all scenarios. */
+export interface DecisionSummary {
+  /** Per metric, the probability that each scenario is the best (higher or lower as the metric prefers). */
+  probabilityBest: Record<MetricName, Record<string, number>>;
+  /** Willingness to pay per extra successful citizen, DKK (option `willingnessToPay`, default 0). */
+  willingnessToPay: number;
+  /**
+   * Expected value of perfect information for the choice between scenarios, DKK: the net
+   * benefit (successes × willingness to pay − municipalCost) a decision maker would gain on
+   * average by knowing each replicate's outcome before choosing.
+   */
+  evpi: number;
+  /** Per scenario, the probability that it has the highest net benefit. */
+  probabilityBestNetBenefit: Record<string, number>;
 }
 
 /**
@@ -101,6 +124,8 @@ export interface SimulationResult {
    * the same citizens' streams and parameter draws in every scenario of a replicate).
    */
   comparisons: Comparison[];
+  /** Which scenario is best how often, and what perfect information would be worth. */
+  decision: DecisionSummary;
   /** One row per replicate, scenario and group (`group` = "total" for the population). */
   draws: ColumnTable;
   /** One row per scenario, group and metric with mean, sd, lo, hi. */
@@ -161,10 +186,29 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
   if (b < 0) throw new ForlobInputError([{ path: 'options.baseline', message: `unknown scenario "${baseline}" (expected one of ${scenarioIds.join(', ')})` }], 'invalid options');
   const compareRow = (s: number, g: number) =>
     Object.fromEntries(METRICS.map((name, m) => [name, pairedComparison(metricColumn(values, cm, s, g, m), metricColumn(values, cm, b, g, m), HIGHER_IS_BETTER[name], opts.level)])) as Record<MetricName, PairedDifference>;
+  const column = (name: MetricName) => scenarioIds.map((_, s) => metricColumn(values, cm, s, cm.G, METRICS.indexOf(name)));
+  const costs = column('municipalCost');
+  const successes = column('successRate').map((xs) => xs.map((x) => x * cm.N));
+  const rng = seedrandom(`forlob:${opts.seed}:bootstrap`);
   const comparisons: Comparison[] = scenarioIds
     .map((id, s) => ({ id, s }))
     .filter(({ s }) => s !== b)
-    .map(({ id, s }) => ({ scenario: id, baseline, metrics: compareRow(s, cm.G), groups: groupIds.map((gid, g) => ({ id: gid, metrics: compareRow(s, g) })) }));
+    .map(({ id, s }) => ({
+      scenario: id,
+      baseline,
+      metrics: compareRow(s, cm.G),
+      groups: groupIds.map((gid, g) => ({ id: gid, metrics: compareRow(s, g) })),
+      icer: icer(costs, successes, s, b, opts.level, () => rng.double(), 1000),
+    }));
+  const wtp = opts.willingnessToPay ?? 0;
+  const nb = scenarioIds.map((_, s) => netBenefit(successes[s], costs[s], wtp));
+  const byId = (xs: number[]) => Object.fromEntries(scenarioIds.map((id, s) => [id, xs[s]]));
+  const decision: DecisionSummary = {
+    probabilityBest: Object.fromEntries(METRICS.map((name) => [name, byId(probabilityBest(column(name), HIGHER_IS_BETTER[name]))])) as Record<MetricName, Record<string, number>>,
+    willingnessToPay: wtp,
+    evpi: evpi(nb),
+    probabilityBestNetBenefit: byId(probabilityBest(nb, true)),
+  };
   return {
     model: spec.name,
     seed: opts.seed,
@@ -175,6 +219,7 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     scenarios,
     baseline,
     comparisons,
+    decision,
     draws: drawsTable(values, scenarioIds, groupIds, opts.from),
     summary: summaryTable(scenarios),
     values,
