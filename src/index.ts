@@ -44,3 +44,30 @@ export { presets, getPreset, type Preset } from './presets/index.js';
 export { randersModel, RANDERS_ASSUMPTIONS, type RandersAssumptions } from './presets/randers-2025.js';
 export { gladsaxeModel, GLADSAXE_ASSUMPTIONS, extensionCost, type GladsaxeAssumptions } from './presets/gladsaxe-2026.js';
 export { DK_RATES, REFUSION_DK_2016, CASEWORKER_ANNUAL_COST, type Rate, type DkRateName, type Sourced, type Amount } from './presets/rates.js';
+export type { Comparison, GroupComparison, DecisionSummary, VarianceShare, PrecisionOutcome } from './summary/result.js';
+export { pairedComparison, type PairedDifference } from './summary/compare.js';
+export { probabilityBest, netBenefit, evpi, icer, type IcerSummary } from './summary/decision.js';
+export {
+  sampler,
+  distMean,
+  distVariance,
+  distQuantile,
+  distCdf,
+  distributionSchema,
+  checkDistribution,
+  type Distribution,
+  type DistributionInfo,
+  type BetaDist,
+  type GammaDist,
+  type LognormalDist,
+  type NormalDist,
+  type UniformDist,
+  type TriangularDist,
+} from './params/distribution.js';
+export { betaFromMeanInterval, betaFromCounts, lognormalFromInterval } from './params/fit.js';
+export { planUncertainty, drawParameters, instantiate, paramRef, type UncertaintyPlan, type Parameter, type Slot } from './params/plan.js';
+export { sensitivity, type SensitivityOptions, type SensitivityResult, type SensitivityRow } from './analysis/sensitivity.js';
+export { breakEven, type BreakEvenOptions, type BreakEvenResult } from './analysis/breakeven.js';
+export type { MeasureSpec, Runner } from './analysis/measure.js';
+export { mergeRuns, type RunPart } from './summary/merge.js';
+export { resultToJSON as toJSON, keptReplicates, type KeptReplicates } from './report/json.js';

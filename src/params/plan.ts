@@ -30,8 +30,16 @@ export interface UncertaintyPlan {
   point: ModelSpec;
   /** The parameters, in the order they are drawn. */
   parameters: Parameter[];
-  /** Where each draw goes: a path in the model and the parameter's index. */
-  slots: { path: (string | number)[]; index: number }[];
+  /** Where each draw goes. */
+  slots: Slot[];
+}
+
+/** A place in the model that takes a parameter's draw. */
+export interface Slot {
+  /** Path of the number in the model. */
+  path: (string | number)[];
+  /** Index of the parameter in {@link UncertaintyPlan.parameters}. */
+  index: number;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

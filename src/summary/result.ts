@@ -65,6 +65,22 @@ export interface ScenarioResult {
   varianceShares?: Record<MetricName, VarianceShare>;
 }
 
+/** The outcome of a precision-targeted run. */
+export interface PrecisionOutcome {
+  /** The target Monte Carlo standard error. */
+  target: number;
+  /** Whether every mean reached it within `maxReplicates`. */
+  reached: boolean;
+}
+
+/** One group's paired differences. */
+export interface GroupComparison {
+  /** Group id. */
+  id: string;
+  /** scenario − baseline per metric, over the group's citizens. */
+  metrics: Record<MetricName, PairedDifference>;
+}
+
 /** One scenario against the baseline: the paired difference of every metric. */
 export interface Comparison {
   /** The scenario. */
@@ -74,7 +90,7 @@ export interface Comparison {
   /** scenario − baseline per metric, over the whole population. */
   metrics: Record<MetricName, PairedDifference>;
   /** The same per group. */
-  groups: { id: string; metrics: Record<MetricName, PairedDifference> }[];
+  groups: GroupComparison[];
   /**
    * Cost per extra success: Δ municipalCost / Δ successful citizens, with a bootstrap
    * interval and the dominance flags of health economics.
@@ -131,7 +147,7 @@ export interface SimulationResult {
   /** One row per scenario, group and metric with mean, sd, lo, hi. */
   summary: ColumnTable;
   /** With the `precision` option: the target and whether it was reached within `maxReplicates`. */
-  precision?: { target: number; reached: boolean };
+  precision?: PrecisionOutcome;
   /** The raw metric rows: replicate × scenario × (groups + total) × metric. */
   values: Float64Array;
   /**
