@@ -4,7 +4,8 @@
  * worker threads.
  * @module
  */
-import { occupancyStride, replicateStride, runPlan, runReplicates, type BlockResult } from './engine/run.js';
+import { collectBlocks } from './engine/blocks.js';
+import { runPlan, runReplicates, type BlockResult } from './engine/run.js';
 import { ForlobInputError } from './model/errors.js';
 import type { ModelSpec } from './model/types.js';
 import { isUncertain, planUncertainty, type UncertaintyPlan } from './params/plan.js';
@@ -142,22 +143,15 @@ export function fixedIndices(plan: UncertaintyPlan, fixed: Readonly<Record<strin
 export async function runInProcess(uncertainty: UncertaintyPlan, opts: ResolvedOptions): Promise<BlockResult> {
   const plan = runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed));
   const cm = plan.cm;
-  const stride = replicateStride(cm);
-  const ostride = occupancyStride(cm);
-  const P = uncertainty.parameters.length;
-  const out = new Float64Array((opts.to - opts.from) * stride);
-  const occupancy = opts.occupancy ? new Int32Array((opts.to - opts.from) * ostride) : undefined;
-  const draws = plan.uncertainty ? new Float64Array((opts.to - opts.from) * P) : undefined;
+  const total = opts.to - opts.from;
+  const blocks = collectBlocks(total);
   const chunk = Math.max(1, Math.ceil(20_000_000 / Math.max(1, cm.N * cm.H * cm.scenarios.length)));
   for (let r = opts.from; r < opts.to; r += chunk) {
     if (opts.signal?.aborted) throw abortReason(opts.signal);
     const end = Math.min(opts.to, r + chunk);
-    const block = runReplicates(plan, opts.seed, r, end, opts.occupancy);
-    out.set(block.values, (r - opts.from) * stride);
-    if (occupancy && block.occupancy) occupancy.set(block.occupancy, (r - opts.from) * ostride);
-    if (draws && block.draws) draws.set(block.draws, (r - opts.from) * P);
-    opts.onProgress?.({ done: end - opts.from, total: opts.to - opts.from });
+    blocks.add(r - opts.from, end - r, runReplicates(plan, opts.seed, r, end, opts.occupancy));
+    opts.onProgress?.({ done: end - opts.from, total });
     if (end < opts.to) await new Promise((res) => setTimeout(res, 0));
   }
-  return { values: out, occupancy, draws };
+  return blocks.result();
 }

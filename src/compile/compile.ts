@@ -89,6 +89,16 @@ export interface CompiledModel {
    * either, discounted and net months equal months and the engine skips them.
    */
   moneyDetail: boolean;
+  /** Whether there is a refusion ladder (net transfers differ from gross). */
+  hasLadder: boolean;
+  /** From this month on support the municipal share no longer changes. */
+  constFrom: number;
+  /** yearOf[t]: index of month t's year in {@link CompiledModel.years}. */
+  yearOf: Int32Array;
+  /** Year labels: calendar years with a `start` date, else "year 1", "year 2", …. */
+  years: string[];
+  /** End (exclusive) of each year in months. */
+  yearEnd: Int32Array;
   scenarios: CompiledScenario[];
   /** Total citizens in the population. */
   N: number;
@@ -118,6 +128,25 @@ export function municipalShares(ladder: { fromWeek: readonly number[]; reimburse
     out[c] = 1 - acc / wpm;
   }
   return out;
+}
+
+/** Which year each month falls in: calendar years from `start`, or 12-month blocks. */
+export function calendar(start: string | undefined, H: number): { yearOf: Int32Array; years: string[]; yearEnd: Int32Array } {
+  const yearOf = new Int32Array(H);
+  const years: string[] = [];
+  const ends: number[] = [];
+  const y0 = start ? Number(start.slice(0, 4)) : 0;
+  const m0 = start ? Number(start.slice(5, 7)) - 1 : 0;
+  for (let t = 0; t < H; t++) {
+    const label = start ? String(y0 + Math.floor((m0 + t) / 12)) : `year ${Math.floor(t / 12) + 1}`;
+    if (years[years.length - 1] !== label) {
+      if (years.length) ends.push(t);
+      years.push(label);
+    }
+    yearOf[t] = years.length - 1;
+  }
+  ends.push(H);
+  return { yearOf, years, yearEnd: Int32Array.from(ends) };
 }
 
 /** Compile a validated model. */
@@ -189,6 +218,11 @@ export function compileModel(model: ModelSpec): CompiledModel {
   const munPrefix = new Float64Array(C + 1);
   for (let c = 1; c <= C; c++) munPrefix[c] = munPrefix[c - 1] + Math.pow(delta, c - 1) * municipal[c - 1];
 
+  let constFrom = C;
+  while (constFrom > 0 && municipal[constFrom - 1] === municipal[C]) constFrom--;
+
+  const { yearOf, years, yearEnd } = calendar(model.start, H);
+
   const groupFirst: number[] = [];
   let N = 0;
   for (const g of model.groups) {
@@ -222,6 +256,7 @@ export function compileModel(model: ModelSpec): CompiledModel {
     kind, paidHours, reimbursed, transfer, armCost, stay, logStay, leave, cum, lastDest,
     groupSize, groupInitial, groupPrior, groupInitialDuration,
     discPrefix, discPow, discInv, municipal, munPrefix, premium: model.costs?.premiumPerPaidHoursMonth ?? 0, moneyDetail: rate > 0 || ladder !== undefined,
+    hasLadder: ladder !== undefined, constFrom, yearOf, years, yearEnd,
     scenarios, N,
   };
 }

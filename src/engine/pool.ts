@@ -10,7 +10,8 @@ import { ForlobInputError } from '../model/errors.js';
 import type { ResolvedOptions } from '../options.js';
 import type { UncertaintyPlan } from '../params/plan.js';
 import { abortReason, fixedIndices } from '../simulate.js';
-import { occupancyStride, replicateStride, runPlan, type BlockResult } from './run.js';
+import { collectBlocks } from './blocks.js';
+import type { BlockResult } from './run.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 /** The worker script next to this bundle: worker.js (ESM build) or worker.cjs (CJS build). */
@@ -22,15 +23,8 @@ function workerUrl(): URL {
 /** Run `opts.from`…`opts.to` on `workers` threads and return the metric rows in order. */
 export function runOnWorkers(raw: unknown, uncertainty: UncertaintyPlan, opts: ResolvedOptions, workers: number): Promise<BlockResult> {
   const fixed = fixedIndices(uncertainty, opts.fixed);
-  const plan = runPlan(uncertainty, fixed);
-  const cm = plan.cm;
-  const P = uncertainty.parameters.length;
-  const draws = plan.uncertainty ? new Float64Array((opts.to - opts.from) * P) : undefined;
-  const stride = replicateStride(cm);
-  const ostride = occupancyStride(cm);
   const total = opts.to - opts.from;
-  const out = new Float64Array(total * stride);
-  const occupancy = opts.occupancy ? new Int32Array(total * ostride) : undefined;
+  const collected = collectBlocks(total);
   const n = Math.max(1, Math.min(workers, total));
   // Small blocks balance the load and keep progress and aborts prompt; a block message
   // costs far less than one replicate of any real model.
@@ -49,8 +43,8 @@ export function runOnWorkers(raw: unknown, uncertainty: UncertaintyPlan, opts: R
       settled = true;
       opts.signal?.removeEventListener('abort', onAbort);
       Promise.all(threads.map((w) => w.terminate())).then(
-        () => (err === undefined ? resolve({ values: out, occupancy, draws }) : reject(err)),
-        () => (err === undefined ? resolve({ values: out, occupancy, draws }) : reject(err)),
+        () => (err === undefined ? resolve(collected.result()) : reject(err)),
+        () => (err === undefined ? resolve(collected.result()) : reject(err)),
       );
     };
     const onAbort = () => finish(abortReason(opts.signal!));
@@ -71,9 +65,7 @@ export function runOnWorkers(raw: unknown, uncertainty: UncertaintyPlan, opts: R
           done += msg.replicates;
           opts.onProgress?.({ done, total });
         } else if (msg.type === 'block') {
-          out.set(msg.values, (msg.from - opts.from) * stride);
-          if (occupancy && msg.occupancy) occupancy.set(msg.occupancy, (msg.from - opts.from) * ostride);
-          if (draws && msg.draws) draws.set(msg.draws, (msg.from - opts.from) * P);
+          collected.add(msg.from - opts.from, msg.count, msg.block);
           if (--pending === 0) finish();
           else feed(w);
         } else {

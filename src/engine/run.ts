@@ -8,7 +8,8 @@ import { compileModel, type CompiledModel } from '../compile/compile.js';
 import { drawParameters, instantiate, isUncertain, type UncertaintyPlan } from '../params/plan.js';
 import { M, replicateMetrics } from '../summary/metrics.js';
 import { replicateKeys } from './random.js';
-import { createAccumulator, resetAccumulator, simulateScenario } from './simulate.js';
+import { createAccumulator, createTracks, resetAccumulator, simulateScenario } from './simulate.js';
+import { ledger, yearlyStride } from '../summary/ledger.js';
 
 /** Values per replicate: scenarios × (groups + 1) × metrics. */
 export function replicateStride(cm: CompiledModel): number {
@@ -46,23 +47,43 @@ export interface BlockResult {
   occupancy?: Int32Array;
   /** Parameter draws, `(to − from) × parameters`, when the model has uncertain parameters. */
   draws?: Float64Array;
+  /** Municipal cost per month, `(to − from) × scenarios × H` (for payback). */
+  monthly?: Float64Array;
+  /** Yearly ledger, `(to − from) × scenarios × years × items`. */
+  yearly?: Float64Array;
+}
+
+/** Monthly values per replicate: scenarios × H. */
+export function monthlyStride(cm: CompiledModel): number {
+  return cm.scenarios.length * cm.H;
+}
+
+/** Yearly values per replicate: scenarios × years × items. */
+export function yearlyReplicateStride(cm: CompiledModel): number {
+  return cm.scenarios.length * yearlyStride(cm);
 }
 
 /**
  * Simulate replicates `from` (inclusive) to `to` (exclusive) and return their metric rows
  * in replicate, scenario, group, metric order (and the occupancy series when asked).
  */
-export function runReplicates(plan: RunPlan, seed: string, from: number, to: number, withOccupancy = false): BlockResult {
+export function runReplicates(plan: RunPlan, seed: string, from: number, to: number, withOccupancy = false, withLedger = true): BlockResult {
   let cm = plan.cm;
   const u = plan.uncertainty;
   const P = u ? u.parameters.length : 0;
   const draws = u ? new Float64Array((to - from) * P) : undefined;
   const stride = replicateStride(cm);
   const out = new Float64Array((to - from) * stride);
-  const W = cm.H + 2;
   const ostride = occupancyStride(cm);
   const occupancy = withOccupancy ? new Int32Array((to - from) * ostride) : undefined;
-  const diff = withOccupancy ? new Int32Array(cm.S * W) : null;
+  const tracks = withOccupancy || withLedger ? createTracks(cm) : null;
+  const mstride = monthlyStride(cm);
+  const ystride = yearlyReplicateStride(cm);
+  const monthly = withLedger ? new Float64Array((to - from) * mstride) : undefined;
+  const yearly = withLedger ? new Float64Array((to - from) * ystride) : undefined;
+  // Without a ledger the occupancy still comes from the tracks; these catch the rest.
+  const scratchMonthly = new Float64Array(cm.H);
+  const scratchYearly = new Float64Array(yearlyStride(cm));
   const acc = createAccumulator(cm);
   const perScenario = (cm.G + 1) * M;
   for (let r = from; r < to; r++) {
@@ -75,20 +96,26 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
     const [k1, k2] = replicateKeys(seed, r);
     for (let si = 0; si < cm.scenarios.length; si++) {
       resetAccumulator(acc);
-      diff?.fill(0);
-      simulateScenario(cm, cm.scenarios[si], k1, k2, acc, diff);
+      if (tracks) {
+        tracks.occ.fill(0);
+        tracks.net.fill(0);
+      }
+      simulateScenario(cm, cm.scenarios[si], k1, k2, acc, tracks);
       replicateMetrics(cm, cm.scenarios[si], acc, out, (r - from) * stride + si * perScenario);
-      if (occupancy && diff) {
-        const base = (r - from) * ostride + si * cm.S * (cm.H + 1);
-        for (let s = 0; s < cm.S; s++) {
-          let level = 0;
-          for (let t = 0; t <= cm.H; t++) {
-            level += diff[s * W + t];
-            occupancy[base + s * (cm.H + 1) + t] = level;
-          }
-        }
+      if (tracks) {
+        ledger(
+          cm,
+          cm.scenarios[si],
+          tracks,
+          monthly ?? scratchMonthly,
+          monthly ? (r - from) * mstride + si * cm.H : 0,
+          yearly ?? scratchYearly,
+          yearly ? (r - from) * ystride + si * yearlyStride(cm) : 0,
+          occupancy,
+          (r - from) * ostride + si * cm.S * (cm.H + 1),
+        );
       }
     }
   }
-  return { values: out, occupancy, draws };
+  return { values: out, occupancy, draws, monthly, yearly };
 }

@@ -29,6 +29,25 @@ export interface Accumulator {
   exits: Int32Array;
   /** …of whom the exit went to a success state, per cell. */
   successExits: Int32Array;
+  /** exitMonth[cell · (H + 1) + k]: citizens whose first benefit spell ended after k months. */
+  exitMonth: Int32Array;
+}
+
+/**
+ * Month-by-month records, kept when yearly results or occupancy are asked for: difference
+ * arrays (a stay adds +1 at its first month and −1 after its last), so a stay costs two
+ * writes however long it is.
+ */
+export interface Tracks {
+  /** occ[(arm · S + s) · (H + 2) + t]: citizens holding arm in state s (month H: the final state). */
+  occ: Int32Array;
+  /** net[s · (H + 2) + t]: the same weighted by the municipality's share of the transfer (refusion ladder). */
+  net: Float64Array;
+}
+
+/** Zeroed month-by-month records sized for `cm`. */
+export function createTracks(cm: CompiledModel): Tracks {
+  return { occ: new Int32Array(cm.A * cm.S * (cm.H + 2)), net: new Float64Array(cm.S * (cm.H + 2)) };
 }
 
 /** A zeroed accumulator sized for `cm`. */
@@ -42,6 +61,7 @@ export function createAccumulator(cm: CompiledModel): Accumulator {
     paidEver: new Int32Array(cells),
     exits: new Int32Array(cells),
     successExits: new Int32Array(cells),
+    exitMonth: new Int32Array(cells * (cm.H + 1)),
   };
 }
 
@@ -54,6 +74,7 @@ export function resetAccumulator(acc: Accumulator): void {
   acc.paidEver.fill(0);
   acc.exits.fill(0);
   acc.successExits.fill(0);
+  acc.exitMonth.fill(0);
 }
 
 const INV_2_32 = 1 / 4294967296;
@@ -64,19 +85,21 @@ const GOLDEN = 0x9e3779b9 | 0;
  * (see `random.ts`); the sfc32 generator is inlined here because a closure call per
  * draw costs more than the draw.
  */
-export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: number, k2: number, acc: Accumulator, occ: Int32Array | null = null): void {
-  // occ (optional): difference array of state occupancy, occ[s · (H + 2) + t]; months
-  // 0 … H−1 from the stays, month H the final state.
+export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: number, k2: number, acc: Accumulator, tracks: Tracks | null = null): void {
   const W = cm.H + 2;
+  const occ = tracks === null ? null : tracks.occ;
+  const net = tracks === null ? null : tracks.net;
+  const { hasLadder, constFrom } = cm;
   const { H, S, A, NB, clockBenefit, bandStart, kind, paidHours, reimbursed, stay, logStay, leave, cum, lastDest } = cm;
   const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix, moneyDetail } = cm;
-  const { months, discMonths, netMonths, final, paidEver, exits, successExits } = acc;
+  const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth } = acc;
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
     const { group, arm, count, firstCitizen } = cohorts[c];
     const cellGA = group * A + arm;
     const accBase = cellGA * S;
     const rowBase = arm * S;
+    const exitBase = cellGA * (H + 1);
     const s0 = groupInitial[group];
     const cb0 = groupPrior[group];
     const ds0 = groupInitialDuration[group];
@@ -130,8 +153,35 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         const m = moved ? k : room;
         const cell = accBase + s;
         if (occ !== null) {
-          occ[s * W + t]++;
-          occ[s * W + t + m]--;
+          const o = (rowBase + s) * W;
+          occ[o + t]++;
+          occ[o + t + m]--;
+          if (hasLadder && reimbursed[s] === 1) {
+            // The municipality's share changes month by month early on the ladder, then stays.
+            const base = s * W;
+            if (isBenefit) {
+              let tt = t;
+              let c = cb;
+              let left = m;
+              while (left > 0 && c < constFrom) {
+                const w = municipal[c];
+                net![base + tt] += w;
+                net![base + tt + 1] -= w;
+                tt++;
+                c++;
+                left--;
+              }
+              if (left > 0) {
+                const w = municipal[constFrom];
+                net![base + tt] += w;
+                net![base + tt + left] -= w;
+              }
+            } else {
+              const w = municipal[cb];
+              net![base + t] += w;
+              net![base + t + m] -= w;
+            }
+          }
         }
         months[cell] += m;
         if (moneyDetail) {
@@ -155,6 +205,8 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         if (isBenefit && exited === 0 && kind[d] !== KIND_BENEFIT) {
           exited = 1;
           exits[cellGA]++;
+          // Time to first exit is measured for those who start on benefit.
+          if (kind[s0] === KIND_BENEFIT) exitMonth[exitBase + t]++;
           if (kind[d] === KIND_SUCCESS) successExits[cellGA]++;
         }
         s = d;
@@ -163,8 +215,8 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
       final[accBase + s]++;
       paidEver[cellGA] += ph;
       if (occ !== null) {
-        occ[s * W + H]++;
-        occ[s * W + H + 1]--;
+        occ[(rowBase + s) * W + H]++;
+        occ[(rowBase + s) * W + H + 1]--;
       }
     }
   }

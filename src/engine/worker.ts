@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ForlobInputError } from '../model/errors.js';
 import { planUncertainty } from '../params/plan.js';
-import { runPlan, runReplicates, type RunPlan } from './run.js';
+import { runPlan, runReplicates, type BlockResult, type RunPlan } from './run.js';
 
 /** A message from the pool. */
 export type ToWorker = { type: 'job'; job: number; model: unknown; fixed: [number, number][]; seed: string; occupancy: boolean } | { type: 'block'; job: number; from: number; to: number };
@@ -15,7 +15,7 @@ export type ToWorker = { type: 'job'; job: number; model: unknown; fixed: [numbe
 /** A message to the pool. */
 export type FromWorker =
   | { type: 'progress'; job: number; replicates: number }
-  | { type: 'block'; job: number; from: number; values: Float64Array; occupancy?: Int32Array; draws?: Float64Array }
+  | { type: 'block'; job: number; from: number; count: number; block: BlockResult }
   | { type: 'error'; job: number; message: string; problems?: { path: string; message: string }[] };
 
 let job = -1;
@@ -33,10 +33,10 @@ parentPort?.on('message', (msg: ToWorker) => {
       return;
     }
     if (msg.job !== job || !plan) throw new Error('block for an unknown job');
-    const { values, occupancy: occ, draws } = runReplicates(plan, seed, msg.from, msg.to, occupancy);
+    const block = runReplicates(plan, seed, msg.from, msg.to, occupancy);
     parentPort!.postMessage({ type: 'progress', job, replicates: msg.to - msg.from } satisfies FromWorker);
-    const transfer = [values, occ, draws].filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer);
-    parentPort!.postMessage({ type: 'block', job, from: msg.from, values, occupancy: occ, draws } satisfies FromWorker, transfer);
+    const transfer = [block.values, block.occupancy, block.draws, block.monthly, block.yearly].filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer);
+    parentPort!.postMessage({ type: 'block', job, from: msg.from, count: msg.to - msg.from, block } satisfies FromWorker, transfer);
   } catch (e) {
     const problems = e instanceof ForlobInputError ? e.problems : undefined;
     parentPort!.postMessage({ type: 'error', job, message: (e as Error).message, problems } satisfies FromWorker);

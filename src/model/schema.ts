@@ -97,6 +97,7 @@ export const modelSchema = z.strictObject({
     .int('expected a positive integer number of months')
     .min(1, 'expected a positive integer number of months')
     .max(1200, 'expected at most 1200 months'),
+  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'expected a date YYYY-MM or YYYY-MM-DD').optional(),
   states: z.array(stateSchema).min(1, 'expected at least one state'),
   transitions: rows.optional(),
   groups: z.array(groupSchema).min(1, 'expected at least one group'),

@@ -178,6 +178,11 @@ export interface ModelSpec {
   description?: string;
   /** Number of simulated months H (months 0 … H−1). */
   horizonMonths: number;
+  /**
+   * Calendar month of month 0, `YYYY-MM` (or a full date; the day is ignored). Yearly
+   * results then follow calendar years; without it, years are 12-month blocks "year 1", ….
+   */
+  start?: string;
   /** The states. */
   states: StateSpec[];
   /** Baseline monthly transition probabilities. */

@@ -23,6 +23,8 @@ import { DK_RATES, REFUSION_DK_2016 } from './rates.js';
 export const GLADSAXE_ASSUMPTIONS = {
   /** Budget years 2026–2029. */
   horizonMonths: 48,
+  /** First month: budget year 2026 (seed: budget 2026–2029). */
+  start: '2026-01',
   /** Seed: "the 890 long-term unemployed" — the pool's far-from-the-labour-market target group. */
   farCount: 890,
   /** Dagpenge recipients in their first month on support (assumption; with the next, 1,100 on dagpenge). */
@@ -101,6 +103,7 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
       'Gladsaxe Kommune, Beskæftigelses- og Integrationsudvalget, item 9 (budget 2026–2029). 7 mio. DKK a year keeps 10–13 caseworkers for the 890 long-term unemployed; ' +
       '3 mio. DKK keeps 4–6 for about 2,000 dagpenge and sygedagpenge recipients. Does the saving on transfers cover the pool?',
     horizonMonths: a.horizonMonths,
+    start: a.start,
     states: [
       { id: 'kh', kind: 'benefit', monthlyTransfer: a.khTransfer, label: 'kontanthjælp (long-term unemployed)' },
       { id: 'kh-ph', kind: 'benefit', monthlyTransfer: Math.round(a.khTransfer * a.paidHoursTransferShare), paidHours: true, label: 'kontanthjælp with paid hours' },

@@ -22,6 +22,8 @@ import { CASEWORKER_ANNUAL_COST, DK_RATES } from './rates.js';
 export const RANDERS_ASSUMPTIONS = {
   /** 36 months: the committee's "within 3 years". */
   horizonMonths: 36,
+  /** First month (assumption: the new effort starts with budget year 2026). */
+  start: '2026-01',
   /** Seed table 1 (Jobindsats, June 2025): aktivitetsparate on kontanthjælp over 30. */
   khCount: 980,
   /** Seed table 1: citizens in ressourceforløb over 30. */
@@ -122,6 +124,7 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
       'Randers Kommune, Beskæftigelsesudvalget 2025, item 92. 980 aktivitetsparate on kontanthjælp and 363 in ressourceforløb over 30 (Jobindsats, June 2025). ' +
       'today: FSM for 588, cross-disciplinary effort for 755; scenario 1 (legal minimum): FSM for 269, basis for 1,074; scenario 2 (higher job focus): FSM with 4 conversations for 805, coordination for 538.',
     horizonMonths: a.horizonMonths,
+    start: a.start,
     states: [
       { id: 'kh', kind: 'benefit', monthlyTransfer: a.khTransfer, label: 'kontanthjælp, aktivitetsparat' },
       { id: 'kh-ph', kind: 'benefit', monthlyTransfer: Math.round(a.khTransfer * a.paidHoursTransferShare), paidHours: true, label: 'kontanthjælp with paid hours' },

@@ -14,6 +14,7 @@ export function resultToJSON(result: SimulationResult): object {
     ...(result.replicateRange ? { replicateRange: result.replicateRange } : {}),
     horizonMonths: result.horizonMonths,
     level: result.level,
+    baseline: result.baseline,
     scenarios: result.scenarios.map((sc) => ({
       id: sc.id,
       ...(sc.label ? { label: sc.label } : {}),
@@ -24,6 +25,8 @@ export function resultToJSON(result: SimulationResult): object {
     })),
     comparisons: result.comparisons,
     decision: result.decision,
+    ...(result.yearly ? { yearly: result.yearly, yearlyComparisons: result.yearlyComparisons } : {}),
+    ...(result.payback ? { payback: result.payback } : {}),
     ...(result.precision ? { precision: result.precision } : {}),
   };
 }
@@ -38,10 +41,22 @@ export interface KeptReplicates {
   to: number;
   /** Metric rows, replicate × scenario × (groups + total) × metric; NaN is written as null. */
   values: (number | null)[];
+  /** Monthly municipal cost rows, replicate × scenario × month. */
+  monthly?: number[];
+  /** Yearly ledger rows, replicate × scenario × year × item; NaN as null. */
+  yearly?: (number | null)[];
 }
 
 /** The kept rows of a result (`--keep-replicates`). */
 export function keptReplicates(result: SimulationResult, spec: unknown): KeptReplicates {
   const [from, to] = result.replicateRange ?? [0, result.replicates];
-  return { spec, from, to, values: Array.from(result.values, (v) => (Number.isNaN(v) ? null : v)) };
+  const nullable = (xs: Float64Array) => Array.from(xs, (v) => (Number.isNaN(v) ? null : v));
+  return {
+    spec,
+    from,
+    to,
+    values: nullable(result.values),
+    ...(result.monthlyValues ? { monthly: Array.from(result.monthlyValues) } : {}),
+    ...(result.yearlyValues ? { yearly: nullable(result.yearlyValues) } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import { compileModel } from '../compile/compile.js';
 import { replicateStride } from '../engine/run.js';
 import { ForlobInputError } from '../model/errors.js';
 import { planUncertainty } from '../params/plan.js';
+import { collectBlocks } from '../engine/blocks.js';
 import type { KeptReplicates } from '../report/json.js';
 import { assembleResult, type SimulationResult } from './result.js';
 
@@ -21,6 +22,10 @@ export interface RunPart {
   level: number;
   /** The kept rows. */
   kept: KeptReplicates;
+  /** The baseline scenario of the run. */
+  baseline?: string;
+  /** The decision settings of the run. */
+  decision?: { willingnessToPay?: number };
 }
 
 /**
@@ -43,6 +48,7 @@ export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) =
   parts.forEach((p, i) => {
     if (p.seed !== first.seed) problems.push({ path: `${names[i]}.seed`, message: `expected "${first.seed}" as in ${names[0]}, got "${p.seed}"` });
     if (p.replicates !== first.replicates) problems.push({ path: `${names[i]}.replicates`, message: `expected ${first.replicates} as in ${names[0]}, got ${p.replicates}` });
+    if (p.baseline !== first.baseline) problems.push({ path: `${names[i]}.baseline`, message: `expected "${first.baseline}" as in ${names[0]}, got "${p.baseline}"` });
     if (p.level !== first.level) problems.push({ path: `${names[i]}.level`, message: `expected ${first.level} as in ${names[0]}, got ${p.level}` });
     if (JSON.stringify(p.kept.spec) !== specText) problems.push({ path: `${names[i]}.kept.spec`, message: `expected the same model as ${names[0]}` });
   });
@@ -60,7 +66,11 @@ export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) =
     expect = p.kept.to;
   }
   if (expect !== first.replicates) throw new ForlobInputError([{ path: 'arguments', message: `replicates ${expect}–${first.replicates - 1} are missing` }]);
-  const values = new Float64Array(first.replicates * stride);
-  for (const { p } of order) values.set(p.kept.values.map((v) => (v === null ? NaN : v)), p.kept.from * stride);
-  return assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false, maxReplicates: first.replicates }, { values });
+  const blocks = collectBlocks(first.replicates);
+  const nums = (xs: (number | null)[]) => Float64Array.from(xs, (v) => (v === null ? NaN : v));
+  for (const { p } of order) {
+    const k = p.kept;
+    blocks.add(k.from, k.to - k.from, { values: nums(k.values), ...(k.monthly ? { monthly: nums(k.monthly) } : {}), ...(k.yearly ? { yearly: nums(k.yearly) } : {}) });
+  }
+  return assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false, maxReplicates: first.replicates, ...(first.baseline !== undefined ? { baseline: first.baseline } : {}), ...(first.decision?.willingnessToPay ? { willingnessToPay: first.decision.willingnessToPay } : {}) }, blocks.result());
 }

@@ -17,6 +17,12 @@ export const METRICS = [
   'completedSuccessShare',
   'premiumIncome',
   'municipalCost',
+  'monthsToExitQ1',
+  'monthsToExitMedian',
+  'monthsToExitQ3',
+  'onBenefitAt12',
+  'onBenefitAt24',
+  'onBenefitAt36',
 ] as const;
 
 /** One of {@link METRICS}. */
@@ -33,6 +39,12 @@ export const HIGHER_IS_BETTER: Record<MetricName, boolean> = {
   completedSuccessShare: true,
   premiumIncome: true,
   municipalCost: false,
+  monthsToExitQ1: false,
+  monthsToExitMedian: false,
+  monthsToExitQ3: false,
+  onBenefitAt12: false,
+  onBenefitAt24: false,
+  onBenefitAt36: false,
 };
 
 /** Human-readable descriptions, used in tables and docs. */
@@ -46,6 +58,12 @@ export const METRIC_LABELS: Record<MetricName, string> = {
   completedSuccessShare: 'of citizens whose benefit course ended within the horizon, share ending in success',
   premiumIncome: 'premium income for paid-hours months, DKK',
   municipalCost: "the municipality's spending: net transfers + intervention cost − premium income, DKK",
+  monthsToExitQ1: 'months until a quarter of those starting on benefit have left it for the first time (Kaplan–Meier; undefined if not reached within the horizon)',
+  monthsToExitMedian: 'months until half of those starting on benefit have left it for the first time',
+  monthsToExitQ3: 'months until three quarters of those starting on benefit have left it for the first time',
+  onBenefitAt12: 'share of those starting on benefit whose first spell has not ended after 12 months',
+  onBenefitAt24: 'the same after 24 months',
+  onBenefitAt36: 'the same after 36 months',
 };
 
 /** Number of metrics: the stride of a metric row. */
@@ -87,6 +105,7 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
       v[3] += sc.fixedMonthlyCost * cm.discPrefix[cm.H];
     }
     const premiumMonths = premium > 0 ? paidMonths(cm, acc, g) : 0;
+    survival(cm, sc, acc, g, out, offset + g * M + 9);
     const n = v[M];
     const o = offset + g * M;
     out[o] = n > 0 ? v[0] / n : 0;
@@ -99,6 +118,46 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
     out[o + 7] = premiumMonths * premium;
     out[o + 8] = v[4] + v[3] - out[o + 7];
   }
+}
+
+/**
+ * Kaplan–Meier for the first benefit spell of those starting on benefit. In a closed cohort
+ * nobody is censored before the horizon, so S(k) = 1 − (first exits after ≤ k months) / n.
+ * Writes Q1, median, Q3 (months; NaN when not reached) and S(12), S(24), S(36) (NaN past the horizon).
+ */
+function survival(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, g: number, out: Float64Array, o: number): void {
+  const { G, A, H, kind, groupInitial } = cm;
+  let n = 0;
+  const exits = new Float64Array(H + 1);
+  for (let gg = 0; gg < G; gg++) {
+    if ((g < G && gg !== g) || kind[groupInitial[gg]] !== KIND_BENEFIT) continue;
+    for (let a = 0; a < A; a++) {
+      const cell = gg * A + a;
+      n += sc.counts[cell];
+      for (let k = 0; k <= H; k++) exits[k] += acc.exitMonth[cell * (H + 1) + k];
+    }
+  }
+  const quantile = (q: number) => {
+    if (n === 0) return NaN;
+    let gone = 0;
+    for (let k = 1; k <= H; k++) {
+      gone += exits[k];
+      if (gone >= q * n) return k;
+    }
+    return NaN;
+  };
+  const at = (months: number) => {
+    if (n === 0 || months > H) return NaN;
+    let gone = 0;
+    for (let k = 1; k <= months; k++) gone += exits[k];
+    return 1 - gone / n;
+  };
+  out[o] = quantile(0.25);
+  out[o + 1] = quantile(0.5);
+  out[o + 2] = quantile(0.75);
+  out[o + 3] = at(12);
+  out[o + 4] = at(24);
+  out[o + 5] = at(36);
 }
 
 /** Discounted months in paid-hours states for group g (all groups when g = G). */

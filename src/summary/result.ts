@@ -12,6 +12,7 @@ import { drawsTable, occupancyTable, summaryTable } from '../report/tables.js';
 import { summarise, type MetricSummary } from './interval.js';
 import seedrandom from 'seedrandom';
 import { pairedComparison, type PairedDifference } from './compare.js';
+import { paybackResults, yearlyResults, type Payback, type YearlyDifference, type YearlyLine } from './business.js';
 import { evpi, icer, netBenefit, probabilityBest, type IcerSummary } from './decision.js';
 import { HIGHER_IS_BETTER, M, METRICS, type MetricName } from './metrics.js';
 import { ForlobInputError } from '../model/errors.js';
@@ -142,6 +143,12 @@ export interface SimulationResult {
   comparisons: Comparison[];
   /** Which scenario is best how often, and what perfect information would be worth. */
   decision: DecisionSummary;
+  /** Budget lines per scenario, calendar year (and "total") and payer, with intervals. */
+  yearly?: YearlyLine[];
+  /** The same as paired differences against the baseline: the municipal net result per year. */
+  yearlyComparisons?: YearlyDifference[];
+  /** Payback of each scenario against the baseline. */
+  payback?: Payback[];
   /** One row per replicate, scenario and group (`group` = "total" for the population). */
   draws: ColumnTable;
   /** One row per scenario, group and metric with mean, sd, lo, hi. */
@@ -150,6 +157,10 @@ export interface SimulationResult {
   precision?: PrecisionOutcome;
   /** The raw metric rows: replicate × scenario × (groups + total) × metric. */
   values: Float64Array;
+  /** The raw monthly municipal cost: replicate × scenario × month. */
+  monthlyValues?: Float64Array;
+  /** The raw yearly ledger: replicate × scenario × year × item. */
+  yearlyValues?: Float64Array;
   /**
    * With the `occupancy` option: citizens in each state month by month (month H is the
    * final state) — one row per scenario, state and month with mean, the interval lo–hi at
@@ -236,9 +247,13 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     baseline,
     comparisons,
     decision,
+    ...(block.yearly ? (({ lines, differences }) => ({ yearly: lines, yearlyComparisons: differences }))(yearlyResults(cm, scenarioIds, b, block.yearly, opts.level)) : {}),
+    ...(block.monthly ? { payback: paybackResults(cm, scenarioIds, b, block.monthly, opts.level, spec.start) } : {}),
     draws: drawsTable(values, scenarioIds, groupIds, opts.from),
     summary: summaryTable(scenarios),
     values,
+    ...(block.monthly ? { monthlyValues: block.monthly } : {}),
+    ...(block.yearly ? { yearlyValues: block.yearly } : {}),
     ...(occupancy ? { occupancy: occupancyTable(occupancy, scenarioIds, spec.states.map((s) => s.id), cm.H, opts.level) } : {}),
   };
 }
