@@ -23,6 +23,7 @@ export type {
   CompletionTarget,
   PaidHoursTarget,
   RefusionLadder,
+  InflowSpec,
   RelativeEffect,
   EffectRows,
   StaffingSpec,

@@ -6,7 +6,7 @@
  * are precomputed here so the engine only adds.
  * @module
  */
-import { allocateGroup } from '../model/allocation.js';
+import { allocateGroup, largestRemainder } from '../model/allocation.js';
 import type { ModelSpec } from '../model/types.js';
 import { REFUSION_DK_2016 } from '../presets/rates.js';
 import { resolveRows } from './resolve.js';
@@ -25,6 +25,8 @@ export interface Cohort {
   count: number;
   /** Index of the cohort's first citizen in the population; the key of its random streams. */
   firstCitizen: number;
+  /** Month the cohort enters (0 for the initial population, later for inflow). */
+  start: number;
 }
 
 /** A scenario as the engine sees it. */
@@ -68,6 +70,8 @@ export interface CompiledModel {
   cum: Float64Array;
   /** lastDest[r]: the last destination with positive probability (guards rounding). */
   lastDest: Int32Array;
+  /** Group ids: the model's groups, then one `<id>:inflow` group per group with inflow. */
+  groupIds: string[];
   groupSize: Int32Array;
   groupInitial: Int32Array;
   groupPrior: Int32Array;
@@ -154,7 +158,6 @@ export function compileModel(model: ModelSpec): CompiledModel {
   const S = model.states.length;
   const interventions = model.interventions ?? [];
   const A = interventions.length + 1;
-  const G = model.groups.length;
   const H = model.horizonMonths;
   const stateIndex = new Map(model.states.map((s, i) => [s.id, i]));
   const kind = new Uint8Array(model.states.map((s) => (s.kind === 'benefit' ? KIND_BENEFIT : s.kind === 'success' ? KIND_SUCCESS : KIND_EXIT)));
@@ -196,10 +199,26 @@ export function compileModel(model: ModelSpec): CompiledModel {
   (model.duration?.bands ?? [0]).forEach((b, i) => (bandStart[i] = b));
   bandStart[NB] = 0x3fffffff;
 
-  const groupSize = new Int32Array(model.groups.map((g) => g.size));
-  const groupInitial = new Int32Array(model.groups.map((g) => stateIndex.get(g.initialState)!));
-  const groupPrior = new Int32Array(model.groups.map((g) => g.priorBenefitMonths ?? 0));
-  const groupInitialDuration = new Int32Array(model.groups.map((g) => g.initialDurationMonths ?? 0));
+  // Inflow: each group with arrivals gets a companion group, batches by month.
+  const inflowOf = model.groups.filter((g) => g.inflow);
+  const arrivals = inflowOf.map((g) => {
+    const f = g.inflow!;
+    const from = f.fromMonth ?? 1;
+    const to = f.toMonth ?? H - 1;
+    const perMonth = new Int32Array(H);
+    for (let t = from; t <= to; t++) perMonth[t] = Math.floor(f.perMonth * (t - from + 1) + 1e-9) - Math.floor(f.perMonth * (t - from) + 1e-9);
+    return perMonth;
+  });
+  const allGroups = [
+    ...model.groups.map((g) => ({ id: g.id, size: g.size, initial: g.initialState, prior: g.priorBenefitMonths ?? 0, dur: g.initialDurationMonths ?? 0 })),
+    ...inflowOf.map((g, k) => ({ id: `${g.id}:inflow`, size: arrivals[k].reduce((a, b) => a + b, 0), initial: g.initialState, prior: g.inflow!.priorBenefitMonths ?? 0, dur: 0 })),
+  ];
+  const G = allGroups.length;
+  const groupIds = allGroups.map((g) => g.id);
+  const groupSize = new Int32Array(allGroups.map((g) => g.size));
+  const groupInitial = new Int32Array(allGroups.map((g) => stateIndex.get(g.initial)!));
+  const groupPrior = new Int32Array(allGroups.map((g) => g.prior));
+  const groupInitialDuration = new Int32Array(allGroups.map((g) => g.dur));
 
   // Money tables over calendar months t ≤ H and support clock values c ≤ max prior + H.
   const C = Math.max(0, ...groupPrior) + H + 1;
@@ -225,7 +244,7 @@ export function compileModel(model: ModelSpec): CompiledModel {
 
   const groupFirst: number[] = [];
   let N = 0;
-  for (const g of model.groups) {
+  for (const g of allGroups) {
     groupFirst.push(N);
     N += g.size;
   }
@@ -244,8 +263,26 @@ export function compileModel(model: ModelSpec): CompiledModel {
       const blocks = [...arms.map((a, k) => [a, split[k]] as const), [0, split[split.length - 1]] as const];
       for (const [arm, count] of blocks) {
         counts[gi * A + arm] += count;
-        if (count > 0) cohorts.push({ group: gi, arm, count, firstCitizen: first });
+        if (count > 0) cohorts.push({ group: gi, arm, count, firstCitizen: first, start: 0 });
         first += count;
+      }
+    });
+    inflowOf.forEach((g, k) => {
+      const gi = model.groups.length + k;
+      const alloc = sc.allocation?.[g.id] ?? {};
+      const arms = Object.keys(alloc).map((id) => ivIndex.get(id)!);
+      const shares = Object.values(alloc).map((v) => (typeof v === 'number' ? v : g.size > 0 ? v.count / g.size : 0));
+      let first = groupFirst[gi];
+      for (let t = 0; t < H; t++) {
+        const n = arrivals[k][t];
+        if (n === 0) continue;
+        const split = largestRemainder(n, shares);
+        const blocks = [...arms.map((a, j) => [a, split[j]] as const), [0, split[split.length - 1]] as const];
+        for (const [arm, count] of blocks) {
+          counts[gi * A + arm] += count;
+          if (count > 0) cohorts.push({ group: gi, arm, count, firstCitizen: first, start: t });
+          first += count;
+        }
       }
     });
     return { id: sc.id, cohorts, counts, fixedMonthlyCost: sc.fixedMonthlyCost ?? 0 };
@@ -254,7 +291,7 @@ export function compileModel(model: ModelSpec): CompiledModel {
   return {
     H, S, A, G, NB, clockBenefit: model.duration?.clock === 'benefit', bandStart,
     kind, paidHours, reimbursed, transfer, armCost, stay, logStay, leave, cum, lastDest,
-    groupSize, groupInitial, groupPrior, groupInitialDuration,
+    groupIds, groupSize, groupInitial, groupPrior, groupInitialDuration,
     discPrefix, discPow, discInv, municipal, munPrefix, premium: model.costs?.premiumPerPaidHoursMonth ?? 0, moneyDetail: rate > 0 || ladder !== undefined,
     hasLadder: ladder !== undefined, constFrom, yearOf, years, yearEnd,
     scenarios, N,

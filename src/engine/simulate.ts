@@ -29,8 +29,10 @@ export interface Accumulator {
   exits: Int32Array;
   /** …of whom the exit went to a success state, per cell. */
   successExits: Int32Array;
-  /** exitMonth[cell · (H + 1) + k]: citizens whose first benefit spell ended after k months. */
+  /** exitMonth[cell · (H + 1) + k]: citizens starting on benefit whose first spell ended after k months. */
   exitMonth: Int32Array;
+  /** censorMonth[cell · (H + 1) + k]: citizens starting on benefit still in their first spell when followed k months. */
+  censorMonth: Int32Array;
 }
 
 /**
@@ -62,6 +64,7 @@ export function createAccumulator(cm: CompiledModel): Accumulator {
     exits: new Int32Array(cells),
     successExits: new Int32Array(cells),
     exitMonth: new Int32Array(cells * (cm.H + 1)),
+    censorMonth: new Int32Array(cells * (cm.H + 1)),
   };
 }
 
@@ -75,6 +78,7 @@ export function resetAccumulator(acc: Accumulator): void {
   acc.exits.fill(0);
   acc.successExits.fill(0);
   acc.exitMonth.fill(0);
+  acc.censorMonth.fill(0);
 }
 
 const INV_2_32 = 1 / 4294967296;
@@ -92,10 +96,10 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
   const { hasLadder, constFrom } = cm;
   const { H, S, A, NB, clockBenefit, bandStart, kind, paidHours, reimbursed, stay, logStay, leave, cum, lastDest } = cm;
   const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix, moneyDetail } = cm;
-  const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth } = acc;
+  const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth, censorMonth } = acc;
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
-    const { group, arm, count, firstCitizen } = cohorts[c];
+    const { group, arm, count, firstCitizen, start } = cohorts[c];
     const cellGA = group * A + arm;
     const accBase = cellGA * S;
     const rowBase = arm * S;
@@ -119,7 +123,7 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
       let rt = 0;
 
       let s = s0;
-      let t = 0;
+      let t = start;
       let cb = cb0; // cumulative months on benefit (refusion ladder, benefit clock)
       let ds = ds0; // months in the current state
       let exited = 0;
@@ -206,7 +210,7 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
           exited = 1;
           exits[cellGA]++;
           // Time to first exit is measured for those who start on benefit.
-          if (kind[s0] === KIND_BENEFIT) exitMonth[exitBase + t]++;
+          if (kind[s0] === KIND_BENEFIT) exitMonth[exitBase + t - start]++;
           if (kind[d] === KIND_SUCCESS) successExits[cellGA]++;
         }
         s = d;
@@ -214,6 +218,7 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
       }
       final[accBase + s]++;
       paidEver[cellGA] += ph;
+      if (exited === 0 && kind[s0] === KIND_BENEFIT) censorMonth[exitBase + H - start]++;
       if (occ !== null) {
         occ[(rowBase + s) * W + H]++;
         occ[(rowBase + s) * W + H + 1]--;

@@ -67,6 +67,14 @@ export const groupSchema = z.strictObject({
   label: z.string().optional(),
   priorBenefitMonths: months.optional(),
   initialDurationMonths: months.optional(),
+  inflow: z
+    .strictObject({
+      perMonth: nonNegative,
+      fromMonth: months.optional(),
+      toMonth: months.optional(),
+      priorBenefitMonths: months.optional(),
+    })
+    .optional(),
 });
 
 export const interventionSchema = z.strictObject({

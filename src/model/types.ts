@@ -59,6 +59,27 @@ export interface GroupSpec {
   priorBenefitMonths?: number;
   /** Months already spent in the initial state, for the `state` duration clock (default 0). */
   initialDurationMonths?: number;
+  /**
+   * New citizens arriving each month, so the population is open. They form their own
+   * group in the results (`<id>:inflow`) with the same initial state and the group's
+   * allocation shares (a `{count}` allocation counts as count/size).
+   */
+  inflow?: InflowSpec;
+}
+
+/** Monthly inflow into a group. */
+export interface InflowSpec {
+  /**
+   * Citizens per month (may be a distribution: one rate per replicate). A fractional
+   * rate accumulates: 30.5 a month gives 30, 31, 30, 31, ….
+   */
+  perMonth: number;
+  /** First month with arrivals (default 1). */
+  fromMonth?: number;
+  /** Last month with arrivals (default the horizon's last month). */
+  toMonth?: number;
+  /** Months on support the newcomers bring (refusion ladder; default 0). */
+  priorBenefitMonths?: number;
 }
 
 /**

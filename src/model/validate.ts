@@ -111,6 +111,9 @@ function checkSemantics(m: ModelSpec): Problem[] {
   checkRows(m.transitions, 'transitions', states, out);
   m.groups.forEach((g, i) => {
     if (!states.has(g.initialState)) out.push({ path: `groups[${i}].initialState`, message: `unknown state "${g.initialState}"` });
+    if (g.inflow && (g.inflow.fromMonth ?? 1) > (g.inflow.toMonth ?? m.horizonMonths - 1)) out.push({ path: `groups[${i}].inflow`, message: 'expected fromMonth <= toMonth' });
+    if (g.inflow && (g.inflow.toMonth ?? 0) >= m.horizonMonths) out.push({ path: `groups[${i}].inflow.toMonth`, message: `expected a month before the horizon (${m.horizonMonths})` });
+    if (g.inflow && groups.has(`${g.id}:inflow`)) out.push({ path: `groups[${i}].inflow`, message: `the inflow group "${g.id}:inflow" clashes with a group of that id` });
   });
   (m.interventions ?? []).forEach((iv, i) => checkRows(iv.transitions, `interventions[${i}].transitions`, states, out));
   m.scenarios.forEach((sc, i) => {

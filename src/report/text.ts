@@ -68,6 +68,27 @@ export function formatTable(result: SimulationResult): string {
     diffs.push(`${c.scenario} vs ${c.baseline}: Δ successes ${i.deltaEffect.toFixed(1)}, Δ municipal cost ${(i.deltaCost / 1e6).toFixed(1)} mio. DKK: ${what}`);
   }
   diffs.push(`expected value of perfect information (willingness to pay ${d.willingnessToPay.toLocaleString('en')} DKK per success): ${(d.evpi / 1e6).toFixed(2)} mio. DKK`);
+  if (result.yearly) {
+    const years = [...new Set(result.yearly.map((l) => l.year))];
+    const yh = ['municipal cost (net transfers + interventions − premium), mio. DKK', ...result.scenarios.map((s) => s.id)];
+    const ybody = years.map((y) => [
+      y,
+      ...result.scenarios.map((s) => {
+        const l = result.yearly!.find((x) => x.scenario === s.id && x.year === y && x.item === 'municipalCost')!;
+        return `${mio(l.mean)} (${mio(l.lo)}–${mio(l.hi)})`;
+      }),
+    ]);
+    const yw = yh.map((_, c) => Math.max(...[yh, ...ybody].map((r) => r[c].length)));
+    const yline = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(yw[c]) : v.padStart(yw[c]))).join('   ');
+    diffs.push('', yline(yh), ...ybody.map(yline));
+  }
+  for (const p of result.payback ?? []) {
+    diffs.push(
+      p.medianMonth === null
+        ? `payback of ${p.scenario} against ${p.baseline}: not within the horizon in most replicates (pays back in ${pct0(p.probWithinHorizon)}); net result ${mio(p.netResult)} mio. DKK`
+        : `payback of ${p.scenario} against ${p.baseline}: month ${p.medianMonth}${p.medianDate ? ` (${p.medianDate})` : ''}, interval ${p.lo ?? '–'}–${p.hi ?? 'never'}, within the horizon in ${pct0(p.probWithinHorizon)}; net result ${mio(p.netResult)} mio. DKK`,
+    );
+  }
   const shares = result.scenarios.filter((s) => s.varianceShares);
   if (shares.length) {
     diffs.push('', 'share of each interval due to uncertain parameters (the rest is individual chance):');

@@ -121,43 +121,52 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
 }
 
 /**
- * Kaplan–Meier for the first benefit spell of those starting on benefit. In a closed cohort
- * nobody is censored before the horizon, so S(k) = 1 − (first exits after ≤ k months) / n.
- * Writes Q1, median, Q3 (months; NaN when not reached) and S(12), S(24), S(36) (NaN past the horizon).
+ * Kaplan–Meier for the first benefit spell of those starting on benefit, durations in
+ * months since entry. Inflow citizens are censored at the horizon after different follow-up,
+ * so S(k) = Π_{j≤k} (1 − d_j / n_j) with n_j those still followed and in their first spell
+ * at duration j. Writes Q1, median, Q3 (months; NaN when not reached) and S(12), S(24),
+ * S(36) (NaN when nobody is followed that long).
  */
 function survival(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, g: number, out: Float64Array, o: number): void {
   const { G, A, H, kind, groupInitial } = cm;
   let n = 0;
   const exits = new Float64Array(H + 1);
+  const censored = new Float64Array(H + 1);
   for (let gg = 0; gg < G; gg++) {
     if ((g < G && gg !== g) || kind[groupInitial[gg]] !== KIND_BENEFIT) continue;
     for (let a = 0; a < A; a++) {
       const cell = gg * A + a;
       n += sc.counts[cell];
-      for (let k = 0; k <= H; k++) exits[k] += acc.exitMonth[cell * (H + 1) + k];
+      for (let k = 0; k <= H; k++) {
+        exits[k] += acc.exitMonth[cell * (H + 1) + k];
+        censored[k] += acc.censorMonth[cell * (H + 1) + k];
+      }
     }
   }
+  const S = new Float64Array(H + 1).fill(NaN);
+  let atRisk = n;
+  let surv = 1;
+  S[0] = n > 0 ? 1 : NaN;
+  for (let k = 1; k <= H; k++) {
+    atRisk -= censored[k - 1];
+    if (atRisk <= 0) break;
+    surv *= 1 - exits[k] / atRisk;
+    S[k] = surv;
+    atRisk -= exits[k];
+  }
   const quantile = (q: number) => {
-    if (n === 0) return NaN;
-    let gone = 0;
     for (let k = 1; k <= H; k++) {
-      gone += exits[k];
-      if (gone >= q * n) return k;
+      if (Number.isNaN(S[k])) return NaN;
+      if (S[k] <= 1 - q + 1e-12) return k;
     }
     return NaN;
-  };
-  const at = (months: number) => {
-    if (n === 0 || months > H) return NaN;
-    let gone = 0;
-    for (let k = 1; k <= months; k++) gone += exits[k];
-    return 1 - gone / n;
   };
   out[o] = quantile(0.25);
   out[o + 1] = quantile(0.5);
   out[o + 2] = quantile(0.75);
-  out[o + 3] = at(12);
-  out[o + 4] = at(24);
-  out[o + 5] = at(36);
+  out[o + 3] = 12 <= H ? S[12] : NaN;
+  out[o + 4] = 24 <= H ? S[24] : NaN;
+  out[o + 5] = 36 <= H ? S[36] : NaN;
 }
 
 /** Discounted months in paid-hours states for group g (all groups when g = G). */

@@ -193,20 +193,21 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
   const ivIds = [null, ...(spec.interventions ?? []).map((iv) => iv.id)];
   const scenarios = spec.scenarios.map((sc, s): ScenarioResult => {
     const allocation: AllocationCount[] = [];
-    spec.groups.forEach((g, gi) => {
+    cm.groupIds.forEach((gid, gi) => {
+      const g = spec.groups.find((x) => x.id === gid) ?? spec.groups.find((x) => `${x.id}:inflow` === gid)!;
       const named = Object.keys(sc.allocation?.[g.id] ?? {});
-      for (const iv of named) allocation.push({ group: g.id, intervention: iv, count: cm.scenarios[s].counts[gi * cm.A + ivIds.indexOf(iv)] });
-      allocation.push({ group: g.id, intervention: null, count: cm.scenarios[s].counts[gi * cm.A] });
+      for (const iv of named) allocation.push({ group: gid, intervention: iv, count: cm.scenarios[s].counts[gi * cm.A + ivIds.indexOf(iv)] });
+      allocation.push({ group: gid, intervention: null, count: cm.scenarios[s].counts[gi * cm.A] });
     });
     return {
       id: sc.id,
       ...(sc.label ? { label: sc.label } : {}),
       allocation,
       metrics: summariseRow(values, cm, s, cm.G, opts.level),
-      groups: spec.groups.map((g, gi) => ({ id: g.id, metrics: summariseRow(values, cm, s, gi, opts.level) })),
+      groups: cm.groupIds.map((id, gi) => ({ id, metrics: summariseRow(values, cm, s, gi, opts.level) })),
     };
   });
-  const groupIds = spec.groups.map((g) => g.id);
+  const groupIds = cm.groupIds;
   const scenarioIds = spec.scenarios.map((s) => s.id);
   const baseline = opts.baseline ?? scenarioIds[0];
   const b = scenarioIds.indexOf(baseline);
