@@ -70,5 +70,32 @@ export { planUncertainty, drawParameters, instantiate, paramRef, type Uncertaint
 export { sensitivity, type SensitivityOptions, type SensitivityResult, type SensitivityRow } from './analysis/sensitivity.js';
 export { breakEven, type BreakEvenOptions, type BreakEvenResult } from './analysis/breakeven.js';
 export type { MeasureSpec, Runner } from './analysis/measure.js';
-export { mergeRuns, type RunPart } from './summary/merge.js';
+export { mergeRuns, type RunPart, type RunPartDecision } from './summary/merge.js';
 export { resultToJSON as toJSON, keptReplicates, type KeptReplicates } from './report/json.js';
+export type { YearlyLine, YearlyDifference, Payback } from './summary/business.js';
+export { YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from './summary/ledger.js';
+export {
+  evidenceLibrary,
+  evidenceIds,
+  getEvidence,
+  evidenceDistribution,
+  citeEvidence,
+  evidenceRef,
+  isEvidenceRef,
+  resolveEvidenceRef,
+  EVIDENCE_ENTRIES,
+  monthlyProbabilityFromShare,
+  hazardRatioFromShares,
+  treatedShareFromOddsRatio,
+  hazardRatioFromOddsRatio,
+  hrDistributionFromTrial,
+  mappingBasis,
+  effectFromEntry,
+  type EvidenceEntry,
+  type ReportedNumbers,
+  type OutcomeShare,
+  type EvidenceRef,
+  type ResolvedEvidence,
+  type UnresolvedEvidence,
+  type TrialMappingOptions,
+} from './evidence/index.js';

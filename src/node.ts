@@ -12,6 +12,9 @@ import type { SimulationResult } from './summary/result.js';
 
 export * from './index.js';
 export { loadModel, writeAtomic } from './cli/io.js';
+export { renderReport, type ReportOptions } from './report/html.js';
+export type { ReportLanguage } from './report/i18n.js';
+export { resultToWorkbook, distributionText } from './report/xlsx.js';
 
 /** Options of the Node {@link simulate}: those of the core, plus worker threads. */
 export interface NodeSimulateOptions extends SimulateOptions {

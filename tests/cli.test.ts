@@ -67,6 +67,13 @@ describe('forlob run', () => {
     expect(c.stdout.split('\n')[0]).toBe('scenario,group,metric,mean,sd,lo,hi');
   });
 
+  it('writes a workbook with --format xlsx --out', () => {
+    const out = join(dir, 'r.xlsx');
+    const r = cli(['run', modelFile, '--replicates', '10', '--format', 'xlsx', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('writes --out atomically', () => {
     const out = join(dir, 'r.json');
     const r = cli(['run', modelFile, '--replicates', '10', '--format', 'json', '--out', out]);

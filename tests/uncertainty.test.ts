@@ -87,3 +87,23 @@ describe('bad uncertain input', () => {
     );
   });
 });
+
+describe('evidence references', () => {
+  const withEvidence = (id: string) => ({
+    ...betaModel(0.05),
+    interventions: [{ id: 'ips', effects: { kh: { job: { hazardRatio: { evidence: id } } } } }],
+    scenarios: [{ id: 's' }, { id: 'ips', allocation: { g: { ips: 1 } } }],
+  });
+  it('put the cited distribution where a number goes', async () => {
+    const plan = planUncertainty(withEvidence('ips-dk-inklusion'));
+    expect(plan.parameters).toHaveLength(1);
+    expect(plan.parameters[0].dist?.dist).toBe('lognormal');
+    const res = await simulate(withEvidence('ips-dk-inklusion'), { replicates: 50 });
+    expect(res.comparisons[0].metrics.successRate.mean).toBeGreaterThan(0);
+  });
+  it('name an unknown entry by path', async () => {
+    await expect(simulate(withEvidence('no-such-study'))).rejects.toSatisfy(
+      (e: unknown) => e instanceof ForlobInputError && e.problems[0].path === 'interventions[0].effects.kh.job.hazardRatio.evidence',
+    );
+  });
+});

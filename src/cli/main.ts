@@ -8,6 +8,7 @@ import { ForlobInputError } from '../model/errors.js';
 import { presetsCommand, showCommand } from './presets.js';
 import { ANALYSE_USAGE, breakEvenCommand, sensitivityCommand } from './analyse.js';
 import { MERGE_USAGE, mergeCommand } from './merge.js';
+import { REPORT_USAGE, reportCommand } from './report.js';
 import { RUN_USAGE, runCommand } from './run.js';
 
 const USAGE = `forlob: Monte Carlo forecasts of employment-policy scenarios
@@ -18,6 +19,7 @@ usage:
   forlob show <preset-id>        print a preset as an editable model file
   ${MERGE_USAGE}
   ${ANALYSE_USAGE}
+  ${REPORT_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -42,6 +44,9 @@ async function main(argv: string[]): Promise<number> {
     case 'breakeven':
       out = await breakEvenCommand(rest);
       break;
+    case 'report':
+      out = await reportCommand(rest);
+      break;
     case undefined:
     case 'help':
     case '--help':
@@ -49,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       out = USAGE;
       break;
     default:
-      throw new ForlobInputError([{ path: 'command', message: `unknown command "${command}" (expected run, presets, show, merge, sensitivity, breakeven or help)` }]);
+      throw new ForlobInputError([{ path: 'command', message: `unknown command "${command}" (expected run, presets, show, merge, sensitivity, breakeven, report or help)` }]);
   }
   if (out) process.stdout.write(out);
   return 0;

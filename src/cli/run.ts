@@ -11,13 +11,14 @@ import { formatTable } from '../report/text.js';
 import { choiceFlag, intFlag, levelFlag, parseFlags, rangeFlag } from './args.js';
 import { loadModel, writeAtomic } from './io.js';
 import { progressBar } from './progress.js';
+import { resultToWorkbook } from '../report/xlsx.js';
 
 /** Usage text of the run command. */
 export const RUN_USAGE = `forlob run <model.json | preset-id> [options]
   --replicates N        replicates (default 1000)
   --seed S              seed string (default "1")
   --level L             interval level, 0 < L < 1 (default 0.95)
-  --format F            table | json | csv (default table)
+  --format F            table | json | csv | xlsx (default table; xlsx needs --out)
   --out FILE            write to FILE instead of stdout
   --workers N           worker threads (default: the machine's cores)
   --replicate-range A:B run replicates A (inclusive) to B (exclusive) of the run
@@ -49,7 +50,8 @@ export async function runCommand(argv: string[]): Promise<string> {
   }
   const replicates = intFlag('replicates', values.replicates as string | undefined, 1000);
   const level = levelFlag(values.level as string | undefined);
-  const format = choiceFlag('format', values.format as string | undefined, ['table', 'json', 'csv'] as const, 'table');
+  const format = choiceFlag('format', values.format as string | undefined, ['table', 'json', 'csv', 'xlsx'] as const, 'table');
+  if (format === 'xlsx' && !values.out) throw new ForlobInputError([{ path: '--out', message: '--format xlsx writes a binary workbook: give --out FILE' }]);
   const workers = intFlag('workers', values.workers as string | undefined, availableParallelism());
   const range = rangeFlag(values['replicate-range'] as string | undefined, replicates);
   const keep = values['keep-replicates'] === true;
@@ -69,6 +71,10 @@ export async function runCommand(argv: string[]): Promise<string> {
     result = await simulate(model, { replicates, seed, workers, onProgress: bar.onProgress, ...(values.baseline !== undefined ? { baseline: values.baseline as string } : {}), ...(precision !== undefined ? { precision, replicates: values.replicates ? replicates : 200 } : {}), ...(willingnessToPay !== undefined ? { willingnessToPay } : {}), ...(range ? { replicateRange: range } : {}), ...(level !== undefined ? { level } : {}) });
   } finally {
     bar.stop();
+  }
+  if (format === 'xlsx') {
+    writeAtomic(values.out as string, await resultToWorkbook(result, model));
+    return '';
   }
   const text =
     format === 'json'

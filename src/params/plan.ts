@@ -12,6 +12,7 @@ import seedrandom from 'seedrandom';
 import { ForlobInputError, formatPath, type Problem } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
 import { scanRaw, validateModel } from '../model/validate.js';
+import { isEvidenceRef, resolveEvidenceRef } from '../evidence/index.js';
 import { checkDistribution, distMean, distQuantile, distributionSchema, sampler, type Distribution } from './distribution.js';
 
 /** One uncertain parameter. */
@@ -74,6 +75,10 @@ export function planUncertainty(raw: unknown): UncertaintyPlan {
     for (const [name, v] of Object.entries(block)) {
       if (typeof v === 'number' && Number.isFinite(v)) {
         byName.set(name, parameters.push({ name, dist: null, mean: v }) - 1);
+      } else if (isEvidenceRef(v)) {
+        const r = resolveEvidenceRef(v);
+        if ('message' in r) problems.push({ path: formatPath(['parameters', name, 'evidence']), message: r.message });
+        else byName.set(name, parameters.push({ name, dist: r.dist, mean: distMean(r.dist) }) - 1);
       } else {
         const d = parseDist(v, ['parameters', name], problems);
         if (d) byName.set(name, parameters.push({ name, dist: d, mean: distMean(d) }) - 1);
@@ -84,6 +89,17 @@ export function planUncertainty(raw: unknown): UncertaintyPlan {
   const walk = (v: unknown, path: (string | number)[]): unknown => {
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
     if (!isObject(v)) return v;
+    if (isEvidenceRef(v)) {
+      // An evidence entry is an inline distribution with a citation behind it.
+      const r = resolveEvidenceRef(v);
+      if ('message' in r) {
+        problems.push({ path: formatPath([...path, 'evidence']), message: r.message });
+        return 0;
+      }
+      const index = parameters.push({ name: formatPath(path), dist: r.dist, mean: distMean(r.dist) }) - 1;
+      slots.push({ path, index });
+      return parameters[index].mean;
+    }
     if ('dist' in v) {
       const d = parseDist(v, path, problems);
       if (!d) return 0;

@@ -12,6 +12,12 @@ import { collectBlocks } from '../engine/blocks.js';
 import type { KeptReplicates } from '../report/json.js';
 import { assembleResult, type SimulationResult } from './result.js';
 
+/** The decision settings a part was run with. */
+export interface RunPartDecision {
+  /** Willingness to pay per success, DKK. */
+  willingnessToPay?: number;
+}
+
 /** One part of a split run: the JSON written by `forlob run --format json --keep-replicates`. */
 export interface RunPart {
   /** The run's seed. */
@@ -25,7 +31,7 @@ export interface RunPart {
   /** The baseline scenario of the run. */
   baseline?: string;
   /** The decision settings of the run. */
-  decision?: { willingnessToPay?: number };
+  decision?: RunPartDecision;
 }
 
 /**

@@ -1,0 +1,359 @@
+/**
+ * The HTML report: one self-contained file (inline CSS and SVG, no scripts, nothing
+ * fetched) with the plain-language summary, the comparison and difference tables, the
+ * plots and every assumption of the model, in Danish or English. Meant to be attached to
+ * a committee paper or mailed as is.
+ * @module
+ */
+import { costEffectSpec } from '../plot/cost-effect.js';
+import { differenceSummaries, baselineOf, type DifferenceSummary } from '../plot/data.js';
+import { differencesSpec } from '../plot/differences.js';
+import { distributionSpec } from '../plot/distribution.js';
+import { fanChartSpec } from '../plot/fan.js';
+import { toSVG } from '../plot/render.js';
+import type { VegaLiteSpec } from '../plot/types.js';
+import type { ModelSpec } from '../model/types.js';
+import type { MetricSummary } from '../summary/interval.js';
+import type { MetricName } from '../summary/metrics.js';
+import type { ScenarioResult, SimulationResult } from '../summary/result.js';
+import { formatNumber, formatRange, LABELS, metricLabel, metricUnit, type Direction, type ReportLabels, type ReportLanguage, type SentenceParts } from './i18n.js';
+
+/** Options of {@link renderReport}. */
+export interface ReportOptions {
+  /** Language of the report (default "en"). */
+  lang?: ReportLanguage;
+  /** The scenario the others are compared with (default: the first). */
+  baseline?: string;
+}
+
+/** Rows of the comparison tables, in reading order; rows missing from a result are skipped. */
+const TABLE_METRICS: readonly string[] = [
+  'successRate',
+  'completedSuccessShare',
+  'paidHoursRate',
+  'benefitMonths',
+  'transferCost',
+  'netTransferCost',
+  'interventionCost',
+  'premiumIncome',
+  'municipalCost',
+];
+
+/** Metrics that only matter for some models: shown only when some scenario has a non-zero value. */
+const OPTIONAL_METRICS = new Set(['paidHoursRate', 'premiumIncome']);
+
+/**
+ * Render a result and its model as one self-contained HTML page. Collect the occupancy
+ * series (`simulate(model, { occupancy: true })`) to get the month-by-month fan charts.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { simulate, presets, renderReport } from 'forlob/node';
+ * const model = presets['randers-2025'].model;
+ * const result = await simulate(model, { replicates: 1000, occupancy: true });
+ * writeFileSync('randers.html', await renderReport(result, model, { lang: 'da' }));
+ * ```
+ */
+export async function renderReport(result: SimulationResult, model: ModelSpec, options: ReportOptions = {}): Promise<string> {
+  const lang = options.lang ?? 'en';
+  const L = LABELS[lang];
+  const base = baselineOf(result, options.baseline);
+  const metrics = tableMetrics(result);
+  const diffs = new Map(metrics.map((m) => [m, differenceSummaries(result, m as MetricName, base)] as const));
+  const levelPct = Math.round(result.level * 1000) / 10;
+  const name = (id: string) => scenarioName(result.scenarios.find((s) => s.id === id) as ScenarioResult);
+  const costMetric = (metrics.includes('municipalCost') ? 'municipalCost' : 'netTransferCost') as MetricName;
+
+  const figures: { caption: string; spec: VegaLiteSpec }[] = [
+    { caption: L.distributionCaption(metricLabel('successRate', lang)), spec: distributionSpec(result, 'successRate', { lang }) },
+  ];
+  if (result.scenarios.length > 1) {
+    figures.push(
+      { caption: L.differencesCaption(metricLabel('successRate', lang), base), spec: differencesSpec(result, 'successRate', { lang, baseline: base }) },
+      { caption: L.differencesCaption(metricLabel(costMetric, lang), base), spec: differencesSpec(result, costMetric, { lang, baseline: base }) },
+      { caption: L.costEffectCaption(base), spec: costEffectSpec(result, { lang, baseline: base, cost: costMetric }) },
+    );
+  }
+  if (result.occupancy) {
+    for (const s of result.scenarios) figures.push({ caption: L.fanCaption(s.id), spec: fanChartSpec(result, s.id, { lang }) });
+  }
+  const svgs: string[] = [];
+  // One at a time: each render holds a Vega view; there is nothing to gain in parallel.
+  for (const [i, f] of figures.entries()) svgs.push(scopeSvgIds(await toSVG(f.spec), `fig${i + 1}`));
+
+  const sentences = result.scenarios.map((s) => L.sentence(sentenceParts(result, s, base, diffs, lang, name)));
+  const title = `${L.title}: ${model.name ?? result.model}`;
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+<h1>${esc(title)}</h1>
+<p class="run">${esc(L.runLine(result.replicates, result.seed, result.horizonMonths, levelPct))}</p>
+${model.description ? `<p class="description">${esc(model.description)}</p>` : ''}
+<section id="summary">
+<h2>${esc(L.summaryHeading)}</h2>
+<ul class="summary">
+${sentences.map((t, i) => `<li data-scenario="${esc(result.scenarios[i].id)}">${esc(t)}</li>`).join('\n')}
+</ul>
+</section>
+<section id="comparison">
+<h2>${esc(L.comparisonHeading)}</h2>
+${comparisonTable(result, metrics, lang)}
+<p class="note">${esc(L.comparisonNote(levelPct))}</p>
+</section>
+${
+  result.scenarios.length > 1
+    ? `<section id="differences">
+<h2>${esc(L.differencesHeading)}</h2>
+${differencesTable(result, metrics, diffs, base, lang)}
+<p class="note">${esc(L.differencesNote(base, levelPct))}</p>
+</section>`
+    : ''
+}
+<section id="plots">
+<h2>${esc(L.plotsHeading)}</h2>
+${figures.map((f, i) => `<figure>${svgs[i]}<figcaption>${esc(f.caption)}</figcaption></figure>`).join('\n')}
+${result.occupancy ? '' : `<p class="note">${esc(L.noOccupancy)}</p>`}
+</section>
+<section id="assumptions">
+<h2>${esc(L.assumptionsHeading)}</h2>
+${assumptions(result, model, L, lang)}
+</section>
+</main>
+</body>
+</html>
+`;
+}
+
+/** The metrics shown in the tables. */
+function tableMetrics(result: SimulationResult): string[] {
+  const first = result.scenarios[0].metrics as Record<string, MetricSummary | undefined>;
+  return TABLE_METRICS.filter((m) => {
+    if (!first[m]) return false;
+    if (!OPTIONAL_METRICS.has(m)) return true;
+    return result.scenarios.some((s) => {
+      const x = (s.metrics as Record<string, MetricSummary>)[m];
+      return x.mean !== null && (x.mean !== 0 || x.hi !== 0);
+    });
+  });
+}
+
+/** "id (label)", or the label alone when it already starts with the id. */
+function scenarioName(s: ScenarioResult): string {
+  if (!s.label) return s.id;
+  return s.label.toLowerCase().startsWith(s.id.toLowerCase()) ? s.label : `${s.id} (${s.label})`;
+}
+
+function direction(d: DifferenceSummary): Direction {
+  return d.lo > 0 ? 'up' : d.hi < 0 ? 'down' : 'unclear';
+}
+
+/** A difference as text: unsigned magnitudes when clear ("2–4" fewer), signed when not. */
+function diffText(d: DifferenceSummary, factor: number, lang: ReportLanguage): string {
+  const dir = direction(d);
+  if (dir === 'unclear') return formatRange(d.lo * factor, d.hi * factor, lang);
+  const a = Math.abs(d.lo * factor);
+  const b = Math.abs(d.hi * factor);
+  return formatRange(Math.min(a, b), Math.max(a, b), lang);
+}
+
+function sentenceParts(
+  result: SimulationResult,
+  s: ScenarioResult,
+  base: string,
+  diffs: Map<string, DifferenceSummary[]>,
+  lang: ReportLanguage,
+  name: (id: string) => string,
+): SentenceParts {
+  const L = LABELS[lang];
+  const succ = s.metrics.successRate;
+  const parts = { scenario: name(s.id), horizon: L.horizon(result.horizonMonths), success: formatRange(100 * succ.lo, 100 * succ.hi, lang) };
+  const mio = (m: MetricSummary) => formatRange(m.lo / 1e6, m.hi / 1e6, lang);
+  if (s.id === base) return { ...parts, transfers: mio(s.metrics.transferCost), intervention: mio(s.metrics.interventionCost) };
+  const d = (m: string) => diffs.get(m)?.find((x) => x.scenario === s.id);
+  const ds = d('successRate') as DifferenceSummary;
+  const dt = d('transferCost') as DifferenceSummary;
+  const di = d('interventionCost') as DifferenceSummary;
+  const dn = d('municipalCost');
+  return {
+    ...parts,
+    baseline: base,
+    successDiff: diffText(ds, 100, lang),
+    successDirection: direction(ds),
+    transfers: diffText(dt, 1e-6, lang),
+    transfersDirection: direction(dt),
+    intervention: diffText(di, 1e-6, lang),
+    interventionDirection: direction(di),
+    ...(dn ? { netCost: diffText(dn, 1e-6, lang), netCostDirection: direction(dn) } : {}),
+  };
+}
+
+function cell(m: MetricSummary | undefined, factor: number, lang: ReportLanguage): string {
+  if (!m || m.mean === null) return 'n/a';
+  const dg = digitsFor(m.mean * factor);
+  return `${formatNumber(m.mean * factor, dg, lang)} <span class="ci">(${formatRange(m.lo * factor, m.hi * factor, lang, dg)})</span>`;
+}
+
+/** One decimal for everyday magnitudes, none for large ones, two for small. */
+function digitsFor(x: number): number {
+  const a = Math.abs(x);
+  return a >= 1000 ? 0 : a >= 1 || a === 0 ? 1 : 2;
+}
+
+function comparisonTable(result: SimulationResult, metrics: string[], lang: ReportLanguage): string {
+  const head = `<tr><th></th>${result.scenarios.map((s) => `<th scope="col">${esc(s.id)}</th>`).join('')}</tr>`;
+  const rows = metrics.map((m) => {
+    const u = metricUnit(m, lang);
+    const cells = result.scenarios.map((s) => `<td>${cell((s.metrics as Record<string, MetricSummary>)[m], u.factor, lang)}</td>`).join('');
+    return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.unit ? `, ${esc(u.unit)}` : ''}</th>${cells}</tr>`;
+  });
+  return `<table class="numbers"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function differencesTable(result: SimulationResult, metrics: string[], diffs: Map<string, DifferenceSummary[]>, base: string, lang: ReportLanguage): string {
+  const L = LABELS[lang];
+  const others = result.scenarios.filter((s) => s.id !== base);
+  const head =
+    `<tr><th rowspan="2"></th>${others.map((s) => `<th scope="colgroup" colspan="2">${esc(s.id)} − ${esc(base)}</th>`).join('')}</tr>` +
+    `<tr>${others.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
+  const rows = metrics.map((m) => {
+    const u = metricUnit(m, lang);
+    const cells = others
+      .map((s) => {
+        const d = diffs.get(m)?.find((x) => x.scenario === s.id);
+        if (!d || d.mean === null || !Number.isFinite(d.mean)) return '<td>n/a</td><td></td>';
+        const dg = digitsFor(d.mean * u.factor);
+        const sign = d.mean > 0 ? '+' : '';
+        const cls = direction(d) === 'unclear' ? '' : ' class="clear"';
+        return `<td${cls}>${sign}${formatNumber(d.mean * u.factor, dg, lang)} <span class="ci">(${formatRange(d.lo * u.factor, d.hi * u.factor, lang, dg)})</span></td><td>${formatNumber(100 * d.probBetter, 0, lang)} %</td>`;
+      })
+      .join('');
+    return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.diffUnit ? `, ${esc(u.diffUnit)}` : ''}</th>${cells}</tr>`;
+  });
+  return `<table class="numbers"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+/** A model value as text: numbers formatted; anything else (a distribution, a reference) as compact JSON. */
+function val(x: unknown, lang: ReportLanguage, digits = 0): string {
+  if (x === undefined || x === null) return '';
+  if (typeof x === 'number') return formatNumber(x, Number.isInteger(x) ? 0 : digits, lang);
+  if (typeof x === 'string') return x;
+  return JSON.stringify(x);
+}
+
+/** A probability or ratio with enough significant digits to be checked against its source. */
+function prob(x: unknown, lang: ReportLanguage): string {
+  if (typeof x !== 'number') return val(x, lang);
+  if (x === 0) return '0';
+  const digits = Math.min(6, Math.max(1, 2 - Math.floor(Math.log10(Math.abs(x)))));
+  return formatNumber(x, digits, lang);
+}
+
+function rowsText(rows: Record<string, Record<string, unknown>> | undefined, lang: ReportLanguage): string {
+  if (!rows) return '';
+  return Object.entries(rows)
+    .map(([from, to]) => `${from} → ${Object.entries(to).map(([k, p]) => `${k} ${prob(p, lang)}`).join(', ')}`)
+    .join('; ');
+}
+
+function effectsText(effects: Record<string, Record<string, Record<string, unknown>>> | undefined, lang: ReportLanguage): string {
+  if (!effects) return '';
+  const short: Record<string, string> = { hazardRatio: 'HR', oddsRatio: 'OR', riskRatio: 'RR' };
+  return Object.entries(effects)
+    .map(([from, to]) => `${from} → ${Object.entries(to).map(([k, e]) => `${k} ${Object.entries(e).map(([kind, v]) => `${short[kind] ?? kind} ${prob(v, lang)}`).join(' ')}`).join(', ')}`)
+    .join('; ');
+}
+
+function table(headers: string[], rows: string[][]): string {
+  return `<table><thead><tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>\n${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .join('\n')}\n</tbody></table>`;
+}
+
+function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels, lang: ReportLanguage): string {
+  const A = L.assumptions;
+  const out: string[] = [];
+  out.push(`<h3>${esc(A.states)}</h3>`);
+  out.push(table([A.id, A.label, A.kind, A.monthlyTransfer], model.states.map((s) => [s.id, s.label ?? '', A.kinds[s.kind] ?? String(s.kind), val(s.monthlyTransfer ?? 0, lang)])));
+  const transitions = Object.entries(model.transitions ?? {}).map(([from, to]) => [from, Object.entries(to).map(([k, p]) => `${k} ${prob(p, lang)}`).join(', ')]);
+  const calibrated = Object.entries(model.calibration ?? {}).map(([state, c]) => {
+    const shares = Object.entries(c.completedShares).map(([k, p]) => `${k} ${formatNumber(100 * p, 1, lang)} %`).join(', ');
+    const length = c.meanMonths !== undefined ? `, ${A.meanLength(val(c.meanMonths, lang, 1))}` : c.completion ? `, ${A.completedWithin(formatNumber(100 * c.completion.share, 1, lang), c.completion.withinMonths)}` : '';
+    const paid = c.paidHours ? `, ${c.paidHours.state} ${formatNumber(100 * c.paidHours.everShare, 1, lang)} %` : '';
+    return [state, `${A.calibrated}: ${shares}${c.otherExit ? `, ${A.rest} → ${c.otherExit}` : ''}${length}${paid}`];
+  });
+  if (transitions.length || calibrated.length) {
+    out.push(`<h3>${esc(A.transitions)}</h3>`);
+    out.push(table([A.from, '→'], [...calibrated, ...transitions]));
+  }
+  out.push(`<h3>${esc(A.groups)}</h3>`);
+  out.push(table([A.id, A.label, A.size, A.initialState, A.priorMonths], model.groups.map((g) => [g.id, g.label ?? '', val(g.size, lang), g.initialState, val(g.priorBenefitMonths ?? 0, lang)])));
+  if (model.interventions?.length) {
+    out.push(`<h3>${esc(A.interventions)}</h3>`);
+    out.push(
+      table(
+        [A.id, A.label, A.monthlyCost, A.changes, A.source],
+        model.interventions.map((iv) => {
+          const cost = [iv.monthlyCost !== undefined ? val(iv.monthlyCost, lang) : '', iv.staffing ? A.staffing(val(iv.staffing.annualCostPerCaseworker, lang), iv.staffing.caseload) : ''].filter(Boolean).join(' + ');
+          const changes = [rowsText(iv.transitions, lang), effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined, lang)].filter(Boolean).join('; ');
+          return [iv.id, iv.label ?? '', cost || '0', changes, iv.source ?? ''];
+        }),
+      ),
+    );
+  }
+  out.push(`<h3>${esc(A.scenarios)}</h3>`);
+  out.push(
+    table(
+      [A.id, A.label, A.allocation, A.fixedMonthlyCost, A.source],
+      result.scenarios.map((s) => {
+        const spec = model.scenarios.find((x) => x.id === s.id);
+        const alloc = s.allocation.filter((a) => a.count > 0).map((a) => `${a.group}/${a.intervention ?? A.none} ${formatNumber(a.count, 0, lang)}`).join(', ');
+        return [s.id, s.label ?? '', alloc, spec?.fixedMonthlyCost ? val(spec.fixedMonthlyCost, lang) : '', spec?.source ?? ''];
+      }),
+    ),
+  );
+  return out.join('\n');
+}
+
+/**
+ * Prefix the ids inside one SVG (clip paths, gradients) so that several inline SVGs on
+ * one page cannot capture each other's references.
+ */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
+}
+
+/** Escape text for HTML element content and attribute values. */
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+const CSS = `
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; margin: 0; background: #fff; line-height: 1.45; }
+main { max-width: 1100px; margin: 0 auto; padding: 24px 32px 64px; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
+h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+.run, .note { color: #555; font-size: 0.9rem; }
+.description { max-width: 75ch; }
+ul.summary li { margin: 0.5rem 0; max-width: 90ch; }
+table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.88rem; }
+th, td { border-bottom: 1px solid #e4e4e4; padding: 4px 10px; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid #bbb; }
+table.numbers td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.numbers td.clear { font-weight: 600; }
+.ci { color: #666; }
+figure { margin: 1.5rem 0; overflow-x: auto; }
+figcaption { color: #444; font-size: 0.88rem; max-width: 80ch; }
+@media print { main { padding: 0; } figure { break-inside: avoid; } }
+`;

@@ -1,0 +1,190 @@
+/**
+ * The published package as a consumer meets it: `npm pack`, install the tarball in a fresh
+ * project (its dependencies from the registry), then import it from ESM and CommonJS, run
+ * a small simulation on worker threads, render a plot, and typecheck a consumer against
+ * the shipped .d.ts / .d.cts. Slow (an npm install): about a minute.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { modelSchema } from '../src/model/schema.js';
+import { ROOT, tempDir } from './helpers.js';
+
+const dir = tempDir();
+const app = join(dir, 'app');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+const model = {
+  name: 'Consumer',
+  horizonMonths: 12,
+  states: [
+    { id: 'kh', kind: 'benefit', monthlyTransfer: 12500 },
+    { id: 'job', kind: 'success' },
+    { id: 'out', kind: 'exit' },
+  ],
+  transitions: { kh: { job: 0.03, out: 0.01 } },
+  groups: [{ id: 'kh', size: 200, initialState: 'kh' }],
+  interventions: [{ id: 'fsm', monthlyCost: 1800, transitions: { kh: { job: 0.05, out: 0.01 } } }],
+  scenarios: [{ id: 'today' }, { id: 'fsm', allocation: { kh: { fsm: 0.5 } } }],
+};
+
+function run(cmd: string, args: string[], cwd: string) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist', 'plot.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
+  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
+  const tarball = join(dir, packed[0].filename);
+  mkdirSync(app);
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({
+      name: 'forlob-consumer',
+      private: true,
+      dependencies: { forlob: `file:${tarball}` },
+      // arquero's dependency @uwdata/flechette 2.7 pulls a package some registries lack (see README).
+      overrides: { '@uwdata/flechette': '2.6.0' },
+    }),
+  );
+  run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app);
+  writeFileSync(join(app, 'model.json'), JSON.stringify(model));
+}, 600_000);
+
+describe('the packed tarball', () => {
+  it('ships dist, schema and the plot entry, and no sources or tests', () => {
+    const pkg = JSON.parse(readFileSync(join(app, 'node_modules/forlob/package.json'), 'utf8'));
+    expect(Object.keys(pkg.exports)).toContain('./plot');
+    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/node.js', 'dist/plot.js', 'dist/plot.cjs', 'dist/plot.d.ts', 'dist/plot.d.cts', 'dist/worker.js', 'dist/cli.js', 'schema/model.schema.json']) {
+      expect(existsSync(join(app, 'node_modules/forlob', f)), f).toBe(true);
+    }
+    expect(existsSync(join(app, 'node_modules/forlob/src'))).toBe(false);
+    expect(existsSync(join(app, 'node_modules/forlob/tests'))).toBe(false);
+  });
+
+  it('works from ESM: simulate on workers, the core entry, and a plot', () => {
+    writeFileSync(
+      join(app, 'esm.mjs'),
+      `import { readFileSync } from 'node:fs';
+import { simulate } from 'forlob/node';
+import * as core from 'forlob';
+import { differencesSpec, toSVG } from 'forlob/plot';
+const model = JSON.parse(readFileSync('model.json', 'utf8'));
+const a = await simulate(model, { replicates: 30, seed: 'pkg', workers: 2 });
+const b = await core.simulate(model, { replicates: 30, seed: 'pkg' });
+const svg = await toSVG(differencesSpec(a, 'successRate'));
+console.log(JSON.stringify({ same: JSON.stringify(core.resultToJSON(a)) === JSON.stringify(core.resultToJSON(b)), ids: a.scenarios.map((s) => s.id), mean: a.scenarios[1].metrics.successRate.mean, svg: svg.slice(0, 4) }));
+`,
+    );
+    const out = JSON.parse(run(process.execPath, ['esm.mjs'], app));
+    expect(out).toMatchObject({ same: true, ids: ['today', 'fsm'], svg: '<svg' });
+    expect(out.mean).toBeGreaterThan(0);
+  });
+
+  it('works from CommonJS: require of every entry, simulate on workers, and a plot', () => {
+    writeFileSync(
+      join(app, 'cjs.cjs'),
+      `const { simulate, presets } = require('forlob/node');
+const { METRICS } = require('forlob');
+const { distributionSpec, toSVG } = require('forlob/plot');
+const model = require('./model.json');
+(async () => {
+  const r = await simulate(model, { replicates: 30, seed: 'pkg', workers: 2 });
+  const svg = await toSVG(distributionSpec(r, 'successRate'));
+  console.log(JSON.stringify({ metrics: METRICS.length, presets: Object.keys(presets).length, rows: r.draws.numRows(), svg: svg.slice(0, 4) }));
+})().catch((e) => { console.error(e); process.exit(1); });
+`,
+    );
+    const out = JSON.parse(run(process.execPath, ['cjs.cjs'], app));
+    expect(out.metrics).toBeGreaterThanOrEqual(8);
+    expect(out.presets).toBeGreaterThanOrEqual(2);
+    expect(out.rows).toBe(30 * 2 * 2);
+    expect(out.svg).toBe('<svg');
+  });
+
+  it('runs its command line', () => {
+    const out = run(process.execPath, ['node_modules/forlob/dist/cli.js', 'run', 'model.json', '--replicates', '20', '--format', 'json', '--quiet'], app);
+    expect(JSON.parse(out).scenarios).toHaveLength(2);
+  });
+
+  it('typechecks a consumer against the shipped types (ESM and CommonJS, NodeNext)', () => {
+    writeFileSync(
+      join(app, 'consumer.mts'),
+      `import { simulate as simulateCore, presets, METRICS, type ModelSpec, type SimulationResult, type MetricSummary } from 'forlob';
+import { simulate, type NodeSimulateOptions } from 'forlob/node';
+import { costEffectSpec, differencesSpec, distributionSpec, tornadoSpec, toSVG, type VegaLiteSpec, type TornadoRow } from 'forlob/plot';
+
+const model: ModelSpec = presets['randers-2025'].model;
+const options: NodeSimulateOptions = { replicates: 10, seed: 'x', workers: 1, level: 0.9 };
+export async function main(): Promise<string> {
+  const r: SimulationResult = await simulate(model, options);
+  const core: SimulationResult = await simulateCore(model, { replicates: 10 });
+  const s: MetricSummary = r.scenarios[0].metrics.successRate;
+  const rows: TornadoRow[] = [{ parameter: 'p', low: 0, high: 1, lowValue: s.lo, highValue: s.hi, swing: s.hi - s.lo }];
+  const specs: VegaLiteSpec[] = [distributionSpec(r, METRICS[0]), differencesSpec(core, 'transferCost', { lang: 'da' }), costEffectSpec(r), tornadoSpec(rows)];
+  return toSVG(specs[0]);
+}
+`,
+    );
+    writeFileSync(
+      join(app, 'consumer.cts'),
+      `import forlob = require('forlob');
+import node = require('forlob/node');
+import plot = require('forlob/plot');
+export async function main(): Promise<string> {
+  const r: forlob.SimulationResult = await node.simulate(forlob.presets['gladsaxe-2026'].model, { replicates: 5, workers: 1 });
+  return plot.toSVG(plot.differencesSpec(r, 'successRate', { baseline: 'without-pool' }));
+}
+`,
+    );
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [join(ROOT, 'node_modules/@types')],
+        },
+        files: ['consumer.mts', 'consumer.cts'],
+      }),
+    );
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+    // skipLibCheck is off so forlob's own .d.ts files are checked too; arquero's and
+    // flechette's types have errors of their own under strict settings, which are not ours
+    // to fix (consumers with skipLibCheck, the tsc --init default, never see them).
+    const errors = (r.stdout + r.stderr).split('\n').filter((l) => /error TS\d+/.test(l) && !/^node_modules\/(arquero|@uwdata)\//.test(l));
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('schema/model.schema.json', () => {
+  it('is the JSON Schema of the current zod schema (run `npm run schema` after changing it)', () => {
+    const file = JSON.parse(readFileSync(join(ROOT, 'schema/model.schema.json'), 'utf8'));
+    const { $schema: _drop, ...fresh } = z.toJSONSchema(modelSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+    const { $schema: _s, title: _t, description: _d, $defs, ...shipped } = file;
+    // The shipped file widens every number to also take a distribution, a parameter or an
+    // evidence reference; narrowing it again must give the zod schema exactly.
+    const narrow = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(narrow);
+      if (!node || typeof node !== 'object') return node;
+      const o = node as Record<string, unknown>;
+      const any = o.anyOf as unknown[] | undefined;
+      if (any?.length === 2 && (any[1] as { $ref?: string }).$ref === '#/$defs/uncertain') return narrow(any[0]);
+      return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, narrow(v)]));
+    };
+    const narrowed = narrow(shipped) as { properties: Record<string, unknown> };
+    expect(narrowed.properties.parameters).toEqual({ type: 'object', additionalProperties: { type: 'number' } });
+    narrowed.properties.parameters = (fresh as { properties: Record<string, unknown> }).properties.parameters;
+    expect(narrowed).toEqual(fresh);
+    expect(Object.keys($defs)).toEqual(['uncertain']);
+  });
+});

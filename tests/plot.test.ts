@@ -1,0 +1,122 @@
+/**
+ * forlob/plot: every spec compiles with Vega-Lite, renders to SVG in Node without a
+ * browser, and carries the numbers it claims (paired differences, histogram counts).
+ */
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { presets } from '../src/presets/index.js';
+import { simulate } from '../src/simulate.js';
+import type { SimulationResult } from '../src/summary/result.js';
+import {
+  costEffectSpec,
+  differenceSummaries,
+  differencesSpec,
+  distributionSpec,
+  fanChartSpec,
+  metricDraws,
+  pairedDifferences,
+  toSVG,
+  tornadoSpec,
+  VEGA_LITE_SCHEMA,
+  type VegaLiteSpec,
+} from '../src/plot/index.js';
+
+let result: SimulationResult;
+beforeAll(async () => {
+  result = await simulate(presets['randers-2025'].model, { replicates: 40, seed: 'plot', occupancy: true });
+});
+
+const tornadoRows = [
+  { parameter: 'fsmEffect', low: 1.1, high: 1.5, lowValue: 0.165, highValue: 0.18, swing: 0.015 },
+  { parameter: 'basisEffect', low: 0.4, high: 0.8, lowValue: 0.15, highValue: 0.19, swing: 0.04 },
+];
+
+function specs(): [string, VegaLiteSpec][] {
+  return [
+    ['distribution', distributionSpec(result, 'successRate')],
+    ['distribution da, group kh', distributionSpec(result, 'transferCost', { lang: 'da', group: 'kh' })],
+    ['differences', differencesSpec(result, 'successRate')],
+    ['differences vs scenario-2', differencesSpec(result, 'municipalCost', { baseline: 'scenario-2', lang: 'da' })],
+    ['fan chart', fanChartSpec(result, 'scenario-1')],
+    ['tornado rows', tornadoSpec(tornadoRows, { metric: 'successRate' })],
+    ['tornado with base', tornadoSpec({ base: 0.17, rows: tornadoRows }, { metric: 'successRate', lang: 'da' })],
+    ['cost-effect', costEffectSpec(result, { baseline: 'today' })],
+  ];
+}
+
+describe('specs', () => {
+  it('compile with vega-lite and are plain JSON', () => {
+    for (const [name, spec] of specs()) {
+      expect(spec.$schema, name).toBe(VEGA_LITE_SCHEMA);
+      expect(JSON.parse(JSON.stringify(spec)), name).toEqual(spec);
+      expect(() => compile(spec as unknown as TopLevelSpec), name).not.toThrow();
+    }
+  });
+
+  it('render to SVG in Node', async () => {
+    for (const [name, spec] of specs()) {
+      const svg = await toSVG(spec);
+      expect(svg.startsWith('<svg'), name).toBe(true);
+      expect(svg.endsWith('</svg>'), name).toBe(true);
+    }
+  });
+
+  it('refuse to fetch data', async () => {
+    await expect(toSVG({ $schema: VEGA_LITE_SCHEMA, data: { url: 'https://example.org/x.csv' }, mark: 'point' })).rejects.toThrow(/inline/);
+  });
+
+  it('histogram counts add up to the replicates of each scenario', () => {
+    const values = (distributionSpec(result, 'successRate').data as { values: { kind: string; scenario: string; count?: number }[] }).values;
+    for (const s of result.scenarios) {
+      const n = values.filter((v) => v.kind === 'bin' && v.scenario === s.id).reduce((a, v) => a + (v.count ?? 0), 0);
+      expect(n).toBe(40);
+    }
+  });
+});
+
+describe('paired differences', () => {
+  it('are scenario minus baseline within each replicate', () => {
+    const d = pairedDifferences(result, 'transferCost', 'today');
+    const draws = metricDraws(result, 'transferCost');
+    const at = (sc: string, r: number) => draws.find((x) => x.scenario === sc && x.replicate === r)!.value;
+    expect(d).toHaveLength(2 * 40);
+    for (const row of d.slice(0, 10)) expect(row.diff).toBeCloseTo(at(row.scenario, row.replicate) - at('today', row.replicate), 6);
+  });
+
+  it('summaries come from the draws, or from result.comparisons when present', () => {
+    const s = differenceSummaries(result, 'successRate');
+    expect(s.map((x) => x.scenario)).toEqual(['scenario-1', 'scenario-2']);
+    for (const x of s) {
+      expect(x.lo).toBeLessThanOrEqual(x.mean);
+      expect(x.mean).toBeLessThanOrEqual(x.hi);
+      expect(x.probBetter).toBeGreaterThanOrEqual(0);
+      expect(x.probBetter).toBeLessThanOrEqual(1);
+    }
+    // With comparisons for the baseline asked for, they are used as they are.
+    const given = {
+      ...result,
+      comparisons: [{ scenario: 'scenario-1', baseline: 'today', metrics: { successRate: { mean: 1, sd: 0, lo: 0.5, hi: 1.5, probBetter: 0.9, mcse: 0 } }, groups: [] }],
+    } as unknown as SimulationResult;
+    expect(differenceSummaries(given, 'successRate')).toEqual([{ scenario: 'scenario-1', baseline: 'today', mean: 1, sd: 0, lo: 0.5, hi: 1.5, probBetter: 0.9 }]);
+    // Another baseline: computed from the draws.
+    expect(differenceSummaries(given, 'successRate', 'scenario-2').map((x) => x.scenario)).toEqual(['today', 'scenario-1']);
+    // The library's own comparisons and the draws agree.
+    const own = (result as { comparisons?: { scenario: string; baseline: string; metrics: Record<string, { mean: number; lo: number; hi: number; probBetter: number }> }[] }).comparisons;
+    if (own) {
+      const fromDraws = differenceSummaries({ ...result, comparisons: undefined } as unknown as SimulationResult, 'transferCost', own[0].baseline);
+      for (const c of own) {
+        const d = fromDraws.find((x) => x.scenario === c.scenario)!;
+        expect(d.mean).toBeCloseTo(c.metrics.transferCost.mean, 3);
+        expect(d.lo).toBeCloseTo(c.metrics.transferCost.lo, 3);
+        expect(d.probBetter).toBeCloseTo(c.metrics.transferCost.probBetter, 9);
+      }
+    }
+  });
+
+  it('name what is wrong', () => {
+    expect(() => differencesSpec(result, 'successRate', { baseline: 'nope' })).toThrow(/unknown baseline scenario "nope"/);
+    expect(() => distributionSpec(result, 'nope' as 'successRate')).toThrow(/unknown metric "nope"/);
+    expect(() => fanChartSpec({ ...result, occupancy: undefined }, 'today')).toThrow(/occupancy: true/);
+    expect(() => fanChartSpec(result, 'nope')).toThrow(/unknown scenario "nope"/);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * The HTML report: rendered for a preset in both languages, then opened in headless
+ * Chromium, which must show the plots and the summary without a console error or a single
+ * request beyond the file itself (the report is self-contained).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportCommand } from '../src/cli/report.js';
+import { ForlobInputError } from '../src/model/errors.js';
+import type { ModelSpec } from '../src/model/types.js';
+import { presets } from '../src/presets/index.js';
+import { renderReport } from '../src/report/html.js';
+import { simulate } from '../src/simulate.js';
+import type { SimulationResult } from '../src/summary/result.js';
+import { tempDir } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const model = presets['randers-2025'].model;
+const dir = tempDir();
+let result: SimulationResult;
+const html: Record<'da' | 'en', string> = { da: '', en: '' };
+
+beforeAll(async () => {
+  result = await simulate(model, { replicates: 60, seed: 'report', occupancy: true });
+  html.en = await renderReport(result, model, { lang: 'en' });
+  html.da = await renderReport(result, model, { lang: 'da' });
+});
+
+describe('renderReport', () => {
+  it('is one self-contained file: no scripts, no links, no external resources', () => {
+    for (const page of Object.values(html)) {
+      expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(page).not.toMatch(/<script|<link|<img|<iframe|src=|@import|url\((?!#)/i);
+    }
+  });
+
+  it('writes the assumptions, both tables and one summary line per scenario', () => {
+    for (const page of Object.values(html)) {
+      for (const id of ['kh', 'rf', 'fsm', 'tvaer', 'today', 'scenario-1', 'scenario-2']) expect(page).toContain(`>${id}<`);
+      expect(page.match(/<li data-scenario=/g)).toHaveLength(3);
+      expect(page).toContain('data-metric="successRate"');
+    }
+    expect(html.en).toContain('<html lang="en">');
+    expect(html.da).toContain('<html lang="da">');
+  });
+
+  it('copes with one scenario, no interventions and no occupancy series', async () => {
+    const one: ModelSpec = {
+      name: 'One',
+      horizonMonths: 18,
+      states: [
+        { id: 'kh', kind: 'benefit', monthlyTransfer: 12500 },
+        { id: 'job', kind: 'success' },
+      ],
+      transitions: { kh: { job: 0.02 } },
+      groups: [{ id: 'kh', size: 100, initialState: 'kh' }],
+      scenarios: [{ id: 'today' }],
+    };
+    const page = await renderReport(await simulate(one, { replicates: 10 }), one, { lang: 'da' });
+    expect(page).not.toContain('id="differences"');
+    expect(page.match(/<figure>/g)).toHaveLength(1);
+    expect(page).toContain('today: ');
+    expect(page).toContain('efter 18 måneder');
+  });
+
+  it('is the same for the same result', async () => {
+    expect(await renderReport(result, model, { lang: 'en' })).toBe(html.en);
+  });
+});
+
+describe('forlob report', () => {
+  it('writes the file given by --out and nothing to stdout', async () => {
+    const out = join(dir, 'report.html');
+    const text = await reportCommand(['randers-2025', '--replicates', '20', '--seed', '3', '--workers', '1', '--lang', 'da', '--out', out, '--quiet']);
+    expect(text).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('Kort fortalt');
+  });
+
+  it('rejects bad flags as input errors naming the flag', async () => {
+    await expect(reportCommand(['randers-2025', '--lang', 'fr'])).rejects.toThrow(ForlobInputError);
+    await expect(reportCommand(['randers-2025', '--lang', 'fr'])).rejects.toMatchObject({ problems: [{ path: '--lang' }] });
+    await expect(reportCommand(['randers-2025', '--baseline', 'nope'])).rejects.toMatchObject({ problems: [{ path: '--baseline' }] });
+    await expect(reportCommand([])).rejects.toMatchObject({ problems: [{ path: 'arguments' }] });
+  });
+});
+
+const hasChromium = existsSync(CHROMIUM);
+describe.skipIf(!hasChromium)(`in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} is absent; apt-get install chromium)`}`, () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const expected = {
+    en: { heading: 'In brief', sentence: /today \(basisdrift\): \d+–\d+ % have succeeded after 3 years/ },
+    da: { heading: 'Kort fortalt', sentence: /today \(basisdrift\): \d+–\d+ % er i succes efter 3 år/ },
+  };
+
+  for (const lang of ['en', 'da'] as const) {
+    it(`shows the ${lang} report with its plots and summary and no errors`, async () => {
+      const file = join(dir, `report-${lang}.html`);
+      writeFileSync(file, html[lang]);
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`file://${file}`, { waitUntil: 'load' });
+
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([`file://${file}`]);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      // Distribution, two difference plots, the cost-effect plane and a fan chart per scenario.
+      const svgs = page.locator('figure > svg');
+      expect(await svgs.count()).toBe(4 + 3);
+      for (let i = 0; i < 7; i++) {
+        const box = await svgs.nth(i).boundingBox();
+        expect(box && box.width > 100 && box.height > 50).toBe(true);
+        expect(await svgs.nth(i).locator('path, rect, line').count()).toBeGreaterThan(5);
+      }
+      expect(await page.locator('#summary h2').textContent()).toBe(expected[lang].heading);
+      const lines = await page.locator('#summary li').allTextContents();
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatch(expected[lang].sentence);
+      expect(await page.locator('#comparison table tbody tr').count()).toBeGreaterThanOrEqual(7);
+      await page.close();
+    });
+  }
+});

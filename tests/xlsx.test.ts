@@ -1,0 +1,188 @@
+/**
+ * The spreadsheet export: a preset's result written to a workbook, read back with exceljs,
+ * holds exactly the result's numbers on the expected sheets, with finance formats and a
+ * frozen header row; the yearly and payback sheets appear only when the result has them.
+ */
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { presets, simulate, type SimulationResult } from '../src/index.js';
+import { distributionText, resultToWorkbook } from '../src/report/xlsx.js';
+import { tempDir } from './helpers.js';
+
+const model = presets['randers-2025'].model;
+let result: SimulationResult;
+let wb: ExcelJS.Workbook;
+
+async function roundTrip(r: SimulationResult): Promise<ExcelJS.Workbook> {
+  const file = join(tempDir(), 'result.xlsx');
+  writeFileSync(file, await resultToWorkbook(r, model));
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.readFile(file);
+  return back;
+}
+
+/** Rows of the first table of a sheet as objects keyed by header (stops at the first empty row). */
+function table(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
+  const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+  const out: Record<string, unknown>[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (row.cellCount === 0) break;
+    out.push(Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value])));
+  }
+  return out;
+}
+
+/** A number as the sheet holds it: NaN and null become empty cells. */
+const expected = (x: number | null) => (x === null || !Number.isFinite(x) ? null : x);
+
+beforeAll(async () => {
+  result = await simulate(model, { replicates: 24, seed: 'xlsx' });
+  wb = await roundTrip(result);
+});
+
+describe('resultToWorkbook', () => {
+  it('writes the expected sheets, each with a frozen header row', () => {
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(0, 3)).toEqual(['Assumptions', 'Scenarios', 'Comparisons']);
+    expect(names.includes('Yearly budget')).toBe(!!result.yearly?.length);
+    expect(names.includes('Payback')).toBe(!!result.payback?.length);
+    for (const ws of wb.worksheets) expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('holds every scenario × group × metric summary exactly', () => {
+    const rows = table(wb.getWorksheet('Scenarios')!);
+    const byKey = new Map(rows.map((r) => [`${r.scenario}|${r.group}|${r.metric}`, r]));
+    let checked = 0;
+    for (const sc of result.scenarios) {
+      for (const [group, metrics] of [['total', sc.metrics] as const, ...sc.groups.map((g) => [g.id, g.metrics] as const)]) {
+        for (const [m, s] of Object.entries(metrics)) {
+          const row = byKey.get(`${sc.id}|${group}|${m}`);
+          expect(row, `${sc.id}|${group}|${m}`).toBeDefined();
+          expect(row!.mean).toBe(expected(s.mean));
+          expect(row!.sd).toBe(expected(s.sd));
+          expect(row![Object.keys(row!)[7]]).toBe(expected(s.lo));
+          expect(row![Object.keys(row!)[8]]).toBe(expected(s.hi));
+          expect(row!['Monte Carlo error of the mean']).toBe(expected(s.mcse));
+          checked++;
+        }
+      }
+    }
+    expect(rows.length).toBe(checked);
+    // Totals come first, then the groups.
+    expect(rows[0].group).toBe('total');
+    expect(rows[rows.length - 1].group).not.toBe('total');
+  });
+
+  it('formats money with thousands separators, shares as percentages', () => {
+    const ws = wb.getWorksheet('Scenarios')!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    const meanCol = headers.indexOf('mean') + 1;
+    const formatOf = (metric: string) => {
+      for (let r = 2; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(3).value === metric) return ws.getRow(r).getCell(meanCol).numFmt;
+      return undefined;
+    };
+    expect(formatOf('transferCost')).toBe('#,##0');
+    expect(formatOf('municipalCost')).toBe('#,##0');
+    expect(formatOf('successRate')).toBe('0.0%');
+    expect(formatOf('benefitMonths')).toBe('0.00');
+    expect(headers).toContain('lo (2.5 %)');
+    expect(ws.getColumn(4).width).toBeGreaterThan(20);
+  });
+
+  it('holds every paired comparison and the ICER rows exactly', () => {
+    const ws = wb.getWorksheet('Comparisons')!;
+    const rows = table(ws);
+    const byKey = new Map(rows.map((r) => [`${r.scenario}|${r.group}|${r.metric}`, r]));
+    for (const c of result.comparisons) {
+      for (const g of [{ id: 'total', metrics: c.metrics }, ...c.groups]) {
+        for (const [m, d] of Object.entries(g.metrics)) {
+          const row = byKey.get(`${c.scenario}|${g.id}|${m}`)!;
+          expect(row, `${c.scenario}|${g.id}|${m}`).toBeDefined();
+          expect(row.baseline).toBe(result.baseline);
+          expect(row['mean difference']).toBe(expected(d.mean));
+          expect(row['probability better']).toBe(expected(d.probBetter));
+        }
+      }
+    }
+    // The ICER table below: find its header row, then one row per comparison.
+    let header = 0;
+    ws.eachRow((row, r) => {
+      if (row.getCell(3).value === 'ICER, DKK per extra success') header = r;
+    });
+    expect(header).toBeGreaterThan(rows.length);
+    result.comparisons.forEach((c, i) => {
+      const row = ws.getRow(header + 1 + i);
+      expect(row.getCell(1).value).toBe(c.scenario);
+      expect(row.getCell(3).value).toBe(expected(c.icer.mean));
+      expect(row.getCell(4).value).toBe(expected(c.icer.deltaCost));
+      expect(row.getCell(5).value).toBe(expected(c.icer.deltaEffect));
+      expect(row.getCell(4).numFmt).toBe('#,##0');
+    });
+  });
+
+  it('lists the assumptions: states with transfers, groups with sizes, interventions, allocations, parameters', () => {
+    const ws = wb.getWorksheet('Assumptions')!;
+    const cells: unknown[][] = [];
+    ws.eachRow((row) => cells.push((row.values as unknown[]).slice(1)));
+    const find = (first: unknown) => cells.find((r) => r[0] === first);
+    expect(cells[0][0]).toContain(model.name);
+    for (const s of model.states) expect(find(s.id), `state ${s.id}`).toBeDefined();
+    const kh = model.states.find((s) => s.id === 'kh')!;
+    expect(cells.some((r) => r[0] === 'kh' && r[2] === 'benefit' && r[3] === kh.monthlyTransfer)).toBe(true);
+    for (const g of model.groups) expect(cells.some((r) => r[0] === g.id && r[2] === g.size), `group ${g.id}`).toBe(true);
+    for (const iv of model.interventions ?? []) expect(find(iv.id), `intervention ${iv.id}`).toBeDefined();
+    for (const sc of result.scenarios) {
+      for (const a of sc.allocation.filter((x) => x.count > 0)) {
+        expect(cells.some((r) => r[0] === sc.id && r[2] === a.group && r[3] === (a.intervention ?? '(none)') && r[4] === a.count), `${sc.id} ${a.group}/${a.intervention}`).toBe(true);
+      }
+      // Empty allocation cells are left out.
+      expect(cells.some((r) => r[0] === sc.id && r[4] === 0)).toBe(false);
+    }
+    // The preset's named parameters appear with their distributions.
+    for (const name of Object.keys(model.parameters ?? {})) expect(find(name), `parameter ${name}`).toBeDefined();
+    expect(cells.some((r) => typeof r[1] === 'string' && r[1].startsWith('lognormal('))).toBe(true);
+  });
+
+  it('holds the simulated yearly budget lines and payback exactly', () => {
+    expect(result.yearly?.length).toBeGreaterThan(0);
+    const y = table(wb.getWorksheet('Yearly budget')!);
+    expect(y.length).toBe(result.yearly!.length);
+    result.yearly!.forEach((l, i) => {
+      const vals = Object.values(y[i]);
+      expect(vals.slice(0, 4)).toEqual([l.scenario, l.year, l.payer, l.item]);
+      expect(vals.slice(5, 8)).toEqual([expected(l.mean), expected(l.lo), expected(l.hi)]);
+    });
+    const p = table(wb.getWorksheet('Payback')!);
+    expect(p.map((r) => Object.values(r).slice(0, 6))).toEqual(result.payback!.map((x) => [x.scenario, x.baseline, x.medianMonth, x.lo, x.hi, x.probWithinHorizon]));
+  });
+
+  it('writes the yearly budget and payback exactly when the result has them, and leaves them out otherwise', async () => {
+    const yearly = [
+      { scenario: 'today', year: '2026', payer: 'municipality' as const, item: 'municipalCost' as const, mean: 1234567.5, sd: 1000, lo: 1200000, hi: 1270000 },
+      { scenario: 'today', year: '2026', payer: 'outcome' as const, item: 'successRate' as const, mean: 0.21, sd: 0.01, lo: 0.19, hi: 0.23 },
+    ];
+    const payback = [
+      { scenario: 'scenario-2', baseline: 'today', medianMonth: 17, lo: 9, hi: null, probWithinHorizon: 0.625, netResult: -250000 },
+      { scenario: 'scenario-1', baseline: 'today', medianMonth: null, lo: null, hi: null, probWithinHorizon: 0.1, netResult: 42 },
+    ];
+    const back = await roundTrip({ ...result, yearly, yearlyComparisons: [], payback });
+    const y = table(back.getWorksheet('Yearly budget')!);
+    expect(y.map((r) => [r.scenario, r.year, r.payer, r.item, r.mean])).toEqual(yearly.map((l) => [l.scenario, l.year, l.payer, l.item, l.mean]));
+    expect(back.getWorksheet('Yearly budget')!.getRow(2).getCell(6).numFmt).toBe('#,##0');
+    expect(back.getWorksheet('Yearly budget')!.getRow(3).getCell(6).numFmt).toBe('0.0%');
+    const p = table(back.getWorksheet('Payback')!);
+    expect(p.map((r) => Object.values(r).slice(0, 6))).toEqual(payback.map((x) => [x.scenario, x.baseline, x.medianMonth, x.lo, x.hi, x.probWithinHorizon]));
+    expect(p[0]['cumulative municipal net result at the horizon, DKK (negative: saves)']).toBe(-250000);
+
+    const without = await roundTrip({ ...result, yearly: undefined, yearlyComparisons: undefined, payback: undefined });
+    expect(without.worksheets.map((w) => w.name)).toEqual(['Assumptions', 'Scenarios', 'Comparisons']);
+  });
+
+  it('describes distributions compactly', () => {
+    expect(distributionText({ dist: 'beta', alpha: 20, beta: 80 })).toBe('beta(α = 20, β = 80)');
+    expect(distributionText({ dist: 'lognormal', mu: 0.35721765866786653, sigma: 0.12878940852237242 })).toBe('lognormal(μ = 0.3572, σ = 0.1288; median 1.429)');
+  });
+});
