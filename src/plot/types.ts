@@ -3,6 +3,7 @@
  * comparisons and sensitivity rows they read.
  * @module
  */
+import type { SensitivityRow } from '../analysis/sensitivity.js';
 import type { ReportLanguage } from '../report/i18n.js';
 import type { MetricName } from '../summary/metrics.js';
 
@@ -72,21 +73,5 @@ export interface ScenarioComparison {
   }[];
 }
 
-/**
- * One parameter of a one-at-a-time sensitivity analysis (a tornado row): the outcome with
- * the parameter at its low and its high setting. The rows of `sensitivity()` have this shape.
- */
-export interface TornadoRow {
-  /** Parameter name. */
-  parameter: string;
-  /** The parameter's low setting. */
-  low: number;
-  /** The parameter's high setting. */
-  high: number;
-  /** The outcome with the low setting. */
-  lowValue: number;
-  /** The outcome with the high setting. */
-  highValue: number;
-  /** |highValue − lowValue|: the bar's length, by which rows are sorted. */
-  swing: number;
-}
+/** One parameter of a one-at-a-time sensitivity analysis: the rows `sensitivity()` returns. */
+export type TornadoRow = SensitivityRow;
