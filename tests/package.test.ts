@@ -188,3 +188,13 @@ describe('schema/model.schema.json', () => {
     expect(Object.keys($defs)).toEqual(['uncertain']);
   });
 });
+
+describe('the core entry stays browser-safe', () => {
+  it('imports no Node built-ins and none of the Node-only packages', () => {
+    for (const f of ['dist/index.js', 'dist/index.cjs']) {
+      const text = readFileSync(join(ROOT, f), 'utf8');
+      const imports = [...text.matchAll(/(?:from\s+|require\()\s*["']([^"']+)["']/g)].map((m) => m[1]);
+      expect(imports.filter((m) => m.startsWith('node:') || ['fs', 'os', 'path', 'worker_threads', 'child_process', 'exceljs', 'vega', 'vega-lite', 'cli-progress'].includes(m)), f).toEqual([]);
+    }
+  });
+});
