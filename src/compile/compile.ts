@@ -9,6 +9,7 @@
 import { allocateGroup, largestRemainder } from '../model/allocation.js';
 import type { ModelSpec } from '../model/types.js';
 import { REFUSION_DK_2016 } from '../presets/rates.js';
+import { periods } from './calendar.js';
 import { resolveRows } from './resolve.js';
 
 /** State kinds as small integers for the hot loop. */
@@ -50,6 +51,12 @@ export interface CompiledModel {
   G: number;
   /** Number of duration bands. */
   NB: number;
+  /** Number of calendar periods (1 without a calendar). */
+  NP: number;
+  /** periodOf[t]: the calendar period of month t. */
+  periodOf: Int32Array;
+  /** periodEnd[p]: first month after period p. */
+  periodEnd: Int32Array;
   /** True when bands follow cumulative months on benefit, false for months in the state. */
   clockBenefit: boolean;
   /** bandStart[b]: first clock value of band b; bandStart[NB] = a large sentinel. */
@@ -57,10 +64,11 @@ export interface CompiledModel {
   kind: Uint8Array;
   paidHours: Uint8Array;
   reimbursed: Uint8Array;
+  /** transfer[p · S + s]: monthly transfer of state s in period p. */
   transfer: Float64Array;
-  /** armCost[a]: monthly cost of arm a while its holder is in a benefit state. */
+  /** armCost[p · A + a]: monthly cost of arm a in period p while its holder is in a benefit state. */
   armCost: Float64Array;
-  /** stay[r]: probability of staying a month. */
+  /** stay[r]: probability of staying a month; r = ((a · S + s) · NP + p) · NB + b. */
   stay: Float64Array;
   /** logStay[r] = log(stay[r]), for geometric waiting times. */
   logStay: Float64Array;
@@ -163,18 +171,38 @@ export function compileModel(model: ModelSpec): CompiledModel {
   const kind = new Uint8Array(model.states.map((s) => (s.kind === 'benefit' ? KIND_BENEFIT : s.kind === 'success' ? KIND_SUCCESS : KIND_EXIT)));
   const paidHours = new Uint8Array(model.states.map((s) => (s.paidHours ? 1 : 0)));
   const reimbursed = new Uint8Array(model.states.map((s) => ((s.reimbursed ?? s.kind === 'benefit') ? 1 : 0)));
-  const transfer = new Float64Array(model.states.map((s) => s.monthlyTransfer ?? 0));
-  const armCost = new Float64Array([
-    0,
-    ...interventions.map((iv) => {
-      const st = iv.staffing;
-      const staff = st ? st.annualCostPerCaseworker / st.caseload / 12 + ((st.conversationsPerYear ?? 0) * (st.costPerConversation ?? 0)) / 12 : 0;
-      return (iv.monthlyCost ?? 0) + staff;
-    }),
-  ]);
+  const per = periods(model);
+  const NP = per.starts.length;
+  const periodOf = new Int32Array(H);
+  const periodEnd = new Int32Array(NP);
+  per.starts.forEach((start, k) => {
+    periodEnd[k] = k + 1 < NP ? per.starts[k + 1] : H;
+    for (let t = start; t < periodEnd[k]; t++) periodOf[t] = k;
+  });
+  const transfer = new Float64Array(per.models.flatMap((m) => m.states.map((s) => s.monthlyTransfer ?? 0)));
+  const armCost = new Float64Array(
+    per.models.flatMap((m) => [
+      0,
+      ...(m.interventions ?? []).map((iv) => {
+        const st = iv.staffing;
+        const staff = st ? st.annualCostPerCaseworker / st.caseload / 12 + ((st.conversationsPerYear ?? 0) * (st.costPerConversation ?? 0)) / 12 : 0;
+        return (iv.monthlyCost ?? 0) + staff;
+      }),
+    ]),
+  );
 
-  const { NB, p } = resolveRows(model);
-  const rows = A * S * NB;
+  // Rows per period, interleaved so that r = ((a · S + s) · NP + p) · NB + b.
+  const resolved = per.models.map(resolveRows);
+  const NB = resolved[0].NB;
+  const p = new Float64Array(A * S * NP * NB * S);
+  for (let a = 0; a < A; a++)
+    for (let s = 0; s < S; s++)
+      for (let k = 0; k < NP; k++)
+        for (let b = 0; b < NB; b++) {
+          const from = ((a * S + s) * NB + b) * S;
+          p.set(resolved[k].p.subarray(from, from + S), (((a * S + s) * NP + k) * NB + b) * S);
+        }
+  const rows = A * S * NP * NB;
   const stay = new Float64Array(rows);
   const logStay = new Float64Array(rows);
   const leave = new Float64Array(rows);
@@ -277,7 +305,10 @@ export function compileModel(model: ModelSpec): CompiledModel {
         const n = arrivals[k][t];
         if (n === 0) continue;
         const split = largestRemainder(n, shares);
-        const blocks = [...arms.map((a, j) => [a, split[j]] as const), [0, split[split.length - 1]] as const];
+        // An intervention closed by the calendar takes no newcomers: they get none.
+        const closed = per.unavailable[periodOf[t]];
+        const ids = Object.keys(alloc);
+        const blocks = [...arms.map((a, j) => [closed.has(ids[j]) ? 0 : a, split[j]] as const), [0, split[split.length - 1]] as const];
         for (const [arm, count] of blocks) {
           counts[gi * A + arm] += count;
           if (count > 0) cohorts.push({ group: gi, arm, count, firstCitizen: first, start: t });
@@ -289,7 +320,7 @@ export function compileModel(model: ModelSpec): CompiledModel {
   });
 
   return {
-    H, S, A, G, NB, clockBenefit: model.duration?.clock === 'benefit', bandStart,
+    H, S, A, G, NB, NP, periodOf, periodEnd, clockBenefit: model.duration?.clock === 'benefit', bandStart,
     kind, paidHours, reimbursed, transfer, armCost, stay, logStay, leave, cum, lastDest,
     groupIds, groupSize, groupInitial, groupPrior, groupInitialDuration,
     discPrefix, discPow, discInv, municipal, munPrefix, premium: model.costs?.premiumPerPaidHoursMonth ?? 0, moneyDetail: rate > 0 || ladder !== undefined,

@@ -15,7 +15,7 @@ import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario }
 
 /** Per-replicate sums for one scenario; cell = group · A + arm. */
 export interface Accumulator {
-  /** months[cell · S + s]: citizen-months spent in state s. */
+  /** months[(cell · S + s) · NP + p]: citizen-months spent in state s during calendar period p. */
   months: Float64Array;
   /** Discounted citizen-months (left at zero when the model has no discounting or refusion: then they equal months). */
   discMonths: Float64Array;
@@ -56,9 +56,9 @@ export function createTracks(cm: CompiledModel): Tracks {
 export function createAccumulator(cm: CompiledModel): Accumulator {
   const cells = cm.G * cm.A;
   return {
-    months: new Float64Array(cells * cm.S),
-    discMonths: new Float64Array(cells * cm.S),
-    netMonths: new Float64Array(cells * cm.S),
+    months: new Float64Array(cells * cm.S * cm.NP),
+    discMonths: new Float64Array(cells * cm.S * cm.NP),
+    netMonths: new Float64Array(cells * cm.S * cm.NP),
     final: new Int32Array(cells * cm.S),
     paidEver: new Int32Array(cells),
     exits: new Int32Array(cells),
@@ -94,7 +94,7 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
   const occ = tracks === null ? null : tracks.occ;
   const net = tracks === null ? null : tracks.net;
   const { hasLadder, constFrom } = cm;
-  const { H, S, A, NB, clockBenefit, bandStart, kind, paidHours, reimbursed, stay, logStay, leave, cum, lastDest } = cm;
+  const { H, S, A, NB, NP, periodOf, periodEnd, clockBenefit, bandStart, kind, paidHours, reimbursed, stay, logStay, leave, cum, lastDest } = cm;
   const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix, moneyDetail } = cm;
   const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth, censorMonth } = acc;
   const cohorts = sc.cohorts;
@@ -133,6 +133,12 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         if (paidHours[s] === 1) ph = 1;
         let room = H - t;
         let b = 0;
+        let period = 0;
+        if (NP > 1) {
+          // Rows change at the calendar's steps: cut the stay there.
+          period = periodOf[t];
+          room = periodEnd[period] - t;
+        }
         if (NB > 1) {
           const clock = clockBenefit ? cb : ds;
           while (b + 1 < NB && clock >= bandStart[b + 1]) b++;
@@ -141,7 +147,7 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
             if (rem < room) room = rem;
           }
         }
-        const r = (rowBase + s) * NB + b;
+        const r = ((rowBase + s) * NP + period) * NB + b;
         const p = stay[r];
         let k: number;
         if (p >= 1) {
@@ -155,7 +161,7 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         }
         const moved = k <= room;
         const m = moved ? k : room;
-        const cell = accBase + s;
+        const cell = (accBase + s) * NP + period;
         if (occ !== null) {
           const o = (rowBase + s) * W;
           occ[o + t]++;

@@ -95,6 +95,24 @@ export const scenarioSchema = z.strictObject({
   source: z.string().optional(),
 });
 
+const calendarStepSchema = z.strictObject({
+  from: z.union([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'expected a date YYYY-MM'), z.number().int('expected a month index').min(1, 'expected a month index >= 1')]),
+  label: z.string().optional(),
+  transitions: rows.optional(),
+  states: z.record(id, z.strictObject({ monthlyTransfer: nonNegative.optional() })).optional(),
+  interventions: z
+    .record(
+      id,
+      z.strictObject({
+        transitions: rows.optional(),
+        effects: z.record(z.string().min(1), z.record(z.string().min(1), effectSchema)).optional(),
+        monthlyCost: nonNegative.optional(),
+        available: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+});
+
 /** The zod schema of a whole model file. */
 export const modelSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -112,6 +130,7 @@ export const modelSchema = z.strictObject({
   interventions: z.array(interventionSchema).optional(),
   scenarios: z.array(scenarioSchema).min(1, 'expected at least one scenario'),
   calibration: z.record(id, calibrationSchema).optional(),
+  calendar: z.array(calendarStepSchema).optional(),
   parameters: z.record(id, z.number()).optional(),
   duration: durationSchema.optional(),
   costs: costSchema.optional(),

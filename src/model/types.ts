@@ -67,6 +67,32 @@ export interface GroupSpec {
   inflow?: InflowSpec;
 }
 
+/** One dated step of the calendar. */
+export interface CalendarStep {
+  /** When it takes effect: `YYYY-MM` (needs the model's `start`) or a month index 1 … H−1. */
+  from: string | number;
+  /** What it is, for reports (e.g. "no new ressourceforløb"). */
+  label?: string;
+  /** Baseline rows replaced from this step on (whole rows). */
+  transitions?: TransitionRows;
+  /** New monthly transfers per state. */
+  states?: Record<string, { monthlyTransfer?: number }>;
+  /** Changes per intervention: rows, effects, monthly cost, and whether new citizens can get it. */
+  interventions?: Record<string, CalendarInterventionChange>;
+}
+
+/** How a calendar step changes an intervention. */
+export interface CalendarInterventionChange {
+  /** Rows replacing the intervention's rows (whole rows). */
+  transitions?: TransitionRows;
+  /** Relative effects replacing the intervention's effects. */
+  effects?: EffectRows;
+  /** New monthly cost (DKK), replacing `monthlyCost` and staffing. */
+  monthlyCost?: number;
+  /** False: citizens arriving from this step on no longer get it (they get no intervention). */
+  available?: boolean;
+}
+
 /** Monthly inflow into a group. */
 export interface InflowSpec {
   /**
@@ -220,6 +246,12 @@ export interface ModelSpec {
    * distribution. Each replicate draws every parameter once.
    */
   parameters?: Record<string, number | object>;
+  /**
+   * Dated steps (a reform calendar): from each step's month on, its changes replace the
+   * model's — baseline rows, transfers, interventions' rows, effects, costs and availability.
+   * Steps apply cumulatively in order.
+   */
+  calendar?: CalendarStep[];
   /** Baseline rows derived from observed outcome shares (see `calibrate/`). */
   calibration?: Record<string, CalibrationSpec>;
   /** Duration dependence of the transition probabilities. */

@@ -194,6 +194,19 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
       if (hrs.length !== d.bands.length) out.push({ path: `duration.hazardRatios.${from}`, message: `expected ${d.bands.length} hazard ratios (one per band), got ${hrs.length}` });
     }
   }
+  (m.calendar ?? []).forEach((step, i) => {
+    const where = `calendar[${i}]`;
+    const month = stepMonth(m, step.from);
+    if (typeof step.from === 'string' && !m.start) out.push({ path: `${where}.from`, message: 'a date needs the model\'s start (or give a month index)' });
+    else if (month < 1 || month >= m.horizonMonths) out.push({ path: `${where}.from`, message: `expected a month within the horizon (1 … ${m.horizonMonths - 1}), got ${month}` });
+    checkRows(step.transitions, `${where}.transitions`, states, out);
+    for (const sid of Object.keys(step.states ?? {})) if (!states.has(sid)) out.push({ path: `${where}.states.${sid}`, message: known(sid) });
+    const ivs = new Set((m.interventions ?? []).map((iv) => iv.id));
+    for (const [ivId, change] of Object.entries(step.interventions ?? {})) {
+      if (!ivs.has(ivId)) out.push({ path: `${where}.interventions.${ivId}`, message: `unknown intervention "${ivId}"` });
+      checkRows(change.transitions, `${where}.interventions.${ivId}.transitions`, states, out);
+    }
+  });
   const ref = m.costs?.refusion;
   if (ref && typeof ref === 'object') {
     if (ref.fromWeek.length !== ref.reimbursedShare.length) out.push({ path: 'costs.refusion', message: 'expected fromWeek and reimbursedShare of the same length' });
@@ -202,6 +215,13 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
       if (i > 0 && w <= ref.fromWeek[i - 1]) out.push({ path: `costs.refusion.fromWeek[${i}]`, message: 'expected weeks in increasing order' });
     });
   }
+}
+
+/** The month index a calendar step takes effect (a date counts from the model's start). */
+export function stepMonth(m: Pick<ModelSpec, 'start'>, from: string | number): number {
+  if (typeof from === 'number') return from;
+  if (!m.start) return NaN;
+  return (Number(from.slice(0, 4)) - Number(m.start.slice(0, 4))) * 12 + Number(from.slice(5, 7)) - Number(m.start.slice(5, 7));
 }
 
 /**

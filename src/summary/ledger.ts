@@ -70,6 +70,9 @@ export function ledger(cm: CompiledModel, sc: CompiledScenario, tracks: Tracks, 
   for (let y = 0; y < cm.years.length * K; y++) yearly[yo + y] = 0;
   let yi = 0;
   for (let t = 0; t <= H; t++) {
+    // Month H (the final state) is priced like the last month; only its occupancy is read.
+    const pS = cm.periodOf[Math.min(t, H - 1)] * S;
+    const pA = cm.periodOf[Math.min(t, H - 1)] * A;
     let gross = 0;
     let municipalTransfers = 0;
     let intervention = 0;
@@ -83,11 +86,11 @@ export function ledger(cm: CompiledModel, sc: CompiledScenario, tracks: Tracks, 
         const i = a * S + s;
         occ[i] += tracks.occ[i * W + t];
         inState += occ[i];
-        if (kind[s] === KIND_BENEFIT) intervention += occ[i] * armCost[a];
+        if (kind[s] === KIND_BENEFIT) intervention += occ[i] * armCost[pA + a];
       }
       if (occupancy) occupancy[oo + s * (H + 1) + t] = inState;
-      gross += inState * transfer[s];
-      municipalTransfers += (hasLadder && reimbursed[s] === 1 ? net[s] : inState) * transfer[s];
+      gross += inState * transfer[pS + s];
+      municipalTransfers += (hasLadder && reimbursed[s] === 1 ? net[s] : inState) * transfer[pS + s];
       if (paidHours[s]) paid += inState;
       if (kind[s] === KIND_BENEFIT) onBenefit += inState;
       else if (kind[s] === KIND_SUCCESS) success += inState;

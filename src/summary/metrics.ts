@@ -75,7 +75,7 @@ export const M = METRICS.length;
  * among (no completed course) is NaN and left out of summaries.
  */
 export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, out: Float64Array, offset: number): void {
-  const { G, A, S, kind, transfer, armCost, premium } = cm;
+  const { G, A, S, NP, kind, transfer, armCost, premium } = cm;
   const detail = cm.moneyDetail;
   const total = new Float64Array(M + 1);
   for (let g = 0; g <= G; g++) {
@@ -88,16 +88,17 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
         v[6] += acc.successExits[cell];
         v[7] += acc.exits[cell]; // exits, turned into a share below
         for (let s = 0; s < S; s++) {
-          const i = cell * S + s;
-          const dm = detail ? acc.discMonths[i] : acc.months[i];
-          v[2] += dm * transfer[s];
-          v[4] += (detail ? acc.netMonths[i] : dm) * transfer[s];
-          if (kind[s] === KIND_BENEFIT) {
-            v[1] += acc.months[i];
-            v[3] += dm * armCost[a];
-          } else if (kind[s] === KIND_SUCCESS) {
-            v[0] += acc.final[i];
+          for (let p = 0; p < NP; p++) {
+            const i = (cell * S + s) * NP + p;
+            const dm = detail ? acc.discMonths[i] : acc.months[i];
+            v[2] += dm * transfer[p * S + s];
+            v[4] += (detail ? acc.netMonths[i] : dm) * transfer[p * S + s];
+            if (kind[s] === KIND_BENEFIT) {
+              v[1] += acc.months[i];
+              v[3] += dm * armCost[p * A + a];
+            }
           }
+          if (kind[s] === KIND_SUCCESS) v[0] += acc.final[cell * S + s];
         }
       }
       for (let m = 0; m <= M; m++) total[m] += v[m];
@@ -175,7 +176,8 @@ function paidMonths(cm: CompiledModel, acc: Accumulator, g: number): number {
   let sum = 0;
   for (let gg = 0; gg < G; gg++) {
     if (g < G && gg !== g) continue;
-    for (let a = 0; a < A; a++) for (let s = 0; s < S; s++) if (paidHours[s]) sum += (cm.moneyDetail ? acc.discMonths : acc.months)[(gg * A + a) * S + s];
+    for (let a = 0; a < A; a++)
+      for (let s = 0; s < S; s++) if (paidHours[s]) for (let p = 0; p < cm.NP; p++) sum += (cm.moneyDetail ? acc.discMonths : acc.months)[((gg * A + a) * S + s) * cm.NP + p];
   }
   return sum;
 }

@@ -1,0 +1,63 @@
+/**
+ * The reform calendar: a model with dated steps becomes one model per period, each the
+ * model as it stands from that period's first month. Periods are the compiler's business;
+ * the engine only sees rows that change at known months.
+ * @module
+ */
+import type { ModelSpec } from '../model/types.js';
+import { stepMonth } from '../model/validate.js';
+
+/** The periods of a model: first months (the first is 0), the model in force, and availability. */
+export interface Periods {
+  /** First month of each period, ascending, starting with 0. */
+  starts: number[];
+  /** The model as it stands in each period. */
+  models: ModelSpec[];
+  /** unavailable[p]: interventions new citizens cannot get in period p. */
+  unavailable: Set<string>[];
+}
+
+/** Split a model at its calendar steps. */
+export function periods(model: ModelSpec): Periods {
+  const steps = (model.calendar ?? []).map((step) => ({ step, month: stepMonth(model, step.from) })).sort((a, b) => a.month - b.month);
+  const starts = [0, ...new Set(steps.map((s) => s.month))];
+  const models: ModelSpec[] = [];
+  const unavailable: Set<string>[] = [];
+  let current: ModelSpec = { ...model, calendar: undefined };
+  let closed = new Set<string>();
+  const kept: number[] = [];
+  for (const start of starts) {
+    for (const { step, month } of steps) {
+      if (month !== start) continue;
+      current = structuredClone(current);
+      closed = new Set(closed);
+      if (step.transitions) {
+        current.transitions = { ...(current.transitions ?? {}), ...step.transitions };
+        // A dated row for a calibrated state replaces the calibrated one.
+        if (current.calibration) for (const from of Object.keys(step.transitions)) delete current.calibration[from];
+      }
+      for (const [sid, change] of Object.entries(step.states ?? {})) {
+        const st = current.states.find((x) => x.id === sid)!;
+        if (change.monthlyTransfer !== undefined) st.monthlyTransfer = change.monthlyTransfer;
+      }
+      for (const [ivId, change] of Object.entries(step.interventions ?? {})) {
+        const iv = current.interventions!.find((x) => x.id === ivId)!;
+        if (change.transitions) iv.transitions = { ...(iv.transitions ?? {}), ...change.transitions };
+        if (change.effects) iv.effects = change.effects;
+        if (change.monthlyCost !== undefined) {
+          iv.monthlyCost = change.monthlyCost;
+          delete iv.staffing;
+        }
+        if (change.available === false) closed.add(ivId);
+        if (change.available === true) closed.delete(ivId);
+      }
+    }
+    // A step that changes nothing makes no new period, so stays are not cut for nothing.
+    const last = models.length - 1;
+    if (last >= 0 && JSON.stringify(models[last]) === JSON.stringify(current) && [...unavailable[last]].join() === [...closed].join()) continue;
+    models.push(current);
+    unavailable.push(closed);
+    kept.push(start);
+  }
+  return { starts: kept, models, unavailable };
+}
