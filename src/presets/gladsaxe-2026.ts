@@ -8,6 +8,14 @@
  * figures; `without-pool` applies relative effects for lost caseworkers. The question the
  * preset answers: do the municipality's net transfer savings cover the pool?
  *
+ * The population is open: new recipients arrive every month (`inflow`), so the pool's
+ * effect reaches the whole stream of recipients over 2026–2029, not just today's. Note the
+ * tension this shows: the seed prices "14 days longer for every recipient" once per
+ * current recipient (≈ 4.7 + 3.8 mio. DKK a year); with the stock renewed every 4–5
+ * months, every one of the ~5,300 new spells a year runs 14 days longer without the pool,
+ * so the model's saving is about 2.5 times the seed's figure. Set `dpInflow`/`sdpInflow`
+ * to 0 for the seed's closed-stock reading.
+ *
  * The cost model reproduces the seed's own sensitivity figures (see
  * {@link extensionCost}): 14 days longer for every dagpenge recipient costs ≈ 4.7 mio. DKK
  * a year, for every sygedagpenge recipient ≈ 3.8 mio. DKK. The 2,000 recipients are split
@@ -35,6 +43,15 @@ export const GLADSAXE_ASSUMPTIONS = {
   sdpNewCount: 340,
   /** Sygedagpenge recipients a few months in (assumption). */
   sdpCount: 560,
+  /**
+   * New dagpenge recipients a month (assumption: the stock of 1,100 renewed over a mean
+   * spell of 5 months gives about 220; they arrive in their first month on support).
+   */
+  dpInflow: 220,
+  /** New sygedagpenge recipients a month (assumption: 900 over a mean spell of 4 months). */
+  sdpInflow: 225,
+  /** New long-term unemployed a month (assumption: the 890 renewed over about 30 months). */
+  farInflow: 30,
   /** Months on support of the "few months in" recipients (assumption: week 13, the ladder's 40 % band). */
   nearPriorMonths: 3,
   /** Months on support of the long-term unemployed (assumption: past week 52). */
@@ -121,10 +138,10 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
       sdp: { completedShares: a.sdpShares, otherExit: 'out', meanMonths: a.sdpMeanMonths },
     },
     groups: [
-      { id: 'far', size: a.farCount, initialState: 'kh', priorBenefitMonths: a.farPriorMonths, label: 'long-term unemployed (far from the labour market)' },
-      { id: 'dp-new', size: a.dpNewCount, initialState: 'dp', label: 'dagpenge, first month' },
+      { id: 'far', size: a.farCount, initialState: 'kh', priorBenefitMonths: a.farPriorMonths, label: 'long-term unemployed (far from the labour market)', ...(a.farInflow > 0 ? { inflow: { perMonth: a.farInflow, priorBenefitMonths: 12 } } : {}) },
+      { id: 'dp-new', size: a.dpNewCount, initialState: 'dp', label: 'dagpenge, first month', ...(a.dpInflow > 0 ? { inflow: { perMonth: a.dpInflow } } : {}) },
       { id: 'dp', size: a.dpCount, initialState: 'dp', priorBenefitMonths: a.nearPriorMonths, label: 'dagpenge, a few months in' },
-      { id: 'sdp-new', size: a.sdpNewCount, initialState: 'sdp', label: 'sygedagpenge, first month' },
+      { id: 'sdp-new', size: a.sdpNewCount, initialState: 'sdp', label: 'sygedagpenge, first month', ...(a.sdpInflow > 0 ? { inflow: { perMonth: a.sdpInflow } } : {}) },
       { id: 'sdp', size: a.sdpCount, initialState: 'sdp', priorBenefitMonths: a.nearPriorMonths, label: 'sygedagpenge, a few months in' },
     ],
     interventions: [
