@@ -11,6 +11,8 @@ import type { ModelSpec } from '../model/types.js';
 import { REFUSION_DK_2016 } from '../presets/rates.js';
 import { periods } from './calendar.js';
 import { resolveRows } from './resolve.js';
+import { applyHazardRatios } from './effects.js';
+import { assign, classHazardRatios } from './targeting.js';
 
 /** State kinds as small integers for the hot loop. */
 export const KIND_BENEFIT = 0;
@@ -28,6 +30,8 @@ export interface Cohort {
   firstCitizen: number;
   /** Month the cohort enters (0 for the initial population, later for inflow). */
   start: number;
+  /** Index of the cohort's rows: arm · K + readiness class. */
+  rowArm: number;
 }
 
 /** A scenario as the engine sees it. */
@@ -47,6 +51,8 @@ export interface CompiledModel {
   S: number;
   /** Number of arms: interventions + 1. */
   A: number;
+  /** Number of readiness classes (1 without readiness). */
+  K: number;
   /** Number of groups. */
   G: number;
   /** Number of duration bands. */
@@ -191,18 +197,28 @@ export function compileModel(model: ModelSpec): CompiledModel {
     ]),
   );
 
-  // Rows per period, interleaved so that r = ((a · S + s) · NP + p) · NB + b.
+  // Rows per readiness class and period, laid out so that the row index is
+  // r = (((a · K + c) · S + s) · NP + p) · NB + b.
   const resolved = per.models.map(resolveRows);
   const NB = resolved[0].NB;
-  const p = new Float64Array(A * S * NP * NB * S);
+  const classHr = classHazardRatios(model.readiness);
+  const K = classHr.length;
+  const successMask = new Float64Array(S);
+  const p = new Float64Array(A * K * S * NP * NB * S);
   for (let a = 0; a < A; a++)
-    for (let s = 0; s < S; s++)
-      for (let k = 0; k < NP; k++)
-        for (let b = 0; b < NB; b++) {
-          const from = ((a * S + s) * NB + b) * S;
-          p.set(resolved[k].p.subarray(from, from + S), (((a * S + s) * NP + k) * NB + b) * S);
-        }
-  const rows = A * S * NP * NB;
+    for (let c = 0; c < K; c++)
+      for (let s = 0; s < S; s++)
+        for (let k = 0; k < NP; k++)
+          for (let b = 0; b < NB; b++) {
+            const from = ((a * S + s) * NB + b) * S;
+            const to = ((((a * K + c) * S + s) * NP + k) * NB + b) * S;
+            p.set(resolved[k].p.subarray(from, from + S), to);
+            if (classHr[c] !== 1 && kind[s] === KIND_BENEFIT) {
+              for (let d = 0; d < S; d++) successMask[d] = kind[d] === KIND_SUCCESS ? classHr[c] : 1;
+              applyHazardRatios(p.subarray(to, to + S), successMask);
+            }
+          }
+  const rows = A * K * S * NP * NB;
   const stay = new Float64Array(rows);
   const logStay = new Float64Array(rows);
   const leave = new Float64Array(rows);
@@ -281,19 +297,18 @@ export function compileModel(model: ModelSpec): CompiledModel {
   const scenarios = model.scenarios.map((sc): CompiledScenario => {
     const cohorts: Cohort[] = [];
     const counts = new Int32Array(G * A);
+    // Citizens keep their index (and so their random streams) in every scenario; which
+    // of them hold which intervention is the targeting's business.
+    const place = (gi: number, first: number, start: number, n: number, arms: number[], split: number[]) => {
+      for (const run of assign(n, K, [...arms, 0], split, sc.targeting ?? 'random')) {
+        counts[gi * A + run.arm] += run.count;
+        if (run.count > 0) cohorts.push({ group: gi, arm: run.arm, count: run.count, firstCitizen: first + run.first, start, rowArm: run.arm * K + run.cls });
+      }
+    };
     model.groups.forEach((g, gi) => {
       const alloc = sc.allocation?.[g.id] ?? {};
       const arms = Object.keys(alloc).map((id) => ivIndex.get(id)!);
-      const split = allocateGroup(g.size, Object.values(alloc));
-      // Citizens keep their index (and so their random streams) in every scenario;
-      // interventions take the first ones in allocation order, the remainder the rest.
-      let first = groupFirst[gi];
-      const blocks = [...arms.map((a, k) => [a, split[k]] as const), [0, split[split.length - 1]] as const];
-      for (const [arm, count] of blocks) {
-        counts[gi * A + arm] += count;
-        if (count > 0) cohorts.push({ group: gi, arm, count, firstCitizen: first, start: 0 });
-        first += count;
-      }
+      place(gi, groupFirst[gi], 0, g.size, arms, allocateGroup(g.size, Object.values(alloc)));
     });
     inflowOf.forEach((g, k) => {
       const gi = model.groups.length + k;
@@ -308,19 +323,15 @@ export function compileModel(model: ModelSpec): CompiledModel {
         // An intervention closed by the calendar takes no newcomers: they get none.
         const closed = per.unavailable[periodOf[t]];
         const ids = Object.keys(alloc);
-        const blocks = [...arms.map((a, j) => [closed.has(ids[j]) ? 0 : a, split[j]] as const), [0, split[split.length - 1]] as const];
-        for (const [arm, count] of blocks) {
-          counts[gi * A + arm] += count;
-          if (count > 0) cohorts.push({ group: gi, arm, count, firstCitizen: first, start: t });
-          first += count;
-        }
+        place(gi, first, t, n, arms.map((a, j) => (closed.has(ids[j]) ? 0 : a)), split);
+        first += n;
       }
     });
     return { id: sc.id, cohorts, counts, fixedMonthlyCost: sc.fixedMonthlyCost ?? 0 };
   });
 
   return {
-    H, S, A, G, NB, NP, periodOf, periodEnd, clockBenefit: model.duration?.clock === 'benefit', bandStart,
+    H, S, A, K, G, NB, NP, periodOf, periodEnd, clockBenefit: model.duration?.clock === 'benefit', bandStart,
     kind, paidHours, reimbursed, transfer, armCost, stay, logStay, leave, cum, lastDest,
     groupIds, groupSize, groupInitial, groupPrior, groupInitialDuration,
     discPrefix, discPow, discInv, municipal, munPrefix, premium: model.costs?.premiumPerPaidHoursMonth ?? 0, moneyDetail: rate > 0 || ladder !== undefined,

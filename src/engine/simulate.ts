@@ -99,10 +99,11 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
   const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth, censorMonth } = acc;
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
-    const { group, arm, count, firstCitizen, start } = cohorts[c];
+    const { group, arm, count, firstCitizen, start, rowArm } = cohorts[c];
     const cellGA = group * A + arm;
     const accBase = cellGA * S;
-    const rowBase = arm * S;
+    const rowBase = rowArm * S;
+    const armBase = arm * S;
     const exitBase = cellGA * (H + 1);
     const s0 = groupInitial[group];
     const cb0 = groupPrior[group];
@@ -163,7 +164,7 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         const m = moved ? k : room;
         const cell = (accBase + s) * NP + period;
         if (occ !== null) {
-          const o = (rowBase + s) * W;
+          const o = (armBase + s) * W;
           occ[o + t]++;
           occ[o + t + m]--;
           if (hasLadder && reimbursed[s] === 1) {
@@ -226,8 +227,8 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
       paidEver[cellGA] += ph;
       if (exited === 0 && kind[s0] === KIND_BENEFIT) censorMonth[exitBase + H - start]++;
       if (occ !== null) {
-        occ[(rowBase + s) * W + H]++;
-        occ[(rowBase + s) * W + H + 1]--;
+        occ[(armBase + s) * W + H]++;
+        occ[(armBase + s) * W + H + 1]--;
       }
     }
   }

@@ -91,6 +91,7 @@ export const scenarioSchema = z.strictObject({
   id,
   allocation: z.record(id, z.record(id, z.union([share, z.strictObject({ count: z.number().int('expected a non-negative integer count').min(0, 'expected a non-negative integer count') })]))).optional(),
   fixedMonthlyCost: nonNegative.optional(),
+  targeting: z.enum(['random', 'ready-first']).optional(),
   label: z.string().optional(),
   source: z.string().optional(),
 });
@@ -131,6 +132,13 @@ export const modelSchema = z.strictObject({
   scenarios: z.array(scenarioSchema).min(1, 'expected at least one scenario'),
   calibration: z.record(id, calibrationSchema).optional(),
   calendar: z.array(calendarStepSchema).optional(),
+  readiness: z
+    .strictObject({
+      classes: z.number().int('expected a whole number of classes').min(1, 'expected at least 1 class').max(100, 'expected at most 100 classes').optional(),
+      sigma: nonNegative.optional(),
+      hazardRatios: z.array(nonNegative).min(1, 'expected at least one hazard ratio').optional(),
+    })
+    .optional(),
   parameters: z.record(id, z.number()).optional(),
   duration: durationSchema.optional(),
   costs: costSchema.optional(),

@@ -67,6 +67,20 @@ export interface GroupSpec {
   inflow?: InflowSpec;
 }
 
+/**
+ * Latent job readiness. Every group is split into `classes` equal classes, the most ready
+ * first; class k's exits to success states (from benefit states) get hazard ratio
+ * `hazardRatios[k]`, or exp(σ·z_k) with z_k the class's normal quantile midpoint.
+ */
+export interface ReadinessSpec {
+  /** Number of classes (default 5). */
+  classes?: number;
+  /** Spread of the log hazard ratio over citizens (default 0.5). */
+  sigma?: number;
+  /** Explicit hazard ratio per class, most ready first (overrides classes and sigma). */
+  hazardRatios?: number[];
+}
+
 /** One dated step of the calendar. */
 export interface CalendarStep {
   /** When it takes effect: `YYYY-MM` (needs the model's `start`) or a month index 1 … H−1. */
@@ -183,6 +197,12 @@ export interface ScenarioSpec {
    */
   allocation?: Record<string, Record<string, AllocationValue>>;
   /**
+   * Who gets the interventions when the model has `readiness` classes: `random` (default;
+   * every intervention spread evenly over the classes) or `ready-first` (the most ready
+   * citizens first, in allocation order — "20 % FSM to the most motivated").
+   */
+  targeting?: 'random' | 'ready-first';
+  /**
    * A fixed cost of the scenario per month, DKK (e.g. a pool paying caseworkers whatever
    * the caseload); added to the total `interventionCost`, not to any group's.
    */
@@ -256,6 +276,8 @@ export interface ModelSpec {
   calibration?: Record<string, CalibrationSpec>;
   /** Duration dependence of the transition probabilities. */
   duration?: DurationSpec;
+  /** Latent job readiness: classes of citizens whose exits to success differ. */
+  readiness?: ReadinessSpec;
   /** Net cost, discounting and premium settings. */
   costs?: CostSpec;
 }
