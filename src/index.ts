@@ -25,6 +25,7 @@ export type {
   RefusionLadder,
   InflowSpec,
   CalendarStep,
+  CalendarStateChange,
   CalendarInterventionChange,
   ReadinessSpec,
   RelativeEffect,

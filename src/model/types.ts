@@ -90,9 +90,15 @@ export interface CalendarStep {
   /** Baseline rows replaced from this step on (whole rows). */
   transitions?: TransitionRows;
   /** New monthly transfers per state. */
-  states?: Record<string, { monthlyTransfer?: number }>;
+  states?: Record<string, CalendarStateChange>;
   /** Changes per intervention: rows, effects, monthly cost, and whether new citizens can get it. */
   interventions?: Record<string, CalendarInterventionChange>;
+}
+
+/** How a calendar step changes a state. */
+export interface CalendarStateChange {
+  /** The new monthly transfer, DKK. */
+  monthlyTransfer?: number;
 }
 
 /** How a calendar step changes an intervention. */
