@@ -24,6 +24,7 @@ export type {
   PaidHoursTarget,
   RefusionLadder,
   InflowSpec,
+  CapacitySpec,
   CalendarStep,
   CalendarStateChange,
   CalendarInterventionChange,
@@ -49,7 +50,7 @@ export { presets, getPreset, type Preset } from './presets/index.js';
 export { randersModel, RANDERS_ASSUMPTIONS, type RandersAssumptions } from './presets/randers-2025.js';
 export { gladsaxeModel, GLADSAXE_ASSUMPTIONS, extensionCost, type GladsaxeAssumptions } from './presets/gladsaxe-2026.js';
 export { DK_RATES, REFUSION_DK_2016, CASEWORKER_ANNUAL_COST, type Rate, type DkRateName, type Sourced, type Amount } from './presets/rates.js';
-export type { Comparison, GroupComparison, DecisionSummary, VarianceShare, PrecisionOutcome } from './summary/result.js';
+export type { Comparison, GroupComparison, DecisionSummary, VarianceShare, PrecisionOutcome, QueueLength } from './summary/result.js';
 export { pairedComparison, type PairedDifference } from './summary/compare.js';
 export { probabilityBest, netBenefit, evpi, icer, type IcerSummary } from './summary/decision.js';
 export {

@@ -102,6 +102,14 @@ export interface CompiledModel {
   munPrefix: Float64Array;
   /** Premium income per month in a paid-hours state. */
   premium: number;
+  /** capPlaces[a]: places of arm a, −1 for no limit. */
+  capPlaces: Int32Array;
+  /** capFallback[a]: the arm those waiting for (or turned away from) arm a hold. */
+  capFallback: Int32Array;
+  /** capQueue[a]: 1 when those turned away wait for a place, 0 when they keep the fallback. */
+  capQueue: Uint8Array;
+  /** Whether any arm has a capacity. */
+  hasCapacity: boolean;
   /**
    * Whether money needs more than plain months: discounting or a refusion ladder. Without
    * either, discounted and net months equal months and the engine skips them.
@@ -330,7 +338,19 @@ export function compileModel(model: ModelSpec): CompiledModel {
     return { id: sc.id, cohorts, counts, fixedMonthlyCost: sc.fixedMonthlyCost ?? 0 };
   });
 
+  const capPlaces = new Int32Array(A).fill(-1);
+  const capFallback = new Int32Array(A);
+  const capQueue = new Uint8Array(A);
+  interventions.forEach((iv, i) => {
+    const cap = iv.capacity;
+    if (!cap) return;
+    capPlaces[i + 1] = cap.places ?? Math.floor((cap.caseworkers ?? 0) * (cap.caseload ?? 0) + 1e-9);
+    capFallback[i + 1] = cap.fallback ? ivIndex.get(cap.fallback)! : 0;
+    capQueue[i + 1] = cap.whenFull === 'fallback' ? 0 : 1;
+  });
+
   return {
+    capPlaces, capFallback, capQueue, hasCapacity: capPlaces.some((x) => x >= 0),
     H, S, A, K, G, NB, NP, periodOf, periodEnd, clockBenefit: model.duration?.clock === 'benefit', bandStart,
     kind, paidHours, reimbursed, transfer, armCost, stay, logStay, leave, cum, lastDest,
     groupIds, groupSize, groupInitial, groupPrior, groupInitialDuration,

@@ -51,6 +51,8 @@ export interface BlockResult {
   monthly?: Float64Array;
   /** Yearly ledger, `(to − from) × scenarios × years × items`. */
   yearly?: Float64Array;
+  /** Citizens waiting for a place, `(to − from) × scenarios × H`, when an intervention has a capacity. */
+  queue?: Int32Array;
 }
 
 /** Monthly values per replicate: scenarios × H. */
@@ -84,6 +86,7 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
   // Without a ledger the occupancy still comes from the tracks; these catch the rest.
   const scratchMonthly = new Float64Array(cm.H);
   const scratchYearly = new Float64Array(yearlyStride(cm));
+  const queueOut = tracks && cm.hasCapacity ? new Int32Array((to - from) * mstride) : undefined;
   const acc = createAccumulator(cm);
   const perScenario = (cm.G + 1) * M;
   for (let r = from; r < to; r++) {
@@ -99,6 +102,7 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
       if (tracks) {
         tracks.occ.fill(0);
         tracks.net.fill(0);
+        tracks.queue.fill(0);
       }
       simulateScenario(cm, cm.scenarios[si], k1, k2, acc, tracks);
       replicateMetrics(cm, cm.scenarios[si], acc, out, (r - from) * stride + si * perScenario);
@@ -114,8 +118,12 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
           occupancy,
           (r - from) * ostride + si * cm.S * (cm.H + 1),
         );
+        if (queueOut) {
+          let level = 0;
+          for (let t = 0; t < cm.H; t++) queueOut[(r - from) * mstride + si * cm.H + t] = level += tracks.queue[t];
+        }
       }
     }
   }
-  return { values: out, occupancy, draws, monthly, yearly };
+  return { values: out, occupancy, draws, monthly, yearly, queue: queueOut };
 }

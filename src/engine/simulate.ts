@@ -33,6 +33,8 @@ export interface Accumulator {
   exitMonth: Int32Array;
   /** censorMonth[cell · (H + 1) + k]: citizens starting on benefit still in their first spell when followed k months. */
   censorMonth: Int32Array;
+  /** Months spent waiting for a place, per allocated cell. */
+  waitMonths: Float64Array;
 }
 
 /**
@@ -45,11 +47,13 @@ export interface Tracks {
   occ: Int32Array;
   /** net[s · (H + 2) + t]: the same weighted by the municipality's share of the transfer (refusion ladder). */
   net: Float64Array;
+  /** queue[t]: citizens waiting for a place (difference array). */
+  queue: Int32Array;
 }
 
 /** Zeroed month-by-month records sized for `cm`. */
 export function createTracks(cm: CompiledModel): Tracks {
-  return { occ: new Int32Array(cm.A * cm.S * (cm.H + 2)), net: new Float64Array(cm.S * (cm.H + 2)) };
+  return { occ: new Int32Array(cm.A * cm.S * (cm.H + 2)), net: new Float64Array(cm.S * (cm.H + 2)), queue: new Int32Array(cm.H + 2) };
 }
 
 /** A zeroed accumulator sized for `cm`. */
@@ -65,6 +69,7 @@ export function createAccumulator(cm: CompiledModel): Accumulator {
     successExits: new Int32Array(cells),
     exitMonth: new Int32Array(cells * (cm.H + 1)),
     censorMonth: new Int32Array(cells * (cm.H + 1)),
+    waitMonths: new Float64Array(cells),
   };
 }
 
@@ -79,9 +84,26 @@ export function resetAccumulator(acc: Accumulator): void {
   acc.successExits.fill(0);
   acc.exitMonth.fill(0);
   acc.censorMonth.fill(0);
+  acc.waitMonths.fill(0);
 }
 
 const INV_2_32 = 1 / 4294967296;
+
+/** Restore the min-heap property from the root after its value grew. */
+function siftDown(heap: Float64Array): void {
+  const n = heap.length;
+  let i = 0;
+  const v = heap[0];
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && heap[c + 1] < heap[c]) c++;
+    if (heap[c] >= v) break;
+    heap[i] = heap[c];
+    i = c;
+  }
+  heap[i] = v;
+}
 const GOLDEN = 0x9e3779b9 | 0;
 
 /**
@@ -96,7 +118,13 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
   const { hasLadder, constFrom } = cm;
   const { H, S, A, NB, NP, periodOf, periodEnd, clockBenefit, bandStart, kind, paidHours, reimbursed, stay, logStay, leave, cum, lastDest } = cm;
   const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix, moneyDetail } = cm;
-  const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth, censorMonth } = acc;
+  const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth, censorMonth, waitMonths } = acc;
+  const { K, capPlaces, capFallback, capQueue } = cm;
+  const queue = tracks === null ? null : tracks.queue;
+  // Capacity: per capped arm a min-heap of the months its places next fall free. Citizens
+  // are served in processing order (arrival order within a group), each taking the place
+  // that frees first; a holder frees it at the first exit from benefit.
+  const heaps: (Float64Array | null)[] = Array.from(capPlaces, (n) => (n >= 0 ? new Float64Array(n) : null));
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
     const { group, arm, count, firstCitizen, start, rowArm } = cohorts[c];
@@ -108,6 +136,8 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
     const s0 = groupInitial[group];
     const cb0 = groupPrior[group];
     const ds0 = groupInitialDuration[group];
+    const heap = kind[s0] === KIND_BENEFIT ? heaps[arm] : null;
+    const fb = capFallback[arm];
     for (let j = 0; j < count; j++) {
       // sfc32 state from the replicate keys and the citizen index (same hashing as
       // citizenStream in random.ts).
@@ -129,10 +159,44 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
       let ds = ds0; // months in the current state
       let exited = 0;
       let ph = 0;
+      // Which rows and money cells the citizen uses now: the allocated arm's, or while
+      // waiting for a place the fallback's.
+      let curRow = rowBase;
+      let curAcc = accBase;
+      let curArm = armBase;
+      let waiting = 0;
+      let switchAt = H + 1;
+      let release = -1;
+      if (heap !== null) {
+        const free = heap.length > 0 ? heap[0] : Infinity;
+        if (free <= t) {
+          release = H; // holds the place until the first exit from benefit
+        } else {
+          curRow = (fb * K + (rowArm % K)) * S;
+          curAcc = (group * A + fb) * S;
+          curArm = fb * S;
+          if (capQueue[arm] === 1) {
+            waiting = 1;
+            if (free < H) switchAt = free;
+            if (queue !== null) queue[t]++;
+          }
+        }
+      }
       while (t < H) {
+        if (waiting === 1 && t === switchAt) {
+          // A place is free: the wait ends and the intervention's rows apply from now.
+          waiting = 0;
+          curRow = rowBase;
+          curAcc = accBase;
+          curArm = armBase;
+          release = H;
+          waitMonths[cellGA] += t - start;
+          if (queue !== null) queue[t]--;
+        }
         const isBenefit = kind[s] === KIND_BENEFIT;
         if (paidHours[s] === 1) ph = 1;
         let room = H - t;
+        if (waiting === 1 && switchAt - t < room) room = switchAt - t;
         let b = 0;
         let period = 0;
         if (NP > 1) {
@@ -148,7 +212,7 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
             if (rem < room) room = rem;
           }
         }
-        const r = ((rowBase + s) * NP + period) * NB + b;
+        const r = ((curRow + s) * NP + period) * NB + b;
         const p = stay[r];
         let k: number;
         if (p >= 1) {
@@ -162,9 +226,9 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         }
         const moved = k <= room;
         const m = moved ? k : room;
-        const cell = (accBase + s) * NP + period;
+        const cell = (curAcc + s) * NP + period;
         if (occ !== null) {
-          const o = (armBase + s) * W;
+          const o = (curArm + s) * W;
           occ[o + t]++;
           occ[o + t + m]--;
           if (hasLadder && reimbursed[s] === 1) {
@@ -215,6 +279,13 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         if (d === S) d = lastDest[r];
         if (isBenefit && exited === 0 && kind[d] !== KIND_BENEFIT) {
           exited = 1;
+          if (release === H) release = t;
+          if (waiting === 1) {
+            // Left benefit while waiting: out of the queue, never admitted.
+            waiting = 0;
+            waitMonths[cellGA] += t - start;
+            if (queue !== null) queue[t]--;
+          }
           exits[cellGA]++;
           // Time to first exit is measured for those who start on benefit.
           if (kind[s0] === KIND_BENEFIT) exitMonth[exitBase + t - start]++;
@@ -223,12 +294,20 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         s = d;
         ds = 0;
       }
+      if (waiting === 1) {
+        waitMonths[cellGA] += H - start;
+        if (queue !== null) queue[H]--;
+      }
+      if (release >= 0) {
+        heap![0] = release;
+        siftDown(heap!);
+      }
       final[accBase + s]++;
       paidEver[cellGA] += ph;
       if (exited === 0 && kind[s0] === KIND_BENEFIT) censorMonth[exitBase + H - start]++;
       if (occ !== null) {
-        occ[(armBase + s) * W + H]++;
-        occ[(armBase + s) * W + H + 1]--;
+        occ[(curArm + s) * W + H]++;
+        occ[(curArm + s) * W + H + 1]--;
       }
     }
   }

@@ -83,6 +83,15 @@ export const interventionSchema = z.strictObject({
   transitions: rows.optional(),
   effects: z.record(z.string().min(1), z.record(z.string().min(1), effectSchema)).optional(),
   staffing: staffingSchema.optional(),
+  capacity: z
+    .strictObject({
+      places: z.number().int('expected a whole number of places').min(0, 'expected places >= 0').optional(),
+      caseworkers: nonNegative.optional(),
+      caseload: positive.optional(),
+      whenFull: z.enum(['queue', 'fallback']).optional(),
+      fallback: id.optional(),
+    })
+    .optional(),
   label: z.string().optional(),
   source: z.string().optional(),
 });

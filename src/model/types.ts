@@ -148,6 +148,27 @@ export interface RelativeEffect {
  */
 export type EffectRows = Record<string, Record<string, RelativeEffect>>;
 
+/**
+ * A limit on how many citizens can hold an intervention at once: `places`, or
+ * `caseworkers × caseload` (17 × 35 ≈ 595). A holder keeps the place until the first exit
+ * from benefit. When all places are taken, citizens allocated to the intervention wait
+ * first come, first served (`whenFull: "queue"`, the default) on the `fallback`
+ * intervention's rows (default none), or get the fallback for good (`"fallback"`).
+ * Waiting citizens who leave benefit leave the queue.
+ */
+export interface CapacitySpec {
+  /** Number of places. */
+  places?: number;
+  /** Caseworkers (with `caseload`). */
+  caseworkers?: number;
+  /** Citizens per caseworker (with `caseworkers`). */
+  caseload?: number;
+  /** What happens when full: wait for a place, or take the fallback for good. */
+  whenFull?: 'queue' | 'fallback';
+  /** Intervention id for those waiting or turned away (default none). */
+  fallback?: string;
+}
+
 /** Intervention cost built from caseworker time. */
 export interface StaffingSpec {
   /** Cost of one caseworker for a year, DKK (salary, overhead). */
@@ -175,6 +196,8 @@ export interface InterventionSpec {
   effects?: EffectRows;
   /** Adds annualCostPerCaseworker / caseload / 12 (+ conversations) to `monthlyCost`. */
   staffing?: StaffingSpec;
+  /** Places: at most this many citizens hold the intervention at once (see {@link CapacitySpec}). */
+  capacity?: CapacitySpec;
   /** Human-readable label. */
   label?: string;
   /** Where the numbers come from. */

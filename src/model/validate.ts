@@ -148,6 +148,15 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
     if (s.paidHours && s.kind !== 'benefit') out.push({ path: `states[${i}].paidHours`, message: 'only a benefit state can be a paid-hours state' });
   });
   (m.interventions ?? []).forEach((iv, i) => {
+    const cap = iv.capacity;
+    if (cap) {
+      const where = `interventions[${i}].capacity`;
+      if ((cap.places === undefined) === (cap.caseworkers === undefined || cap.caseload === undefined)) out.push({ path: where, message: 'expected places, or caseworkers and caseload' });
+      if (cap.fallback !== undefined && !(m.interventions ?? []).some((x) => x.id === cap.fallback)) out.push({ path: `${where}.fallback`, message: `unknown intervention "${cap.fallback}"` });
+      if (cap.fallback === iv.id) out.push({ path: `${where}.fallback`, message: 'an intervention cannot be its own fallback' });
+      const fb = (m.interventions ?? []).find((x) => x.id === cap.fallback);
+      if (fb?.capacity) out.push({ path: `${where}.fallback`, message: 'the fallback may not itself have a capacity' });
+    }
     for (const [from, row] of Object.entries(iv.effects ?? {})) {
       const where = `interventions[${i}].effects.${from}`;
       if (!states.has(from)) out.push({ path: where, message: known(from) });

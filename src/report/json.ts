@@ -27,6 +27,7 @@ export function resultToJSON(result: SimulationResult): object {
     decision: result.decision,
     ...(result.yearly ? { yearly: result.yearly, yearlyComparisons: result.yearlyComparisons } : {}),
     ...(result.payback ? { payback: result.payback } : {}),
+    ...(result.queue ? { queue: result.queue } : {}),
     ...(result.precision ? { precision: result.precision } : {}),
   };
 }
@@ -45,6 +46,8 @@ export interface KeptReplicates {
   monthly?: number[];
   /** Yearly ledger rows, replicate × scenario × year × item; NaN as null. */
   yearly?: (number | null)[];
+  /** Queue lengths, replicate × scenario × month. */
+  queue?: number[];
 }
 
 /** The kept rows of a result (`--keep-replicates`). */
@@ -58,5 +61,6 @@ export function keptReplicates(result: SimulationResult, spec: unknown): KeptRep
     values: nullable(result.values),
     ...(result.monthlyValues ? { monthly: Array.from(result.monthlyValues) } : {}),
     ...(result.yearlyValues ? { yearly: nullable(result.yearlyValues) } : {}),
+    ...(result.queueValues ? { queue: Array.from(result.queueValues) } : {}),
   };
 }

@@ -23,6 +23,7 @@ export const METRICS = [
   'onBenefitAt12',
   'onBenefitAt24',
   'onBenefitAt36',
+  'waitingMonths',
 ] as const;
 
 /** One of {@link METRICS}. */
@@ -45,6 +46,7 @@ export const HIGHER_IS_BETTER: Record<MetricName, boolean> = {
   onBenefitAt12: false,
   onBenefitAt24: false,
   onBenefitAt36: false,
+  waitingMonths: false,
 };
 
 /** Human-readable descriptions, used in tables and docs. */
@@ -64,6 +66,7 @@ export const METRIC_LABELS: Record<MetricName, string> = {
   onBenefitAt12: 'share of those starting on benefit whose first spell has not ended after 12 months',
   onBenefitAt24: 'the same after 24 months',
   onBenefitAt36: 'the same after 36 months',
+  waitingMonths: 'months spent waiting for a place in a full intervention, per citizen',
 };
 
 /** Number of metrics: the stride of a metric row. */
@@ -77,9 +80,10 @@ export const M = METRICS.length;
 export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, out: Float64Array, offset: number): void {
   const { G, A, S, NP, kind, transfer, armCost, premium } = cm;
   const detail = cm.moneyDetail;
-  const total = new Float64Array(M + 1);
+  // Slots 0…M−1 follow METRICS loosely as running sums; M is the head count, M + 1 waiting months.
+  const total = new Float64Array(M + 2);
   for (let g = 0; g <= G; g++) {
-    const v = g < G ? new Float64Array(M + 1) : total;
+    const v = g < G ? new Float64Array(M + 2) : total;
     if (g < G) {
       for (let a = 0; a < A; a++) {
         const cell = g * A + a;
@@ -87,6 +91,7 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
         v[5] += acc.paidEver[cell];
         v[6] += acc.successExits[cell];
         v[7] += acc.exits[cell]; // exits, turned into a share below
+        v[M + 1] += acc.waitMonths[cell];
         for (let s = 0; s < S; s++) {
           for (let p = 0; p < NP; p++) {
             const i = (cell * S + s) * NP + p;
@@ -101,7 +106,7 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
           if (kind[s] === KIND_SUCCESS) v[0] += acc.final[cell * S + s];
         }
       }
-      for (let m = 0; m <= M; m++) total[m] += v[m];
+      for (let m = 0; m <= M + 1; m++) total[m] += v[m];
     } else {
       v[3] += sc.fixedMonthlyCost * cm.discPrefix[cm.H];
     }
@@ -118,6 +123,7 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
     out[o + 6] = v[7] > 0 ? v[6] / v[7] : NaN;
     out[o + 7] = premiumMonths * premium;
     out[o + 8] = v[4] + v[3] - out[o + 7];
+    out[o + 15] = n > 0 ? v[M + 1] / n : 0;
   }
 }
 

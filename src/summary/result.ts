@@ -66,6 +66,20 @@ export interface ScenarioResult {
   varianceShares?: Record<MetricName, VarianceShare>;
 }
 
+/** Citizens waiting for a place in one month of one scenario. */
+export interface QueueLength {
+  /** Scenario id. */
+  scenario: string;
+  /** Month (0 … H−1). */
+  month: number;
+  /** Mean over replicates. */
+  mean: number;
+  /** Lower end of the interval. */
+  lo: number;
+  /** Upper end of the interval. */
+  hi: number;
+}
+
 /** The outcome of a precision-targeted run. */
 export interface PrecisionOutcome {
   /** The target Monte Carlo standard error. */
@@ -149,6 +163,10 @@ export interface SimulationResult {
   yearlyComparisons?: YearlyDifference[];
   /** Payback of each scenario against the baseline. */
   payback?: Payback[];
+  /** With a capacity: citizens waiting for a place, per scenario and month, over replicates. */
+  queue?: QueueLength[];
+  /** The raw queue lengths: replicate × scenario × month. */
+  queueValues?: Int32Array;
   /** One row per replicate, scenario and group (`group` = "total" for the population). */
   draws: ColumnTable;
   /** One row per scenario, group and metric with mean, sd, lo, hi. */
@@ -182,6 +200,20 @@ export function metricColumn(values: Float64Array, cm: CompiledModel, s: number,
 function summariseRow(values: Float64Array, cm: CompiledModel, s: number, g: number, level: number): MetricSummaries {
   const out = {} as MetricSummaries;
   METRICS.forEach((name, m) => (out[name] = summarise(metricColumn(values, cm, s, g, m), level)));
+  return out;
+}
+
+function queueLengths(q: Int32Array, ids: string[], H: number, level: number): QueueLength[] {
+  const R = q.length / (ids.length * H);
+  const out: QueueLength[] = [];
+  ids.forEach((scenario, s) => {
+    for (let t = 0; t < H; t++) {
+      const xs = new Float64Array(R);
+      for (let r = 0; r < R; r++) xs[r] = q[(r * ids.length + s) * H + t];
+      const { mean, lo, hi } = summarise(xs, level);
+      out.push({ scenario, month: t, mean, lo, hi });
+    }
+  });
   return out;
 }
 
@@ -249,6 +281,7 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     comparisons,
     decision,
     ...(block.yearly ? (({ lines, differences }) => ({ yearly: lines, yearlyComparisons: differences }))(yearlyResults(cm, scenarioIds, b, block.yearly, opts.level)) : {}),
+    ...(block.queue ? { queue: queueLengths(block.queue, scenarioIds, cm.H, opts.level), queueValues: block.queue } : {}),
     ...(block.monthly ? { payback: paybackResults(cm, scenarioIds, b, block.monthly, opts.level, spec.start) } : {}),
     draws: drawsTable(values, scenarioIds, groupIds, opts.from),
     summary: summaryTable(scenarios),
