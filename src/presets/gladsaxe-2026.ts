@@ -84,6 +84,10 @@ export const GLADSAXE_ASSUMPTIONS = {
   paidHoursEnd: 0.15,
   /** @see paidHoursEnd */
   paidHoursToJob: 0.03,
+  /** Caseworkers the far-from-the-labour-market pool keeps (seed: 10–13; the middle). */
+  farCaseworkers: 11.5,
+  /** Citizens per pool caseworker (assumption: enough places for today's 890, not for every newcomer). */
+  farCaseload: 80,
   /** Pool for citizens far from the labour market, DKK a year (seed). */
   farPool: 7_000_000,
   /** Pool for citizens close to the labour market, DKK a year (seed). */
@@ -149,6 +153,9 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
       // decision is about the pool, carried as the with-pool scenario's fixed cost.
       { id: 'far-reduced', label: 'far from the labour market, without the pool: higher caseloads', effects: { kh: { '@success': far, 'kh-ph': far } } },
       { id: 'near-reduced', label: 'close to the labour market, without the pool: no personal sparring', effects: { dp: { '*': near }, sdp: { '*': near } } },
+      // The pool's caseworkers: today's effort (the calibration baseline) for as many as
+      // their caseloads allow; the rest wait on the reduced effort until a place frees.
+      { id: 'far-pool', label: 'far from the labour market, with the pool: low caseloads', capacity: { caseworkers: a.farCaseworkers, caseload: a.farCaseload, fallback: 'far-reduced' } },
     ],
     scenarios: [
       {
@@ -159,6 +166,7 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
       {
         id: 'with-pool',
         label: 'with the pool (7 + 3 mio. DKK a year)',
+        allocation: { far: { 'far-pool': 1 } },
         fixedMonthlyCost: (a.farPool + a.nearPool) / 12,
         source: 'seed: up to 10 mio. DKK a year, budget 2026–2029',
       },
