@@ -31,6 +31,13 @@ export function step(pi: number[], P: Matrix): number[] {
   return pi.map((_, j) => pi.reduce((acc, pk, k) => acc + pk * P[k][j], 0));
 }
 
+/** A group's citizens per intervention (null: none) in a scenario. */
+export function groupArms(sc: ModelSpec['scenarios'][number], g: ModelSpec['groups'][number]): [string | null, number][] {
+  const alloc = sc.allocation?.[g.id] ?? {};
+  const counts = allocateGroup(g.size, Object.values(alloc));
+  return [...Object.keys(alloc).map((iv, k) => [iv, counts[k]] as [string, number]), [null, counts[counts.length - 1]]];
+}
+
 export interface ExactScenario {
   successRate: { mean: number; variance: number };
   benefitMonths: number;
@@ -51,10 +58,7 @@ export function exactMetrics(model: ModelSpec): Record<string, ExactScenario> {
     let transfers = 0;
     let interventions = 0;
     for (const g of model.groups) {
-      const alloc = sc.allocation?.[g.id] ?? {};
-      const ivs = Object.keys(alloc);
-      const counts = allocateGroup(g.size, Object.values(alloc));
-      const arms: [string | null, number][] = [...ivs.map((iv, k) => [iv, counts[k]] as [string, number]), [null, counts[counts.length - 1]]];
+      const arms = groupArms(sc, g);
       for (const [iv, n] of arms) {
         if (n === 0) continue;
         const P = armMatrix(model, iv);
@@ -94,10 +98,7 @@ export function exactOccupancy(model: ModelSpec): Record<string, { mean: number[
     const mean = Array.from({ length: S }, () => new Array<number>(H + 1).fill(0));
     const variance = Array.from({ length: S }, () => new Array<number>(H + 1).fill(0));
     for (const g of model.groups) {
-      const alloc = sc.allocation?.[g.id] ?? {};
-      const ivs = Object.keys(alloc);
-      const counts = allocateGroup(g.size, Object.values(alloc));
-      const arms: [string | null, number][] = [...ivs.map((iv, k) => [iv, counts[k]] as [string, number]), [null, counts[counts.length - 1]]];
+      const arms = groupArms(sc, g);
       for (const [iv, n] of arms) {
         const P = armMatrix(model, iv);
         let pi: number[] = model.states.map((s) => (s.id === g.initialState ? 1 : 0));
