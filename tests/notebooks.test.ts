@@ -41,8 +41,8 @@ describe('examples', () => {
 
 describe('committed notebooks', () => {
   const books = readdirSync(EXAMPLES).filter((f) => f.endsWith('.ipynb'));
-  it('are the five documented ones', () => {
-    expect(books.sort()).toEqual(['calibrate.ipynb', 'gladsaxe.ipynb', 'randers.ipynb', 'throughput.ipynb', 'uncertainty.ipynb']);
+  it('are the six documented ones', () => {
+    expect(books.sort()).toEqual(['calibrate.ipynb', 'gladsaxe.ipynb', 'policies.ipynb', 'randers.ipynb', 'throughput.ipynb', 'uncertainty.ipynb']);
   });
 
   for (const book of books) {
