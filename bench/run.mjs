@@ -3,8 +3,11 @@
  * the same model through a plain numpy implementation, and the uniform-draw ceiling of
  * one core, summarised as citizen-months per second.
  *
- *   node bench/run.mjs [--replicates 200] [--workers N] [--repeat 3] [--skip-numpy] [--json]
+ *   node bench/run.mjs [--replicates 200] [--workers N] [--repeat 3] [--skip-numpy] [--json] [--max-load 1.0]
  *   node bench/run.mjs --memory [--replicates 10000]   peak RSS of a long run
+ *
+ * Each run waits until the 1-minute load average is at most --max-load and records the
+ * cores other processes used while it ran (see load.mjs).
  *
  * A citizen-month is one citizen simulated for one month of one scenario, so a run is
  * replicates × citizens × months × scenarios citizen-months, however the engine gets
@@ -15,6 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startMeter, waitForQuiet } from './load.mjs';
 import { citizenMonthsPerReplicate, referenceModel } from './reference-model.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +33,7 @@ const replicates = value('--replicates', memoryMode ? 10_000 : 200);
 const workers = value('--workers', undefined);
 const repeat = memoryMode ? 1 : value('--repeat', 3);
 const asJSON = flag('--json');
+const maxLoad = value('--max-load', 1.0);
 // The core entry runs in this thread. Worker threads live in the Node entry (forlob/node),
 // whose default is every core, so it is used only when --workers is given; the core
 // entry accepts and ignores the option.
@@ -44,13 +49,11 @@ const citizenMonths = replicates * citizenMonthsPerReplicate(model);
 async function runForlob() {
   const options = { replicates, seed: 'bench' };
   if (workers !== undefined) options.workers = workers;
+  const quiet = await waitForQuiet(maxLoad, 600, log);
   const rssBefore = process.memoryUsage().rss;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
+  const meter = startMeter();
   const result = await simulate(model, options);
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const { seconds, cpuSeconds, load1mAtStart, otherCores, stealCores } = meter.stop();
   return {
     replicates, workers: workers ?? null, citizens, months: model.horizonMonths, scenarios: model.scenarios.length,
     seconds, cpuSeconds, citizenMonths,
@@ -59,6 +62,9 @@ async function runForlob() {
     citizenMonthsPerCpuSecond: citizenMonths / cpuSeconds,
     // About 1 for a single thread; shows whether --workers took effect.
     coresUsed: cpuSeconds / seconds,
+    // How busy the machine was: the 1-minute load when the run started (after waiting up to
+    // 10 minutes for it to fall to --max-load) and the cores other processes used during it.
+    load1mAtStart, waitedSeconds: quiet.waitedSeconds, otherCores, stealCores,
     rssBeforeMB: rssBefore / 2 ** 20,
     peakRssMB: MB(process.resourceUsage().maxRSS),
     results: result.scenarios.map((sc) => ({
@@ -77,11 +83,15 @@ function ensureNumpy() {
   return sh.status === 0 && has();
 }
 
-function runNumpy(modelPath) {
+async function runNumpy(modelPath) {
   if (!ensureNumpy()) return { skipped: 'numpy is not available for /usr/bin/python3 and apt-get could not install it' };
+  await waitForQuiet(maxLoad, 600, log);
+  const meter = startMeter();
   const r = spawnSync('/usr/bin/python3', [join(here, 'numpy_peer.py'), modelPath, '--replicates', String(replicates)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) return { skipped: `numpy peer failed: ${r.stderr.trim().split('\n').pop()}` };
-  return JSON.parse(r.stdout);
+  const m = meter.stop();
+  // The peer is a child process, so the machine's busy cores (about 1 when nothing else ran) tell how quiet it was.
+  return { ...JSON.parse(r.stdout), load1mAtStart: m.load1mAtStart, machineBusyCores: m.machineBusyCores };
 }
 
 function runUniforms() {
@@ -130,6 +140,7 @@ if (memoryMode) {
   else {
     console.log(`forlob ${replicates} replicates: ${f.seconds.toFixed(2)} s, ${fmt(f.citizenMonthsPerSecond)} citizen-months/s, ${f.coresUsed.toFixed(1)} cores used`);
     console.log(`peak RSS ${f.peakRssMB.toFixed(1)} MB (RSS before the run ${f.rssBeforeMB.toFixed(1)} MB)`);
+    console.log(`load ${f.load1mAtStart.toFixed(2)} at the start, other processes ${f.otherCores?.toFixed(2)} cores during the run`);
   }
 } else {
   const outDir = join(here, 'out');
@@ -144,13 +155,16 @@ if (memoryMode) {
   for (let i = 0; i < repeat; i++) runs.push(await runForlob());
   const forlob = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   forlob.allSeconds = runs.map((r) => r.seconds);
+  forlob.allLoad1m = runs.map((r) => r.load1mAtStart);
+  forlob.allOtherCores = runs.map((r) => r.otherCores);
   forlob.peakRssMB = MB(process.resourceUsage().maxRSS);
   let numpy = { skipped: '--skip-numpy' };
   if (!flag('--skip-numpy')) {
     log('numpy peer …');
-    numpy = runNumpy(modelPath);
+    numpy = await runNumpy(modelPath);
   }
   log('uniform-draw ceiling …');
+  await waitForQuiet(maxLoad, 600, log);
   const uniforms = runUniforms();
   const limit = uniforms.results[0].perSecond; // the engine's own generator
 
@@ -171,10 +185,10 @@ if (memoryMode) {
   } else {
     console.log(`machine: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${machine.loadAverage1m.toFixed(2)}`);
     console.log(`workload: ${citizens} citizens × ${model.horizonMonths} months × ${model.scenarios.length} scenarios × ${replicates} replicates = ${fmt(citizenMonths)} citizen-months`);
-    console.log(`forlob   ${forlob.seconds.toFixed(2)} s (best of ${forlob.allSeconds.map((x) => x.toFixed(2)).join(', ')})  ${fmt(summary.forlobCitizenMonthsPerSecond)} cm/s  (${fmt(summary.forlobCitizenMonthsPerCpuSecond)} cm per CPU-second, ${forlob.coresUsed.toFixed(1)} cores used, peak RSS ${forlob.peakRssMB.toFixed(0)} MB)`);
+    console.log(`forlob   ${forlob.seconds.toFixed(2)} s (best of ${forlob.allSeconds.map((x) => x.toFixed(2)).join(', ')})  ${fmt(summary.forlobCitizenMonthsPerSecond)} cm/s  (${fmt(summary.forlobCitizenMonthsPerCpuSecond)} cm per CPU-second, ${forlob.coresUsed.toFixed(1)} cores used, peak RSS ${forlob.peakRssMB.toFixed(0)} MB; load ${forlob.load1mAtStart.toFixed(2)}, others ${forlob.otherCores?.toFixed(2)} cores)`);
     if (numpy.skipped) console.log(`numpy    skipped: ${numpy.skipped}`);
     else {
-      console.log(`numpy    ${numpy.seconds.toFixed(2)} s  ${fmt(numpy.citizenMonthsPerSecond)} cm/s  (${numpy.implementation}, peak RSS ${numpy.peakRssMB.toFixed(0)} MB)`);
+      console.log(`numpy    ${numpy.seconds.toFixed(2)} s  ${fmt(numpy.citizenMonthsPerSecond)} cm/s  (${numpy.implementation}, peak RSS ${numpy.peakRssMB.toFixed(0)} MB; load ${numpy.load1mAtStart.toFixed(2)}, machine busy ${numpy.machineBusyCores?.toFixed(2)} cores)`);
       console.log(`forlob / numpy: ${summary.forlobOverNumpy.toFixed(1)}×`);
     }
     for (const u of uniforms.results) console.log(`uniforms ${u.name}: ${fmt(u.perSecond)}/s (${u.nsPerDraw.toFixed(2)} ns)`);

@@ -1,0 +1,25 @@
+// Cost of the policy features (issue 7): the reference model, 100 replicates, one thread,
+// best of 3, plain vs with a calendar step, inflow, a binding capacity, readiness classes.
+// Run after a build: node bench/features.mjs
+import { simulate } from '../dist/index.js';
+import { referenceModel } from './reference-model.mjs';
+const base = referenceModel(10, 60);
+const variants = {
+  base,
+  calendar: { ...base, start: '2026-01', calendar: [{ from: 24, transitions: { kh: Object.fromEntries(Object.entries(base.transitions.kh).map(([k, v]) => [k, v * 0.9])) } }] },
+  inflow: { ...base, groups: base.groups.map((g) => ({ ...g, inflow: { perMonth: g.size / 60 } })) },
+  capacity: { ...base, interventions: base.interventions.map((iv, i) => (i === 0 ? { ...iv, capacity: { places: 4000 } } : iv)) },
+  readiness: { ...base, readiness: { classes: 5, sigma: 0.5 }, scenarios: base.scenarios.map((s) => ({ ...s, targeting: 'ready-first' })) },
+};
+for (const [name, model] of Object.entries(variants)) {
+  let best = Infinity;
+  let cm = 0;
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    const r = await simulate(model, { replicates: 100, seed: 'bench' });
+    best = Math.min(best, (performance.now() - t0) / 1000);
+    const N = r.scenarios[0].allocation.reduce((a, b) => a + b.count, 0);
+    cm = N * 60 * 3 * 100;
+  }
+  console.log(name.padEnd(10), best.toFixed(2), 's', (cm / best / 1e6).toFixed(0), 'M citizen-months/s', (cm / 1e6).toFixed(0), 'M cm');
+}
