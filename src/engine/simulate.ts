@@ -8,7 +8,8 @@
  * by inversion as K = 1 + floor(log(U) / log(stay)); a second uniform picks the
  * destination from the row conditioned on leaving. This has exactly the distribution of
  * drawing month by month, at a fraction of the draws. A stay is cut where the row changes
- * (the next duration band, the horizon); by memorylessness the rest is drawn afresh.
+ * (the next duration band, a calendar step, the month a waiting citizen gets a place, the
+ * horizon); by memorylessness the rest is drawn afresh.
  * @module
  */
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
@@ -104,6 +105,7 @@ function siftDown(heap: Float64Array): void {
   }
   heap[i] = v;
 }
+
 const GOLDEN = 0x9e3779b9 | 0;
 
 /**
