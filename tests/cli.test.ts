@@ -6,24 +6,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
+import { exampleModel } from './models.js';
 
-const model = {
-  name: 'Example',
-  horizonMonths: 24,
-  states: [
-    { id: 'kh', kind: 'benefit', monthlyTransfer: 12500 },
-    { id: 'job', kind: 'success' },
-    { id: 'flex', kind: 'success', monthlyTransfer: 7000 },
-    { id: 'out', kind: 'exit' },
-  ],
-  transitions: { kh: { job: 0.012, flex: 0.002, out: 0.01 } },
-  groups: [{ id: 'kh', size: 980, initialState: 'kh' }],
-  interventions: [{ id: 'fsm', monthlyCost: 1800, transitions: { kh: { job: 0.025, out: 0.008 } } }],
-  scenarios: [
-    { id: 'today', allocation: { kh: { fsm: 0.6 } } },
-    { id: 'minimum', allocation: { kh: { fsm: 0.2 } } },
-  ],
-};
+const model = exampleModel;
 
 const dir = tempDir();
 const modelFile = join(dir, 'model.json');

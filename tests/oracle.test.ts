@@ -6,26 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
 import type { ModelSpec } from '../src/model/types.js';
 import { exactMetrics, exactOccupancy } from './exact.js';
+import { exampleModel } from './models.js';
 
 const R = 1000;
 
-const example: ModelSpec = {
-  name: 'Example',
-  horizonMonths: 24,
-  states: [
-    { id: 'kh', kind: 'benefit', monthlyTransfer: 12500 },
-    { id: 'job', kind: 'success' },
-    { id: 'flex', kind: 'success', monthlyTransfer: 7000 },
-    { id: 'out', kind: 'exit' },
-  ],
-  transitions: { kh: { job: 0.012, flex: 0.002, out: 0.01 } },
-  groups: [{ id: 'kh', size: 980, initialState: 'kh' }],
-  interventions: [{ id: 'fsm', monthlyCost: 1800, transitions: { kh: { job: 0.025, out: 0.008 } } }],
-  scenarios: [
-    { id: 'today', allocation: { kh: { fsm: 0.6 } } },
-    { id: 'minimum', allocation: { kh: { fsm: 0.2 } } },
-  ],
-};
+const example: ModelSpec = exampleModel;
 
 /** People lose jobs and come back: success rows recur; part of each group unallocated. */
 const recurring: ModelSpec = {
