@@ -19,7 +19,10 @@ export interface Periods {
 
 /** Split a model at its calendar steps. */
 export function periods(model: ModelSpec): Periods {
-  const steps = (model.calendar ?? []).map((step) => ({ step, month: stepMonth(model, step.from) })).sort((a, b) => a.month - b.month);
+  const steps = (model.calendar ?? [])
+    .map((step) => ({ step, month: stepMonth(model, step.from) }))
+    .filter((s) => s.month < model.horizonMonths)
+    .sort((a, b) => a.month - b.month);
   const starts = [0, ...new Set(steps.map((s) => s.month))];
   const models: ModelSpec[] = [];
   const unavailable: Set<string>[] = [];
@@ -47,6 +50,15 @@ export function periods(model: ModelSpec): Periods {
         if (change.monthlyCost !== undefined) {
           iv.monthlyCost = change.monthlyCost;
           delete iv.staffing;
+        }
+        if (change.capacity) {
+          // Caseworkers without a caseload keep the old caseload, and vice versa.
+          const cap = { ...iv.capacity!, ...change.capacity };
+          if (change.capacity.places !== undefined) {
+            delete cap.caseworkers;
+            delete cap.caseload;
+          } else delete cap.places;
+          iv.capacity = cap;
         }
         if (change.available === false) closed.add(ivId);
         if (change.available === true) closed.delete(ivId);

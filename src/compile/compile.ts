@@ -13,6 +13,7 @@ import { periods } from './calendar.js';
 import { resolveRows } from './resolve.js';
 import { applyHazardRatios } from './effects.js';
 import { assign, classHazardRatios } from './targeting.js';
+import { compileSteering, type CompiledSteering } from './steering.js';
 
 /** State kinds as small integers for the hot loop. */
 export const KIND_BENEFIT = 0;
@@ -42,6 +43,13 @@ export interface CompiledScenario {
   counts: Int32Array;
   /** Fixed cost per month, DKK. */
   fixedMonthlyCost: number;
+  /** Portfolio steering, if the scenario has it. */
+  steering?: CompiledSteering;
+  /**
+   * Whether the scenario runs on the synchronous engine (`engine/synchronous.ts`): with
+   * steering, or with a capacity that changes over time on an arm it uses.
+   */
+  synchronous: boolean;
 }
 
 /** The model as flat arrays; see the module comment. Row index r = (a·S + s)·NB + b. */
@@ -110,6 +118,12 @@ export interface CompiledModel {
   capQueue: Uint8Array;
   /** Whether any arm has a capacity. */
   hasCapacity: boolean;
+  /** capAt[p · A + a]: places of arm a in calendar period p (−1 for no limit). */
+  capAt: Int32Array;
+  /** Whether some arm's places change over the calendar. */
+  capVaries: boolean;
+  /** armOpen[p · A + a]: 1 when newcomers can get arm a in calendar period p. */
+  armOpen: Uint8Array;
   /**
    * Whether money needs more than plain months: discounting or a refusion ladder. Without
    * either, discounted and net months equal months and the engine skips them.
@@ -173,6 +187,11 @@ export function calendar(start: string | undefined, H: number): { yearOf: Int32A
   }
   ends.push(H);
   return { yearOf, years, yearEnd: Int32Array.from(ends) };
+}
+
+/** Places of a capacity: `places`, or caseworkers × caseload rounded down. */
+function places(cap: { places?: number; caseworkers?: number; caseload?: number }): number {
+  return cap.places ?? Math.floor((cap.caseworkers ?? 0) * (cap.caseload ?? 0) + 1e-9);
 }
 
 /** Compile a validated model. */
@@ -335,7 +354,7 @@ export function compileModel(model: ModelSpec): CompiledModel {
         first += n;
       }
     });
-    return { id: sc.id, cohorts, counts, fixedMonthlyCost: sc.fixedMonthlyCost ?? 0 };
+    return { id: sc.id, cohorts, counts, fixedMonthlyCost: sc.fixedMonthlyCost ?? 0, steering: compileSteering(model, sc, groupIds, ivIndex, counts, A), synchronous: false };
   });
 
   const capPlaces = new Int32Array(A).fill(-1);
@@ -344,13 +363,30 @@ export function compileModel(model: ModelSpec): CompiledModel {
   interventions.forEach((iv, i) => {
     const cap = iv.capacity;
     if (!cap) return;
-    capPlaces[i + 1] = cap.places ?? Math.floor((cap.caseworkers ?? 0) * (cap.caseload ?? 0) + 1e-9);
+    capPlaces[i + 1] = places(cap);
     capFallback[i + 1] = cap.fallback ? ivIndex.get(cap.fallback)! : 0;
     capQueue[i + 1] = cap.whenFull === 'fallback' ? 0 : 1;
   });
+  const capAt = new Int32Array(NP * A).fill(-1);
+  let capVaries = false;
+  per.models.forEach((m, k) =>
+    (m.interventions ?? []).forEach((iv, i) => {
+      if (!iv.capacity) return;
+      capAt[k * A + i + 1] = places(iv.capacity);
+      if (capAt[k * A + i + 1] !== capPlaces[i + 1]) capVaries = true;
+    }),
+  );
+  // The per-citizen engine serves places from a heap of fixed size; places that change
+  // over time, and steering, need the whole population month by month.
+  for (const sc of scenarios) {
+    const uses = new Set(sc.cohorts.map((c) => c.arm));
+    if (sc.steering) uses.add(sc.steering.active);
+    sc.synchronous = sc.steering !== undefined || (capVaries && [...uses].some((a) => capPlaces[a] >= 0));
+  }
 
   return {
-    capPlaces, capFallback, capQueue, hasCapacity: capPlaces.some((x) => x >= 0),
+    capPlaces, capFallback, capQueue, hasCapacity: capPlaces.some((x) => x >= 0), capAt, capVaries,
+    armOpen: Uint8Array.from({ length: NP * A }, (_, i) => (i % A === 0 || !per.unavailable[Math.floor(i / A)].has(interventions[(i % A) - 1].id) ? 1 : 0)),
     H, S, A, K, G, NB, NP, periodOf, periodEnd, clockBenefit: model.duration?.clock === 'benefit', bandStart,
     kind, paidHours, reimbursed, transfer, armCost, stay, logStay, leave, cum, lastDest,
     groupIds, groupSize, groupInitial, groupPrior, groupInitialDuration,

@@ -9,7 +9,9 @@ import { drawParameters, instantiate, isUncertain, type UncertaintyPlan } from '
 import { M, replicateMetrics } from '../summary/metrics.js';
 import { replicateKeys } from './random.js';
 import { createAccumulator, createTracks, resetAccumulator, simulateScenario } from './simulate.js';
+import { simulateScenarioSync, type SteeringRuleFn } from './synchronous.js';
 import { ledger, yearlyStride } from '../summary/ledger.js';
+import { ForlobInputError } from '../model/errors.js';
 
 /** Values per replicate: scenarios × (groups + 1) × metrics. */
 export function replicateStride(cm: CompiledModel): number {
@@ -32,6 +34,8 @@ export interface RunPlan {
   uncertainty?: UncertaintyPlan;
   /** Parameters held at a value instead of drawn (sensitivity, break-even). */
   fixed?: ReadonlyMap<number, number>;
+  /** Custom steering rules by name (in-process runs only: functions do not cross threads). */
+  steeringRules?: Readonly<Record<string, SteeringRuleFn>>;
 }
 
 /** A run plan from an uncertainty plan. */
@@ -53,6 +57,8 @@ export interface BlockResult {
   yearly?: Float64Array;
   /** Citizens waiting for a place, `(to − from) × scenarios × H`, when an intervention has a capacity. */
   queue?: Int32Array;
+  /** Steered share in force per month, `(to − from) × scenarios × H` (NaN for scenarios without steering). */
+  shares?: Float64Array;
 }
 
 /** Monthly values per replicate: scenarios × H. */
@@ -88,6 +94,8 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
   const scratchYearly = new Float64Array(yearlyStride(cm));
   const queueOut = tracks && cm.hasCapacity ? new Int32Array((to - from) * mstride) : undefined;
   const acc = createAccumulator(cm);
+  const steered = cm.scenarios.some((sc) => sc.steering);
+  const shares = steered ? new Float64Array((to - from) * mstride).fill(NaN) : undefined;
   const perScenario = (cm.G + 1) * M;
   for (let r = from; r < to; r++) {
     if (u) {
@@ -104,7 +112,12 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
         tracks.net.fill(0);
         tracks.queue.fill(0);
       }
-      simulateScenario(cm, cm.scenarios[si], k1, k2, acc, tracks);
+      const sc = cm.scenarios[si];
+      if (sc.synchronous) {
+        const custom = sc.steering?.custom ? plan.steeringRules?.[sc.steering.custom] : undefined;
+        if (sc.steering?.custom && !custom) throw missingRule(sc.steering.custom, sc.id);
+        simulateScenarioSync(cm, sc, k1, k2, acc, tracks, shares ?? null, (r - from) * mstride + si * cm.H, custom ?? null, r);
+      } else simulateScenario(cm, sc, k1, k2, acc, tracks);
       replicateMetrics(cm, cm.scenarios[si], acc, out, (r - from) * stride + si * perScenario);
       if (tracks) {
         ledger(
@@ -125,5 +138,9 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
       }
     }
   }
-  return { values: out, occupancy, draws, monthly, yearly, queue: queueOut };
+  return { values: out, occupancy, draws, monthly, yearly, queue: queueOut, ...(shares ? { shares } : {}) };
+}
+
+function missingRule(name: string, scenario: string): ForlobInputError {
+  return new ForlobInputError([{ path: `options.steeringRules.${name}`, message: `scenario "${scenario}" names the custom steering rule "${name}": pass it as a function in the steeringRules option (library only; it runs in this thread)` }], 'invalid options');
 }

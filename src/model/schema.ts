@@ -101,6 +101,29 @@ export const scenarioSchema = z.strictObject({
   allocation: z.record(id, z.record(id, z.union([share, z.strictObject({ count: z.number().int('expected a non-negative integer count').min(0, 'expected a non-negative integer count') })]))).optional(),
   fixedMonthlyCost: nonNegative.optional(),
   targeting: z.enum(['random', 'ready-first']).optional(),
+  steering: z
+    .strictObject({
+      intervention: id,
+      groups: z.array(id).min(1, 'expected at least one group').optional(),
+      otherwise: id.optional(),
+      everyMonths: z.number().int('expected a whole number of months').min(1, 'expected at least 1 month').optional(),
+      maxStep: share.optional(),
+      minShare: share.optional(),
+      maxShare: share.optional(),
+      budget: positive.optional(),
+      rules: z
+        .array(
+          z.strictObject({
+            signal: z.enum(['freeCapacity', 'queue', 'exits', 'exitRate', 'spending', 'share']),
+            above: z.number().optional(),
+            below: z.number().optional(),
+            change: z.number().min(-1, 'expected a change of the share in [-1, 1]').max(1, 'expected a change of the share in [-1, 1]'),
+          }),
+        )
+        .optional(),
+      custom: id.optional(),
+    })
+    .optional(),
   label: z.string().optional(),
   source: z.string().optional(),
 });
@@ -118,6 +141,13 @@ const calendarStepSchema = z.strictObject({
         effects: z.record(z.string().min(1), z.record(z.string().min(1), effectSchema)).optional(),
         monthlyCost: nonNegative.optional(),
         available: z.boolean().optional(),
+        capacity: z
+          .strictObject({
+            places: z.number().int('expected a whole number of places').min(0, 'expected places >= 0').optional(),
+            caseworkers: nonNegative.optional(),
+            caseload: positive.optional(),
+          })
+          .optional(),
       }),
     )
     .optional(),

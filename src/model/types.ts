@@ -111,6 +111,22 @@ export interface CalendarInterventionChange {
   monthlyCost?: number;
   /** False: citizens arriving from this step on no longer get it (they get no intervention). */
   available?: boolean;
+  /**
+   * New capacity from this step on (staff changes: `{ "caseworkers": 12 }` keeps the
+   * caseload). Holders keep their places when it shrinks; nobody new is admitted until
+   * the holders are fewer than the places.
+   */
+  capacity?: CapacityChange;
+}
+
+/** A dated change of an intervention's capacity. */
+export interface CapacityChange {
+  /** Number of places. */
+  places?: number;
+  /** Caseworkers (the caseload stays unless given). */
+  caseworkers?: number;
+  /** Citizens per caseworker. */
+  caseload?: number;
 }
 
 /** Monthly inflow into a group. */
@@ -236,10 +252,90 @@ export interface ScenarioSpec {
    * the caseload); added to the total `interventionCost`, not to any group's.
    */
   fixedMonthlyCost?: number;
+  /**
+   * Portfolio steering: a rule, evaluated every quarter inside the simulation, that moves
+   * the share of citizens given the active intervention (see {@link SteeringSpec}).
+   */
+  steering?: SteeringSpec;
   /** Human-readable label. */
   label?: string;
   /** Where the scenario comes from. */
   source?: string;
+}
+
+/** What a steering rule can look at, as of the review month. */
+export type SteeringSignal = 'freeCapacity' | 'queue' | 'exits' | 'exitRate' | 'spending' | 'share';
+
+/**
+ * One data rule of portfolio steering: when `signal` is above `above` (or below `below`;
+ * give one), propose changing the share by `change` (e.g. 0.05 = +5 percentage points).
+ * The proposals of all rules that hold are added up, then limited to ±`maxStep`.
+ *
+ * @example
+ * ```ts
+ * // More job effort while places stand empty, less when the budget is overrun.
+ * const rules: SteeringRule[] = [
+ *   { signal: 'freeCapacity', above: 0.1, change: 0.05 },
+ *   { signal: 'spending', above: 1, change: -0.05 },
+ * ];
+ * ```
+ */
+export interface SteeringRule {
+  /**
+   * `freeCapacity`: free places of the active intervention as a share of its places
+   * (needs a capacity); `queue`: citizens waiting for it; `exits`: steered citizens who
+   * left benefit since the last review; `exitRate`: those exits over the steered citizens
+   * on benefit at the last review; `spending`: the scenario's intervention cost since the
+   * last review over `budget`; `share`: the current share.
+   */
+  signal: SteeringSignal;
+  /** The rule holds when the signal is above this. */
+  above?: number;
+  /** The rule holds when the signal is below this. */
+  below?: number;
+  /** Proposed change of the share when the rule holds (share points, ±). */
+  change: number;
+}
+
+/**
+ * Portfolio steering ("adjust the share with an active job effort by ±5 percentage points
+ * per quarter, based on capacity, progression and economy"). The share is that of the
+ * steered groups' citizens on benefit who hold (or wait for) `intervention`. Every
+ * `everyMonths` months the rules (or a custom TypeScript rule) propose a change; it is
+ * limited to ±`maxStep` and to [`minShare`, `maxShare`], and citizens on benefit are moved
+ * into or out of the intervention to meet the new share — the most ready first in and
+ * last out with `targeting: "ready-first"`, otherwise at random. Newcomers between reviews
+ * get the intervention at the current share. The starting share is the allocation's.
+ *
+ * @example
+ * ```ts
+ * const steering: SteeringSpec = {
+ *   intervention: 'fsm', otherwise: 'tvaer', maxStep: 0.05, budget: 2_000_000,
+ *   rules: [{ signal: 'exitRate', below: 0.03, change: -0.05 }, { signal: 'spending', below: 0.9, change: 0.05 }],
+ * };
+ * ```
+ */
+export interface SteeringSpec {
+  /** The active intervention whose share is steered. */
+  intervention: string;
+  /** Groups steered (default: every group whose allocation names the intervention); their inflow follows them. */
+  groups?: string[];
+  /** Intervention for citizens moved out (default: the group's other allocated intervention, else none). */
+  otherwise?: string;
+  /** Months between reviews (default 3: a quarter). */
+  everyMonths?: number;
+  /** Largest change of the share at one review (default 0.05). */
+  maxStep?: number;
+  /** Lowest share (default 0). */
+  minShare?: number;
+  /** Highest share (default 1). */
+  maxShare?: number;
+  /** Budget for intervention spending per review period, DKK (needed by the `spending` signal). */
+  budget?: number;
+  /** The data rules. */
+  rules?: SteeringRule[];
+  /** Name of a TypeScript rule passed in the `steeringRules` option; applied after the data rules. */
+  custom?: string;
 }
 
 /**

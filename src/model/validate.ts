@@ -6,7 +6,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { ForlobInputError, formatPath, type Problem } from './errors.js';
 import { modelSchema } from './schema.js';
-import type { ModelSpec, TransitionRows } from './types.js';
+import type { ModelSpec, ScenarioSpec, TransitionRows } from './types.js';
 
 /** Keys that would reach an object's prototype if copied naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -133,12 +133,38 @@ function checkSemantics(m: ModelSpec): Problem[] {
         out.push({ path: where, message: `counts and shares allocate ${+(counted + sum * size).toFixed(6)} citizens, more than the group's ${size}` });
       }
     }
+    if (sc.steering) checkSteering(m, sc, `scenarios[${i}].steering`, groups, interventions, out);
   });
   checkExtensions(m, states, out);
   return out;
 }
 
 const KIND_KEYS = new Set(['@success', '@exit', '@benefit', '*']);
+
+/** Checks of a scenario's portfolio steering against the model. */
+function checkSteering(m: ModelSpec, sc: ScenarioSpec, where: string, groups: Set<string>, interventions: Set<string>, out: Problem[]): void {
+  const st = sc.steering!;
+  const unknownIv = (id: string) => `unknown intervention "${id}"${interventions.size ? ` (expected one of ${[...interventions].join(', ')})` : ' (the model has no interventions)'}`;
+  if (!interventions.has(st.intervention)) out.push({ path: `${where}.intervention`, message: unknownIv(st.intervention) });
+  if (st.otherwise !== undefined && !interventions.has(st.otherwise)) out.push({ path: `${where}.otherwise`, message: unknownIv(st.otherwise) });
+  if (st.otherwise === st.intervention) out.push({ path: `${where}.otherwise`, message: 'expected an intervention other than the steered one' });
+  (st.groups ?? []).forEach((g, k) => {
+    if (!groups.has(g)) out.push({ path: `${where}.groups[${k}]`, message: `unknown group "${g}" (expected one of ${[...groups].join(', ')})` });
+  });
+  const steered = st.groups ?? Object.entries(sc.allocation ?? {}).filter(([, a]) => st.intervention in a).map(([g]) => g);
+  if (steered.length === 0) out.push({ path: `${where}.groups`, message: `no group to steer: name groups, or allocate "${st.intervention}" to some group` });
+  const lo = st.minShare ?? 0;
+  const hi = st.maxShare ?? 1;
+  if (lo > hi) out.push({ path: `${where}.minShare`, message: `expected minShare <= maxShare (${hi})` });
+  if (!st.rules?.length && st.custom === undefined) out.push({ path: `${where}.rules`, message: 'expected at least one rule, or a custom rule' });
+  const iv = (m.interventions ?? []).find((x) => x.id === st.intervention);
+  (st.rules ?? []).forEach((rule, k) => {
+    const at = `${where}.rules[${k}]`;
+    if ((rule.above === undefined) === (rule.below === undefined)) out.push({ path: at, message: 'expected exactly one of above, below' });
+    if (rule.signal === 'freeCapacity' && iv && !iv.capacity) out.push({ path: `${at}.signal`, message: `freeCapacity needs a capacity on intervention "${st.intervention}"` });
+    if (rule.signal === 'spending' && st.budget === undefined) out.push({ path: `${where}.budget`, message: 'required by a rule on spending (DKK per review period)' });
+  });
+}
 
 /** Checks for the optional parts of the format: effects, calibration, duration, costs. */
 function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): void {
@@ -207,13 +233,23 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
     const where = `calendar[${i}]`;
     const month = stepMonth(m, step.from);
     if (typeof step.from === 'string' && !m.start) out.push({ path: `${where}.from`, message: 'a date needs the model\'s start (or give a month index)' });
-    else if (month < 1 || month >= m.horizonMonths) out.push({ path: `${where}.from`, message: `expected a month within the horizon (1 … ${m.horizonMonths - 1}), got ${month}` });
+    // A step at or after the horizon is allowed (a reform calendar outlives short runs); it changes nothing.
+    else if (month < 1) out.push({ path: `${where}.from`, message: `expected a month after the start (month index >= 1), got ${month}` });
     checkRows(step.transitions, `${where}.transitions`, states, out);
     for (const sid of Object.keys(step.states ?? {})) if (!states.has(sid)) out.push({ path: `${where}.states.${sid}`, message: known(sid) });
     const ivs = new Set((m.interventions ?? []).map((iv) => iv.id));
     for (const [ivId, change] of Object.entries(step.interventions ?? {})) {
       if (!ivs.has(ivId)) out.push({ path: `${where}.interventions.${ivId}`, message: `unknown intervention "${ivId}"` });
       checkRows(change.transitions, `${where}.interventions.${ivId}.transitions`, states, out);
+      const cap = change.capacity;
+      if (cap) {
+        const at = `${where}.interventions.${ivId}.capacity`;
+        const base = (m.interventions ?? []).find((x) => x.id === ivId)?.capacity;
+        if (ivs.has(ivId) && !base) out.push({ path: at, message: `intervention "${ivId}" has no capacity to change` });
+        else if (cap.places !== undefined && (cap.caseworkers !== undefined || cap.caseload !== undefined)) out.push({ path: at, message: 'expected places, or caseworkers and/or caseload, not both' });
+        else if (cap.places === undefined && cap.caseworkers === undefined && cap.caseload === undefined) out.push({ path: at, message: 'expected places, caseworkers or caseload' });
+        else if (base && cap.places === undefined && base.places !== undefined && (cap.caseworkers === undefined || cap.caseload === undefined)) out.push({ path: at, message: 'the capacity is given in places: expected places, or both caseworkers and caseload' });
+      }
     }
   });
   const ref = m.costs?.refusion;
