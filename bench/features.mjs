@@ -1,5 +1,6 @@
 // Cost of the policy features (issue 7): the reference model, 100 replicates, one thread,
-// best of 3, plain vs with a calendar step, inflow, a binding capacity, readiness classes.
+// best of 3, plain vs with a calendar step, inflow, a binding capacity, readiness classes,
+// a capacity that changes over time and portfolio steering (both on the synchronous engine).
 // Run after a build: node bench/features.mjs
 import { simulate } from '../dist/index.js';
 import { referenceModel } from './reference-model.mjs';
@@ -10,6 +11,18 @@ const variants = {
   inflow: { ...base, groups: base.groups.map((g) => ({ ...g, inflow: { perMonth: g.size / 60 } })) },
   capacity: { ...base, interventions: base.interventions.map((iv, i) => (i === 0 ? { ...iv, capacity: { places: 4000 } } : iv)) },
   readiness: { ...base, readiness: { classes: 5, sigma: 0.5 }, scenarios: base.scenarios.map((s) => ({ ...s, targeting: 'ready-first' })) },
+  // 4,000 places on FSM, 5,000 from month 24: every scenario using FSM runs synchronously.
+  'staff plan': {
+    ...base,
+    interventions: base.interventions.map((iv, i) => (i === 0 ? { ...iv, capacity: { places: 4000 } } : iv)),
+    calendar: [{ from: 24, interventions: { fsm: { capacity: { places: 5000 } } } }],
+  },
+  // Every scenario steers its kontanthjælp share of FSM: +5 points a quarter up to 80 %,
+  // refilling places left by those who found work.
+  steering: {
+    ...base,
+    scenarios: base.scenarios.map((s) => ({ ...s, steering: { intervention: 'fsm', groups: ['kh'], maxShare: 0.8, rules: [{ signal: 'share', below: 0.8, change: 0.05 }] } })),
+  },
 };
 for (const [name, model] of Object.entries(variants)) {
   let best = Infinity;
@@ -21,5 +34,5 @@ for (const [name, model] of Object.entries(variants)) {
     const N = r.scenarios[0].allocation.reduce((a, b) => a + b.count, 0);
     cm = N * 60 * 3 * 100;
   }
-  console.log(name.padEnd(10), best.toFixed(2), 's', (cm / best / 1e6).toFixed(0), 'M citizen-months/s', (cm / 1e6).toFixed(0), 'M cm');
+  console.log(name.padEnd(12), best.toFixed(2), 's', (cm / best / 1e6).toFixed(0), 'M citizen-months/s', (cm / 1e6).toFixed(0), 'M cm');
 }

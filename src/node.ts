@@ -37,5 +37,5 @@ export interface NodeSimulateOptions extends SimulateOptions {
  */
 export async function simulate(model: ModelSpec | unknown, options: NodeSimulateOptions = {}): Promise<SimulationResult> {
   const workers = options.workers ?? availableParallelism();
-  return simulateWith(model, options, (raw, plan, opts) => (workers <= 1 ? runInProcess(plan, opts) : runOnWorkers(raw, plan, opts, workers)));
+  return simulateWith(model, options, (raw, plan, opts) => (workers <= 1 || opts.steeringRules ? runInProcess(plan, opts) : runOnWorkers(raw, plan, opts, workers)));
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ForlobInputError, formatPath } from './model/errors.js';
+import type { SteeringRuleFn } from './engine/synchronous.js';
 
 /** Progress of a run, passed to {@link SimulateOptions.onProgress}. */
 export interface Progress {
@@ -46,6 +47,16 @@ export interface SimulateOptions {
   maxReplicates?: number;
   /** DKK a successful citizen is worth to the decision maker, for net benefit and EVPI (default 0: cost only). */
   willingnessToPay?: number;
+  /**
+   * Custom steering rules by name, for scenarios whose `steering.custom` names one. A run
+   * with custom rules stays in this thread (functions cannot be sent to workers).
+   *
+   * @example
+   * ```ts
+   * await simulate(model, { steeringRules: { cautious: (s) => (s.queue > 0 ? Math.max(0, s.proposed) : s.proposed) } });
+   * ```
+   */
+  steeringRules?: Record<string, SteeringRuleFn>;
 }
 
 /** Options after defaults are applied. */
@@ -76,6 +87,8 @@ export interface ResolvedOptions {
   maxReplicates: number;
   /** Willingness to pay per success. */
   willingnessToPay?: number;
+  /** Custom steering rules by name. */
+  steeringRules?: Record<string, SteeringRuleFn>;
 }
 
 const optionsSchema = z.object({
@@ -92,6 +105,7 @@ const optionsSchema = z.object({
   willingnessToPay: z.number().min(0, 'expected a number >= 0').optional(),
   maxReplicates: z.number().int('expected a positive integer').min(1, 'expected a positive integer').default(1_000_000),
   workers: z.number().int('expected a positive integer').min(1, 'expected a positive integer').max(1024).optional(),
+  steeringRules: z.record(z.string(), z.any()).optional(),
 });
 
 /** Apply defaults and check options; throws {@link ForlobInputError} naming the option. */
@@ -111,8 +125,11 @@ export function validateOptions(options: SimulateOptions): ResolvedOptions {
   if (o.precision !== undefined && o.replicateRange) {
     throw new ForlobInputError([{ path: 'options.precision', message: 'cannot be combined with replicateRange: a split run has a fixed number of replicates' }], 'invalid options');
   }
+  for (const [name, fn] of Object.entries(options.steeringRules ?? {})) {
+    if (typeof fn !== 'function') throw new ForlobInputError([{ path: `options.steeringRules.${name}`, message: 'expected a function (state) => change of the share' }], 'invalid options');
+  }
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new ForlobInputError([{ path: 'options.onProgress', message: 'expected a function' }], 'invalid options');
   }
-  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}), ...(o.precision !== undefined ? { precision: o.precision } : {}), maxReplicates: o.maxReplicates, ...(o.willingnessToPay !== undefined ? { willingnessToPay: o.willingnessToPay } : {}) };
+  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}), ...(o.precision !== undefined ? { precision: o.precision } : {}), maxReplicates: o.maxReplicates, ...(o.willingnessToPay !== undefined ? { willingnessToPay: o.willingnessToPay } : {}), ...(options.steeringRules ? { steeringRules: options.steeringRules } : {}) };
 }

@@ -48,6 +48,7 @@ export async function simulateWith(model: unknown, options: SimulateOptions, exe
   let opts = validateOptions(options);
   const plan = planUncertainty(model);
   checkBaseline(plan, opts);
+  checkSteeringRules(plan, opts);
   let result = assembleResult(plan, opts, await execute(model, plan, opts));
   const target = opts.precision;
   if (target !== undefined) {
@@ -124,6 +125,19 @@ export function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): voi
   }
 }
 
+/** Fail before running when a scenario names a custom steering rule that was not passed. */
+export function checkSteeringRules(plan: UncertaintyPlan, opts: ResolvedOptions): void {
+  plan.point.scenarios.forEach((sc, i) => {
+    const name = sc.steering?.custom;
+    if (name !== undefined && typeof opts.steeringRules?.[name] !== 'function') {
+      throw new ForlobInputError(
+        [{ path: `scenarios[${i}].steering.custom`, message: `no rule "${name}" in the steeringRules option (a custom rule is a TypeScript function passed to simulate; the CLI has none)` }],
+        'invalid model',
+      );
+    }
+  });
+}
+
 /** Parameters held fixed, by index, from the `fixed` option's names. */
 export function fixedIndices(plan: UncertaintyPlan, fixed: Readonly<Record<string, number>> | undefined): Map<number, number> {
   const out = new Map<number, number>();
@@ -141,7 +155,7 @@ export function fixedIndices(plan: UncertaintyPlan, fixed: Readonly<Record<strin
  * abort signal and progress reports get through.
  */
 export async function runInProcess(uncertainty: UncertaintyPlan, opts: ResolvedOptions): Promise<BlockResult> {
-  const plan = runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed));
+  const plan = { ...runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed)), ...(opts.steeringRules ? { steeringRules: opts.steeringRules } : {}) };
   const cm = plan.cm;
   const total = opts.to - opts.from;
   const blocks = collectBlocks(total);

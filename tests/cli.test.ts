@@ -113,6 +113,6 @@ describe('presets', () => {
     writeFileSync(f, shown.stdout);
     const run = cli(['run', f, '--replicates', '5', '--format', 'json']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).scenarios.map((s: { id: string }) => s.id)).toEqual(['today', 'scenario-1', 'scenario-2']);
+    expect(JSON.parse(run.stdout).scenarios.map((s: { id: string }) => s.id)).toEqual(['today', 'scenario-1', 'scenario-2', 'today-steered']);
   });
 });

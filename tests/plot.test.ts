@@ -79,13 +79,13 @@ describe('paired differences', () => {
     const d = pairedDifferences(result, 'transferCost', 'today');
     const draws = metricDraws(result, 'transferCost');
     const at = (sc: string, r: number) => draws.find((x) => x.scenario === sc && x.replicate === r)!.value;
-    expect(d).toHaveLength(2 * 40);
+    expect(d).toHaveLength(3 * 40);
     for (const row of d.slice(0, 10)) expect(row.diff).toBeCloseTo(at(row.scenario, row.replicate) - at('today', row.replicate), 6);
   });
 
   it('summaries come from the draws, or from result.comparisons when present', () => {
     const s = differenceSummaries(result, 'successRate');
-    expect(s.map((x) => x.scenario)).toEqual(['scenario-1', 'scenario-2']);
+    expect(s.map((x) => x.scenario)).toEqual(['scenario-1', 'scenario-2', 'today-steered']);
     for (const x of s) {
       expect(x.lo).toBeLessThanOrEqual(x.mean);
       expect(x.mean).toBeLessThanOrEqual(x.hi);
@@ -99,7 +99,7 @@ describe('paired differences', () => {
     } as unknown as SimulationResult;
     expect(differenceSummaries(given, 'successRate')).toEqual([{ scenario: 'scenario-1', baseline: 'today', mean: 1, sd: 0, lo: 0.5, hi: 1.5, probBetter: 0.9 }]);
     // Another baseline: computed from the draws.
-    expect(differenceSummaries(given, 'successRate', 'scenario-2').map((x) => x.scenario)).toEqual(['today', 'scenario-1']);
+    expect(differenceSummaries(given, 'successRate', 'scenario-2').map((x) => x.scenario)).toEqual(['today', 'scenario-1', 'today-steered']);
     // The library's own comparisons and the draws agree.
     const own = (result as { comparisons?: { scenario: string; baseline: string; metrics: Record<string, { mean: number; lo: number; hi: number; probBetter: number }> }[] }).comparisons;
     if (own) {

@@ -38,8 +38,8 @@ describe('renderReport', () => {
 
   it('writes the assumptions, both tables and one summary line per scenario', () => {
     for (const page of Object.values(html)) {
-      for (const id of ['kh', 'rf', 'fsm', 'tvaer', 'today', 'scenario-1', 'scenario-2']) expect(page).toContain(`>${id}<`);
-      expect(page.match(/<li data-scenario=/g)).toHaveLength(3);
+      for (const id of ['kh', 'rf', 'fsm', 'tvaer', 'today', 'scenario-1', 'scenario-2', 'today-steered']) expect(page).toContain(`>${id}<`);
+      expect(page.match(/<li data-scenario=/g)).toHaveLength(4);
       expect(page).toContain('data-metric="successRate"');
     }
     expect(html.en).toContain('<html lang="en">');
@@ -121,17 +121,17 @@ describe.skipIf(!hasChromium)(`in headless Chromium${hasChromium ? '' : ` (skipp
       expect(errors).toEqual([]);
       expect(requests).toEqual([`file://${file}`]);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
-      // Distribution, two difference plots, the cost-effect plane and a fan chart per scenario.
+      // Distribution, two difference plots, the cost-effect plane, the steered share and a fan chart per scenario.
       const svgs = page.locator('figure > svg');
-      expect(await svgs.count()).toBe(4 + 3);
-      for (let i = 0; i < 7; i++) {
+      expect(await svgs.count()).toBe(5 + 4);
+      for (let i = 0; i < 9; i++) {
         const box = await svgs.nth(i).boundingBox();
         expect(box && box.width > 100 && box.height > 50).toBe(true);
         expect(await svgs.nth(i).locator('path, rect, line').count()).toBeGreaterThan(5);
       }
       expect(await page.locator('#summary h2').textContent()).toBe(expected[lang].heading);
       const lines = await page.locator('#summary li').allTextContents();
-      expect(lines).toHaveLength(3);
+      expect(lines).toHaveLength(4);
       expect(lines[0]).toMatch(expected[lang].sentence);
       expect(await page.locator('#comparison table tbody tr').count()).toBeGreaterThanOrEqual(7);
       await page.close();

@@ -300,12 +300,14 @@ export interface SteeringRule {
 /**
  * Portfolio steering ("adjust the share with an active job effort by ±5 percentage points
  * per quarter, based on capacity, progression and economy"). The share is that of the
- * steered groups' citizens on benefit who hold (or wait for) `intervention`. Every
- * `everyMonths` months the rules (or a custom TypeScript rule) propose a change; it is
- * limited to ±`maxStep` and to [`minShare`, `maxShare`], and citizens on benefit are moved
- * into or out of the intervention to meet the new share — the most ready first in and
- * last out with `targeting: "ready-first"`, otherwise at random. Newcomers between reviews
- * get the intervention at the current share. The starting share is the allocation's.
+ * steered groups' citizens still in their first spell on benefit (the stock) who hold (or
+ * wait for) `intervention`. Every `everyMonths` months the rules (or a custom TypeScript
+ * rule) propose a change; it is limited to ±`maxStep` and to [`minShare`, `maxShare`], and
+ * citizens of the stock are moved into or out of the intervention so that the new share of
+ * the stock holds it — so places left by those who found work are refilled — the most
+ * ready first in and last out with `targeting: "ready-first"`, otherwise at random.
+ * Newcomers between reviews get the intervention at the current share. The starting share
+ * is the allocation's. The scenario runs on the synchronous engine (`engine/synchronous.ts`).
  *
  * @example
  * ```ts

@@ -152,7 +152,7 @@ function checkSteering(m: ModelSpec, sc: ScenarioSpec, where: string, groups: Se
     if (!groups.has(g)) out.push({ path: `${where}.groups[${k}]`, message: `unknown group "${g}" (expected one of ${[...groups].join(', ')})` });
   });
   const steered = st.groups ?? Object.entries(sc.allocation ?? {}).filter(([, a]) => st.intervention in a).map(([g]) => g);
-  if (steered.length === 0) out.push({ path: `${where}.groups`, message: `no group to steer: name groups, or allocate "${st.intervention}" to some group` });
+  if (steered.length === 0 && interventions.has(st.intervention)) out.push({ path: `${where}.groups`, message: `no group to steer: name groups, or allocate "${st.intervention}" to some group` });
   const lo = st.minShare ?? 0;
   const hi = st.maxShare ?? 1;
   if (lo > hi) out.push({ path: `${where}.minShare`, message: `expected minShare <= maxShare (${hi})` });

@@ -18,6 +18,7 @@ export { differencesSpec, type DifferencesOptions } from './differences.js';
 export { fanChartSpec, type FanChartOptions } from './fan.js';
 export { tornadoSpec, type TornadoOptions, type TornadoInput } from './tornado.js';
 export { costEffectSpec, type CostEffectOptions } from './cost-effect.js';
+export { steeringSpec, type SteeringOptions } from './steering.js';
 export { toSVG } from './render.js';
 export {
   metricDraws,

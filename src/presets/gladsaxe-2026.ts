@@ -84,8 +84,14 @@ export const GLADSAXE_ASSUMPTIONS = {
   paidHoursEnd: 0.15,
   /** @see paidHoursEnd */
   paidHoursToJob: 0.03,
-  /** Caseworkers the far-from-the-labour-market pool keeps (seed: 10–13; the middle). */
-  farCaseworkers: 11.5,
+  /** Caseworkers the far-from-the-labour-market pool keeps at the start (seed: 10–13; assumption: 13 in 2026). */
+  farCaseworkers: 13,
+  /**
+   * Later staffing of that pool, caseworkers from each date (assumption: one fewer a year
+   * as the reform's cut grows from 9.5 to 26.2 mio. DKK, within the seed's 10–13).
+   * `{}` keeps the staff constant.
+   */
+  farStaffPlan: { '2027-01': 12, '2028-01': 11, '2029-01': 10 } as Record<string, number>,
   /** Citizens per pool caseworker (assumption: enough places for today's 890, not for every newcomer). */
   farCaseload: 80,
   /** Pool for citizens far from the labour market, DKK a year (seed). */
@@ -172,6 +178,8 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
       },
     ],
     costs: { refusion: 'dk-2016', discountRate: a.discountRate },
+    // Staff changes change the pool's places (the caseload stays).
+    calendar: Object.entries(a.farStaffPlan).map(([from, caseworkers]) => ({ from, label: `${caseworkers} caseworkers in the far pool`, interventions: { 'far-pool': { capacity: { caseworkers } } } })),
   };
 }
 

@@ -12,6 +12,16 @@
  * on those rows, chosen to match the seed's stated expectations (success today >
  * scenario 2 > scenario 1; duration scenario 1 > scenario 2 > today; cost scenario 2 >
  * scenario 1).
+ *
+ * Policies that move: FSM has 17 caseworkers × 35 places (595, enough for today's 588);
+ * `today-steered` is today's operation with the seed's portfolio steering — the share of
+ * kontanthjælp citizens in FSM reviewed every quarter and moved by at most ±5 points,
+ * on capacity (places standing empty), progression (exits in the last quarter) and
+ * economy (spending against today's quarterly budget). The reform calendar is data: no new
+ * ressourceforløb from 2026-02 (the preset's population is closed, so nobody new would
+ * start one anyway), an optional effect of the new afklaringsret from 2027-01, and from
+ * 2029-02-01 the remaining ressourceforløb citizens move to kontanthjælp rules — after the
+ * 36-month horizon, so it acts only when `horizonMonths` reaches past January 2029.
  * @module
  */
 import type { InterventionSpec, ModelSpec } from '../model/types.js';
@@ -88,6 +98,22 @@ export const RANDERS_ASSUMPTIONS = {
   discountRate: 0,
   /** Premium per paid-hours month for the municipality (the coming scheme; amount not yet known). */
   premiumPerPaidHoursMonth: 0,
+  /** FSM caseworkers (17 × 35 ≈ 595 places: today's 588 fit; assumption from the seed's caseload). */
+  fsmCaseworkers: 17,
+  /** Portfolio steering (seed): the largest change of the FSM share per quarter. */
+  steeringStep: 0.05,
+  /** Lowest FSM share steering may reach (assumption: the legal minimum scenario's 20 %). */
+  steeringMinShare: 0.2,
+  /** Highest FSM share steering may reach (assumption). */
+  steeringMaxShare: 0.8,
+  /** Capacity: add FSM while more than this share of its places stand empty (assumption). */
+  steeringFreeCapacity: 0.05,
+  /** Progression: cut FSM when fewer than this share of the kontanthjælp stock left benefit last quarter (assumption). */
+  steeringMinExitRate: 0.05,
+  /** Economy: the quarterly budget for all efforts, as a share of today's spending in the first quarter (assumption: 1, no growth). */
+  steeringBudgetShare: 1,
+  /** Hazard ratio on exits to "other exit" (e.g. førtidspension) from 2027-01 under the new afklaringsret (not quantified in the seed: 1 = no change). */
+  afklaringsretEffect: 1,
 };
 
 /** The assumptions' type, for overrides. */
@@ -118,6 +144,26 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
   // Each scenario effect is a named parameter, so sensitivity and break-even can address it.
   const effect = (value: number, source: string) =>
     a.effectSigma > 0 ? { dist: 'lognormal', mu: Math.log(value), sigma: a.effectSigma, source } : value;
+  const efforts = [
+    effort('fsm', 'Flere skal med (today, 7–8 conversations a year)', a.fsmCaseload, a.caseworkerCost, 1, 'seed: caseload about 35; today\'s operation is the calibration baseline'),
+    effort('tvaer', 'cross-disciplinary effort (today)', a.tvaerCaseload, a.caseworkerCost, 1, 'seed: 40 % of kontanthjælp and all ressourceforløb today'),
+    effort('fsm-2', 'FSM with about 2 conversations a year', a.fsm2Caseload, a.caseworkerCost, 'fsm2Effect', 'seed scenario 1'),
+    effort('basis', 'basis: about 2 conversations a year, advice and coordination, no job effort', a.basisCaseload, a.caseworkerCost, 'basisEffect', 'seed scenario 1'),
+    effort('fsm-4', 'FSM with 4 conversations a year', a.fsm4Caseload, a.caseworkerCost, 'fsm4Effect', 'seed scenario 2'),
+    effort('koord-4', '4 conversations a year and coordination with social and health services', a.koord4Caseload, a.caseworkerCost, 'koord4Effect', 'seed scenario 2'),
+  ];
+  efforts[0].capacity = { caseworkers: a.fsmCaseworkers, caseload: a.fsmCaseload, fallback: 'tvaer' };
+  // Today's spending in a quarter at full caseloads: 588 in FSM, 755 in the cross-disciplinary effort.
+  const perMonth = (caseload: number) => a.caseworkerCost / caseload / 12;
+  const budget = Math.round(a.steeringBudgetShare * 3 * (588 * perMonth(a.fsmCaseload) + 755 * perMonth(a.tvaerCaseload)));
+  // The afklaringsret acts on every effort's rows from 2027-01 (only when quantified).
+  const afklaring = a.afklaringsretEffect === 1 ? {} : {
+    interventions: Object.fromEntries(efforts.map((iv) => {
+      const out = { hazardRatio: a.afklaringsretEffect };
+      const e = iv.effects ?? {};
+      return [iv.id, { effects: { ...e, kh: { ...(e.kh ?? {}), out }, rf: { ...(e.rf ?? {}), out } } }];
+    })),
+  };
   return {
     name: 'Randers 2025: the future effort for vulnerable unemployed',
     description:
@@ -153,18 +199,42 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
       { id: 'kh', size: a.khCount, initialState: 'kh', priorBenefitMonths: a.khPriorMonths, label: 'kontanthjælp, aktivitetsparat' },
       { id: 'rf', size: a.rfCount, initialState: 'rf', priorBenefitMonths: a.rfPriorMonths, label: 'ressourceforløb' },
     ],
-    interventions: [
-      effort('fsm', 'Flere skal med (today, 7–8 conversations a year)', a.fsmCaseload, a.caseworkerCost, 1, 'seed: caseload about 35; today\'s operation is the calibration baseline'),
-      effort('tvaer', 'cross-disciplinary effort (today)', a.tvaerCaseload, a.caseworkerCost, 1, 'seed: 40 % of kontanthjælp and all ressourceforløb today'),
-      effort('fsm-2', 'FSM with about 2 conversations a year', a.fsm2Caseload, a.caseworkerCost, 'fsm2Effect', 'seed scenario 1'),
-      effort('basis', 'basis: about 2 conversations a year, advice and coordination, no job effort', a.basisCaseload, a.caseworkerCost, 'basisEffect', 'seed scenario 1'),
-      effort('fsm-4', 'FSM with 4 conversations a year', a.fsm4Caseload, a.caseworkerCost, 'fsm4Effect', 'seed scenario 2'),
-      effort('koord-4', '4 conversations a year and coordination with social and health services', a.koord4Caseload, a.caseworkerCost, 'koord4Effect', 'seed scenario 2'),
-    ],
+    interventions: efforts,
     scenarios: [
       { id: 'today', label: 'today (basisdrift)', allocation: { kh: { fsm: { count: 588 }, tvaer: { count: 392 } }, rf: { tvaer: { count: 363 } } }, source: 'seed table 7: 588 FSM, 755 cross-disciplinary' },
       { id: 'scenario-1', label: 'legal minimum', allocation: { kh: { 'fsm-2': { count: 196 }, basis: { count: 784 } }, rf: { 'fsm-2': { count: 73 }, basis: { count: 290 } } }, source: 'seed table 7: 269 FSM, 1,074 basis (20 % / 80 % of each group)' },
       { id: 'scenario-2', label: 'higher job focus', allocation: { kh: { 'fsm-4': { count: 588 }, 'koord-4': { count: 392 } }, rf: { 'fsm-4': { count: 217 }, 'koord-4': { count: 146 } } }, source: 'seed table 7: 805 FSM, 538 coordination (60 % / 40 % of each group)' },
+      {
+        id: 'today-steered',
+        label: 'today with portfolio steering (±5 points a quarter)',
+        allocation: { kh: { fsm: { count: 588 }, tvaer: { count: 392 } }, rf: { tvaer: { count: 363 } } },
+        steering: {
+          intervention: 'fsm',
+          groups: ['kh'],
+          otherwise: 'tvaer',
+          everyMonths: 3,
+          maxStep: a.steeringStep,
+          minShare: a.steeringMinShare,
+          maxShare: a.steeringMaxShare,
+          budget,
+          rules: [
+            { signal: 'freeCapacity', above: a.steeringFreeCapacity, change: a.steeringStep },
+            { signal: 'exitRate', below: a.steeringMinExitRate, change: -a.steeringStep },
+            { signal: 'spending', above: 1, change: -a.steeringStep },
+          ],
+        },
+        source: 'seed: "portfolio steering: adjust the share with an active job effort by ±5 percentage points per quarter, based on capacity, progression and economy"',
+      },
+    ],
+    calendar: [
+      { from: '2026-02', label: 'no new ressourceforløb (running courses continue)', interventions: {} },
+      { from: '2027-01', label: 'new rules on the right to clarification (afklaringsret)', ...afklaring },
+      {
+        // January 2029 is the last month of ressourceforløb: from February on, kontanthjælp rules.
+        from: '2029-01',
+        label: 'the last ressourceforløb end by 2029-02-01: the rest move to kontanthjælp rules',
+        transitions: { rf: { kh: 1 }, 'rf-ph': { 'kh-ph': 1 } },
+      },
     ],
     costs: { refusion: 'dk-2016', discountRate: a.discountRate, premiumPerPaidHoursMonth: a.premiumPerPaidHoursMonth },
   };

@@ -10,6 +10,7 @@ import { differenceSummaries, baselineOf, type DifferenceSummary } from '../plot
 import { differencesSpec } from '../plot/differences.js';
 import { distributionSpec } from '../plot/distribution.js';
 import { fanChartSpec } from '../plot/fan.js';
+import { steeringSpec } from '../plot/steering.js';
 import { toSVG } from '../plot/render.js';
 import type { VegaLiteSpec } from '../plot/types.js';
 import type { ModelSpec } from '../model/types.js';
@@ -75,6 +76,7 @@ export async function renderReport(result: SimulationResult, model: ModelSpec, o
       { caption: L.costEffectCaption(base), spec: costEffectSpec(result, { lang, baseline: base, cost: costMetric }) },
     );
   }
+  for (const tr of result.steering ?? []) figures.push({ caption: L.steeringCaption(tr.scenario, tr.intervention), spec: steeringSpec(result, tr.scenario, { lang }) });
   if (result.occupancy) {
     for (const s of result.scenarios) figures.push({ caption: L.fanCaption(s.id), spec: fanChartSpec(result, s.id, { lang }) });
   }

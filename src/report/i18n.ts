@@ -90,6 +90,8 @@ export interface ReportLabels {
   costEffectCaption: (baseline: string) => string;
   /** Caption of a fan chart. */
   fanCaption: (scenario: string) => string;
+  /** Caption of the steered share plot. */
+  steeringCaption: (scenario: string, intervention: string) => string;
   /** Heading of the assumptions section. */
   assumptionsHeading: string;
   /** Sub-headings and column names of the assumptions tables. */
@@ -200,6 +202,7 @@ const EN: ReportLabels = {
   differencesCaption: (m, b) => `${m}: difference from ${b} with its interval.`,
   costEffectCaption: (b) => `Each dot is one replicate: change in municipal net cost against change in success rate, compared with ${b}. Dots left of 0 succeed less; dots below 0 cost less.`,
   fanCaption: (s) => `Citizens in each state month by month in ${s}: median, 50 % band and interval band.`,
+  steeringCaption: (s, iv) => `Portfolio steering in ${s}: the share in ${iv} after each quarterly review, one faint line per replicate, the mean in bold.`,
   assumptionsHeading: 'Assumptions',
   assumptions: {
     states: 'States',
@@ -275,6 +278,7 @@ const DA: ReportLabels = {
   differencesCaption: (m, b) => `${m}: forskel fra ${b} med interval.`,
   costEffectCaption: (b) => `Hvert punkt er én gentagelse: ændring i kommunal nettoudgift mod ændring i succesandel, sammenlignet med ${b}. Punkter til venstre for 0 har færre i succes; punkter under 0 koster mindre.`,
   fanCaption: (s) => `Borgere i hver tilstand måned for måned i ${s}: median, 50 %-bånd og intervalbånd.`,
+  steeringCaption: (s, iv) => `Porteføljestyring i ${s}: andelen i ${iv} efter hver kvartalsvise vurdering, en svag linje pr. replikat, gennemsnittet med fed.`,
   assumptionsHeading: 'Forudsætninger',
   assumptions: {
     states: 'Tilstande',

@@ -28,6 +28,7 @@ export function resultToJSON(result: SimulationResult): object {
     ...(result.yearly ? { yearly: result.yearly, yearlyComparisons: result.yearlyComparisons } : {}),
     ...(result.payback ? { payback: result.payback } : {}),
     ...(result.queue ? { queue: result.queue } : {}),
+    ...(result.steering ? { steering: result.steering } : {}),
     ...(result.precision ? { precision: result.precision } : {}),
   };
 }
@@ -48,6 +49,8 @@ export interface KeptReplicates {
   yearly?: (number | null)[];
   /** Queue lengths, replicate × scenario × month. */
   queue?: number[];
+  /** Steered shares, replicate × scenario × month; NaN (no steering) as null. */
+  shares?: (number | null)[];
 }
 
 /** The kept rows of a result (`--keep-replicates`). */
@@ -62,5 +65,6 @@ export function keptReplicates(result: SimulationResult, spec: unknown): KeptRep
     ...(result.monthlyValues ? { monthly: Array.from(result.monthlyValues) } : {}),
     ...(result.yearlyValues ? { yearly: nullable(result.yearlyValues) } : {}),
     ...(result.queueValues ? { queue: Array.from(result.queueValues) } : {}),
+    ...(result.shareValues ? { shares: nullable(result.shareValues) } : {}),
   };
 }

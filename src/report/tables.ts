@@ -5,7 +5,7 @@
 import { table, type ColumnTable } from 'arquero';
 import { quantileSorted } from 'simple-statistics';
 import { METRICS } from '../summary/metrics.js';
-import type { ScenarioResult } from '../summary/result.js';
+import type { ScenarioResult, SteeringTrajectory } from '../summary/result.js';
 
 /**
  * The raw draws: one row per replicate, scenario and group (`group` is "total" for the
@@ -81,4 +81,28 @@ export function occupancyTable(occ: Int32Array, scenarioIds: string[], stateIds:
     }
   }
   return table(cols);
+}
+
+/**
+ * The steered shares: one row per replicate, steered scenario and review month (month 0
+ * first), with the share in force from that month.
+ */
+export function steeringTable(trajectories: SteeringTrajectory[], firstReplicate = 0): ColumnTable {
+  const replicate: number[] = [];
+  const scenario: string[] = [];
+  const month: number[] = [];
+  const date: (string | null)[] = [];
+  const share: number[] = [];
+  for (const tr of trajectories) {
+    tr.replicates.forEach((row, r) =>
+      row.forEach((v, k) => {
+        replicate.push(firstReplicate + r);
+        scenario.push(tr.scenario);
+        month.push(tr.months[k]);
+        date.push(tr.dates ? tr.dates[k] : null);
+        share.push(v);
+      }),
+    );
+  }
+  return table({ replicate, scenario, month, date, share });
 }

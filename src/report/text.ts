@@ -89,6 +89,12 @@ export function formatTable(result: SimulationResult): string {
         : `payback of ${p.scenario} against ${p.baseline}: month ${p.medianMonth}${p.medianDate ? ` (${p.medianDate})` : ''}, interval ${p.lo ?? '–'}–${p.hi ?? 'never'}, within the horizon in ${pct0(p.probWithinHorizon)}; net result ${mio(p.netResult)} mio. DKK`,
     );
   }
+  for (const tr of result.steering ?? []) {
+    const at = tr.months.map((t, k) => `${tr.dates ? tr.dates[k] : `m${t}`} ${pct0(tr.mean[k])}`);
+    diffs.push('', `steered share of ${tr.intervention} in ${tr.scenario} (mean over replicates, per review):`, `  ${at.join(', ')}`);
+    const last = tr.months.length - 1;
+    diffs.push(`  at the last review: ${pct0(tr.mean[last])} (${pct0(tr.lo[last])}–${pct0(tr.hi[last])})`);
+  }
   const shares = result.scenarios.filter((s) => s.varianceShares);
   if (shares.length) {
     diffs.push('', 'share of each interval due to uncertain parameters (the rest is individual chance):');

@@ -76,7 +76,7 @@ export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) =
   const nums = (xs: (number | null)[]) => Float64Array.from(xs, (v) => (v === null ? NaN : v));
   for (const { p } of order) {
     const k = p.kept;
-    blocks.add(k.from, k.to - k.from, { values: nums(k.values), ...(k.monthly ? { monthly: nums(k.monthly) } : {}), ...(k.yearly ? { yearly: nums(k.yearly) } : {}), ...(k.queue ? { queue: Int32Array.from(k.queue) } : {}) });
+    blocks.add(k.from, k.to - k.from, { values: nums(k.values), ...(k.monthly ? { monthly: nums(k.monthly) } : {}), ...(k.yearly ? { yearly: nums(k.yearly) } : {}), ...(k.queue ? { queue: Int32Array.from(k.queue) } : {}), ...(k.shares ? { shares: nums(k.shares) } : {}) });
   }
   return assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false, maxReplicates: first.replicates, ...(first.baseline !== undefined ? { baseline: first.baseline } : {}), ...(first.decision?.willingnessToPay ? { willingnessToPay: first.decision.willingnessToPay } : {}) }, blocks.result());
 }

@@ -8,7 +8,7 @@ import { compileModel, type CompiledModel } from '../compile/compile.js';
 import type { BlockResult } from '../engine/run.js';
 import type { UncertaintyPlan } from '../params/plan.js';
 import type { ResolvedOptions } from '../options.js';
-import { drawsTable, occupancyTable, summaryTable } from '../report/tables.js';
+import { drawsTable, occupancyTable, steeringTable, summaryTable } from '../report/tables.js';
 import { summarise, type MetricSummary } from './interval.js';
 import seedrandom from 'seedrandom';
 import { pairedComparison, type PairedDifference } from './compare.js';
@@ -16,6 +16,7 @@ import { paybackResults, yearlyResults, type Payback, type YearlyDifference, typ
 import { evpi, icer, netBenefit, probabilityBest, type IcerSummary } from './decision.js';
 import { HIGHER_IS_BETTER, M, METRICS, type MetricName } from './metrics.js';
 import { ForlobInputError } from '../model/errors.js';
+import type { ModelSpec } from '../model/types.js';
 
 /** One group × intervention count of a scenario; `intervention: null` is the remainder. */
 export interface AllocationCount {
@@ -64,6 +65,29 @@ export interface ScenarioResult {
    * parameters' share is the rest.
    */
   varianceShares?: Record<MetricName, VarianceShare>;
+}
+
+/**
+ * The share a scenario's portfolio steering gave the active intervention: per replicate
+ * and as a summary, at month 0 and every review.
+ */
+export interface SteeringTrajectory {
+  /** Scenario id. */
+  scenario: string;
+  /** The steered intervention. */
+  intervention: string;
+  /** Month 0 and the review months; the share holds from each until the next. */
+  months: number[];
+  /** Those months as dates (`YYYY-MM`), when the model has a start. */
+  dates?: string[];
+  /** Mean share over replicates, per month in `months`. */
+  mean: number[];
+  /** Lower end of the interval. */
+  lo: number[];
+  /** Upper end of the interval. */
+  hi: number[];
+  /** The share per replicate (rows, from the run's first replicate) and month in `months` (columns). */
+  replicates: number[][];
 }
 
 /** Citizens waiting for a place in one month of one scenario. */
@@ -167,6 +191,12 @@ export interface SimulationResult {
   queue?: QueueLength[];
   /** The raw queue lengths: replicate × scenario × month. */
   queueValues?: Int32Array;
+  /** With portfolio steering: the steered share per scenario, replicate and review. */
+  steering?: SteeringTrajectory[];
+  /** The raw steered shares: replicate × scenario × month (NaN for scenarios without steering). */
+  shareValues?: Float64Array;
+  /** The steered shares as a table: one row per replicate, steered scenario and review month. */
+  steeringDraws?: ColumnTable;
   /** One row per replicate, scenario and group (`group` = "total" for the population). */
   draws: ColumnTable;
   /** One row per scenario, group and metric with mean, sd, lo, hi. */
@@ -213,6 +243,37 @@ function queueLengths(q: Int32Array, ids: string[], H: number, level: number): Q
       const { mean, lo, hi } = summarise(xs, level);
       out.push({ scenario, month: t, mean, lo, hi });
     }
+  });
+  return out;
+}
+
+/** `YYYY-MM` of month t after `start`. */
+export function monthDate(start: string, t: number): string {
+  const m0 = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + t;
+  return `${Math.floor(m0 / 12)}-${String((m0 % 12) + 1).padStart(2, '0')}`;
+}
+
+function steeringTrajectories(spec: ModelSpec, cm: CompiledModel, shares: Float64Array, level: number): SteeringTrajectory[] {
+  const Sc = cm.scenarios.length;
+  const R = shares.length / (Sc * cm.H);
+  const out: SteeringTrajectory[] = [];
+  cm.scenarios.forEach((sc, s) => {
+    const st = sc.steering;
+    if (!st) return;
+    const months = [0];
+    for (let t = st.every; t < cm.H; t += st.every) months.push(t);
+    const replicates = Array.from({ length: R }, (_, r) => months.map((t) => shares[(r * Sc + s) * cm.H + t]));
+    const sums = months.map((_, k) => summarise(Float64Array.from(replicates, (row) => row[k]), level));
+    out.push({
+      scenario: sc.id,
+      intervention: spec.scenarios[s].steering!.intervention,
+      months,
+      ...(spec.start ? { dates: months.map((t) => monthDate(spec.start!, t)) } : {}),
+      mean: sums.map((x) => x.mean),
+      lo: sums.map((x) => x.lo),
+      hi: sums.map((x) => x.hi),
+      replicates,
+    });
   });
   return out;
 }
@@ -282,6 +343,7 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     decision,
     ...(block.yearly ? (({ lines, differences }) => ({ yearly: lines, yearlyComparisons: differences }))(yearlyResults(cm, scenarioIds, b, block.yearly, opts.level)) : {}),
     ...(block.queue ? { queue: queueLengths(block.queue, scenarioIds, cm.H, opts.level), queueValues: block.queue } : {}),
+    ...(block.shares ? (({ steering }) => ({ steering, steeringDraws: steeringTable(steering, opts.from), shareValues: block.shares }))({ steering: steeringTrajectories(spec, cm, block.shares, opts.level) }) : {}),
     ...(block.monthly ? { payback: paybackResults(cm, scenarioIds, b, block.monthly, opts.level, spec.start) } : {}),
     draws: drawsTable(values, scenarioIds, groupIds, opts.from),
     summary: summaryTable(scenarios),

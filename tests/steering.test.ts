@@ -1,0 +1,178 @@
+/**
+ * Portfolio steering: rules reviewed every quarter inside the simulation. Models where
+ * nobody leaves benefit make every review's outcome exact: the stock stays N, the share
+ * moves by known steps, and the intervention's cost is its price times the holders.
+ */
+import { describe, expect, it } from 'vitest';
+import { ForlobInputError, simulate } from '../src/index.js';
+import type { ModelSpec, SteeringSpec } from '../src/model/types.js';
+import type { SteeringState } from '../src/engine/synchronous.js';
+import { compileModel } from '../src/compile/compile.js';
+import { runReplicates } from '../src/engine/run.js';
+import { validateModel } from '../src/model/validate.js';
+import { resultToJSON } from '../src/report/json.js';
+
+/** 100 citizens who never leave benefit; "x" costs 100 a month. */
+const still = (steering: SteeringSpec, extra: Partial<ModelSpec> = {}): ModelSpec => ({
+  name: 'still',
+  horizonMonths: 12,
+  states: [
+    { id: 'kh', kind: 'benefit', monthlyTransfer: 1000 },
+    { id: 'job', kind: 'success' },
+  ],
+  groups: [{ id: 'g', size: 100, initialState: 'kh' }],
+  interventions: [{ id: 'x', monthlyCost: 100 }, { id: 'y' }],
+  scenarios: [{ id: 'plain', allocation: { g: { x: 0.2, y: 0.8 } } }, { id: 'steered', allocation: { g: { x: 0.2, y: 0.8 } }, steering }],
+  ...extra,
+});
+
+const trajectory = async (m: ModelSpec, replicates = 3) => {
+  const res = await simulate(m, { replicates, seed: 'steer' });
+  const tr = res.steering!.find((t) => t.scenario === 'steered')!;
+  return { res, tr, cost: res.scenarios.find((s) => s.id === 'steered')!.metrics.interventionCost };
+};
+
+describe('portfolio steering: exact trajectories', () => {
+  it('a rule that always holds moves the share by one step a quarter; cost follows the holders', async () => {
+    const { tr, cost } = await trajectory(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }));
+    expect(tr.months).toEqual([0, 3, 6, 9]);
+    for (const row of tr.replicates) expect(row.map((x) => +x.toFixed(12))).toEqual([0.2, 0.25, 0.3, 0.35]);
+    // 20, 25, 30, 35 holders for three months each at 100 DKK.
+    expect(cost.mean).toBe(100 * 3 * (20 + 25 + 30 + 35));
+    expect(cost.sd).toBe(0);
+  });
+
+  it('maxStep and maxShare limit the change', async () => {
+    const { tr } = await trajectory(still({ intervention: 'x', maxStep: 0.05, maxShare: 0.3, rules: [{ signal: 'share', above: -1, change: 0.5 }] }));
+    expect(tr.mean.map((x) => +x.toFixed(12))).toEqual([0.2, 0.25, 0.3, 0.3]);
+  });
+
+  it('spending against the budget: over budget cuts, under budget adds', async () => {
+    // 20 holders cost 6,000 a quarter, 25 cost 7,500; the budget is 7,000.
+    const { tr, cost } = await trajectory(
+      still({ intervention: 'x', budget: 7000, rules: [{ signal: 'spending', above: 1, change: -0.05 }, { signal: 'spending', below: 1, change: 0.05 }] }),
+    );
+    expect(tr.mean.map((x) => +x.toFixed(12))).toEqual([0.2, 0.25, 0.2, 0.25]);
+    expect(cost.mean).toBe(300 * (20 + 25 + 20 + 25));
+  });
+
+  it('free capacity: adds while more than 10 % of the places stand empty', async () => {
+    const m = still({ intervention: 'x', rules: [{ signal: 'freeCapacity', above: 0.1, change: 0.05 }] });
+    m.interventions![0] = { ...m.interventions![0], capacity: { places: 30 } };
+    const { tr } = await trajectory(m);
+    // Free 10/30, then 5/30, then 0.
+    expect(tr.mean.map((x) => +x.toFixed(12))).toEqual([0.2, 0.25, 0.3, 0.3]);
+  });
+
+  it('a share above the places fills the queue, and the queue signal sees it', async () => {
+    const seen: number[] = [];
+    const m = still({ intervention: 'x', custom: 'record', rules: [{ signal: 'share', above: -1, change: 0.05 }] });
+    m.interventions![0] = { ...m.interventions![0], capacity: { places: 22, fallback: 'y' } };
+    const res = await simulate(m, { replicates: 1, steeringRules: { record: (s: SteeringState) => (seen.push(s.queue), s.proposed) } });
+    // After the first review 25 want x for 22 places: 3 wait; then 8; then 13.
+    expect(seen).toEqual([0, 3, 8]);
+    expect(res.queue!.filter((q) => q.scenario === 'steered').map((q) => q.mean)).toEqual([0, 0, 0, 3, 3, 3, 8, 8, 8, 13, 13, 13]);
+  });
+
+  it('exits since the last review and the exit rate, with inflow', async () => {
+    const seen: Pick<SteeringState, 'month' | 'exits' | 'exitRate' | 'stock'>[] = [];
+    // Everyone leaves for a job after one month; ten newcomers a month.
+    const m = still(
+      { intervention: 'x', custom: 'record' },
+      { transitions: { kh: { job: 1 } }, groups: [{ id: 'g', size: 100, initialState: 'kh', inflow: { perMonth: 10 } }] },
+    );
+    await simulate(m, { replicates: 1, steeringRules: { record: (s: SteeringState) => (seen.push({ month: s.month, exits: s.exits, exitRate: s.exitRate, stock: s.stock }), 0) } });
+    // Review 3: the 100 (left at 1) and newcomers of months 1 and 2 (left at 2 and 3); the stock is empty until month 3's arrive.
+    expect(seen[0]).toEqual({ month: 3, exits: 120, exitRate: 1.2, stock: 0 });
+    expect(seen[1]).toEqual({ month: 6, exits: 30, exitRate: 0, stock: 0 });
+  });
+
+  it('newcomers get the active intervention at the current share', async () => {
+    const m = still(
+      { intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.1 }], maxStep: 0.1 },
+      { groups: [{ id: 'g', size: 100, initialState: 'kh', inflow: { perMonth: 10, fromMonth: 1 } }] },
+    );
+    const { cost } = await trajectory(m, 1);
+    // The stock at a review is 100 + 10·(t − 1): the review month's newcomers arrive after it.
+    // Months 0–2: 20, then 2 of each 10 newcomers → 20, 22, 24; review 3: 0.3 × 120 = 36,
+    // 3 of each 10 newcomers from month 3 on → 39, 42, 45; review 6: 0.4 × 150 = 60 → 64,
+    // 68, 72; review 9: 0.5 × 180 = 90 → 95, 100, 105.
+    expect(cost.mean).toBe(100 * (20 + 22 + 24 + 39 + 42 + 45 + 64 + 68 + 72 + 95 + 100 + 105));
+  });
+
+  it('a rule that never holds, with a stock that cannot drift, leaves every path as the hot loop drew it', () => {
+    // Citizens move at random between two benefit states but never leave benefit, so the
+    // share never needs topping up and nobody is moved.
+    const spec = validateModel({
+      ...still({ intervention: 'x', rules: [{ signal: 'share', above: 2, change: 0.05 }] }),
+      states: [
+        { id: 'kh', kind: 'benefit', monthlyTransfer: 1000 },
+        { id: 'kh-ph', kind: 'benefit', monthlyTransfer: 600, paidHours: true },
+      ],
+      transitions: { kh: { 'kh-ph': 0.1 }, 'kh-ph': { kh: 0.3 } },
+      interventions: [{ id: 'x', monthlyCost: 100, transitions: { kh: { 'kh-ph': 0.2 } } }, { id: 'y' }],
+    });
+    const cm = compileModel(spec);
+    expect(cm.scenarios[1].synchronous).toBe(true);
+    const out = runReplicates({ cm }, 's', 0, 5);
+    const per = out.values.length / 5 / 2;
+    for (let r = 0; r < 5; r++) {
+      const a = out.values.subarray((2 * r) * per, (2 * r + 1) * per);
+      const b = out.values.subarray((2 * r + 1) * per, (2 * r + 2) * per);
+      expect(Array.from(b)).toEqual(Array.from(a));
+    }
+  });
+
+  it('the share trajectory is in the JSON, per replicate', async () => {
+    const res = await simulate(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }, { start: '2026-01' }), { replicates: 2 });
+    const json = JSON.parse(JSON.stringify(resultToJSON(res)));
+    expect(json.steering[0].scenario).toBe('steered');
+    expect(json.steering[0].dates).toEqual(['2026-01', '2026-04', '2026-07', '2026-10']);
+    expect(json.steering[0].replicates).toHaveLength(2);
+    expect(res.steeringDraws!.numRows()).toBe(8);
+  });
+});
+
+describe('portfolio steering: bad input', () => {
+  const problems = async (m: unknown, opts = {}) => {
+    try {
+      await simulate(m, { replicates: 1, ...opts });
+    } catch (e) {
+      if (e instanceof ForlobInputError) return e.problems.map((p) => `${p.path}: ${p.message}`);
+      throw e;
+    }
+    throw new Error('expected a ForlobInputError');
+  };
+
+  it('names the field', async () => {
+    expect(await problems(still({ intervention: 'z', rules: [{ signal: 'share', above: 0, change: 0.05 }] }))).toEqual([expect.stringMatching(/^scenarios\[1\]\.steering\.intervention: unknown intervention "z"/)]);
+    expect(await problems(still({ intervention: 'x', rules: [{ signal: 'share', change: 0.05 }] }))).toEqual(['scenarios[1].steering.rules[0]: expected exactly one of above, below']);
+    expect(await problems(still({ intervention: 'x', rules: [{ signal: 'spending', above: 1, change: -0.05 }] }))).toEqual(['scenarios[1].steering.budget: required by a rule on spending (DKK per review period)']);
+    expect(await problems(still({ intervention: 'x', rules: [{ signal: 'freeCapacity', above: 0.1, change: 0.05 }] }))).toEqual(['scenarios[1].steering.rules[0].signal: freeCapacity needs a capacity on intervention "x"']);
+    expect(await problems(still({ intervention: 'x' }))).toEqual(['scenarios[1].steering.rules: expected at least one rule, or a custom rule']);
+    expect((await problems(still({ intervention: 'x', rules: [{ signal: 'speed' as never, above: 1, change: 0.05 }] })))[0]).toMatch(/^scenarios\[1\]\.steering\.rules\[0\]\.signal: /);
+  });
+
+  it('a custom rule that is missing, or returns no number', async () => {
+    expect(await problems(still({ intervention: 'x', custom: 'mine' }))).toEqual([expect.stringMatching(/^scenarios\[1\]\.steering\.custom: no rule "mine" in the steeringRules option/)]);
+    expect(await problems(still({ intervention: 'x', custom: 'mine' }), { steeringRules: { mine: () => NaN } })).toEqual([expect.stringMatching(/^steeringRules\.mine: expected the rule to return a finite change of the share, got NaN \(scenario "steered", month 3\)/)]);
+    expect(await problems(still({ intervention: 'x', custom: 'mine' }), { steeringRules: { mine: 3 } })).toEqual(['options.steeringRules.mine: expected a function (state) => change of the share']);
+  });
+});
+
+describe('portfolio steering: plot and text', () => {
+  it('draws the share per replicate and names a scenario without steering', async () => {
+    const { steeringSpec, toSVG } = await import('../src/plot/index.js');
+    const res = await simulate(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }), { replicates: 3 });
+    const svg = await toSVG(steeringSpec(res, 'steered'));
+    expect(svg).toMatch(/^<svg/);
+    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(3);
+    expect(() => steeringSpec(res, 'plain')).toThrow(/scenario "plain" has no steering \(steered: steered\)/);
+  });
+
+  it('the text table lists the share per review', async () => {
+    const { formatTable } = await import('../src/index.js');
+    const res = await simulate(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }, { start: '2026-01' }), { replicates: 3 });
+    expect(formatTable(res)).toContain('steered share of x in steered (mean over replicates, per review):\n  2026-01 20 %, 2026-04 25 %, 2026-07 30 %, 2026-10 35 %');
+  });
+});
