@@ -28,6 +28,10 @@ export type {
   CalendarStep,
   CalendarStateChange,
   CalendarInterventionChange,
+  CapacityChange,
+  SteeringSpec,
+  SteeringRule,
+  SteeringSignal,
   ReadinessSpec,
   RelativeEffect,
   EffectRows,
@@ -50,7 +54,8 @@ export { presets, getPreset, type Preset } from './presets/index.js';
 export { randersModel, RANDERS_ASSUMPTIONS, type RandersAssumptions } from './presets/randers-2025.js';
 export { gladsaxeModel, GLADSAXE_ASSUMPTIONS, extensionCost, type GladsaxeAssumptions } from './presets/gladsaxe-2026.js';
 export { DK_RATES, REFUSION_DK_2016, CASEWORKER_ANNUAL_COST, type Rate, type DkRateName, type Sourced, type Amount } from './presets/rates.js';
-export type { Comparison, GroupComparison, DecisionSummary, VarianceShare, PrecisionOutcome, QueueLength } from './summary/result.js';
+export type { Comparison, GroupComparison, DecisionSummary, VarianceShare, PrecisionOutcome, QueueLength, SteeringTrajectory } from './summary/result.js';
+export type { SteeringState, SteeringRuleFn } from './engine/synchronous.js';
 export { pairedComparison, type PairedDifference } from './summary/compare.js';
 export { probabilityBest, netBenefit, evpi, icer, type IcerSummary } from './summary/decision.js';
 export {

@@ -123,6 +123,27 @@ describe('portfolio steering: exact trajectories', () => {
     }
   });
 
+  it('ready-first moves the most ready in first: a known number of successes', async () => {
+    // Two readiness classes of 50: the first leaves surely after a month in x, the second
+    // never leaves. The share stays at 0.2 of the stock, so each review refills x from the
+    // most ready: 20 at month 0, 16 of 80 at month 3, 13 of 64 at 6, and at 9 the last
+    // ready citizen and 9 who never leave (10 of 51).
+    const m = still(
+      { intervention: 'x', rules: [{ signal: 'share', above: 2, change: 0.05 }] },
+      { readiness: { hazardRatios: [1, 0] }, interventions: [{ id: 'x', monthlyCost: 100, transitions: { kh: { job: 1 } } }, { id: 'y' }] },
+    );
+    m.scenarios = m.scenarios.map((s) => ({ ...s, targeting: 'ready-first' as const }));
+    const res = await simulate(m, { replicates: 3, seed: 'ready' });
+    const steered = res.scenarios.find((s) => s.id === 'steered')!.metrics.successRate;
+    expect(steered.mean).toBe(0.5);
+    expect(steered.sd).toBe(0);
+    // Without steering only the first 20 get x.
+    expect(res.scenarios.find((s) => s.id === 'plain')!.metrics.successRate.mean).toBeCloseTo(0.2, 12);
+    // At random, the refills also reach citizens who never leave.
+    const random = await simulate({ ...m, scenarios: m.scenarios.map((s) => ({ ...s, targeting: 'random' as const })) }, { replicates: 50, seed: 'ready' });
+    expect(random.scenarios.find((s) => s.id === 'steered')!.metrics.successRate.hi).toBeLessThan(0.5);
+  });
+
   it('the share trajectory is in the JSON, per replicate', async () => {
     const res = await simulate(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }, { start: '2026-01' }), { replicates: 2 });
     const json = JSON.parse(JSON.stringify(resultToJSON(res)));

@@ -63,6 +63,14 @@ describe('synchronous engine', () => {
       interventions: exampleModel.interventions!.map((iv, k) => (k === 0 ? { ...iv, capacity: { places: 150 } } : iv)),
     });
   });
+  it('…a binding capacity with a calendar step (a waiting citizen\'s stay is cut at its admission, not only at the step)', () => {
+    expectSamePaths({
+      ...exampleModel,
+      start: '2026-01',
+      calendar: [{ from: '2027-01', transitions: { kh: { job: 0.02, out: 0.01 } } }],
+      interventions: exampleModel.interventions!.map((iv, k) => (k === 0 ? { ...iv, capacity: { places: 150 } } : iv)),
+    });
+  });
   it('…a model with duration bands, a calendar and readiness classes', () => {
     expectSamePaths({
       ...exampleModel,

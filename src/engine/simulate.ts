@@ -204,7 +204,9 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         if (NP > 1) {
           // Rows change at the calendar's steps: cut the stay there.
           period = periodOf[t];
-          room = periodEnd[period] - t;
+          // Not past the month a waiting citizen gets a place.
+          const left = periodEnd[period] - t;
+          if (left < room) room = left;
         }
         if (NB > 1) {
           const clock = clockBenefit ? cb : ds;

@@ -493,7 +493,9 @@ export function simulateScenarioSync(
             credit -= 1;
             a = steer.active;
           }
-          if (armOpen[(NP > 1 ? periodOf[t] : 0) * A + a] === 0) a = 0;
+          // An intervention closed to newcomers by the calendar: the other one, or none.
+          const p = NP > 1 ? periodOf[t] : 0;
+          if (armOpen[p * A + a] === 0) a = armOpen[p * A + steer.otherwise[g]] === 1 ? steer.otherwise[g] : 0;
         }
         allocate(i, a, t);
         if (steered && kind[st[i]] === KIND_BENEFIT) {
