@@ -28,7 +28,7 @@ export interface Preset {
 export const presets: Readonly<Record<string, Preset>> = {
   'randers-2025': {
     id: 'randers-2025',
-    summary: 'Randers 2025: 1,343 vulnerable unemployed — today vs. legal minimum vs. higher job focus (36 months)',
+    summary: 'Randers 2025: 1,343 vulnerable unemployed — today vs. legal minimum vs. higher job focus, and today with portfolio steering (36 months)',
     model: randers2025,
   },
   'gladsaxe-2026': {
