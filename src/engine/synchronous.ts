@@ -122,7 +122,24 @@ export function simulateScenarioSync(
   const waiting = new Uint8Array(N);
   const holding = new Uint8Array(N);
   const queuedAt = new Int32Array(N);
-  const inStock = new Uint8Array(N);
+  // The steered stock as two sets (0: not in the active arm, 1: in it) with O(1) moves,
+  // so a review picks from a list instead of scanning the population.
+  const setOf = new Int8Array(N).fill(-1);
+  const setPos = new Int32Array(N);
+  const members = steer ? [new Int32Array(N), new Int32Array(N)] : [];
+  const setSize = new Int32Array(2);
+  const setAdd = (i: number, k: number) => {
+    setOf[i] = k;
+    setPos[i] = setSize[k];
+    members[k][setSize[k]++] = i;
+  };
+  const setRemove = (i: number) => {
+    const k = setOf[i];
+    const last = members[k][--setSize[k]];
+    members[k][setPos[i]] = last;
+    setPos[last] = setPos[i];
+    setOf[i] = -1;
+  };
   const pend = new Uint8Array(N);
   const rate = new Float64Array(N); // intervention cost per month of the running stay
   const pending: number[] = [];
@@ -158,8 +175,6 @@ export function simulateScenarioSync(
   const spendDiff = steer ? new Float64Array(H + 1) : null;
   let share = steer ? steer.initialShare : 0;
   let credit = 0; // newcomers: the share accumulates, one active newcomer per whole unit
-  let stock = 0;
-  let active = 0;
   let stockAtReview = 0;
   let exitsSince = 0;
   let lastReview = 0;
@@ -275,10 +290,8 @@ export function simulateScenarioSync(
         holders[a]--;
       }
       if (waiting[i] === 1) leaveQueue(i, tEnd);
-      if (inStock[i] === 1) {
-        inStock[i] = 0;
-        stock--;
-        if (a === steer!.active) active--;
+      if (setOf[i] >= 0) {
+        setRemove(i);
         exitsSince++;
       }
       exits[cellGA]++;
@@ -357,13 +370,15 @@ export function simulateScenarioSync(
       holders[arm[i]]--;
     }
     if (waiting[i] === 1) leaveQueue(i, t);
-    if (arm[i] === steer!.active) active--;
+    setRemove(i);
     allocate(i, to, t);
-    if (arm[i] === steer!.active) active++;
+    setAdd(i, arm[i] === steer!.active ? 1 : 0);
   };
 
   const review = (t: number) => {
     const sv = steer!;
+    const stock = setSize[0] + setSize[1];
+    const active = setSize[1];
     const a = sv.active;
     const capped = capPlaces[a] >= 0;
     const places = capped ? placesAt(a, t) : 0;
@@ -404,8 +419,8 @@ export function simulateScenarioSync(
     const target = Math.round(share * stock + 1e-9);
     if (target !== active) {
       const into = target > active;
-      const candidates: number[] = [];
-      for (let i = 0; i < N; i++) if (inStock[i] === 1 && (arm[i] === a) !== into) candidates.push(i);
+      // A copy: moving citizens changes the sets.
+      const candidates = members[into ? 0 : 1].slice(0, setSize[into ? 0 : 1]);
       const n = Math.min(Math.abs(target - active), candidates.length);
       if (sv.readyFirst) {
         // The most ready move in first and out last; stable by citizen.
@@ -499,9 +514,7 @@ export function simulateScenarioSync(
         }
         allocate(i, a, t);
         if (steered && kind[st[i]] === KIND_BENEFIT) {
-          inStock[i] = 1;
-          stock++;
-          if (arm[i] === steer.active) active++;
+          setAdd(i, arm[i] === steer.active ? 1 : 0);
         }
         schedule(i);
       }
@@ -518,7 +531,7 @@ export function simulateScenarioSync(
     if (steer !== null && t > 0 && t % steer.every === 0) review(t);
     if (cm.hasCapacity) serveQueues(t);
     arrive(t);
-    if (steer !== null && t === 0) stockAtReview = stock;
+    if (steer !== null && t === 0) stockAtReview = setSize[0] + setSize[1];
     if (shares !== null) shares[shareOffset + t] = share;
     for (let k = 0; k < pending.length; k++) {
       const i = pending[k];
