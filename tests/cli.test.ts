@@ -59,6 +59,29 @@ describe('forlob run', () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('runs portfolio steering and a staff plan from a model file', () => {
+    const steered = {
+      ...model,
+      start: '2026-01',
+      interventions: [{ ...model.interventions![0], capacity: { caseworkers: 15, caseload: 35 } }],
+      calendar: [{ from: '2027-01', interventions: { fsm: { capacity: { caseworkers: 12 } } } }],
+      scenarios: [model.scenarios[0], { ...model.scenarios[1], steering: { intervention: 'fsm', rules: [{ signal: 'freeCapacity', above: 0.1, change: 0.05 }] } }],
+    };
+    const f = join(dir, 'steered.json');
+    writeFileSync(f, JSON.stringify(steered));
+    const r = cli(['run', f, '--replicates', '20', '--seed', 's', '--format', 'json', '--workers', '2']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.steering).toHaveLength(1);
+    expect(j.steering[0]).toMatchObject({ scenario: 'minimum', intervention: 'fsm', months: [0, 3, 6, 9, 12, 15, 18, 21] });
+    expect(j.steering[0].replicates).toHaveLength(20);
+    // 20 % of 980 = 196 in 525 places: free capacity adds five points every quarter.
+    expect(j.steering[0].mean[1]).toBeCloseTo(0.25, 12);
+    expect(j.queue.length).toBeGreaterThan(0);
+    const one = cli(['run', f, '--replicates', '20', '--seed', 's', '--format', 'json', '--workers', '1']);
+    expect(one.stdout).toBe(r.stdout);
+  });
+
   it('writes --out atomically', () => {
     const out = join(dir, 'r.json');
     const r = cli(['run', modelFile, '--replicates', '10', '--format', 'json', '--out', out]);
@@ -86,6 +109,8 @@ describe('bad input: exit 2, one line naming the field, nothing on stdout', () =
     ['--level 2', [modelFile, '--level', '2'], /--level: expected a number strictly between 0 and 1/],
     ['--format xml', [modelFile, '--format', 'xml'], /--format: expected one of table, json, csv/],
     ['unknown flag', [modelFile, '--replicate', '5'], /arguments: Unknown option '--replicate'/],
+    ['a custom steering rule', [write('custom.json', JSON.stringify({ ...model, scenarios: [model.scenarios[0], { ...model.scenarios[1], steering: { intervention: 'fsm', custom: 'mine' } }] }))], /scenarios\[1\]\.steering\.custom: no rule "mine" in the steeringRules option/],
+    ['a steering rule without a threshold', [write('rule.json', JSON.stringify({ ...model, scenarios: [{ ...model.scenarios[0], steering: { intervention: 'fsm', rules: [{ signal: 'share', change: 0.05 }] } }] }))], /scenarios\[0\]\.steering\.rules\[0\]: expected exactly one of above, below/],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const out = join(dir, `should-not-exist-${_name.replace(/\W/g, '')}.json`);

@@ -154,6 +154,28 @@ describe('portfolio steering: exact trajectories', () => {
   });
 });
 
+describe('portfolio steering: split runs', () => {
+  it('replicate ranges merge into the whole run, steered shares included', async () => {
+    const { keptReplicates } = await import('../src/report/json.js');
+    const { mergeRuns } = await import('../src/summary/merge.js');
+    // Random exits make the shares differ between replicates.
+    const m = still(
+      { intervention: 'x', budget: 6500, rules: [{ signal: 'spending', above: 1, change: -0.05 }, { signal: 'spending', below: 1, change: 0.05 }] },
+      { transitions: { kh: { job: 0.05 } } },
+    );
+    const whole = await simulate(m, { replicates: 30, seed: 'split' });
+    const parts = await Promise.all(
+      [[0, 11], [11, 30]].map(async (range) => {
+        const r = await simulate(m, { replicates: 30, seed: 'split', replicateRange: range as [number, number] });
+        return { seed: 'split', replicates: 30, level: 0.95, kept: keptReplicates(r, m) };
+      }),
+    );
+    const merged = mergeRuns(parts);
+    expect(JSON.stringify(resultToJSON(merged))).toBe(JSON.stringify(resultToJSON(whole)));
+    expect(new Set(whole.steering![0].replicates.map((row) => row.join())).size).toBeGreaterThan(1);
+  });
+});
+
 describe('portfolio steering: bad input', () => {
   const problems = async (m: unknown, opts = {}) => {
     try {
