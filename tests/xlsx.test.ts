@@ -177,8 +177,39 @@ describe('resultToWorkbook', () => {
     expect(p.map((r) => Object.values(r).slice(0, 6))).toEqual(payback.map((x) => [x.scenario, x.baseline, x.medianMonth, x.lo, x.hi, x.probWithinHorizon]));
     expect(p[0]['cumulative municipal net result at the horizon, DKK (negative: saves)']).toBe(-250000);
 
-    const without = await roundTrip({ ...result, yearly: undefined, yearlyComparisons: undefined, payback: undefined });
+    const without = await roundTrip({ ...result, yearly: undefined, yearlyComparisons: undefined, payback: undefined, queue: undefined, steering: undefined });
     expect(without.worksheets.map((w) => w.name)).toEqual(['Assumptions', 'Scenarios', 'Comparisons']);
+  });
+
+  it('holds the steered shares (summary and per replicate) and the queue exactly', () => {
+    const rows = table(wb.getWorksheet('Steering')!);
+    const tr = result.steering![0];
+    expect(rows).toHaveLength(tr.months.length);
+    rows.forEach((r, k) => {
+      expect(r).toMatchObject({ scenario: 'today-steered', intervention: 'fsm', month: tr.months[k], date: tr.dates![k] });
+      expect(r['share (mean)']).toBe(tr.mean[k]);
+    });
+    // The per-replicate block follows its section title and header.
+    const ws = wb.getWorksheet('Steering')!;
+    let at = 0;
+    ws.eachRow((row, n) => {
+      if (String(row.getCell(1).value).startsWith('today-steered: share per replicate')) at = n;
+    });
+    expect(at).toBeGreaterThan(0);
+    tr.replicates.forEach((shares, r) => {
+      const row = ws.getRow(at + 2 + r);
+      expect(row.getCell(1).value).toBe(r);
+      shares.forEach((x, k) => expect(row.getCell(k + 2).value).toBe(x));
+    });
+    expect(wb.getWorksheet('Queue')).toBeDefined();
+    expect(table(wb.getWorksheet('Queue')!)).toHaveLength(result.queue!.length);
+    // The assumptions name the steering rules and the reform calendar.
+    const texts: string[] = [];
+    wb.getWorksheet('Assumptions')!.eachRow((row) => texts.push((row.values as unknown[]).map(String).join(' | ')));
+    expect(texts.some((t) => t.includes('today-steered | fsm | kh') && t.includes('freeCapacity > 0.05: +0.05'))).toBe(true);
+    expect(texts.some((t) => t.startsWith(' | 2029-01 | ') && t.includes('{"transitions":{"rf":{"kh":1}'))).toBe(true);
+
+    expect(texts.some((t) => t.includes('17 caseworkers × 35; when full: queue on tvaer'))).toBe(true);
   });
 
   it('describes distributions compactly', () => {

@@ -260,6 +260,7 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
       { header: 'total monthly cost per citizen on benefit, DKK', width: 18, fmt: FMT.dkk },
       { header: 'transitions and effects', width: 60, wrap: true },
       { header: 'source', width: 40, wrap: true },
+      { header: 'capacity', width: 30, wrap: true },
     ];
     headerRow(ws, ivCols.map((c) => c.header));
     for (const iv of model.interventions) {
@@ -268,7 +269,11 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
         ? `${valueText(st.annualCostPerCaseworker)} DKK per caseworker-year, caseload ${valueText(st.caseload)}${st.conversationsPerYear ? `, ${valueText(st.conversationsPerYear)} conversations a year at ${valueText(st.costPerConversation ?? 0)} DKK` : ''}`
         : '';
       const changes = [rowsText(iv.transitions), effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined)].filter(Boolean).join('; ');
-      dataRow(ws, ivCols, [iv.id, iv.label ?? '', modelValue(iv.monthlyCost ?? 0), staffing, totalMonthlyCost(iv.monthlyCost, st as unknown as Record<string, unknown> | undefined), changes, iv.source ?? '']);
+      const cap = iv.capacity;
+      const capacity = cap
+        ? `${cap.places !== undefined ? `${valueText(cap.places)} places` : `${valueText(cap.caseworkers ?? 0)} caseworkers × ${valueText(cap.caseload ?? 0)}`}; when full: ${cap.whenFull ?? 'queue'} on ${cap.fallback ?? '(none)'}`
+        : '';
+      dataRow(ws, ivCols, [iv.id, iv.label ?? '', modelValue(iv.monthlyCost ?? 0), staffing, totalMonthlyCost(iv.monthlyCost, st as unknown as Record<string, unknown> | undefined), changes, iv.source ?? '', capacity]);
     }
   }
 
@@ -290,6 +295,42 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
     (shown.length ? shown : s.allocation.slice(0, 1)).forEach((a, i) => {
       dataRow(ws, scCols, [s.id, i === 0 ? (s.label ?? '') : '', a.group, a.intervention ?? '(none)', a.count, i === 0 ? modelValue(spec?.fixedMonthlyCost ?? 0) : null, i === 0 ? (spec?.source ?? '') : '']);
     });
+  }
+
+  if (model.calendar?.length) {
+    sectionTitle(ws, 'Reform calendar');
+    const cCols: Column[] = [
+      { header: 'from', width: 12 },
+      { header: 'label', width: 40, wrap: true },
+      { header: 'changes', width: 80, wrap: true },
+    ];
+    headerRow(ws, cCols.map((c) => c.header));
+    for (const step of model.calendar) {
+      const { from, label, ...changes } = step;
+      dataRow(ws, cCols, [String(from), label ?? '', JSON.stringify(changes)]);
+    }
+  }
+
+  const steered = model.scenarios.filter((s) => s.steering);
+  if (steered.length) {
+    sectionTitle(ws, 'Portfolio steering');
+    const stCols: Column[] = [
+      { header: 'scenario', width: 24 },
+      { header: 'intervention', width: 18 },
+      { header: 'groups', width: 18 },
+      { header: 'review every, months', width: 12, fmt: FMT.count },
+      { header: 'largest step', width: 12, fmt: FMT.percent },
+      { header: 'share bounds', width: 14 },
+      { header: 'budget per review, DKK', width: 16, fmt: FMT.dkk },
+      { header: 'rules', width: 60, wrap: true },
+    ];
+    headerRow(ws, stCols.map((c) => c.header));
+    for (const s of steered) {
+      const st = s.steering!;
+      const rules = (st.rules ?? []).map((r) => `${r.signal} ${r.above !== undefined ? `> ${r.above}` : `< ${r.below}`}: ${r.change > 0 ? '+' : ''}${r.change}`);
+      if (st.custom) rules.push(`custom rule "${st.custom}"`);
+      dataRow(ws, stCols, [s.id, st.intervention, (st.groups ?? []).join(', ') || '(allocated groups)', st.everyMonths ?? 3, st.maxStep ?? 0.05, `${st.minShare ?? 0}–${st.maxShare ?? 1}`, st.budget ?? null, rules.join('; ')]);
+    }
   }
 
   const params = parameterRows(model, result.level);
@@ -444,6 +485,42 @@ function yearlySheet(wb: Workbook, result: SimulationResult): void {
   }
 }
 
+function queueSheet(wb: Workbook, result: SimulationResult): void {
+  const [lo, hi] = levelText(result.level);
+  const cols: Column[] = [
+    { header: 'scenario', width: 18 },
+    { header: 'month', width: 8, fmt: FMT.count },
+    { header: 'citizens waiting (mean)', width: 14, fmt: '#,##0.0' },
+    { header: lo, width: 12, fmt: '#,##0.0' },
+    { header: hi, width: 12, fmt: '#,##0.0' },
+  ];
+  const ws = tableSheet(wb, 'Queue', cols);
+  for (const q of result.queue ?? []) dataRow(ws, cols, [q.scenario, q.month, q.mean, q.lo, q.hi]);
+}
+
+function steeringSheet(wb: Workbook, result: SimulationResult): void {
+  const [lo, hi] = levelText(result.level);
+  const cols: Column[] = [
+    { header: 'scenario', width: 18 },
+    { header: 'intervention', width: 14 },
+    { header: 'month', width: 8, fmt: FMT.count },
+    { header: 'date', width: 10 },
+    { header: 'share (mean)', width: 12, fmt: FMT.percent },
+    { header: lo, width: 12, fmt: FMT.percent },
+    { header: hi, width: 12, fmt: FMT.percent },
+  ];
+  const ws = tableSheet(wb, 'Steering', cols);
+  const trs = result.steering ?? [];
+  for (const tr of trs) tr.months.forEach((m, k) => dataRow(ws, cols, [tr.scenario, tr.intervention, m, tr.dates?.[k] ?? '', tr.mean[k], tr.lo[k], tr.hi[k]]));
+  for (const tr of trs) {
+    sectionTitle(ws, `${tr.scenario}: share per replicate (rows) after each review (columns)`);
+    const rCols: Column[] = [{ header: 'replicate', width: 10, fmt: FMT.count }, ...tr.months.map((m, k) => ({ header: tr.dates?.[k] ?? `month ${m}`, width: 9, fmt: FMT.percent }))];
+    headerRow(ws, rCols.map((c) => c.header));
+    const first = result.replicateRange?.[0] ?? 0;
+    tr.replicates.forEach((row, r) => dataRow(ws, rCols, [first + r, ...row]));
+  }
+}
+
 function paybackSheet(wb: Workbook, result: SimulationResult): void {
   const [lo, hi] = levelText(result.level);
   const cols: Column[] = [
@@ -467,7 +544,9 @@ function paybackSheet(wb: Workbook, result: SimulationResult): void {
  * allocations, uncertain parameters), "Scenarios" (each scenario × metric with mean, sd,
  * interval and Monte Carlo error; per group below the totals), "Comparisons" (paired
  * differences against the baseline with the probability of being better, then the cost
- * per extra success), and "Yearly budget" and "Payback" when the run has them. Pass the
+ * per extra success), and "Yearly budget", "Payback", "Queue" (citizens waiting per
+ * month) and "Steering" (the steered share per review, as a summary and per replicate)
+ * when the run has them. Pass the
  * model the result was simulated from (uncertain numbers may be distributions or
  * references; they are shown as text).
  *
@@ -491,6 +570,8 @@ export async function resultToWorkbook(result: SimulationResult, model: ModelSpe
   comparisonsSheet(wb, result);
   if (result.yearly?.length) yearlySheet(wb, result);
   if (result.payback?.length) paybackSheet(wb, result);
+  if (result.queue?.length) queueSheet(wb, result);
+  if (result.steering?.length) steeringSheet(wb, result);
   const buffer = await wb.xlsx.writeBuffer();
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
 }
