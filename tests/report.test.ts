@@ -46,6 +46,16 @@ describe('renderReport', () => {
     expect(html.da).toContain('<html lang="da">');
   });
 
+  it('states the policies that move: capacity, the reform calendar and the steering rule', () => {
+    expect(html.en).toContain('capacity 17 × 35; when full wait tvaer meanwhile');
+    expect(html.en).toContain('<h3>Reform calendar</h3>');
+    expect(html.en).toContain('portfolio steering of fsm: at most ±5 points every 3 months, share 20 %–80 %; freeCapacity &gt; 0.05: +5, exitRate &lt; 0.05: −5, spending &gt; 1: −5');
+    expect(html.da).toContain('<h3>Reformkalender</h3>');
+    expect(html.da).toContain('porteføljestyring af fsm: højst ±5 procentpoint hver 3. måned');
+    // The steered share is a figure of its own.
+    expect(html.en).toContain('Portfolio steering in today-steered: the share in fsm after each quarterly review');
+  });
+
   it('copes with one scenario, no interventions and no occupancy series', async () => {
     const one: ModelSpec = {
       name: 'One',

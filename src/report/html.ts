@@ -304,11 +304,17 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
         [A.id, A.label, A.monthlyCost, A.changes, A.source],
         model.interventions.map((iv) => {
           const cost = [iv.monthlyCost !== undefined ? val(iv.monthlyCost, lang) : '', iv.staffing ? A.staffing(val(iv.staffing.annualCostPerCaseworker, lang), iv.staffing.caseload) : ''].filter(Boolean).join(' + ');
-          const changes = [rowsText(iv.transitions, lang), effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined, lang)].filter(Boolean).join('; ');
+          const cap = iv.capacity;
+          const places = cap ? (cap.places !== undefined ? val(cap.places, lang) : `${val(cap.caseworkers ?? 0, lang)} × ${val(cap.caseload ?? 0, lang)}`) : '';
+          const changes = [rowsText(iv.transitions, lang), effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined, lang), cap ? A.capacity(places, cap.whenFull ?? 'queue', cap.fallback) : ''].filter(Boolean).join('; ');
           return [iv.id, iv.label ?? '', cost || '0', changes, iv.source ?? ''];
         }),
       ),
     );
+  }
+  if (model.calendar?.length) {
+    out.push(`<h3>${esc(A.calendar)}</h3>`);
+    out.push(table([A.fromDate, A.label, A.changes], model.calendar.map(({ from, label, ...changes }) => [String(from), label ?? '', JSON.stringify(changes)])));
   }
   out.push(`<h3>${esc(A.scenarios)}</h3>`);
   out.push(
@@ -317,7 +323,10 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
       result.scenarios.map((s) => {
         const spec = model.scenarios.find((x) => x.id === s.id);
         const alloc = s.allocation.filter((a) => a.count > 0).map((a) => `${a.group}/${a.intervention ?? A.none} ${formatNumber(a.count, 0, lang)}`).join(', ');
-        return [s.id, s.label ?? '', alloc, spec?.fixedMonthlyCost ? val(spec.fixedMonthlyCost, lang) : '', spec?.source ?? ''];
+        const st = spec?.steering;
+        const rules = st ? [...(st.rules ?? []).map((r) => `${r.signal} ${r.above !== undefined ? `> ${r.above}` : `< ${r.below}`}: ${r.change > 0 ? '+' : ''}${formatNumber(100 * r.change, 0, lang)}`), ...(st.custom ? [`custom "${st.custom}"`] : [])].join(', ') : '';
+        const steering = st ? `; ${A.steering(st.intervention, formatNumber(100 * (st.maxStep ?? 0.05), 0, lang), st.everyMonths ?? 3, `${formatNumber(100 * (st.minShare ?? 0), 0, lang)} %`, `${formatNumber(100 * (st.maxShare ?? 1), 0, lang)} %`, rules)}` : '';
+        return [s.id, s.label ?? '', alloc + steering, spec?.fixedMonthlyCost ? val(spec.fixedMonthlyCost, lang) : '', spec?.source ?? ''];
       }),
     ),
   );

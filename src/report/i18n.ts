@@ -140,6 +140,14 @@ export interface ReportLabels {
     from: string;
     /** Text for staffing-derived cost. */
     staffing: (annualCost: string, caseload: number) => string;
+    /** A capacity: places or caseworkers × caseload, and what happens when full. */
+    capacity: (places: string, whenFull: 'queue' | 'fallback', fallback: string | undefined) => string;
+    /** "Reform calendar". */
+    calendar: string;
+    /** Column: from (a calendar step's date). */
+    fromDate: string;
+    /** A scenario's portfolio steering, in words. */
+    steering: (intervention: string, step: string, every: number, lo: string, hi: string, rules: string) => string;
     /** "the rest" of completed courses, in a calibration. */
     rest: string;
     /** A calibration's mean course length. */
@@ -227,6 +235,10 @@ const EN: ReportLabels = {
     none: 'none',
     from: 'from',
     staffing: (c, n) => `caseworkers at ${c} DKK a year, caseload ${n}`,
+    capacity: (p, w, f) => `capacity ${p}; when full ${w === 'queue' ? 'wait' : 'get'} ${f ?? 'no intervention'}${w === 'queue' ? ' meanwhile' : ''}`,
+    calendar: 'Reform calendar',
+    fromDate: 'from',
+    steering: (iv, step, every, lo, hi, rules) => `portfolio steering of ${iv}: at most ±${step} points every ${every} months, share ${lo}–${hi}; ${rules}`,
     rest: 'the rest',
     meanLength: (m) => `mean course ${m} months`,
     completedWithin: (p, m) => `${p} % ended within ${m} months`,
@@ -303,6 +315,10 @@ const DA: ReportLabels = {
     none: 'ingen',
     from: 'fra',
     staffing: (c, n) => `sagsbehandlere à ${c} kr. om året, sagstal ${n}`,
+    capacity: (p, w, f) => `kapacitet ${p}; når fuld ${w === 'queue' ? 'venter borgeren med' : 'får borgeren'} ${f ?? 'ingen indsats'}`,
+    calendar: 'Reformkalender',
+    fromDate: 'fra',
+    steering: (iv, step, every, lo, hi, rules) => `porteføljestyring af ${iv}: højst ±${step} procentpoint hver ${every}. måned, andel ${lo}–${hi}; ${rules}`,
     rest: 'resten',
     meanLength: (m) => `gennemsnitligt forløb ${m} måneder`,
     completedWithin: (p, m) => `${p} % afsluttet inden for ${m} måneder`,
