@@ -144,6 +144,28 @@ describe('portfolio steering: exact trajectories', () => {
     expect(random.scenarios.find((s) => s.id === 'steered')!.metrics.successRate.hi).toBeLessThan(0.5);
   });
 
+  it('moving citizens out of a full intervention and back: the queue empties and refills, waits counted per spell', async () => {
+    // 10 places for 20 % of 100: 10 wait. The share goes 0.2 → 0.1 → 0.2 → 0.1 (a rule on
+    // the share itself): at month 3 ten are moved out and the ten left fit the places; at
+    // month 6 ten are moved in and wait, as nobody leaves benefit to free a place.
+    const m = still({ intervention: 'x', otherwise: 'y', maxStep: 0.1, rules: [{ signal: 'share', above: 0.15, change: -0.1 }, { signal: 'share', below: 0.15, change: 0.1 }] });
+    m.interventions![0] = { ...m.interventions![0], capacity: { places: 10, fallback: 'y' } };
+    const res = await simulate(m, { replicates: 1, seed: 'requeue', steeringRules: {} });
+    const tr = res.steering![0];
+    expect(tr.mean.map((x) => +x.toFixed(12))).toEqual([0.2, 0.1, 0.2, 0.1]);
+    // Waits: 3 months (0–2) for the first ten waiting, 3 (6–8) for the ten moved in at month 6.
+    expect(res.queue!.filter((q) => q.scenario === 'steered').map((q) => q.mean)).toEqual([10, 10, 10, 0, 0, 0, 10, 10, 10, 0, 0, 0]);
+    expect(res.scenarios[1].metrics.waitingMonths.mean).toBeCloseTo((10 * 3 + 10 * 3) / 100, 12);
+  });
+
+  it('an intervention closed to newcomers by the calendar takes nobody in by steering', async () => {
+    const m = still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }, { calendar: [{ from: 5, interventions: { x: { available: false } } }] });
+    const { tr, cost } = await trajectory(m, 1);
+    // The share still moves on paper, but from month 5 nobody new gets x: 20, 25, then 25 holders.
+    expect(tr.mean.map((x) => +x.toFixed(12))).toEqual([0.2, 0.25, 0.3, 0.35]);
+    expect(cost.mean).toBe(100 * (3 * 20 + 9 * 25));
+  });
+
   it('the share trajectory is in the JSON, per replicate', async () => {
     const res = await simulate(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }, { start: '2026-01' }), { replicates: 2 });
     const json = JSON.parse(JSON.stringify(resultToJSON(res)));

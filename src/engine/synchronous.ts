@@ -167,7 +167,11 @@ export function simulateScenarioSync(
   // Capacity: holders and a first-come-first-served queue per arm.
   const holders = new Int32Array(A);
   const waitingFor = new Int32Array(A);
+  // Entries are (citizen, ticket): a citizen who left and rejoined the queue keeps only
+  // the newest entry live, so the old place in the line does not come back.
   const queues: number[][] = Array.from({ length: A }, () => []);
+  const tickets: number[][] = Array.from({ length: A }, () => []);
+  const ticket = new Int32Array(N);
   const queueHead = new Int32Array(A);
   const placesAt = (a: number, t: number) => (NP > 1 ? capAt[periodOf[t] * A + a] : capPlaces[a]);
 
@@ -196,6 +200,7 @@ export function simulateScenarioSync(
     queuedAt[i] = t;
     waitingFor[a]++;
     queues[a].push(i);
+    tickets[a].push(++ticket[i]);
     if (queueTrack !== null) queueTrack[t]++;
   };
   const leaveQueue = (i: number, t: number) => {
@@ -417,8 +422,10 @@ export function simulateScenarioSync(
     change = Math.max(-sv.maxStep, Math.min(sv.maxStep, change));
     share = Math.max(sv.minShare, Math.min(sv.maxShare, share + change));
     const target = Math.round(share * stock + 1e-9);
-    if (target !== active) {
-      const into = target > active;
+    const into = target > active;
+    // An intervention closed to newcomers by the calendar takes nobody new by steering either.
+    const closed = into && armOpen[(NP > 1 ? periodOf[t] : 0) * A + a] === 0;
+    if (target !== active && !closed) {
       // A copy: moving citizens changes the sets.
       const candidates = members[into ? 0 : 1].slice(0, setSize[into ? 0 : 1]);
       const n = Math.min(Math.abs(target - active), candidates.length);
@@ -463,8 +470,9 @@ export function simulateScenarioSync(
       const q = queues[a];
       const cap = placesAt(a, t);
       while (waitingFor[a] > 0 && holders[a] < cap) {
-        const i = q[queueHead[a]++];
-        if (waiting[i] === 0 || arm[i] !== a) continue; // left the queue meanwhile
+        const k = queueHead[a]++;
+        const i = q[k];
+        if (waiting[i] === 0 || arm[i] !== a || tickets[a][k] !== ticket[i]) continue; // left the queue meanwhile
         cut(i, t);
         leaveQueue(i, t);
         holding[i] = 1;
