@@ -8,6 +8,10 @@
  * figures; `without-pool` applies relative effects for lost caseworkers. The question the
  * preset answers: do the municipality's net transfer savings cover the pool?
  *
+ * The pool's caseworkers are a capacity (caseworkers × caseload places for the long-term
+ * unemployed; the rest wait on the reduced effort), and the reform calendar carries a
+ * staff plan: 13 caseworkers in 2026, one fewer each January to 10 in 2029 (`farStaffPlan`).
+ *
  * The population is open: new recipients arrive every month (`inflow`), so the pool's
  * effect reaches the whole stream of recipients over 2026–2029, not just today's. Note the
  * tension this shows: the seed prices "14 days longer for every recipient" once per
