@@ -11,6 +11,7 @@ import { compileModel } from '../src/compile/compile.js';
 import { runReplicates } from '../src/engine/run.js';
 import { validateModel } from '../src/model/validate.js';
 import { resultToJSON } from '../src/report/json.js';
+import seedrandom from 'seedrandom';
 
 /** 100 citizens who never leave benefit; "x" costs 100 a month. */
 const still = (steering: SteeringSpec, extra: Partial<ModelSpec> = {}): ModelSpec => ({
@@ -173,6 +174,99 @@ describe('portfolio steering: exact trajectories', () => {
     expect(json.steering[0].dates).toEqual(['2026-01', '2026-04', '2026-07', '2026-10']);
     expect(json.steering[0].replicates).toHaveLength(2);
     expect(res.steeringDraws!.numRows()).toBe(8);
+  });
+});
+
+/**
+ * A naive reference: every citizen draws every month from its row, reviews move random
+ * stock citizens in or out. Written independently of the engine (no geometric jumps, no
+ * event lists, its own random numbers), so agreement within Monte Carlo error checks the
+ * steering mechanism — the stock, the refills, the accounting by arm — not just itself.
+ */
+function referenceSteering(replicates: number, seed: string) {
+  const N = 300;
+  const H = 24;
+  const rows = { none: { job: 0.02, out: 0.01 }, x: { job: 0.06, out: 0.01 } };
+  const rng = seedrandom(seed);
+  const out = { success: [] as number[], months: [] as number[], cost: [] as number[], share: [] as number[][] };
+  for (let r = 0; r < replicates; r++) {
+    const state: ('kh' | 'job' | 'out')[] = new Array(N).fill('kh');
+    const arm: ('none' | 'x')[] = Array.from({ length: N }, (_, i) => (i < 60 ? 'x' : 'none'));
+    const exited = new Array(N).fill(false);
+    let share = 0.2;
+    let months = 0;
+    let cost = 0;
+    const shares = [share];
+    for (let t = 0; t < H; t++) {
+      if (t > 0 && t % 3 === 0) {
+        share = Math.max(0, Math.min(1, share + (share < 0.45 ? 0.1 : share > 0.45 ? -0.2 : 0)));
+        shares.push(share);
+        const stock = [...state.keys()].filter((i) => !exited[i]);
+        const active = stock.filter((i) => arm[i] === 'x');
+        const target = Math.round(share * stock.length + 1e-9);
+        const into = target > active.length;
+        const pool = stock.filter((i) => (arm[i] === 'x') !== into);
+        for (let k = 0; k < Math.abs(target - active.length) && pool.length; k++) {
+          const [i] = pool.splice(Math.floor(rng() * pool.length), 1);
+          arm[i] = into ? 'x' : 'none';
+        }
+      }
+      for (let i = 0; i < N; i++) {
+        if (state[i] === 'kh') {
+          months++;
+          if (arm[i] === 'x') cost += 100;
+          const u = rng();
+          const row = rows[arm[i]];
+          if (u < row.job) state[i] = 'job';
+          else if (u < row.job + row.out) state[i] = 'out';
+          if (state[i] !== 'kh') exited[i] = true;
+        } else if (state[i] === 'job' && rng() < 0.01) state[i] = 'kh';
+      }
+    }
+    out.success.push(state.filter((s) => s === 'job').length / N);
+    out.months.push(months / N);
+    out.cost.push(cost);
+    out.share.push(shares);
+  }
+  return out;
+}
+
+describe('portfolio steering against a naive reference simulation', () => {
+  it('success, months on benefit and intervention cost agree within Monte Carlo error; the shares exactly', async () => {
+    const model: ModelSpec = {
+      name: 'reference',
+      horizonMonths: 24,
+      states: [
+        { id: 'kh', kind: 'benefit', monthlyTransfer: 1000 },
+        { id: 'job', kind: 'success' },
+        { id: 'out', kind: 'exit' },
+      ],
+      transitions: { kh: { job: 0.02, out: 0.01 }, job: { kh: 0.01 } },
+      groups: [{ id: 'g', size: 300, initialState: 'kh' }],
+      interventions: [{ id: 'x', monthlyCost: 100, transitions: { kh: { job: 0.06, out: 0.01 } } }],
+      scenarios: [
+        {
+          id: 'steered',
+          allocation: { g: { x: 0.2 } },
+          steering: { intervention: 'x', maxStep: 0.2, rules: [{ signal: 'share', below: 0.45, change: 0.1 }, { signal: 'share', above: 0.45, change: -0.2 }] },
+        },
+      ],
+    };
+    const R = 400;
+    const res = await simulate(model, { replicates: R, seed: 'ref' });
+    const ref = referenceSteering(R, 'reference');
+    expect(res.steering![0].replicates[0].map((x) => +x.toFixed(12))).toEqual(ref.share[0].map((x) => +x.toFixed(12)));
+    const m = res.scenarios[0].metrics;
+    const check = (ours: { mean: number; sd: number }, theirs: number[]) => {
+      const mean = theirs.reduce((a, b) => a + b, 0) / R;
+      const sd = Math.sqrt(theirs.reduce((a, b) => a + (b - mean) ** 2, 0) / (R - 1));
+      const se = Math.sqrt((ours.sd ** 2 + sd ** 2) / R);
+      expect(Math.abs(ours.mean - mean)).toBeLessThan(4 * se);
+      return { diff: ours.mean - mean, se };
+    };
+    check(m.successRate, ref.success);
+    check(m.benefitMonths, ref.months);
+    check(m.interventionCost, ref.cost);
   });
 });
 
