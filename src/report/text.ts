@@ -101,8 +101,12 @@ export function formatTable(result: SimulationResult): string {
     for (const s of shares) diffs.push(`  ${s.id}: ` + ROWS.map((r) => `${r.metric} ${Math.round(100 * s.varianceShares![r.metric].parameters)} %`).join(', '));
   }
   if (result.precision) diffs.push('', `precision target ${result.precision.target}: ${result.precision.reached ? 'reached' : 'NOT reached within maxReplicates'} with ${result.replicates} replicates`);
+  const steered = new Set((result.steering ?? []).map((t) => t.scenario));
   const allocation = result.scenarios.map(
-    (s) => `  ${s.id}: ` + s.allocation.filter((a) => a.count > 0 || a.intervention !== null).map((a) => `${a.group}/${a.intervention ?? 'none'} ${a.count}`).join(', '),
+    (s) =>
+      `  ${s.id}: ` +
+      s.allocation.filter((a) => a.count > 0 || a.intervention !== null).map((a) => `${a.group}/${a.intervention ?? 'none'} ${a.count}`).join(', ') +
+      (steered.has(s.id) ? ' (at the start: steering moves citizens and gives newcomers the current share)' : ''),
   );
   return [title, '', line(header), ...body.map(line), ...diffs, '', 'allocation (group/intervention count):', ...allocation, ''].join('\n');
 }

@@ -53,7 +53,11 @@ export interface ScenarioResult {
   id: string;
   /** Scenario label, when the model gives one. */
   label?: string;
-  /** Every group × intervention count, the unallocated remainder with `intervention: null`. */
+  /**
+   * Every group × intervention count, the unallocated remainder with `intervention: null`.
+   * With steering this is the allocation at the start (newcomers at the starting share); the
+   * share over time is in {@link SimulationResult.steering}.
+   */
   allocation: AllocationCount[];
   /** Metrics over the whole population. */
   metrics: MetricSummaries;
