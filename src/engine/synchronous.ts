@@ -530,13 +530,17 @@ export function simulateScenarioSync(
   };
 
   for (let t = 0; t < H; t++) {
+    const reviewing = steer !== null && t > 0 && t % steer.every === 0;
     for (let n = head[t]; n >= 0; n = nodeNext[n]) {
       const i = nodeCit[n];
       if (te[i] !== t) continue;
       close(i, t, mv[i] === 1);
-      schedule(i);
+      // Nothing later this month can change the rows of a citizen who is not waiting,
+      // except a review: draw the next stay now.
+      if (reviewing || waiting[i] === 1) schedule(i);
+      else open(i, t);
     }
-    if (steer !== null && t > 0 && t % steer.every === 0) review(t);
+    if (reviewing) review(t);
     if (cm.hasCapacity) serveQueues(t);
     arrive(t);
     if (steer !== null && t === 0) stockAtReview = setSize[0] + setSize[1];
