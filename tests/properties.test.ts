@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../src/compile/compile.js';
 import { replicateKeys } from '../src/engine/random.js';
-import { createAccumulator, simulateScenario } from '../src/engine/simulate.js';
+import { createAccumulator, createTracks, simulateScenario } from '../src/engine/simulate.js';
+import { simulateScenarioSync } from '../src/engine/synchronous.js';
 import { largestRemainder } from '../src/model/allocation.js';
 import { validateModel } from '../src/model/validate.js';
 import type { ModelSpec } from '../src/model/types.js';
@@ -92,6 +93,96 @@ describe('engine invariants', () => {
         }
       }),
       { numRuns: 60, seed: 11 },
+    );
+  });
+
+  it('the synchronous engine follows the hot loop citizen for citizen (one group: a capacity may bind too)', () => {
+    fc.assert(
+      fc.property(modelArb, fc.integer({ min: 0, max: 1000 }), fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }), (model, r, places) => {
+        // A capacity is first come, first served in both engines only within one group.
+        const spec: ModelSpec = places === undefined ? model : { ...model, groups: model.groups.slice(0, 1), scenarios: model.scenarios.map((s) => (s.allocation ? { ...s, allocation: { g0: s.allocation.g0 } } : s)), interventions: [{ ...model.interventions![0], capacity: { places } }] };
+        const cm = compileModel(validateModel(spec));
+        const [k1, k2] = replicateKeys('sync', r);
+        for (const sc of cm.scenarios) {
+          const a = createAccumulator(cm);
+          const b = createAccumulator(cm);
+          const ta = createTracks(cm);
+          const tb = createTracks(cm);
+          simulateScenario(cm, sc, k1, k2, a, ta);
+          simulateScenarioSync(cm, sc, k1, k2, b, tb);
+          for (const key of Object.keys(a) as (keyof typeof a)[]) expect(Array.from(b[key]), key).toEqual(Array.from(a[key]));
+          expect(Array.from(tb.occ)).toEqual(Array.from(ta.occ));
+          expect(Array.from(tb.queue)).toEqual(Array.from(ta.queue));
+        }
+      }),
+      { numRuns: 150, seed: 21 },
+    );
+  });
+
+  it('steered random models: shares within bounds, at most one step a review, everyone in one state every month', () => {
+    const ruleArb = fc.record({
+      signal: fc.constantFrom('share', 'exits', 'exitRate', 'queue', 'freeCapacity', 'spending'),
+      above: fc.double({ min: 0, max: 1, noNaN: true }),
+      change: fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+      below: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        modelArb,
+        fc.integer({ min: 0, max: 1000 }),
+        fc.record({ every: fc.integer({ min: 1, max: 6 }), maxStep: fc.double({ min: 0, max: 0.3, noNaN: true }), lo: fc.double({ min: 0, max: 0.5, noNaN: true }), hi: fc.double({ min: 0.5, max: 1, noNaN: true }), places: fc.integer({ min: 0, max: 60 }) }),
+        fc.array(ruleArb, { minLength: 1, maxLength: 4 }),
+        (model, r, st, rules) => {
+          const spec: ModelSpec = {
+            ...model,
+            interventions: [{ ...model.interventions![0], capacity: { places: st.places } }],
+            scenarios: [
+              model.scenarios[0],
+              {
+                ...model.scenarios[1],
+                steering: {
+                  intervention: 'iv',
+                  groups: model.groups.map((g) => g.id),
+                  everyMonths: st.every,
+                  maxStep: st.maxStep,
+                  minShare: st.lo,
+                  maxShare: st.hi,
+                  budget: 1000,
+                  rules: rules.map((x) => (x.below ? { signal: x.signal, below: x.above, change: x.change } : { signal: x.signal, above: x.above, change: x.change })) as never,
+                },
+              },
+            ],
+          };
+          const cm = compileModel(validateModel(spec));
+          const [k1, k2] = replicateKeys('steer', r);
+          const sc = cm.scenarios[1];
+          const acc = createAccumulator(cm);
+          const tracks = createTracks(cm);
+          const shares = new Float64Array(cm.H);
+          simulateScenarioSync(cm, sc, k1, k2, acc, tracks, shares, 0);
+          const start = sc.steering!.initialShare;
+          for (let t = 0; t < cm.H; t++) {
+            const prev = t === 0 ? start : shares[t - 1];
+            if (t > 0 && t % st.every === 0) {
+              expect(shares[t]).toBeGreaterThanOrEqual(Math.min(st.lo, prev) - 1e-12);
+              expect(shares[t]).toBeLessThanOrEqual(Math.max(st.hi, prev) + 1e-12);
+              // Limited to ±maxStep, unless the bounds pull a share from outside them in.
+              if (prev >= st.lo && prev <= st.hi) expect(Math.abs(shares[t] - prev)).toBeLessThanOrEqual(st.maxStep + 1e-12);
+            } else expect(shares[t]).toBe(prev);
+          }
+          let level = 0;
+          for (let t = 0; t <= cm.H; t++) expect((level += tracks.queue[t])).toBeGreaterThanOrEqual(0);
+          const N = cm.N;
+          let months = 0;
+          let final = 0;
+          for (let k = 0; k < acc.months.length; k++) months += acc.months[k];
+          for (let k = 0; k < acc.final.length; k++) final += acc.final[k];
+          expect(months).toBe(N * cm.H);
+          expect(final).toBe(N);
+          for (let k = 0; k < acc.waitMonths.length; k++) expect(acc.waitMonths[k]).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 150, seed: 31 },
     );
   });
 
