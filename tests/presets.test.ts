@@ -52,6 +52,26 @@ describe('randers-2025', async () => {
     expect(diff('transferCost', 'scenario-1', 'today')).toBeGreaterThan(4);
   });
 
+  it('today-steered is today with the steering: the same success, the share within its bounds', () => {
+    const steered = res.steering!.find((t) => t.scenario === 'today-steered')!;
+    expect(steered.intervention).toBe('fsm');
+    expect(steered.mean[0]).toBeCloseTo(588 / 980, 12);
+    for (const row of steered.replicates) for (const x of row) expect(x >= 0.2 - 1e-12 && x <= 0.8 + 1e-12).toBe(true);
+    // FSM and the cross-disciplinary effort are both today's calibrated operation: moving
+    // citizens between them changes cost, not success (paired difference within 4 SE).
+    const c = res.comparisons.find((x) => x.scenario === 'today-steered')!.metrics.successRate;
+    expect(Math.abs(c.mean)).toBeLessThan(4 * (c.sd / Math.sqrt(R)));
+  });
+
+  it('the reform calendar: from February 2029 nobody is left in ressourceforløb (with a horizon that reaches it)', async () => {
+    const long = await simulate(randersModel({ horizonMonths: 48, effectSigma: 0 }), { replicates: 5, seed: 'reform', occupancy: true });
+    const rf = (month: number) => (long.occupancy!.objects() as { scenario: string; state: string; month: number; hi: number }[]).find((d) => d.scenario === 'today' && d.state === 'rf' && d.month === month)!;
+    expect(rf(36).hi).toBeGreaterThan(0); // 2029-01: the last month of ressourceforløb
+    for (const month of [37, 40, 48]) expect(rf(month).hi).toBe(0);
+    // Within the preset's 36 months the 2029 step is beyond the horizon and changes nothing.
+    expect(presets['randers-2025'].model.calendar!.map((s) => s.from)).toEqual(['2026-02', '2027-01', '2029-01']);
+  });
+
   it('every assumption is overridable', async () => {
     const m = randersModel({ khCount: 100, rfCount: 50, basisEffect: 0.5 });
     expect(m.groups.map((g) => g.size)).toEqual([100, 50]);
