@@ -82,7 +82,7 @@ export { breakEven, type BreakEvenOptions, type BreakEvenResult } from './analys
 export type { MeasureSpec, Runner } from './analysis/measure.js';
 export { mergeRuns, type RunPart, type RunPartDecision } from './summary/merge.js';
 export { resultToJSON as toJSON, keptReplicates, type KeptReplicates } from './report/json.js';
-export type { YearlyLine, YearlyDifference, Payback } from './summary/business.js';
+export type { YearlyLine, YearlyDifference, Payback, PaybackStatus } from './summary/business.js';
 export { YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from './summary/ledger.js';
 export {
   evidenceLibrary,

@@ -12,6 +12,7 @@ import { ForlobInputError } from '../src/model/errors.js';
 import type { ModelSpec } from '../src/model/types.js';
 import { presets } from '../src/presets/index.js';
 import { renderReport } from '../src/report/html.js';
+import { paybackPhrase } from '../src/report/i18n.js';
 import { simulate } from '../src/simulate.js';
 import type { SimulationResult } from '../src/summary/result.js';
 import { tempDir } from './helpers.js';
@@ -73,6 +74,23 @@ describe('renderReport', () => {
     expect(page.match(/<figure>/g)).toHaveLength(1);
     expect(page).toContain('today: ');
     expect(page).toContain('efter 18 måneder');
+  });
+
+  it("states each scenario's payback in words, with its definition, in both languages", () => {
+    for (const [lang, heading, never, none] of [
+      ['en', 'Payback', 'never within the horizon', 'saves from the start (no outlay)'],
+      ['da', 'Tilbagebetalingstid', 'tjener sig ikke hjem inden for horisonten', 'sparer fra start (intet udlæg)'],
+    ] as const) {
+      const page = html[lang];
+      expect(page).toContain(`<section id="payback">\n<h2>${heading}</h2>`);
+      expect(page.match(/<li data-payback=/g)).toHaveLength(result.payback!.length);
+      for (const p of result.payback!) {
+        const li = page.match(new RegExp(`<li data-payback="${p.scenario}">([^<]*)</li>`))![1];
+        expect(li).toContain(`: ${p.status === 'never' ? never : p.status === 'no-outlay' ? none : paybackPhrase(p, lang)}; `);
+      }
+    }
+    // The legal minimum spends less than today from the first month in every replicate.
+    expect(result.payback![0]).toMatchObject({ scenario: 'scenario-1', status: 'no-outlay', probNoOutlay: 1, medianMonth: null });
   });
 
   it('is the same for the same result', async () => {

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { presets, simulate, type SimulationResult } from '../src/index.js';
+import { presets, simulate, type Payback, type SimulationResult } from '../src/index.js';
+import { paybackPhrase } from '../src/report/i18n.js';
 import { distributionText, resultToWorkbook } from '../src/report/xlsx.js';
 import { tempDir } from './helpers.js';
 
@@ -156,7 +157,9 @@ describe('resultToWorkbook', () => {
       expect(vals.slice(5, 8)).toEqual([expected(l.mean), expected(l.lo), expected(l.hi)]);
     });
     const p = table(wb.getWorksheet('Payback')!);
-    expect(p.map((r) => Object.values(r).slice(0, 6))).toEqual(result.payback!.map((x) => [x.scenario, x.baseline, x.medianMonth, x.lo, x.hi, x.probWithinHorizon]));
+    expect(p.map((r) => Object.values(r).slice(0, 10))).toEqual(
+      result.payback!.map((x) => [x.scenario, x.baseline, paybackPhrase(x), x.status, x.meanCurveMonth, x.medianMonth, x.lo, x.hi, x.probWithinHorizon, x.probNoOutlay]),
+    );
   });
 
   it('writes the yearly budget and payback exactly when the result has them, and leaves them out otherwise', async () => {
@@ -164,9 +167,10 @@ describe('resultToWorkbook', () => {
       { scenario: 'today', year: '2026', payer: 'municipality' as const, item: 'municipalCost' as const, mean: 1234567.5, sd: 1000, lo: 1200000, hi: 1270000 },
       { scenario: 'today', year: '2026', payer: 'outcome' as const, item: 'successRate' as const, mean: 0.21, sd: 0.01, lo: 0.19, hi: 0.23 },
     ];
-    const payback = [
-      { scenario: 'scenario-2', baseline: 'today', medianMonth: 17, lo: 9, hi: null, probWithinHorizon: 0.625, netResult: -250000 },
-      { scenario: 'scenario-1', baseline: 'today', medianMonth: null, lo: null, hi: null, probWithinHorizon: 0.1, netResult: 42 },
+    const payback: Payback[] = [
+      { scenario: 'scenario-2', baseline: 'today', status: 'pays-back', meanCurveMonth: 15, medianMonth: 17, lo: 9, hi: null, probWithinHorizon: 0.625, probNoOutlay: 0.05, medianDate: '2027-05', netResult: -250000 },
+      { scenario: 'scenario-1', baseline: 'today', status: 'never', meanCurveMonth: null, medianMonth: null, lo: null, hi: null, probWithinHorizon: 0.1, probNoOutlay: 0, medianDate: null, netResult: 42 },
+      { scenario: 'today-steered', baseline: 'today', status: 'no-outlay', meanCurveMonth: null, medianMonth: null, lo: null, hi: null, probWithinHorizon: 1, probNoOutlay: 0.9, medianDate: null, netResult: -1e6 },
     ];
     const back = await roundTrip({ ...result, yearly, yearlyComparisons: [], payback });
     const y = table(back.getWorksheet('Yearly budget')!);
@@ -174,7 +178,9 @@ describe('resultToWorkbook', () => {
     expect(back.getWorksheet('Yearly budget')!.getRow(2).getCell(6).numFmt).toBe('#,##0');
     expect(back.getWorksheet('Yearly budget')!.getRow(3).getCell(6).numFmt).toBe('0.0%');
     const p = table(back.getWorksheet('Payback')!);
-    expect(p.map((r) => Object.values(r).slice(0, 6))).toEqual(payback.map((x) => [x.scenario, x.baseline, x.medianMonth, x.lo, x.hi, x.probWithinHorizon]));
+    expect(p.map((r) => Object.values(r).slice(0, 10))).toEqual(payback.map((x) => [x.scenario, x.baseline, paybackPhrase(x), x.status, x.meanCurveMonth, x.medianMonth, x.lo, x.hi, x.probWithinHorizon, x.probNoOutlay]));
+    expect(p.map((r) => r.payback)).toEqual(['month 17 (2027-05), interval 9–never', 'never within the horizon', 'saves from the start (no outlay)']);
+    expect(p.map((r) => r['median payback date'])).toEqual(['2027-05', null, null]);
     expect(p[0]['cumulative municipal net result at the horizon, DKK (negative: saves)']).toBe(-250000);
 
     const without = await roundTrip({ ...result, yearly: undefined, yearlyComparisons: undefined, payback: undefined, queue: undefined, steering: undefined });

@@ -17,7 +17,7 @@ import type { ModelSpec } from '../model/types.js';
 import type { MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../summary/metrics.js';
 import type { ScenarioResult, SimulationResult } from '../summary/result.js';
-import { formatNumber, formatRange, LABELS, metricLabel, metricUnit, type Direction, type ReportLabels, type ReportLanguage, type SentenceParts } from './i18n.js';
+import { formatNumber, formatRange, LABELS, metricLabel, metricUnit, paybackPhrase, type Direction, type ReportLabels, type ReportLanguage, type SentenceParts } from './i18n.js';
 
 /** Options of {@link renderReport}. */
 export interface ReportOptions {
@@ -119,6 +119,7 @@ ${differencesTable(result, metrics, diffs, base, lang)}
 </section>`
     : ''
 }
+${paybackSection(result, lang, levelPct, name)}
 <section id="plots">
 <h2>${esc(L.plotsHeading)}</h2>
 ${figures.map((f, i) => `<figure>${svgs[i]}<figcaption>${esc(f.caption)}</figcaption></figure>`).join('\n')}
@@ -195,6 +196,25 @@ function sentenceParts(
     interventionDirection: direction(di),
     ...(dn ? { netCost: diffText(dn, 1e-6, lang), netCostDirection: direction(dn) } : {}),
   };
+}
+
+/** The payback of each scenario against the baseline, with its definition; empty when the result has none. */
+function paybackSection(result: SimulationResult, lang: ReportLanguage, levelPct: number, name: (id: string) => string): string {
+  const rows = result.payback ?? [];
+  if (!rows.length) return '';
+  const L = LABELS[lang];
+  const pct = (x: number) => formatNumber(100 * x, 0, lang);
+  const lines = rows.map((p) => {
+    const text = L.paybackSentence({ scenario: name(p.scenario), baseline: p.baseline, phrase: paybackPhrase(p, lang), covered: pct(p.probWithinHorizon), noOutlay: pct(p.probNoOutlay), net: formatNumber(p.netResult / 1e6, 1, lang) });
+    return `<li data-payback="${esc(p.scenario)}">${esc(text)}</li>`;
+  });
+  return `<section id="payback">
+<h2>${esc(L.paybackHeading)}</h2>
+<ul class="payback">
+${lines.join('\n')}
+</ul>
+<p class="note">${esc(L.paybackNote(rows[0].baseline, levelPct))}</p>
+</section>`;
 }
 
 function cell(m: MetricSummary | undefined, factor: number, lang: ReportLanguage): string {
@@ -357,7 +377,7 @@ h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; padd
 h3 { font-size: 1.05rem; margin-top: 1.4rem; }
 .run, .note { color: #555; font-size: 0.9rem; }
 .description { max-width: 75ch; }
-ul.summary li { margin: 0.5rem 0; max-width: 90ch; }
+ul.summary li, ul.payback li { margin: 0.5rem 0; max-width: 90ch; }
 table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.88rem; }
 th, td { border-bottom: 1px solid #e4e4e4; padding: 4px 10px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid #bbb; }

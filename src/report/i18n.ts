@@ -4,6 +4,7 @@
  * comma), so one place decides how a figure reads.
  * @module
  */
+import type { Payback } from '../summary/business.js';
 import { METRIC_LABELS, type MetricName } from '../summary/metrics.js';
 
 /** A language the report and the plots can be written in. */
@@ -51,6 +52,22 @@ export interface SentenceParts {
   netCost?: string;
   /** Direction of the municipal net cost difference. */
   netCostDirection?: Direction;
+}
+
+/** The pieces of one scenario's payback sentence, already formatted. */
+export interface PaybackParts {
+  /** The scenario's name. */
+  scenario: string;
+  /** The baseline's id. */
+  baseline: string;
+  /** The payback in words ({@link paybackPhrase}). */
+  phrase: string;
+  /** Share of replicates cumulatively no dearer than the baseline by the horizon (paid back or no outlay), per cent. */
+  covered: string;
+  /** Share of replicates never dearer than the baseline (no outlay), per cent. */
+  noOutlay: string;
+  /** Mean cumulative municipal net result at the horizon, mio. DKK. */
+  net: string;
 }
 
 /** Whether a difference is clearly positive, clearly negative, or its interval spans 0. */
@@ -163,6 +180,29 @@ export interface ReportLabels {
   sentence: (p: SentenceParts) => string;
   /** Note shown when occupancy is absent. */
   noOccupancy: string;
+  /** Heading of the payback section. */
+  paybackHeading: string;
+  /** The words of a payback (see {@link paybackPhrase}). */
+  payback: {
+    /** The mean curve is still above 0 at the horizon. */
+    never: string;
+    /** The mean curve is never above 0. */
+    noOutlay: string;
+    /** "month N". */
+    month: (m: number) => string;
+    /** "interval lo–hi". */
+    interval: (lo: number, hi: string) => string;
+    /** An interval end beyond the horizon. */
+    neverEnd: string;
+    /** Said of a median month 0. */
+    medianNoOutlay: string;
+    /** The mean curve pays back in month m, but the median replicate does not within the horizon. */
+    meanCurveOnly: (m: number) => string;
+  };
+  /** The payback sentence of one scenario. */
+  paybackSentence: (p: PaybackParts) => string;
+  /** Note under the payback sentences: the definition. */
+  paybackNote: (baseline: string, levelPct: number) => string;
 }
 
 /** Per cent, months and mio. DKK, per language. */
@@ -260,6 +300,22 @@ const EN: ReportLabels = {
     );
   },
   noOccupancy: 'Month-by-month state counts were not collected for this run.',
+  paybackHeading: 'Payback',
+  payback: {
+    never: 'never within the horizon',
+    noOutlay: 'saves from the start (no outlay)',
+    month: (m) => `month ${m}`,
+    interval: (lo, hi) => `interval ${lo}–${hi}`,
+    neverEnd: 'never',
+    medianNoOutlay: 'no outlay in most replicates',
+    meanCurveOnly: (m) => `month ${m} on the mean curve, but never within the horizon in most replicates`,
+  },
+  paybackSentence: (p) =>
+    `${p.scenario} against ${p.baseline}: ${p.phrase}; cumulatively no dearer than ${p.baseline} by the horizon in ${p.covered} % of replicates (never dearer in ${p.noOutlay} %); cumulative municipal net result at the horizon ${p.net} mio. DKK.`,
+  paybackNote: (b, lv) =>
+    `Payback is the first month from which the municipality's cumulative net cost against ${b} stays at or below 0 until the horizon; shown as the median over replicates with its ${lv} % interval. ` +
+    `A replicate that never spends more than ${b} has no outlay (counted as month 0); one still above 0 at the horizon never pays back within it. ` +
+    `Whether a scenario pays back, never does or saves from the start is read off the mean cost over replicates. A negative net result is a saving.`,
 };
 
 const DA: ReportLabels = {
@@ -340,10 +396,41 @@ const DA: ReportLabels = {
     );
   },
   noOccupancy: 'Antal borgere pr. tilstand måned for måned blev ikke opgjort i denne kørsel.',
+  paybackHeading: 'Tilbagebetalingstid',
+  payback: {
+    never: 'tjener sig ikke hjem inden for horisonten',
+    noOutlay: 'sparer fra start (intet udlæg)',
+    month: (m) => `måned ${m}`,
+    interval: (lo, hi) => `interval ${lo}–${hi}`,
+    neverEnd: 'aldrig',
+    medianNoOutlay: 'intet udlæg i de fleste gentagelser',
+    meanCurveOnly: (m) => `måned ${m} for gennemsnittet, men ikke inden for horisonten i de fleste gentagelser`,
+  },
+  paybackSentence: (p) =>
+    `${p.scenario} mod ${p.baseline}: ${p.phrase}; har ved horisonten samlet kostet højst det samme som ${p.baseline} i ${p.covered} % af gentagelserne (aldrig mere i ${p.noOutlay} %); kommunens akkumulerede nettoresultat ved horisonten ${p.net} mio. kr.`,
+  paybackNote: (b, lv) =>
+    `Tilbagebetalingstiden er den første måned, hvorfra kommunens akkumulerede nettoudgift i forhold til ${b} holder sig på eller under 0 til horisonten; vist som median over gentagelserne med ${lv} %-interval. ` +
+    `En gentagelse, der aldrig bruger mere end ${b}, har intet udlæg (tæller som måned 0); en, der stadig er over 0 ved horisonten, tjener sig ikke hjem inden for den. ` +
+    `Om et scenarie tjener sig hjem, ikke gør det eller sparer fra start, aflæses af gennemsnitsudgiften over gentagelserne. Et negativt nettoresultat er en besparelse.`,
 };
 
 /** Both label sets. */
 export const LABELS: Readonly<Record<ReportLanguage, ReportLabels>> = { da: DA, en: EN };
+
+/**
+ * A payback in words (see {@link Payback} for the definition): "never within the
+ * horizon", "saves from the start (no outlay)", or for a scenario that pays back the
+ * median month over replicates with its date and interval, "month 14 (2027-02), interval
+ * 9–20" ("never" for an interval end beyond the horizon).
+ */
+export function paybackPhrase(p: Payback, lang: ReportLanguage = 'en'): string {
+  const W = LABELS[lang].payback;
+  if (p.status === 'never') return W.never;
+  if (p.status === 'no-outlay') return W.noOutlay;
+  if (p.medianMonth === null) return W.meanCurveOnly(p.meanCurveMonth as number);
+  const when = p.medianMonth === 0 ? W.medianNoOutlay : p.medianDate;
+  return `${W.month(p.medianMonth)}${when ? ` (${when})` : ''}, ${W.interval(p.lo as number, p.hi === null ? W.neverEnd : String(p.hi))}`;
+}
 
 /**
  * A metric's short name in a language; a metric without a translation falls back to its

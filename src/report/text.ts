@@ -5,6 +5,7 @@
 import type { MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../summary/metrics.js';
 import type { SimulationResult } from '../summary/result.js';
+import { paybackPhrase } from './i18n.js';
 
 interface Row {
   label: string;
@@ -84,9 +85,7 @@ export function formatTable(result: SimulationResult): string {
   }
   for (const p of result.payback ?? []) {
     diffs.push(
-      p.medianMonth === null
-        ? `payback of ${p.scenario} against ${p.baseline}: not within the horizon in most replicates (pays back in ${pct0(p.probWithinHorizon)}); net result ${mio(p.netResult)} mio. DKK`
-        : `payback of ${p.scenario} against ${p.baseline}: month ${p.medianMonth}${p.medianDate ? ` (${p.medianDate})` : ''}, interval ${p.lo ?? '–'}–${p.hi ?? 'never'}, within the horizon in ${pct0(p.probWithinHorizon)}; net result ${mio(p.netResult)} mio. DKK`,
+      `payback of ${p.scenario} against ${p.baseline}: ${paybackPhrase(p)}; cumulatively no dearer than ${p.baseline} by the horizon in ${pct0(p.probWithinHorizon)} of replicates (never dearer in ${pct0(p.probNoOutlay)}); net result ${mio(p.netResult)} mio. DKK`,
     );
   }
   for (const tr of result.steering ?? []) {

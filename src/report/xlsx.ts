@@ -18,6 +18,7 @@ import { distQuantile, type Distribution } from '../params/distribution.js';
 import { planUncertainty } from '../params/plan.js';
 import { METRIC_LABELS, METRICS } from '../summary/metrics.js';
 import type { SimulationResult } from '../summary/result.js';
+import { paybackPhrase } from './i18n.js';
 
 /** Cell formats. `#,##0` is localised by Excel: the reader sees their own thousands separator. */
 const FMT = {
@@ -526,16 +527,23 @@ function paybackSheet(wb: Workbook, result: SimulationResult): void {
   const cols: Column[] = [
     { header: 'scenario', width: 18 },
     { header: 'baseline', width: 14 },
+    { header: 'payback', width: 34 },
+    { header: 'status (mean curve)', width: 12 },
+    { header: 'payback month of the mean curve', width: 14, fmt: FMT.count },
     { header: 'payback month (median)', width: 14, fmt: FMT.count },
     { header: `payback month ${lo}`, width: 14, fmt: FMT.count },
     { header: `payback month ${hi}`, width: 14, fmt: FMT.count },
-    { header: 'probability of payback within the horizon', width: 18, fmt: FMT.percent },
+    { header: 'probability of being cumulatively no dearer than the baseline by the horizon (paid back or no outlay)', width: 18, fmt: FMT.percent },
+    { header: 'probability of no outlay', width: 14, fmt: FMT.percent },
     { header: 'median payback date', width: 14 },
     { header: 'cumulative municipal net result at the horizon, DKK (negative: saves)', width: 24, fmt: FMT.dkk },
   ];
   const ws = tableSheet(wb, 'Payback', cols);
-  // Empty payback months mean "not within the horizon" (in too many replicates).
-  for (const p of result.payback ?? []) dataRow(ws, cols, [p.scenario, p.baseline, p.medianMonth, p.lo, p.hi, p.probWithinHorizon, p.medianDate ?? '', p.netResult]);
+  // Payback months count a replicate without outlay as 0; they are empty unless the mean
+  // curve pays back, and an interval end is empty when it falls on "never within the horizon".
+  for (const p of result.payback ?? []) {
+    dataRow(ws, cols, [p.scenario, p.baseline, paybackPhrase(p), p.status, p.meanCurveMonth, p.medianMonth, p.lo, p.hi, p.probWithinHorizon, p.probNoOutlay, p.medianDate, p.netResult]);
+  }
 }
 
 /**
