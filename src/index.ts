@@ -57,7 +57,25 @@ export { DK_RATES, REFUSION_DK_2016, CASEWORKER_ANNUAL_COST, type Rate, type DkR
 export type { Comparison, GroupComparison, DecisionSummary, VarianceShare, PrecisionOutcome, QueueLength, SteeringTrajectory } from './summary/result.js';
 export type { SteeringState, SteeringRuleFn } from './engine/synchronous.js';
 export { pairedComparison, type PairedDifference } from './summary/compare.js';
-export { probabilityBest, netBenefit, evpi, icer, type IcerSummary } from './summary/decision.js';
+export {
+  probabilityBest,
+  netBenefit,
+  evpi,
+  evppi,
+  icer,
+  icerReading,
+  quadrantOf,
+  decisionSummary,
+  type IcerSummary,
+  type IcerReading,
+  type Quadrant,
+  type ValueOfInformation,
+  type DecisionFigures,
+  type DecisionInput,
+  type EvppiEntry,
+  type CeacPoint,
+} from './summary/decision.js';
+export { metamodel, type Metamodel } from './summary/metamodel.js';
 export {
   sampler,
   distMean,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ForlobInputError, formatPath } from './model/errors.js';
+import { unknownKeys } from './model/suggest.js';
 import type { SteeringRuleFn } from './engine/synchronous.js';
 
 /** Progress of a run, passed to {@link SimulateOptions.onProgress}. */
@@ -12,6 +13,25 @@ export interface Progress {
   done: number;
   /** Replicates in the run. */
   total: number;
+}
+
+/** A willingness-to-pay grid: `min`, `min + step`, … up to and including `max`. */
+export interface WtpRange {
+  /** First value, DKK (>= 0). */
+  min: number;
+  /** Last value, DKK (>= min). */
+  max: number;
+  /** Step, DKK (> 0). */
+  step: number;
+}
+
+/** The default CEAC grid: 0 to 1,000,000 DKK per extra success in steps of 50,000. */
+export const DEFAULT_WTP_RANGE: WtpRange = { min: 0, max: 1_000_000, step: 50_000 };
+
+/** The grid's values. */
+export function wtpGrid(r: WtpRange): number[] {
+  const n = Math.floor((r.max - r.min) / r.step + 1e-9);
+  return Array.from({ length: n + 1 }, (_, i) => r.min + i * r.step);
 }
 
 /** Options of {@link simulate}. */
@@ -47,6 +67,26 @@ export interface SimulateOptions {
   maxReplicates?: number;
   /** DKK a successful citizen is worth to the decision maker, for net benefit and EVPI (default 0: cost only). */
   willingnessToPay?: number;
+  /**
+   * The willingness-to-pay grid of the CEAC and the EVPI curve, DKK per extra success
+   * (default 0 to 1,000,000 in steps of 50,000). At most 1,001 points.
+   *
+   * @example
+   * ```ts
+   * await simulate(model, { willingnessToPayRange: { min: 0, max: 500_000, step: 25_000 } });
+   * ```
+   */
+  willingnessToPayRange?: WtpRange;
+  /**
+   * Groups of uncertain parameters whose EVPPI is reported together, besides each parameter
+   * alone; names as in the model's `parameters` block (or an inline distribution's path).
+   *
+   * @example
+   * ```ts
+   * await simulate(model, { evppiGroups: [['fsmEffect', 'koordEffect'], ['caseload']] });
+   * ```
+   */
+  evppiGroups?: string[][];
   /**
    * Custom steering rules by name, for scenarios whose `steering.custom` names one. A run
    * with custom rules stays in this thread (functions cannot be sent to workers).
@@ -87,6 +127,10 @@ export interface ResolvedOptions {
   maxReplicates: number;
   /** Willingness to pay per success. */
   willingnessToPay?: number;
+  /** The willingness-to-pay grid of the CEAC. */
+  willingnessToPayRange: WtpRange;
+  /** Parameter groups for EVPPI. */
+  evppiGroups: string[][];
   /** Custom steering rules by name. */
   steeringRules?: Record<string, SteeringRuleFn>;
 }
@@ -103,13 +147,29 @@ const optionsSchema = z.object({
   baseline: z.string().optional(),
   precision: z.number().gt(0, 'expected a positive number').optional(),
   willingnessToPay: z.number().min(0, 'expected a number >= 0').optional(),
+  willingnessToPayRange: z
+    .object({ min: z.number().min(0, 'expected a number >= 0'), max: z.number().min(0, 'expected a number >= 0'), step: z.number().gt(0, 'expected a positive number') })
+    .refine((r) => r.max >= r.min, 'expected max >= min')
+    .refine((r) => (r.max - r.min) / r.step <= 1000, 'expected at most 1,001 points (max − min) / step <= 1000')
+    .optional(),
+  evppiGroups: z.array(z.array(z.string()).min(1, 'expected at least one parameter name')).optional(),
   maxReplicates: z.number().int('expected a positive integer').min(1, 'expected a positive integer').default(1_000_000),
   workers: z.number().int('expected a positive integer').min(1, 'expected a positive integer').max(1024).optional(),
   steeringRules: z.record(z.string(), z.any()).optional(),
 });
 
-/** Apply defaults and check options; throws {@link ForlobInputError} naming the option. */
+/** Every option name `simulate` accepts (`workers` is read by `forlob/node`'s simulate). */
+export const OPTION_NAMES: readonly string[] = Object.keys(optionsSchema.shape);
+
+/**
+ * Apply defaults and check options; throws {@link ForlobInputError} naming the option. An
+ * unknown name is an error too, with the nearest known one suggested
+ * (`options.replicats: unknown option (did you mean "replicates"?)`).
+ */
 export function validateOptions(options: SimulateOptions): ResolvedOptions {
+  // A mistyped name must not silently run the default: unknown names are errors.
+  const unknown = [...unknownKeys(options, OPTION_NAMES, 'options'), ...unknownKeys(options?.willingnessToPayRange, ['min', 'max', 'step'], 'options.willingnessToPayRange', 'field')];
+  if (unknown.length) throw new ForlobInputError(unknown, 'invalid options');
   const parsed = optionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
     throw new ForlobInputError(
@@ -131,5 +191,5 @@ export function validateOptions(options: SimulateOptions): ResolvedOptions {
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new ForlobInputError([{ path: 'options.onProgress', message: 'expected a function' }], 'invalid options');
   }
-  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}), ...(o.precision !== undefined ? { precision: o.precision } : {}), maxReplicates: o.maxReplicates, ...(o.willingnessToPay !== undefined ? { willingnessToPay: o.willingnessToPay } : {}), ...(options.steeringRules ? { steeringRules: options.steeringRules } : {}) };
+  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}), ...(o.precision !== undefined ? { precision: o.precision } : {}), maxReplicates: o.maxReplicates, ...(o.willingnessToPay !== undefined ? { willingnessToPay: o.willingnessToPay } : {}), willingnessToPayRange: o.willingnessToPayRange ?? DEFAULT_WTP_RANGE, evppiGroups: o.evppiGroups ?? [], ...(options.steeringRules ? { steeringRules: options.steeringRules } : {}) };
 }

@@ -8,7 +8,9 @@ import { collectBlocks } from './engine/blocks.js';
 import { runPlan, runReplicates, type BlockResult } from './engine/run.js';
 import { ForlobInputError } from './model/errors.js';
 import type { ModelSpec } from './model/types.js';
-import { isUncertain, planUncertainty, type UncertaintyPlan } from './params/plan.js';
+import { fixedIndices, isUncertain, planUncertainty, type UncertaintyPlan } from './params/plan.js';
+
+export { fixedIndices } from './params/plan.js';
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from './options.js';
 import { METRICS, type MetricName } from './summary/metrics.js';
 import { assembleResult, type SimulationResult, type VarianceShare } from './summary/result.js';
@@ -48,6 +50,7 @@ export async function simulateWith(model: unknown, options: SimulateOptions, exe
   let opts = validateOptions(options);
   const plan = planUncertainty(model);
   checkBaseline(plan, opts);
+  checkEvppiGroups(plan, opts);
   checkSteeringRules(plan, opts);
   let result = assembleResult(plan, opts, await execute(model, plan, opts));
   const target = opts.precision;
@@ -125,6 +128,18 @@ export function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): voi
   }
 }
 
+/** Fail before running when an EVPPI group names no parameter of the model. */
+export function checkEvppiGroups(plan: UncertaintyPlan, opts: ResolvedOptions): void {
+  const names = plan.parameters.map((p) => p.name);
+  opts.evppiGroups.forEach((group, i) =>
+    group.forEach((name, j) => {
+      if (!names.includes(name)) {
+        throw new ForlobInputError([{ path: `options.evppiGroups[${i}][${j}]`, message: `unknown parameter "${name}" (expected one of ${names.join(', ') || 'none: the model has no parameters'})` }], 'invalid options');
+      }
+    }),
+  );
+}
+
 /** Fail before running when a scenario names a custom steering rule that was not passed. */
 export function checkSteeringRules(plan: UncertaintyPlan, opts: ResolvedOptions): void {
   plan.point.scenarios.forEach((sc, i) => {
@@ -136,18 +151,6 @@ export function checkSteeringRules(plan: UncertaintyPlan, opts: ResolvedOptions)
       );
     }
   });
-}
-
-/** Parameters held fixed, by index, from the `fixed` option's names. */
-export function fixedIndices(plan: UncertaintyPlan, fixed: Readonly<Record<string, number>> | undefined): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const [name, value] of Object.entries(fixed ?? {})) {
-    const i = plan.parameters.findIndex((p) => p.name === name);
-    if (i < 0) throw new ForlobInputError([{ path: `options.fixed.${name}`, message: `unknown parameter (expected one of ${plan.parameters.map((p) => p.name).join(', ') || 'none: the model has no parameters'})` }], 'invalid options');
-    if (!Number.isFinite(value)) throw new ForlobInputError([{ path: `options.fixed.${name}`, message: 'expected a finite number' }], 'invalid options');
-    out.set(i, value);
-  }
-  return out;
 }
 
 /**

@@ -186,3 +186,32 @@ export function parameterQuantile(p: Parameter, q: number): number {
 export function paramRef(name: string): number {
   return { param: name } as unknown as number;
 }
+
+/** Parameters held fixed, by index, from the `fixed` option's names; throws {@link ForlobInputError} for an unknown name or a non-finite value. */
+export function fixedIndices(plan: UncertaintyPlan, fixed: Readonly<Record<string, number>> | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [name, value] of Object.entries(fixed ?? {})) {
+    const i = plan.parameters.findIndex((p) => p.name === name);
+    if (i < 0) throw new ForlobInputError([{ path: `options.fixed.${name}`, message: `unknown parameter (expected one of ${plan.parameters.map((p) => p.name).join(', ') || 'none: the model has no parameters'})` }], 'invalid options');
+    if (!Number.isFinite(value)) throw new ForlobInputError([{ path: `options.fixed.${name}`, message: 'expected a finite number' }], 'invalid options');
+    out.set(i, value);
+  }
+  return out;
+}
+
+/**
+ * The parameters that vary in a run — drawn from a distribution, used somewhere in the
+ * model, not held fixed — with their draws in replicates `from`…`to − 1` (the engine's
+ * draws, recomputed from the seed).
+ */
+export function varyingDraws(plan: UncertaintyPlan, seed: string, from: number, to: number, fixed: ReadonlyMap<number, number> = new Map()): { name: string; draws: Float64Array }[] {
+  const used = new Set(plan.slots.map((s) => s.index));
+  const idx = plan.parameters.map((p, i) => i).filter((i) => plan.parameters[i].dist !== null && used.has(i) && !fixed.has(i));
+  const out = idx.map((i) => ({ name: plan.parameters[i].name, draws: new Float64Array(to - from) }));
+  if (idx.length === 0) return out;
+  for (let r = from; r < to; r++) {
+    const values = drawParameters(plan, seed, r, fixed);
+    idx.forEach((i, k) => (out[k].draws[r - from] = values[i]));
+  }
+  return out;
+}

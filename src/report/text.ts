@@ -5,6 +5,9 @@
 import type { MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../summary/metrics.js';
 import type { SimulationResult } from '../summary/result.js';
+import type { PairedDifference } from '../summary/compare.js';
+import { armLabel } from '../summary/arms.js';
+import { icerReading, type IcerSummary } from '../summary/decision.js';
 import { paybackPhrase } from './i18n.js';
 
 interface Row {
@@ -32,11 +35,21 @@ function cell(s: MetricSummary, fmt: (x: number) => string): string {
   return `${fmt(s.mean)} (${fmt(s.lo)}–${fmt(s.hi)})`;
 }
 
+/** Options of {@link formatTable}. */
+export interface TableOptions {
+  /**
+   * After everything else, a table per scenario with one column per group (`"group"`) or
+   * per arm, group × intervention (`"arm"`), and their paired differences against the
+   * baseline.
+   */
+  by?: 'group' | 'arm';
+}
+
 /**
  * Render the scenario comparison: one column per scenario, each cell the mean with its
- * percentile interval.
+ * percentile interval; with `by`, per-group or per-arm tables after it.
  */
-export function formatTable(result: SimulationResult): string {
+export function formatTable(result: SimulationResult, options: TableOptions = {}): string {
   const header = ['', ...result.scenarios.map((s) => s.id)];
   const body = ROWS.map((row) => [row.label, ...result.scenarios.map((s) => cell(s.metrics[row.metric], row.fmt))]);
   const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c].length)));
@@ -57,18 +70,7 @@ export function formatTable(result: SimulationResult): string {
     diffs.push('', 'paired differences against the baseline (same citizens and draws in every scenario):', '', dline(dh), ...dbody.map(dline));
   }
   const pct0 = (x: number) => `${Math.round(100 * x)} %`;
-  const d = result.decision;
-  diffs.push(
-    '',
-    `probability of being best: success rate ${result.scenarios.map((s) => `${s.id} ${pct0(d.probabilityBest.successRate[s.id])}`).join(', ')}; ` +
-      `municipal cost ${result.scenarios.map((s) => `${s.id} ${pct0(d.probabilityBest.municipalCost[s.id])}`).join(', ')}`,
-  );
-  for (const c of result.comparisons) {
-    const i = c.icer;
-    const what = i.dominant ? 'dominant (more successes, lower cost)' : i.dominated ? 'dominated (fewer successes, higher cost)' : `${Math.round(i.mean).toLocaleString('en')} DKK per extra success (${Math.round(i.lo).toLocaleString('en')} to ${Math.round(i.hi).toLocaleString('en')})`;
-    diffs.push(`${c.scenario} vs ${c.baseline}: Δ successes ${i.deltaEffect.toFixed(1)}, Δ municipal cost ${(i.deltaCost / 1e6).toFixed(1)} mio. DKK: ${what}`);
-  }
-  diffs.push(`expected value of perfect information (willingness to pay ${d.willingnessToPay.toLocaleString('en')} DKK per success): ${(d.evpi / 1e6).toFixed(2)} mio. DKK`);
+  diffs.push('', ...decisionLines(result));
   if (result.yearly) {
     const years = [...new Set(result.yearly.map((l) => l.year))];
     const yh = ['municipal cost (net transfers + interventions − premium), mio. DKK', ...result.scenarios.map((s) => s.id)];
@@ -107,5 +109,135 @@ export function formatTable(result: SimulationResult): string {
       s.allocation.filter((a) => a.count > 0 || a.intervention !== null).map((a) => `${a.group}/${a.intervention ?? 'none'} ${a.count}`).join(', ') +
       (steered.has(s.id) ? ' (at the start: steering moves citizens and gives newcomers the current share)' : ''),
   );
-  return [title, '', line(header), ...body.map(line), ...diffs, '', 'allocation (group/intervention count):', ...allocation, ''].join('\n');
+  return [title, '', line(header), ...body.map(line), ...diffs, '', 'allocation (group/intervention count):', ...allocation, ...(options.by ? breakdown(result, options.by) : []), ''].join('\n');
+}
+
+/** Rows of the per-group and per-arm tables: the main rows and the municipal cost. */
+const BY_ROWS: Row[] = [...ROWS, { label: 'municipal cost, mio. DKK', metric: 'municipalCost', fmt: mio }];
+
+/** Rows of text aligned in columns, the first left-aligned, the rest right-aligned. */
+function aligned(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('   '));
+}
+
+function diffCell(d: PairedDifference | undefined, fmt: (x: number) => string): string {
+  if (!d || d.mean === null || !Number.isFinite(d.mean)) return 'n/a';
+  return `${fmt(d.mean)} (${fmt(d.lo)}–${fmt(d.hi)}) P(better) ${Math.round(100 * d.probBetter)} %`;
+}
+
+/** The per-group or per-arm tables and differences (lines, starting with a blank one). */
+function breakdown(result: SimulationResult, by: 'group' | 'arm'): string[] {
+  const out: string[] = [];
+  const level = `${Math.round(result.level * 100)} % interval`;
+  out.push('', by === 'arm' ? `per arm (group/intervention, citizens allocated), mean (${level}); money is the arm's total, without the scenario's fixed monthly cost:` : `per group, mean (${level}):`);
+  const count = (sc: SimulationResult['scenarios'][number], group: string) => sc.allocation.filter((a) => a.group === group).reduce((n, a) => n + a.count, 0);
+  for (const sc of result.scenarios) {
+    const cols =
+      by === 'arm'
+        ? (sc.arms ?? []).map((a) => ({ head: `${armLabel(a.group, a.intervention)} ${a.count}`, metrics: a.metrics }))
+        : sc.groups.map((g) => ({ head: `${g.id} ${count(sc, g.id)}`, metrics: g.metrics }));
+    out.push('');
+    if (!cols.length) {
+      out.push(`${sc.id}: no arm rows (${result.steering?.some((t) => t.scenario === sc.id) ? 'steering moves citizens between arms during the run' : 'none kept'})`);
+      continue;
+    }
+    out.push(...aligned([[sc.id, ...cols.map((c) => c.head)], ...BY_ROWS.map((row) => [row.label, ...cols.map((c) => cell(c.metrics[row.metric], row.fmt))])]));
+    if (by === 'arm' && sc.arms[0]?.basis === 'capacity') {
+      out.push('  (an intervention here has a capacity: months and money of citizens waiting for a place, or sent to the fallback, are booked in the fallback arm)');
+    }
+  }
+  if (!result.comparisons.length) return out;
+  out.push('', `paired differences against the baseline per ${by}:`);
+  let starred = false;
+  for (const c of result.comparisons) {
+    const sc = result.scenarios.find((s) => s.id === c.scenario)!;
+    const base = result.scenarios.find((s) => s.id === c.baseline)!;
+    const armCount = (s: typeof sc, g: string, iv: string | null) => s.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? 0;
+    const cols =
+      by === 'arm'
+        ? (c.arms ?? []).map((a) => {
+            const n = armCount(sc, a.group, a.intervention);
+            const nb = armCount(base, a.group, a.intervention);
+            if (n !== nb) starred = true;
+            return { head: `${armLabel(a.group, a.intervention)} ${n === nb ? n : `${n} vs ${nb}*`}`, metrics: a.metrics };
+          })
+        : c.groups.map((g) => ({ head: g.id, metrics: g.metrics }));
+    out.push('');
+    if (!cols.length) {
+      out.push(`${c.scenario} − ${c.baseline}: no ${by} in both`);
+      continue;
+    }
+    out.push(...aligned([[`${c.scenario} − ${c.baseline}`, ...cols.map((x) => x.head)], ...BY_ROWS.map((row) => [row.label, ...cols.map((x) => diffCell(x.metrics[row.metric], row.fmt))])]));
+  }
+  if (starred) {
+    out.push('', '* the arm holds a different number of citizens in the two scenarios, so partly different citizens: its difference mixes who is in the arm with what the arm does');
+  }
+  return out;
+}
+
+const dkk = (x: number) => Math.round(x).toLocaleString('en');
+const pctR = (x: number) => `${Math.round(100 * x)} %`;
+const mio2 = (x: number) => (Number.isFinite(x) ? (x / 1e6).toFixed(2) : 'n/a');
+
+/** The ICER in words, by its {@link icerReading}. */
+export function icerText(i: IcerSummary, level: number): string {
+  const shares = `parameter draws NE ${pctR(i.quadrantShares.NE)}, NW ${pctR(i.quadrantShares.NW)}, SE ${pctR(i.quadrantShares.SE)}, SW ${pctR(i.quadrantShares.SW)}`;
+  const interval =
+    i.lo === null || i.hi === null
+      ? 'interval undefined — see the CEAC'
+      : i.lo === i.hi
+        ? 'no uncertain parameter moves it'
+        : `${Math.round(level * 100)} % interval over parameter draws ${dkk(Math.abs(i.lo))} to ${dkk(Math.abs(i.hi))}`;
+  const ratio = (what: string) => `${what} ${dkk(Math.abs(i.mean))} DKK (${interval}; Monte Carlo error ±${dkk(i.mcse)})`;
+  const costWords = Math.abs(i.deltaCost) <= 2 * i.mcseDeltaCost ? 'no cost difference beyond Monte Carlo error' : i.deltaCost > 0 ? `costs ${mio(i.deltaCost)} mio. DKK more` : `costs ${mio(-i.deltaCost)} mio. DKK less`;
+  switch (icerReading(i)) {
+    case 'identical':
+      return 'identical to the baseline in successes and cost';
+    case 'no-detectable-effect':
+      return `no difference in successes beyond Monte Carlo error (±${(2 * i.mcseDeltaEffect).toFixed(1)}); ${costWords}`;
+    case 'dominant':
+      return `dominant (more successes, lower cost in ${pctR(i.quadrantShares.SE)} of parameter draws)`;
+    case 'dominated':
+      return `dominated (fewer successes, higher cost in ${pctR(i.quadrantShares.NW)} of parameter draws)`;
+    case 'costs-per-success':
+      return ratio('costs per extra success') + (i.quadrantShares.NE < 1 ? `; ${shares}` : '');
+    case 'saves-per-success-forgone':
+      return ratio('saves per success forgone') + (i.quadrantShares.SW < 1 ? `; ${shares}` : '');
+    case 'mixed':
+      return `mean ${i.quadrant === 'SE' ? 'more successes at lower cost' : 'fewer successes at higher cost'}, but not in ${Math.round(level * 100)} % of parameter draws: ${shares}`;
+  }
+}
+
+/** The decision lines of the table: probability best, ICERs, EVPI, the CEAC and EVPPI. */
+function decisionLines(result: SimulationResult): string[] {
+  const d = result.decision;
+  const ids = result.scenarios.map((s) => s.id);
+  const lines: string[] = [];
+  const basis =
+    d.method === 'none'
+      ? 'no parameter is uncertain, so the expected outcome of every scenario is known up to Monte Carlo error'
+      : `expected outcomes given the draws of ${d.evppi.filter((e) => e.parameters.length === 1).length} uncertain parameters in ${d.parameterDraws} replicates, by regression`;
+  lines.push(`decision figures (about the uncertain parameters, individual chance averaged out: ${basis}):`);
+  lines.push(
+    `  probability of the best expected outcome: success rate ${ids.map((id) => `${id} ${pctR(d.probabilityBest.successRate[id])}`).join(', ')}; ` +
+      `municipal cost ${ids.map((id) => `${id} ${pctR(d.probabilityBest.municipalCost[id])}`).join(', ')}`,
+  );
+  for (const c of result.comparisons) {
+    const i = c.icer;
+    lines.push(`  ${c.scenario} vs ${c.baseline}: Δ successes ${i.deltaEffect.toFixed(1)}, Δ municipal cost ${mio(i.deltaCost)} mio. DKK: ${icerText(i, result.level)}`);
+  }
+  lines.push(`  expected value of perfect information (willingness to pay ${dkk(d.willingnessToPay)} DKK per success): ${mio2(d.evpi)} mio. DKK`);
+  if (d.ceac.length) {
+    // A handful of evenly spaced grid points keeps the line readable; the JSON has them all.
+    const k = Math.min(5, d.ceac.length);
+    const pick = [...new Set(Array.from({ length: k }, (_, j) => Math.round((j * (d.ceac.length - 1)) / Math.max(1, k - 1))))].map((j) => d.ceac[j]);
+    lines.push('  by willingness to pay per success (CEAC: probability of the highest expected net benefit; EVPI):');
+    for (const p of pick) lines.push(`    ${dkk(p.wtp).padStart(9)} DKK: ${ids.map((id) => `${id} ${pctR(p.probabilityBest[id])}`).join(', ')}; EVPI ${mio2(p.evpi)} mio. DKK`);
+  }
+  if (d.evppi.length) {
+    lines.push(`  EVPPI (what resolving a parameter before choosing is worth, at ${dkk(d.willingnessToPay)} DKK per success), mio. DKK:`);
+    for (const e of d.evppi) lines.push(`    ${e.parameters.join(' + ')}: ${mio2(e.value)} (se ${mio2(e.se)})`);
+  }
+  return lines;
 }

@@ -5,17 +5,29 @@
  * @module
  */
 import { compileModel } from '../compile/compile.js';
-import { replicateStride } from '../engine/run.js';
+import { armStride, replicateStride } from '../engine/run.js';
 import { ForlobInputError } from '../model/errors.js';
 import { planUncertainty } from '../params/plan.js';
 import { collectBlocks } from '../engine/blocks.js';
 import type { KeptReplicates } from '../report/json.js';
 import { assembleResult, type SimulationResult } from './result.js';
+import { DEFAULT_WTP_RANGE, type ResolvedOptions } from '../options.js';
 
-/** The decision settings a part was run with. */
+/** The decision settings a part was run with (read from its JSON `decision`). */
 export interface RunPartDecision {
   /** Willingness to pay per success, DKK. */
   willingnessToPay?: number;
+  /** The CEAC, whose willingness-to-pay values give the grid. */
+  ceac?: { wtp: number }[];
+  /** The EVPPI entries, whose groups of two or more parameters are the `evppiGroups` option. */
+  evppi?: { parameters: string[] }[];
+}
+
+/** The CEAC grid and EVPPI groups a part was run with (defaults for older parts). */
+function decisionOptions(d: RunPartDecision | undefined): Pick<ResolvedOptions, 'willingnessToPayRange' | 'evppiGroups'> {
+  const w = (d?.ceac ?? []).map((p) => p.wtp);
+  const range = w.length >= 2 ? { min: w[0], max: w[w.length - 1], step: w[1] - w[0] } : w.length === 1 ? { min: w[0], max: w[0], step: 1 } : DEFAULT_WTP_RANGE;
+  return { willingnessToPayRange: range, evppiGroups: (d?.evppi ?? []).map((e) => e.parameters).filter((g) => g.length > 1) };
 }
 
 /** One part of a split run: the JSON written by `forlob run --format json --keep-replicates`. */
@@ -63,12 +75,16 @@ export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) =
   const cm = compileModel(plan.point);
   const stride = replicateStride(cm);
   const order = parts.map((p, i) => ({ p, name: names[i] })).sort((a, b) => a.p.kept.from - b.p.kept.from);
+  // Arm rows merge when every part kept them (parts kept before arm rows existed have none).
+  const astride = armStride(cm);
+  const withArms = parts.every((p) => Array.isArray(p.kept.arms));
   let expect = 0;
   for (const { p, name } of order) {
     if (p.kept.from !== expect) {
       throw new ForlobInputError([{ path: `${name}.kept.from`, message: p.kept.from > expect ? `replicates ${expect}–${p.kept.from - 1} are missing` : `replicates from ${p.kept.from} overlap another part` }]);
     }
     if (p.kept.values.length !== (p.kept.to - p.kept.from) * stride) throw new ForlobInputError([{ path: `${name}.kept.values`, message: `expected ${(p.kept.to - p.kept.from) * stride} values` }]);
+    if (withArms && p.kept.arms!.length !== (p.kept.to - p.kept.from) * astride) throw new ForlobInputError([{ path: `${name}.kept.arms`, message: `expected ${(p.kept.to - p.kept.from) * astride} values` }]);
     expect = p.kept.to;
   }
   if (expect !== first.replicates) throw new ForlobInputError([{ path: 'arguments', message: `replicates ${expect}–${first.replicates - 1} are missing` }]);
@@ -76,7 +92,7 @@ export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) =
   const nums = (xs: (number | null)[]) => Float64Array.from(xs, (v) => (v === null ? NaN : v));
   for (const { p } of order) {
     const k = p.kept;
-    blocks.add(k.from, k.to - k.from, { values: nums(k.values), ...(k.monthly ? { monthly: nums(k.monthly) } : {}), ...(k.yearly ? { yearly: nums(k.yearly) } : {}), ...(k.queue ? { queue: Int32Array.from(k.queue) } : {}), ...(k.shares ? { shares: nums(k.shares) } : {}) });
+    blocks.add(k.from, k.to - k.from, { values: nums(k.values), ...(withArms ? { arms: nums(k.arms!) } : {}), ...(k.monthly ? { monthly: nums(k.monthly) } : {}), ...(k.yearly ? { yearly: nums(k.yearly) } : {}), ...(k.queue ? { queue: Int32Array.from(k.queue) } : {}), ...(k.shares ? { shares: nums(k.shares) } : {}) });
   }
-  return assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false, maxReplicates: first.replicates, ...(first.baseline !== undefined ? { baseline: first.baseline } : {}), ...(first.decision?.willingnessToPay ? { willingnessToPay: first.decision.willingnessToPay } : {}) }, blocks.result());
+  return assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false, maxReplicates: first.replicates, ...decisionOptions(first.decision), ...(first.baseline !== undefined ? { baseline: first.baseline } : {}), ...(first.decision?.willingnessToPay ? { willingnessToPay: first.decision.willingnessToPay } : {}) }, blocks.result());
 }

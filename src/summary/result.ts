@@ -6,14 +6,15 @@
 import type { ColumnTable } from 'arquero';
 import { compileModel, type CompiledModel } from '../compile/compile.js';
 import type { BlockResult } from '../engine/run.js';
-import type { UncertaintyPlan } from '../params/plan.js';
-import type { ResolvedOptions } from '../options.js';
-import { drawsTable, occupancyTable, steeringTable, summaryTable } from '../report/tables.js';
+import { fixedIndices, varyingDraws, type UncertaintyPlan } from '../params/plan.js';
+import { wtpGrid, type ResolvedOptions } from '../options.js';
+import { armDrawsTable, drawsTable, occupancyTable, steeringTable, summaryTable } from '../report/tables.js';
+import { armComparisons, armCells, scenarioArms, type ArmComparison, type ArmResult } from './arms.js';
 import { summarise, type MetricSummary } from './interval.js';
 import seedrandom from 'seedrandom';
 import { pairedComparison, type PairedDifference } from './compare.js';
 import { paybackResults, yearlyResults, type Payback, type YearlyDifference, type YearlyLine } from './business.js';
-import { evpi, icer, netBenefit, probabilityBest, type IcerSummary } from './decision.js';
+import { decisionSummary, icer, type DecisionFigures, type IcerSummary } from './decision.js';
 import { HIGHER_IS_BETTER, M, METRICS, type MetricName } from './metrics.js';
 import { ForlobInputError } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
@@ -63,6 +64,12 @@ export interface ScenarioResult {
   metrics: MetricSummaries;
   /** Metrics per group. */
   groups: GroupResult[];
+  /**
+   * Metrics per arm (group × intervention, null for none) with citizens allocated to it,
+   * in group order, "none" first. Empty for a steered scenario (citizens change arm), and
+   * for a result merged from parts kept without arm rows. See {@link ArmResult.basis}.
+   */
+  arms: ArmResult[];
   /**
    * With uncertain parameters: the split of each metric's variance. Chance is estimated by
    * re-running with every parameter at its mean (up to 500 replicates, same seed); the
@@ -134,6 +141,8 @@ export interface Comparison {
   metrics: Record<MetricName, PairedDifference>;
   /** The same per group. */
   groups: GroupComparison[];
+  /** The same per arm present (with citizens) in both the scenario and the baseline. */
+  arms: ArmComparison[];
   /**
    * Cost per extra success: Δ municipalCost / Δ successful citizens, with a bootstrap
    * interval and the dominance flags of health economics.
@@ -141,21 +150,19 @@ export interface Comparison {
   icer: IcerSummary;
 }
 
-/** Decision summaries across all scenarios. */
-export interface DecisionSummary {
-  /** Per metric, the probability that each scenario is the best (higher or lower as the metric prefers). */
-  probabilityBest: Record<MetricName, Record<string, number>>;
-  /** Willingness to pay per extra successful citizen, DKK (option `willingnessToPay`, default 0). */
-  willingnessToPay: number;
+/**
+ * Decision summaries across all scenarios, on expected outcomes given the parameter draws
+ * (see {@link DecisionFigures}), with the probability best per metric by metric name.
+ */
+export interface DecisionSummary extends DecisionFigures {
   /**
-   * Expected value of perfect information for the choice between scenarios, DKK: the net
-   * benefit (successes × willingness to pay − municipalCost) a decision maker would gain on
-   * average by knowing each replicate's outcome before choosing.
+   * Per metric, the probability over parameter draws that each scenario has the best
+   * expected outcome (higher or lower as the metric prefers); ties split evenly.
    */
-  evpi: number;
-  /** Per scenario, the probability that it has the highest net benefit. */
-  probabilityBestNetBenefit: Record<string, number>;
+  probabilityBest: Record<MetricName, Record<string, number>>;
 }
+
+export type { EvppiEntry, CeacPoint, DecisionFigures } from './decision.js';
 
 /**
  * The result of {@link simulate}: the run's settings, each scenario's summaries, and
@@ -209,6 +216,19 @@ export interface SimulationResult {
   precision?: PrecisionOutcome;
   /** The raw metric rows: replicate × scenario × (groups + total) × metric. */
   values: Float64Array;
+  /**
+   * The raw arm rows: replicate × scenario × cell × metric, cell = group · A + arm with A =
+   * interventions + 1 and arm 0 = none, interventions in model order, groups as in the
+   * model then inflow groups. NaN for cells without citizens and for steered scenarios.
+   * Absent for a result merged from parts kept without arm rows.
+   */
+  armValues?: Float64Array;
+  /**
+   * The arm rows as a table: one row per replicate, scenario and arm of
+   * {@link ScenarioResult.arms} (columns replicate, scenario, group, intervention, arm,
+   * then one per metric). `draws` keeps groups and totals only.
+   */
+  armDraws?: ColumnTable;
   /** The raw monthly municipal cost: replicate × scenario × month. */
   monthlyValues?: Float64Array;
   /** The raw yearly ledger: replicate × scenario × year × item. */
@@ -302,6 +322,7 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
       allocation,
       metrics: summariseRow(values, cm, s, cm.G, opts.level),
       groups: cm.groupIds.map((id, gi) => ({ id, metrics: summariseRow(values, cm, s, gi, opts.level) })),
+      arms: block.arms ? scenarioArms(block.arms, cm, s, ivIds, opts.level) : [],
     };
   });
   const groupIds = cm.groupIds;
@@ -314,7 +335,8 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
   const column = (name: MetricName) => scenarioIds.map((_, s) => metricColumn(values, cm, s, cm.G, METRICS.indexOf(name)));
   const costs = column('municipalCost');
   const successes = column('successRate').map((xs) => xs.map((x) => x * cm.N));
-  const rng = seedrandom(`forlob:${opts.seed}:bootstrap`);
+  const parameters = varyingDraws(plan, opts.seed, opts.from, opts.to, fixedIndices(plan, opts.fixed));
+  const thetas = parameters.map((p) => p.draws);
   const comparisons: Comparison[] = scenarioIds
     .map((id, s) => ({ id, s }))
     .filter(({ s }) => s !== b)
@@ -323,17 +345,21 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
       baseline,
       metrics: compareRow(s, cm.G),
       groups: groupIds.map((gid, g) => ({ id: gid, metrics: compareRow(s, g) })),
-      icer: icer(costs, successes, s, b, opts.level, () => rng.double(), 1000),
+      arms: block.arms ? armComparisons(block.arms, cm, s, b, ivIds, opts.level) : [],
+      icer: icer(costs, successes, s, b, opts.level, thetas),
     }));
-  const wtp = opts.willingnessToPay ?? 0;
-  const nb = scenarioIds.map((_, s) => netBenefit(successes[s], costs[s], wtp));
-  const byId = (xs: number[]) => Object.fromEntries(scenarioIds.map((id, s) => [id, xs[s]]));
-  const decision: DecisionSummary = {
-    probabilityBest: Object.fromEntries(METRICS.map((name) => [name, byId(probabilityBest(column(name), HIGHER_IS_BETTER[name]))])) as Record<MetricName, Record<string, number>>,
-    willingnessToPay: wtp,
-    evpi: evpi(nb),
-    probabilityBestNetBenefit: byId(probabilityBest(nb, true)),
-  };
+  const rng = seedrandom(`forlob:${opts.seed}:decision`);
+  const decision = decisionSummary({
+    scenarios: scenarioIds,
+    costs,
+    effects: successes,
+    metrics: METRICS.map((name) => ({ name, values: column(name), higherIsBetter: HIGHER_IS_BETTER[name] })),
+    parameters,
+    willingnessToPay: opts.willingnessToPay ?? 0,
+    grid: wtpGrid(opts.willingnessToPayRange),
+    groups: opts.evppiGroups,
+    source: () => rng.double(),
+  }) as DecisionSummary;
   return {
     model: spec.name,
     seed: opts.seed,
@@ -352,6 +378,7 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     draws: drawsTable(values, scenarioIds, groupIds, opts.from),
     summary: summaryTable(scenarios),
     values,
+    ...(block.arms ? { armValues: block.arms, armDraws: armDrawsTable(block.arms, cm, scenarioIds.map((_, s) => armCells(cm, s)), scenarioIds, ivIds, opts.from) } : {}),
     ...(block.monthly ? { monthlyValues: block.monthly } : {}),
     ...(block.yearly ? { yearlyValues: block.yearly } : {}),
     ...(occupancy ? { occupancy: occupancyTable(occupancy, scenarioIds, spec.states.map((s) => s.id), cm.H, opts.level) } : {}),
