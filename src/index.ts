@@ -97,7 +97,7 @@ export { betaFromMeanInterval, betaFromCounts, lognormalFromInterval } from './p
 export { planUncertainty, drawParameters, instantiate, paramRef, type UncertaintyPlan, type Parameter, type Slot } from './params/plan.js';
 export { sensitivity, type SensitivityOptions, type SensitivityResult, type SensitivityRow } from './analysis/sensitivity.js';
 export { breakEven, type BreakEvenOptions, type BreakEvenResult } from './analysis/breakeven.js';
-export type { MeasureSpec, Runner } from './analysis/measure.js';
+export type { AnalysisProgress, MeasureSpec, Runner } from './analysis/measure.js';
 export { mergeRuns, type RunPart, type RunPartDecision } from './summary/merge.js';
 export { resultToJSON as toJSON, keptReplicates, type KeptReplicates } from './report/json.js';
 export type { YearlyLine, YearlyDifference, Payback, PaybackStatus } from './summary/business.js';

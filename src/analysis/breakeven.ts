@@ -10,10 +10,10 @@ import { ForlobInputError } from '../model/errors.js';
 import { planUncertainty, parameterQuantile } from '../params/plan.js';
 import type { SimulateOptions } from '../options.js';
 import { simulate } from '../simulate.js';
-import { measureValues, type MeasureSpec, type Runner } from './measure.js';
+import { analysisProgress, checkAnalysisOptions, measureValues, type AnalysisProgress, type MeasureSpec, type Runner } from './measure.js';
 
-/** Options of {@link breakEven}. */
-export interface BreakEvenOptions extends SimulateOptions, MeasureSpec {
+/** Options of {@link breakEven}: those of `simulate` for each run, and what to solve for. */
+export interface BreakEvenOptions extends Omit<SimulateOptions, 'onProgress'>, MeasureSpec {
   /** The parameter to solve for (a name from the `parameters` block or an inline path). */
   parameter: string;
   /** The measure's target (default 0: the scenario no worse than the baseline). */
@@ -26,7 +26,21 @@ export interface BreakEvenOptions extends SimulateOptions, MeasureSpec {
   tolerance?: number;
   /** How to run the model (default the core simulate). */
   run?: Runner;
+  /**
+   * Called as replicates finish, over the whole search: two runs at the interval's ends,
+   * one per bisection step, three at the root for its standard error. `runs` and `total`
+   * are the plan; a search that finds no crossing stops after two runs and then reports
+   * itself complete.
+   *
+   * @example
+   * ```ts
+   * await breakEven(model, { parameter: 'fsmEffect', onProgress: ({ done, total }) => console.error(`${done}/${total}`) });
+   * ```
+   */
+  onProgress?: (p: AnalysisProgress) => void;
 }
+
+const OWN = ['parameter', 'target', 'lower', 'upper', 'tolerance', 'run', 'metric', 'scenario', 'baseline'];
 
 /** The answer of {@link breakEven}. */
 export interface BreakEvenResult {
@@ -54,17 +68,20 @@ export interface BreakEvenResult {
  * ```
  */
 export async function breakEven(model: unknown, options: BreakEvenOptions): Promise<BreakEvenResult> {
-  const { parameter, target = 0, lower, upper, tolerance, run = simulate, metric = 'municipalCost', scenario, baseline, ...simOpts } = options;
+  checkAnalysisOptions(options, OWN);
+  const { parameter, target = 0, lower, upper, tolerance, run = simulate, metric = 'municipalCost', scenario, baseline, onProgress, ...simOpts } = options;
   const plan = planUncertainty(model);
   const p = plan.parameters.find((x) => x.name === parameter);
   if (!p) throw new ForlobInputError([{ path: 'parameter', message: `unknown parameter "${parameter}" (expected one of ${plan.parameters.map((x) => x.name).join(', ') || 'none'})` }]);
   const lo0 = lower ?? (p.dist ? parameterQuantile(p, 0.001) : p.mean * 0.5);
   const hi0 = upper ?? (p.dist ? parameterQuantile(p, 0.999) : p.mean * 1.5);
   const measure = { metric, scenario, baseline };
+  const tol = tolerance ?? Math.abs(hi0 - lo0) * 1e-4;
+  const steps = Math.abs(hi0 - lo0) > tol ? Math.ceil(Math.log2(Math.abs(hi0 - lo0) / tol)) : 0;
+  const progress = analysisProgress(onProgress, 2 + steps + 3);
   let evaluations = 0;
   const f = async (v: number) => {
-    evaluations++;
-    const xs = measureValues(await run(model, { ...simOpts, fixed: { ...(simOpts.fixed ?? {}), [parameter]: v } }), measure).filter(Number.isFinite);
+    const xs = measureValues(await run(model, { ...simOpts, onProgress: progress.wrap(evaluations++), fixed: { ...(simOpts.fixed ?? {}), [parameter]: v } }), measure).filter(Number.isFinite);
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
     const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1));
     return { value: mean - target, se: sd / Math.sqrt(xs.length) };
@@ -74,8 +91,10 @@ export async function breakEven(model: unknown, options: BreakEvenOptions): Prom
   let fa = (await f(a)).value;
   const fb = (await f(b)).value;
   const result: BreakEvenResult = { parameter, value: null, mcse: null, interval: [lo0, hi0], atEnds: [fa, fb], evaluations };
-  if (Math.sign(fa) === Math.sign(fb) && fa !== 0) return { ...result, evaluations };
-  const tol = tolerance ?? Math.abs(hi0 - lo0) * 1e-4;
+  if (Math.sign(fa) === Math.sign(fb) && fa !== 0) {
+    progress.finish(evaluations);
+    return { ...result, evaluations };
+  }
   while (Math.abs(b - a) > tol) {
     const mid = (a + b) / 2;
     const fm = (await f(mid)).value;
@@ -92,5 +111,6 @@ export async function breakEven(model: unknown, options: BreakEvenOptions): Prom
   const h = Math.max(tol * 10, Math.abs(hi0 - lo0) * 0.01);
   const atRoot = await f(root);
   const slope = ((await f(root + h)).value - (await f(root - h)).value) / (2 * h);
+  progress.finish(evaluations);
   return { ...result, value: root, mcse: slope !== 0 ? atRoot.se / Math.abs(slope) : null, evaluations };
 }

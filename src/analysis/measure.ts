@@ -6,7 +6,8 @@
 import { ForlobInputError } from '../model/errors.js';
 import { METRICS, M, type MetricName } from '../summary/metrics.js';
 import type { SimulationResult } from '../summary/result.js';
-import type { SimulateOptions } from '../options.js';
+import { OPTION_NAMES, type Progress, type SimulateOptions } from '../options.js';
+import { unknownKeys } from '../model/suggest.js';
 
 /** A way to run a model: the core `simulate`, or `forlob/node`'s on worker threads. */
 export type Runner = (model: unknown, options: SimulateOptions) => Promise<SimulationResult>;
@@ -50,4 +51,46 @@ export function measureValues(result: SimulationResult, spec: MeasureSpec): Floa
 export function measureMean(result: SimulationResult, spec: MeasureSpec): number {
   const xs = measureValues(result, spec).filter(Number.isFinite);
   return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/** Progress of an analysis of several runs, passed to its `onProgress`. */
+export interface AnalysisProgress extends Progress {
+  /** Replicates finished, over every run of the analysis so far. */
+  done: number;
+  /** Replicates of every run the analysis plans (an upper bound for a search that may stop early). */
+  total: number;
+  /** Runs finished. */
+  runsDone: number;
+  /** Runs planned. */
+  runs: number;
+}
+
+/** Reject option names that neither `simulate` nor the analysis knows (a typo must not run the default). */
+export function checkAnalysisOptions(options: object | undefined, own: readonly string[]): void {
+  const problems = unknownKeys(options, [...OPTION_NAMES, ...own], 'options');
+  if (problems.length) throw new ForlobInputError(problems, 'invalid options');
+}
+
+/**
+ * Progress over an analysis's runs: `wrap(i)` gives run i's `onProgress`, which reports to
+ * `report` the replicates done so far over all runs; `runs` may be raised as a search goes on.
+ */
+export function analysisProgress(report: ((p: AnalysisProgress) => void) | undefined, runs: number) {
+  let planned = runs;
+  let perRun = 0;
+  return {
+    /** The onProgress of run `i` (0-based). */
+    wrap(i: number): ((p: Progress) => void) | undefined {
+      if (!report) return undefined;
+      return ({ done, total }) => {
+        perRun = total;
+        planned = Math.max(planned, i + 1);
+        report({ done: i * total + done, total: planned * total, runsDone: done >= total ? i + 1 : i, runs: planned });
+      };
+    },
+    /** The analysis ended after `used` runs: report it complete. */
+    finish(used: number): void {
+      if (report && perRun > 0) report({ done: used * perRun, total: used * perRun, runsDone: used, runs: used });
+    },
+  };
 }

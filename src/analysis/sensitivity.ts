@@ -7,17 +7,30 @@
 import { simulate } from '../simulate.js';
 import { planUncertainty, parameterQuantile } from '../params/plan.js';
 import type { SimulateOptions } from '../options.js';
-import { measureMean, type MeasureSpec, type Runner } from './measure.js';
+import { analysisProgress, checkAnalysisOptions, measureMean, type AnalysisProgress, type MeasureSpec, type Runner } from './measure.js';
 
-/** Options of {@link sensitivity}. */
-export interface SensitivityOptions extends SimulateOptions, MeasureSpec {
-  /** Low quantile (default (1 − level)/2). */
+/** Options of {@link sensitivity}: those of `simulate` for each run, and what to measure. */
+export interface SensitivityOptions extends Omit<SimulateOptions, 'onProgress'>, MeasureSpec {
+  /** Low quantile (default (1 − level)/2: 0.025 at the default level 0.95). */
   lowQuantile?: number;
-  /** High quantile (default (1 + level)/2). */
+  /** High quantile (default (1 + level)/2: 0.975 at the default level 0.95). */
   highQuantile?: number;
   /** How to run the model (default the core simulate; pass `forlob/node`'s for workers). */
   run?: Runner;
+  /**
+   * Called as replicates finish, over the whole analysis: one run with every parameter at
+   * its mean, then two per uncertain parameter (`runs` = 1 + 2 × parameters), each of
+   * `replicates`.
+   *
+   * @example
+   * ```ts
+   * await sensitivity(model, { onProgress: ({ done, total, runsDone, runs }) => console.error(`${done}/${total} (run ${runsDone}/${runs})`) });
+   * ```
+   */
+  onProgress?: (p: AnalysisProgress) => void;
 }
+
+const OWN = ['metric', 'scenario', 'baseline', 'lowQuantile', 'highQuantile', 'run'];
 
 /** One bar of the tornado. */
 export interface SensitivityRow {
@@ -39,6 +52,8 @@ export interface SensitivityRow {
 export interface SensitivityResult {
   /** The measure with every parameter at its mean. */
   base: number;
+  /** The quantiles of each parameter's distribution used as its low and high value. */
+  quantiles: { low: number; high: number };
   /** What was measured. */
   measure: Required<Pick<MeasureSpec, 'metric'>> & MeasureSpec;
   /** One row per uncertain parameter. */
@@ -55,14 +70,17 @@ export interface SensitivityResult {
  * ```
  */
 export async function sensitivity(model: unknown, options: SensitivityOptions = {}): Promise<SensitivityResult> {
-  const { lowQuantile, highQuantile, run = simulate, metric = 'municipalCost', scenario, baseline, ...simOpts } = options;
+  checkAnalysisOptions(options, OWN);
+  const { lowQuantile, highQuantile, run = simulate, metric = 'municipalCost', scenario, baseline, onProgress, ...simOpts } = options;
   const level = simOpts.level ?? 0.95;
   const qLow = lowQuantile ?? (1 - level) / 2;
   const qHigh = highQuantile ?? (1 + level) / 2;
   const plan = planUncertainty(model);
   const means = Object.fromEntries(plan.parameters.map((p) => [p.name, p.mean]));
   const measure = { metric, scenario, baseline };
-  const at = async (overrides: Record<string, number>) => measureMean(await run(model, { ...simOpts, fixed: { ...means, ...overrides } }), measure);
+  const progress = analysisProgress(onProgress, 1 + 2 * plan.parameters.filter((p) => p.dist).length);
+  let runs = 0;
+  const at = async (overrides: Record<string, number>) => measureMean(await run(model, { ...simOpts, onProgress: progress.wrap(runs++), fixed: { ...means, ...overrides } }), measure);
   const base = await at({});
   const rows: SensitivityRow[] = [];
   for (const p of plan.parameters) {
@@ -74,5 +92,6 @@ export async function sensitivity(model: unknown, options: SensitivityOptions = 
     rows.push({ parameter: p.name, low, high, lowValue, highValue, swing: Math.abs(highValue - lowValue) });
   }
   rows.sort((a, b) => b.swing - a.swing);
-  return { base, measure, rows };
+  progress.finish(runs);
+  return { base, quantiles: { low: qLow, high: qHigh }, measure, rows };
 }
