@@ -20,13 +20,19 @@ export interface TornadoInput {
   base?: number;
   /** One row per parameter. */
   rows: TornadoRow[];
+  /** What was measured (as `sensitivity()` returns it): names the chart and sets its units. */
+  measure?: { metric: PlotMetric; scenario?: string; baseline?: string };
+  /** The quantiles used as low and high (as `sensitivity()` returns them), for the subtitle. */
+  quantiles?: { low: number; high: number };
 }
 
 /**
  * A tornado chart: one bar per parameter from the outcome at its low setting to the
  * outcome at its high setting, widest swing on top, each half coloured by the setting
  * that moved it. The halves meet at the base outcome (`options.base`, or the `base` of a
- * `sensitivity()` answer passed whole), else at the bar's middle.
+ * `sensitivity()` answer passed whole), else at the bar's middle. The title names the
+ * measure: the metric (`options.metric`, or the answer's), and the scenario and baseline of
+ * a `sensitivity()` answer, whose differences are then shown in difference units (points).
  *
  * @example
  * ```ts
@@ -38,7 +44,18 @@ export function tornadoSpec(input: TornadoRow[] | TornadoInput, options: Tornado
   const rows = Array.isArray(input) ? input : input.rows;
   const baseValue = options.base ?? (Array.isArray(input) ? undefined : input.base);
   const lang = options.lang ?? 'en';
-  const text = options.metric ? metricText(options.metric, lang) : { label: lang === 'da' ? 'udfald' : 'outcome', factor: 1, unit: '' };
+  const measure = Array.isArray(input) ? undefined : input.measure;
+  const metric = options.metric ?? measure?.metric;
+  const known = metric ? metricText(metric, lang) : undefined;
+  const isDifference = measure?.baseline !== undefined && (options.metric === undefined || options.metric === measure.metric);
+  const text = known ? { ...known, unit: isDifference ? known.diffUnit : known.unit } : { label: lang === 'da' ? 'udfald' : 'outcome', factor: 1, unit: '' };
+  const what = `${text.label}${measure?.scenario !== undefined ? `, ${measure.scenario}` : ''}${isDifference ? ` − ${measure!.baseline}` : ''}`;
+  const quantiles = Array.isArray(input) ? undefined : input.quantiles;
+  const subtitle = quantiles
+    ? lang === 'da'
+      ? `lav = ${formatNumber(100 * quantiles.low, 1, lang)} %-fraktil, høj = ${formatNumber(100 * quantiles.high, 1, lang)} %-fraktil; de øvrige parametre i deres middelværdi`
+      : `low = ${formatNumber(100 * quantiles.low, 1, lang)} % quantile, high = ${formatNumber(100 * quantiles.high, 1, lang)} % quantile; every other parameter at its mean`
+    : undefined;
   const f = text.factor;
   const sorted = rows.slice().sort((a, b) => b.swing - a.swing);
   const order = sorted.map((r) => r.parameter);
@@ -59,7 +76,9 @@ export function tornadoSpec(input: TornadoRow[] | TornadoInput, options: Tornado
   const color = { field: 'which', type: 'nominal', title: lang === 'da' ? 'indstilling' : 'setting', scale: { domain: [lowWord, highWord], range: ['#e45756', '#4c78a8'] } };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== '' ? { title: options.title ?? (lang === 'da' ? `Følsomhed: ${text.label}` : `Sensitivity: ${text.label}`) } : {}),
+    ...(options.title !== ''
+      ? { title: options.title ?? (subtitle ? { text: lang === 'da' ? `Følsomhed: ${what}` : `Sensitivity: ${what}`, subtitle } : lang === 'da' ? `Følsomhed: ${what}` : `Sensitivity: ${what}`) }
+      : {}),
     width: options.width ?? 420,
     height: options.height ?? Math.max(60, 28 * sorted.length),
     data: { values },
