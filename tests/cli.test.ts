@@ -108,7 +108,7 @@ describe('bad input: exit 2, one line naming the field, nothing on stdout', () =
     ['--replicates abc', [modelFile, '--replicates', 'abc'], /--replicates: expected an integer >= 1, got "abc"/],
     ['--level 2', [modelFile, '--level', '2'], /--level: expected a number strictly between 0 and 1/],
     ['--format xml', [modelFile, '--format', 'xml'], /--format: expected one of table, json, csv/],
-    ['unknown flag', [modelFile, '--replicate', '5'], /arguments: Unknown option '--replicate'/],
+    ['unknown flag', [modelFile, '--replicate', '5'], /arguments: unknown flag --replicate \(did you mean --replicates\?\)/],
     ['a custom steering rule', [write('custom.json', JSON.stringify({ ...model, scenarios: [model.scenarios[0], { ...model.scenarios[1], steering: { intervention: 'fsm', custom: 'mine' } }] }))], /scenarios\[1\]\.steering\.custom: no rule "mine" in the steeringRules option/],
     ['a steering rule without a threshold', [write('rule.json', JSON.stringify({ ...model, scenarios: [{ ...model.scenarios[0], steering: { intervention: 'fsm', rules: [{ signal: 'share', change: 0.05 }] } }] }))], /scenarios\[0\]\.steering\.rules\[0\]: expected exactly one of above, below/],
   ];

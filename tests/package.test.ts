@@ -109,6 +109,8 @@ const model = require('./model.json');
   it('runs its command line', () => {
     const out = run(process.execPath, ['node_modules/forlob/dist/cli.js', 'run', 'model.json', '--replicates', '20', '--format', 'json', '--quiet'], app);
     expect(JSON.parse(out).scenarios).toHaveLength(2);
+    // The version is the installed package's, whichever directory the command runs from.
+    expect(run(process.execPath, [join(app, 'node_modules/forlob/dist/cli.js'), '--version'], dir)).toBe(`${JSON.parse(readFileSync(join(app, 'node_modules/forlob/package.json'), 'utf8')).version}\n`);
   });
 
   it('typechecks a consumer against the shipped types (ESM and CommonJS, NodeNext)', () => {

@@ -3,15 +3,60 @@
  * reported as a one-line error naming the flag.
  * @module
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { ForlobInputError } from '../model/errors.js';
+import { nearestName } from '../model/suggest.js';
+import { DEFAULT_WTP_RANGE, type WtpRange } from '../options.js';
 
-/** Parse argv for one command; unknown flags and missing values become input errors. */
-export function parseFlags(argv: string[], options: NonNullable<ParseArgsConfig['options']>) {
+/**
+ * One flag of a command. The command's parser and its `--help` text are both made from its
+ * list of these, so the usage always names exactly the flags accepted, each with its default.
+ */
+export interface Flag {
+  /** Name without the dashes. */
+  name: string;
+  /** Placeholder of its value (`N`, `FILE`); absent for a switch. */
+  value?: string;
+  /** What it does; lines after the first are printed indented under it. */
+  help: string;
+  /** Its default, as shown: `1000`, `stdout`, `off`. */
+  default: string;
+}
+
+/** The `-h, --help` every command accepts (shown without a default). */
+export const HELP_FLAG: Flag = { name: 'help', help: 'print this help and exit', default: 'off' };
+
+/**
+ * A command's usage: its synopsis, what it does, then one line per flag with its default,
+ * `--help` last.
+ */
+export function usageText(synopsis: string, summary: string, flags: readonly Flag[]): string {
+  const all = [...flags, HELP_FLAG];
+  const left = (f: Flag) => `${f.name === 'help' ? '-h, ' : '    '}--${f.name}${f.value ? ` ${f.value}` : ''}`;
+  const w = Math.max(...all.map((f) => left(f).length)) + 2;
+  const lines = all.flatMap((f) => {
+    const lines = (f === HELP_FLAG ? f.help : `${f.help} (default ${f.default})`).split('\n');
+    return lines.map((line, i) => `  ${(i === 0 ? left(f) : '').padEnd(w)}${line}`);
+  });
+  return `usage: ${synopsis}\n\n${summary}\n\nflags:\n${lines.join('\n')}\n`;
+}
+
+/**
+ * Parse argv for one command. An unknown flag is an input error suggesting the nearest
+ * known one (`unknown flag --replicats (did you mean --replicates?)`); a missing value too.
+ */
+export function parseFlags(argv: string[], flags: readonly Flag[]) {
+  const options = Object.fromEntries(flags.map((f) => [f.name, { type: f.value ? ('string' as const) : ('boolean' as const) }]));
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new ForlobInputError([{ path: 'arguments', message: (e as Error).message.split('\n')[0] }]);
+    const err = e as Error & { code?: string };
+    const unknown = err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']*)'/.exec(err.message)?.[1] : undefined;
+    if (unknown !== undefined) {
+      const near = nearestName(unknown.replace(/^-+/, ''), flags.map((f) => f.name));
+      throw new ForlobInputError([{ path: 'arguments', message: `unknown flag ${unknown}${near ? ` (did you mean --${near}?)` : flags.length ? ` (expected one of ${flags.map((f) => `--${f.name}`).join(', ')})` : ' (the command takes no flags)'}` }]);
+    }
+    throw new ForlobInputError([{ path: 'arguments', message: err.message.split('\n')[0] }]);
   }
 }
 
@@ -53,4 +98,45 @@ export function rangeFlag(value: string | undefined, total: number): [number, nu
     throw new ForlobInputError([{ path: '--replicate-range', message: `expected A:B with 0 <= A < B <= ${total} (the --replicates total), got "${value}"` }]);
   }
   return [from, to];
+}
+
+/**
+ * `--wtp-range MIN:MAX:STEP`, DKK per extra success: 0 <= MIN <= MAX, STEP > 0, at most
+ * 1,001 points.
+ */
+export function wtpRangeFlag(value: string | undefined): WtpRange | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(':');
+  const [min, max, step] = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  if (parts.length !== 3 || ![min, max, step].every(Number.isFinite) || min < 0 || max < min || step <= 0) {
+    throw new ForlobInputError([{ path: '--wtp-range', message: `expected MIN:MAX:STEP with 0 <= MIN <= MAX and STEP > 0, got "${value}"` }]);
+  }
+  if ((max - min) / step > 1000) {
+    throw new ForlobInputError([{ path: '--wtp-range', message: `expected at most 1,001 points ((MAX − MIN) / STEP <= 1000), got "${value}"` }]);
+  }
+  return { min, max, step };
+}
+
+/** The default of `--wtp-range` as the flag writes it. */
+export const DEFAULT_WTP_RANGE_TEXT = `${DEFAULT_WTP_RANGE.min}:${DEFAULT_WTP_RANGE.max}:${DEFAULT_WTP_RANGE.step}`;
+
+/**
+ * `--evppi-groups "a,b;c"`: groups separated by `;`, parameter names in a group by `,`.
+ * When `known` (the model's uncertain parameters) is given, every name must be one of them.
+ */
+export function evppiGroupsFlag(value: string | undefined, known?: readonly string[]): string[][] | undefined {
+  if (value === undefined) return undefined;
+  const groups = value.split(';').map((g) => g.split(',').map((n) => n.trim()));
+  if (value.trim() === '' || groups.some((g) => g.some((n) => n === ''))) {
+    throw new ForlobInputError([{ path: '--evppi-groups', message: `expected groups of parameter names like "a,b;c" (names separated by ",", groups by ";"), got "${value}"` }]);
+  }
+  if (known) {
+    for (const name of groups.flat()) {
+      if (known.includes(name)) continue;
+      const near = nearestName(name, known);
+      const expected = known.length ? `expected one of ${known.join(', ')}` : 'the model has no uncertain parameters';
+      throw new ForlobInputError([{ path: '--evppi-groups', message: `unknown uncertain parameter "${name}" (${near ? `did you mean "${near}"?` : expected})` }]);
+    }
+  }
+  return groups;
 }

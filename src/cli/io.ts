@@ -33,6 +33,11 @@ export function loadModel(arg: string): ModelSpec {
   return json as ModelSpec;
 }
 
+/** Names of a model's uncertain parameters (those with a distribution), for --evppi-groups. */
+export function uncertainNames(model: unknown): string[] {
+  return planUncertainty(model).parameters.filter((p) => p.dist).map((p) => p.name);
+}
+
 /** Write `content` to `path` via a temporary file and a rename. */
 export function writeAtomic(path: string, content: string | Uint8Array): void {
   const tmp = `${path}.${process.pid}.tmp`;

@@ -1,63 +1,88 @@
 #!/usr/bin/env node
 /**
- * The `forlob` command: dispatches to one file per command. Input errors print one line
- * per problem to stderr and exit 2; anything unexpected exits 1.
+ * The `forlob` command: dispatches to one file per command. `forlob` alone (or `forlob
+ * help`, `--help`, `-h`) prints the overview of the commands on stdout and exits 0;
+ * `forlob <command> --help` (or `-h`, or `forlob help <command>`) prints that command's
+ * usage, every flag with its default, and exits 0; `forlob --version` (`-V`) prints the
+ * version of package.json. Input errors, an unknown flag or command among them (with the
+ * nearest known one suggested), print one line per problem to stderr and exit 2; anything
+ * unexpected exits 1.
  * @module
  */
 import { ForlobInputError } from '../model/errors.js';
+import { nearestName } from '../model/suggest.js';
+import pkg from '../../package.json' with { type: 'json' };
+import { usageText } from './args.js';
 import { presetsCommand, showCommand } from './presets.js';
-import { ANALYSE_USAGE, breakEvenCommand, sensitivityCommand } from './analyse.js';
+import { BREAKEVEN_USAGE, breakEvenCommand, SENSITIVITY_USAGE, sensitivityCommand } from './analyse.js';
 import { MERGE_USAGE, mergeCommand } from './merge.js';
 import { REPORT_USAGE, reportCommand } from './report.js';
 import { RUN_USAGE, runCommand } from './run.js';
 
-const USAGE = `forlob: Monte Carlo forecasts of employment-policy scenarios
+/** The package's version (package.json is bundled into dist/cli.js at build time). */
+export const VERSION: string = pkg.version;
+
+interface Command {
+  /** Arguments, for the overview. */
+  args: string;
+  /** One line, for the overview. */
+  summary: string;
+  /** `forlob <command> --help`. */
+  usage: string;
+  run: (argv: string[]) => string | Promise<string>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  run: { args: '<model.json | preset-id>', summary: 'simulate every scenario; print or write the results', usage: RUN_USAGE, run: runCommand },
+  report: { args: '<model.json | preset-id>', summary: 'simulate and write a self-contained HTML report', usage: REPORT_USAGE, run: reportCommand },
+  sensitivity: { args: '<model.json | preset-id>', summary: 'rank uncertain parameters by the swing they cause (tornado)', usage: SENSITIVITY_USAGE, run: sensitivityCommand },
+  breakeven: { args: '<model.json | preset-id> --parameter NAME', summary: 'the parameter value at which a scenario matches its baseline', usage: BREAKEVEN_USAGE, run: breakEvenCommand },
+  merge: { args: '<part.json> …', summary: 'merge the parts of a split run into the whole run', usage: MERGE_USAGE, run: mergeCommand },
+  presets: { args: '', summary: 'list the built-in presets', usage: usageText('forlob presets', 'List the built-in presets, one line each: id and summary.', []), run: presetsCommand },
+  show: { args: '<preset-id>', summary: 'print a preset as an editable model file', usage: usageText('forlob show <preset-id>', 'Print a preset as an editable model file (JSON) on stdout.', []), run: showCommand },
+};
+
+const left = (name: string) => `forlob ${name} ${COMMANDS[name].args}`.trimEnd();
+const width = Math.max(...Object.keys(COMMANDS).map((n) => left(n).length)) + 2;
+
+/** `forlob` alone, `forlob help`, `forlob --help`: the commands, one line each. */
+const USAGE = `forlob ${VERSION}: Monte Carlo forecasts of employment-policy scenarios
 
 usage:
-  ${RUN_USAGE.split('\n').join('\n  ')}
-  forlob presets                 list the built-in presets
-  forlob show <preset-id>        print a preset as an editable model file
-  ${MERGE_USAGE}
-  ${ANALYSE_USAGE}
-  ${REPORT_USAGE}
+${Object.keys(COMMANDS)
+  .map((n) => `  ${left(n).padEnd(width)}${COMMANDS[n].summary}`)
+  .join('\n')}
+  ${'forlob help [command]'.padEnd(width)}this overview, or a command's usage
+  ${'forlob --version, -V'.padEnd(width)}print the version
+
+Every command takes --help (-h): its usage, every flag with its default.
 `;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const cmd = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   let out: string;
-  switch (command) {
-    case 'run':
-      out = await runCommand(rest);
-      break;
-    case 'presets':
-      out = presetsCommand();
-      break;
-    case 'show':
-      out = showCommand(rest);
-      break;
-    case 'merge':
-      out = mergeCommand(rest);
-      break;
-    case 'sensitivity':
-      out = await sensitivityCommand(rest);
-      break;
-    case 'breakeven':
-      out = await breakEvenCommand(rest);
-      break;
-    case 'report':
-      out = await reportCommand(rest);
-      break;
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      out = USAGE;
-      break;
-    default:
-      throw new ForlobInputError([{ path: 'command', message: `unknown command "${command}" (expected run, presets, show, merge, sensitivity, breakeven, report or help)` }]);
-  }
+  if (cmd) {
+    // `forlob <command> --help` (or -h), anywhere before a `--`, prints the usage and does nothing else.
+    const end = rest.indexOf('--');
+    const flags = end < 0 ? rest : rest.slice(0, end);
+    out = flags.includes('--help') || flags.includes('-h') ? cmd.usage : await cmd.run(rest);
+  } else if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    if (topic !== undefined && !Object.hasOwn(COMMANDS, topic)) throw unknownCommand(topic);
+    out = topic !== undefined ? COMMANDS[topic].usage : USAGE;
+  } else if (command === '--version' || command === '-V' || command === 'version') {
+    out = `${VERSION}\n`;
+  } else throw unknownCommand(command);
   if (out) process.stdout.write(out);
   return 0;
+}
+
+function unknownCommand(command: string): ForlobInputError {
+  const near = nearestName(command, Object.keys(COMMANDS));
+  return new ForlobInputError([
+    { path: 'command', message: `unknown command "${command}" (${near ? `did you mean "${near}"? ` : ''}expected ${Object.keys(COMMANDS).join(', ')}, help or --version)` },
+  ]);
 }
 
 main(process.argv.slice(2)).then(

@@ -6,16 +6,21 @@ import { readFileSync } from 'node:fs';
 import { ForlobInputError } from '../model/errors.js';
 import { keptReplicates, resultToJSON } from '../report/json.js';
 import { mergeRuns, type RunPart } from '../summary/merge.js';
-import { parseFlags } from './args.js';
+import { parseFlags, usageText, type Flag } from './args.js';
 import { writeAtomic } from './io.js';
 
+/** The merge command's flags: its parser and its usage are both made from this list. */
+export const MERGE_FLAGS: readonly Flag[] = [
+  { name: 'out', value: 'FILE', help: 'write the merged JSON to FILE instead of stdout', default: 'stdout' },
+  { name: 'keep-replicates', help: 'keep the raw replicate rows in the output (to merge it again)', default: 'off' },
+];
+
 /** Usage of the merge command. */
-export const MERGE_USAGE = `forlob merge <part.json> … [--out FILE] [--keep-replicates]
-                                 merge runs written with --format json --keep-replicates`;
+export const MERGE_USAGE = usageText('forlob merge <part.json> … [flags]', 'Merge the parts of a split run, written with --format json --keep-replicates, into the\nwhole run\'s JSON (byte-identical to running it whole).', MERGE_FLAGS);
 
 /** Merge the files named in argv. */
 export function mergeCommand(argv: string[]): string {
-  const { values, positionals } = parseFlags(argv, { out: { type: 'string' }, 'keep-replicates': { type: 'boolean' } });
+  const { values, positionals } = parseFlags(argv, MERGE_FLAGS);
   const parts = positionals.map((file): RunPart => {
     let text: string;
     try {

@@ -8,33 +8,35 @@ import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
 import { renderReport } from '../report/html.js';
 import { REPORT_LANGUAGES } from '../report/i18n.js';
-import { choiceFlag, intFlag, levelFlag, parseFlags } from './args.js';
-import { loadModel, writeAtomic } from './io.js';
+import { choiceFlag, DEFAULT_WTP_RANGE_TEXT, evppiGroupsFlag, intFlag, levelFlag, parseFlags, usageText, wtpRangeFlag, type Flag } from './args.js';
+import { loadModel, uncertainNames, writeAtomic } from './io.js';
 import { progressBar } from './progress.js';
 
+/** The report command's flags: its parser and its usage are both made from this list. */
+export const REPORT_FLAGS: readonly Flag[] = [
+  { name: 'out', value: 'FILE', help: 'write the HTML report to FILE', default: 'stdout' },
+  { name: 'lang', value: 'L', help: 'da | en', default: 'en' },
+  { name: 'replicates', value: 'N', help: 'replicates', default: '1000' },
+  { name: 'seed', value: 'S', help: 'seed, any string', default: '"1"' },
+  { name: 'level', value: 'L', help: 'interval level, 0 < L < 1', default: '0.95' },
+  { name: 'baseline', value: 'ID', help: 'the scenario the others are compared with', default: 'the first' },
+  { name: 'workers', value: 'N', help: 'worker threads', default: "the machine's cores" },
+  { name: 'wtp-range', value: 'MIN:MAX:STEP', help: 'willingness-to-pay grid of the CEAC and the EVPI curve, DKK per extra success', default: DEFAULT_WTP_RANGE_TEXT },
+  {
+    name: 'evppi-groups',
+    value: '"A,B;C"',
+    help: 'groups of uncertain parameters, names separated by "," and groups by ";"\n(quote it: ";" ends a shell command); EVPPI is reported for each uncertain\nparameter alone and for each group',
+    default: 'none: each parameter alone',
+  },
+  { name: 'quiet', help: 'no progress bar (it is also off when stderr is not a terminal)', default: 'off' },
+];
+
 /** Usage text of the report command. */
-export const REPORT_USAGE = `forlob report <model.json | preset-id> [options]
-  --out FILE            write the HTML report to FILE (default: stdout)
-  --lang L              da | en (default en)
-  --replicates N        replicates (default 1000)
-  --seed S              seed string (default "1")
-  --level L             interval level, 0 < L < 1 (default 0.95)
-  --baseline ID         the scenario the others are compared with (default: the first)
-  --workers N           worker threads (default: the machine's cores)
-  --quiet               no progress bar`;
+export const REPORT_USAGE = usageText('forlob report <model.json | preset-id> [flags]', 'Simulate and write a self-contained HTML report (summary, tables, plots, assumptions)\nin Danish or English.', REPORT_FLAGS);
 
 /** Run the command; returns the HTML for stdout (empty when written to a file). */
 export async function reportCommand(argv: string[]): Promise<string> {
-  const { values, positionals } = parseFlags(argv, {
-    out: { type: 'string' },
-    lang: { type: 'string' },
-    replicates: { type: 'string' },
-    seed: { type: 'string' },
-    level: { type: 'string' },
-    baseline: { type: 'string' },
-    workers: { type: 'string' },
-    quiet: { type: 'boolean' },
-  });
+  const { values, positionals } = parseFlags(argv, REPORT_FLAGS);
   if (positionals.length !== 1) {
     throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
   }
@@ -43,7 +45,9 @@ export async function reportCommand(argv: string[]): Promise<string> {
   const level = levelFlag(values.level as string | undefined);
   const workers = intFlag('workers', values.workers as string | undefined, availableParallelism());
   const seed = (values.seed as string | undefined) ?? '1';
+  const willingnessToPayRange = wtpRangeFlag(values['wtp-range'] as string | undefined);
   const model = loadModel(positionals[0]);
+  const evppiGroups = evppiGroupsFlag(values['evppi-groups'] as string | undefined, uncertainNames(model));
   const baseline = values.baseline as string | undefined;
   if (baseline !== undefined && !model.scenarios.some((s) => s.id === baseline)) {
     throw new ForlobInputError([{ path: '--baseline', message: `expected a scenario id (${model.scenarios.map((s) => s.id).join(', ')}), got "${baseline}"` }]);
@@ -51,7 +55,7 @@ export async function reportCommand(argv: string[]): Promise<string> {
   const bar = progressBar(values.quiet === true);
   let result;
   try {
-    result = await simulate(model, { replicates, seed, workers, occupancy: true, onProgress: bar.onProgress, ...(level !== undefined ? { level } : {}) });
+    result = await simulate(model, { replicates, seed, workers, occupancy: true, onProgress: bar.onProgress, ...(level !== undefined ? { level } : {}), ...(willingnessToPayRange ? { willingnessToPayRange } : {}), ...(evppiGroups ? { evppiGroups } : {}) });
   } finally {
     bar.stop();
   }

@@ -8,43 +8,45 @@ import { simulate } from '../node.js';
 import { resultToJSON, keptReplicates } from '../report/json.js';
 import { resultToCSV } from '../report/csv.js';
 import { formatTable } from '../report/text.js';
-import { choiceFlag, intFlag, levelFlag, parseFlags, rangeFlag } from './args.js';
-import { loadModel, writeAtomic } from './io.js';
+import { choiceFlag, DEFAULT_WTP_RANGE_TEXT, evppiGroupsFlag, intFlag, levelFlag, parseFlags, rangeFlag, usageText, wtpRangeFlag, type Flag } from './args.js';
+import { loadModel, uncertainNames, writeAtomic } from './io.js';
 import { progressBar } from './progress.js';
 import { resultToWorkbook } from '../report/xlsx.js';
 
+/** The run command's flags: its parser and its usage are both made from this list. */
+export const RUN_FLAGS: readonly Flag[] = [
+  { name: 'replicates', value: 'N', help: 'replicates; with --precision, the starting number (200 unless given)', default: '1000' },
+  { name: 'seed', value: 'S', help: 'seed, any string', default: '"1"' },
+  { name: 'level', value: 'L', help: 'interval level, 0 < L < 1', default: '0.95' },
+  { name: 'format', value: 'F', help: 'table | json | csv | xlsx (xlsx needs --out)', default: 'table' },
+  { name: 'out', value: 'FILE', help: 'write to FILE instead of stdout', default: 'stdout' },
+  { name: 'workers', value: 'N', help: 'worker threads; results are byte-identical for any N', default: "the machine's cores" },
+  { name: 'replicate-range', value: 'A:B', help: 'run only replicates A (inclusive) to B (exclusive) of the run', default: 'all' },
+  { name: 'keep-replicates', help: 'with --format json: include the raw replicate rows (for merge)', default: 'off' },
+  { name: 'baseline', value: 'ID', help: 'scenario the others are compared with', default: 'the first' },
+  {
+    name: 'precision',
+    value: 'P',
+    help: "add replicates until every mean's Monte Carlo error is below P\n(absolute for shares, relative for months and money)",
+    default: 'off: a fixed number of replicates',
+  },
+  { name: 'wtp', value: 'DKK', help: 'willingness to pay per extra success, for net benefit and EVPI', default: '0' },
+  { name: 'wtp-range', value: 'MIN:MAX:STEP', help: 'willingness-to-pay grid of the CEAC and the EVPI curve, DKK per extra success', default: DEFAULT_WTP_RANGE_TEXT },
+  {
+    name: 'evppi-groups',
+    value: '"A,B;C"',
+    help: 'groups of uncertain parameters, names separated by "," and groups by ";"\n(quote it: ";" ends a shell command); EVPPI is reported for each uncertain\nparameter alone and for each group',
+    default: 'none: each parameter alone',
+  },
+  { name: 'quiet', help: 'no progress bar (it is also off when stderr is not a terminal)', default: 'off' },
+];
+
 /** Usage text of the run command. */
-export const RUN_USAGE = `forlob run <model.json | preset-id> [options]
-  --replicates N        replicates (default 1000)
-  --seed S              seed string (default "1")
-  --level L             interval level, 0 < L < 1 (default 0.95)
-  --format F            table | json | csv | xlsx (default table; xlsx needs --out)
-  --out FILE            write to FILE instead of stdout
-  --workers N           worker threads (default: the machine's cores)
-  --replicate-range A:B run replicates A (inclusive) to B (exclusive) of the run
-  --keep-replicates     with --format json: include the raw replicate rows (for merge)
-  --baseline ID         scenario the others are compared with (default the first)
-  --precision P         add replicates until every mean's Monte Carlo error is below P
-                        (absolute for shares, relative for months and money)
-  --wtp DKK             willingness to pay per extra success, for net benefit and EVPI (default 0)
-  --quiet               no progress bar`;
+export const RUN_USAGE = usageText('forlob run <model.json | preset-id> [flags]', 'Simulate every scenario of a model file or preset and print or write the results.', RUN_FLAGS);
 
 /** Run the command; returns the text for stdout (empty when written to a file). */
 export async function runCommand(argv: string[]): Promise<string> {
-  const { values, positionals } = parseFlags(argv, {
-    replicates: { type: 'string' },
-    seed: { type: 'string' },
-    level: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-    workers: { type: 'string' },
-    'replicate-range': { type: 'string' },
-    'keep-replicates': { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    baseline: { type: 'string' },
-    precision: { type: 'string' },
-    wtp: { type: 'string' },
-  });
+  const { values, positionals } = parseFlags(argv, RUN_FLAGS);
   if (positionals.length !== 1) {
     throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
   }
@@ -61,14 +63,16 @@ export async function runCommand(argv: string[]): Promise<string> {
   const wtpText = values.wtp as string | undefined;
   const willingnessToPay = wtpText === undefined ? undefined : Number(wtpText);
   if (willingnessToPay !== undefined && !(willingnessToPay >= 0 && Number.isFinite(willingnessToPay))) throw new ForlobInputError([{ path: '--wtp', message: `expected a number >= 0, got "${wtpText}"` }]);
+  const willingnessToPayRange = wtpRangeFlag(values['wtp-range'] as string | undefined);
   if (precision !== undefined && range) throw new ForlobInputError([{ path: '--precision', message: 'cannot be combined with --replicate-range' }]);
   if (keep && format !== 'json') throw new ForlobInputError([{ path: '--keep-replicates', message: 'expected together with --format json' }]);
   const seed = (values.seed as string | undefined) ?? '1';
   const model = loadModel(positionals[0]);
+  const evppiGroups = evppiGroupsFlag(values['evppi-groups'] as string | undefined, uncertainNames(model));
   const bar = progressBar(values.quiet === true);
   let result;
   try {
-    result = await simulate(model, { replicates, seed, workers, onProgress: bar.onProgress, ...(values.baseline !== undefined ? { baseline: values.baseline as string } : {}), ...(precision !== undefined ? { precision, replicates: values.replicates ? replicates : 200 } : {}), ...(willingnessToPay !== undefined ? { willingnessToPay } : {}), ...(range ? { replicateRange: range } : {}), ...(level !== undefined ? { level } : {}) });
+    result = await simulate(model, { replicates, seed, workers, onProgress: bar.onProgress, ...(values.baseline !== undefined ? { baseline: values.baseline as string } : {}), ...(precision !== undefined ? { precision, replicates: values.replicates ? replicates : 200 } : {}), ...(willingnessToPay !== undefined ? { willingnessToPay } : {}), ...(willingnessToPayRange ? { willingnessToPayRange } : {}), ...(evppiGroups ? { evppiGroups } : {}), ...(range ? { replicateRange: range } : {}), ...(level !== undefined ? { level } : {}) });
   } finally {
     bar.stop();
   }
