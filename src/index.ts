@@ -9,7 +9,8 @@
  * @module
  */
 export { simulate } from './simulate.js';
-export type { SimulateOptions, Progress } from './options.js';
+export type { SimulateOptions, Progress, WtpRange } from './options.js';
+export { DEFAULT_WTP_RANGE, wtpGrid } from './options.js';
 export type {
   ModelSpec,
   StateSpec,
@@ -49,12 +50,13 @@ export { METRICS, HIGHER_IS_BETTER, METRIC_LABELS, type MetricName } from './sum
 export type { SimulationResult, ScenarioResult, GroupResult, AllocationCount, MetricSummaries } from './summary/result.js';
 export { resultToJSON } from './report/json.js';
 export { resultToCSV } from './report/csv.js';
-export { formatTable } from './report/text.js';
+export { formatTable, type TableOptions } from './report/text.js';
 export { presets, getPreset, type Preset } from './presets/index.js';
 export { randersModel, RANDERS_ASSUMPTIONS, type RandersAssumptions } from './presets/randers-2025.js';
 export { gladsaxeModel, GLADSAXE_ASSUMPTIONS, extensionCost, type GladsaxeAssumptions } from './presets/gladsaxe-2026.js';
 export { DK_RATES, REFUSION_DK_2016, CASEWORKER_ANNUAL_COST, type Rate, type DkRateName, type Sourced, type Amount } from './presets/rates.js';
 export type { Comparison, GroupComparison, DecisionSummary, VarianceShare, PrecisionOutcome, QueueLength, SteeringTrajectory } from './summary/result.js';
+export { armLabel, type ArmResult, type ArmComparison, type ArmBasis } from './summary/arms.js';
 export type { SteeringState, SteeringRuleFn } from './engine/synchronous.js';
 export { pairedComparison, type PairedDifference } from './summary/compare.js';
 export {

@@ -89,6 +89,58 @@ export function exactMetrics(model: ModelSpec): Record<string, ExactScenario> {
   return out;
 }
 
+/** Exact expectations for one arm (a group's citizens with one intervention or none). */
+export interface ExactArm {
+  /** Citizens in the arm. */
+  count: number;
+  /** Share in success at the horizon: mean and variance over replicates (binomial / count²·count). */
+  successRate: { mean: number; variance: number };
+  /** Months on benefit per citizen. */
+  benefitMonths: number;
+  /** Gross transfers of the arm, DKK. */
+  transferCost: number;
+  /** Intervention cost of the arm, DKK (no fixed monthly cost: that belongs to no arm). */
+  interventionCost: number;
+}
+
+/**
+ * Exact expectations per scenario and arm (`group/intervention`, `group/none`), for arms
+ * with citizens: the same matrix powers as {@link exactMetrics}, one arm at a time.
+ */
+export function exactArmMetrics(model: ModelSpec): Record<string, Record<string, ExactArm>> {
+  const out: Record<string, Record<string, ExactArm>> = {};
+  const kinds = model.states.map((s) => s.kind);
+  const transfer = model.states.map((s) => s.monthlyTransfer ?? 0);
+  for (const sc of model.scenarios) {
+    const arms: Record<string, ExactArm> = {};
+    for (const g of model.groups) {
+      for (const [iv, n] of groupArms(sc, g)) {
+        if (n === 0) continue;
+        const P = armMatrix(model, iv);
+        const cost = iv ? (model.interventions!.find((i) => i.id === iv)!.monthlyCost ?? 0) : 0;
+        let benefit = 0;
+        let transfers = 0;
+        let interventions = 0;
+        let pi: number[] = model.states.map((s) => (s.id === g.initialState ? 1 : 0));
+        for (let t = 0; t < model.horizonMonths; t++) {
+          pi.forEach((p, s) => {
+            transfers += n * p * transfer[s];
+            if (kinds[s] === 'benefit') {
+              benefit += p;
+              interventions += n * p * cost;
+            }
+          });
+          pi = step(pi, P);
+        }
+        const p = pi.reduce((a, x, s) => a + (kinds[s] === 'success' ? x : 0), 0);
+        arms[`${g.id}/${iv ?? 'none'}`] = { count: n, successRate: { mean: p, variance: (p * (1 - p)) / n }, benefitMonths: benefit, transferCost: transfers, interventionCost: interventions };
+      }
+    }
+    out[sc.id] = arms;
+  }
+  return out;
+}
+
 /** Exact expected citizens (and binomial variance) per scenario, state and month 0 … H. */
 export function exactOccupancy(model: ModelSpec): Record<string, { mean: number[][]; variance: number[][] }> {
   const out: Record<string, { mean: number[][]; variance: number[][] }> = {};

@@ -34,6 +34,9 @@ describe('worker threads', () => {
     const merged = cli(['merge', parts[2], parts[0], parts[1]]);
     expect(merged.code).toBe(0);
     expect(merged.stdout).toBe(whole.stdout);
+    // The per-arm rows travel through the kept parts too.
+    expect(JSON.parse(readFileSync(parts[0], 'utf8')).kept.arms.length).toBeGreaterThan(0);
+    expect(JSON.parse(whole.stdout).scenarios[0].arms.length).toBeGreaterThan(0);
     const gap = cli(['merge', parts[0], parts[2]]);
     expect(gap.code).toBe(2);
     expect(gap.stderr).toMatch(/replicates 25–60 are missing/);

@@ -38,6 +38,7 @@ export const RUN_FLAGS: readonly Flag[] = [
     help: 'groups of uncertain parameters, names separated by "," and groups by ";"\n(quote it: ";" ends a shell command); EVPPI is reported for each uncertain\nparameter alone and for each group',
     default: 'none: each parameter alone',
   },
+  { name: 'by', value: 'B', help: 'with --format table: after it, a table per scenario by group or by arm\n(group × intervention) and their paired differences: group | arm', default: 'off' },
   { name: 'quiet', help: 'no progress bar (it is also off when stderr is not a terminal)', default: 'off' },
 ];
 
@@ -69,6 +70,8 @@ export async function runCommand(argv: string[]): Promise<string> {
   const seed = (values.seed as string | undefined) ?? '1';
   const model = loadModel(positionals[0]);
   const evppiGroups = evppiGroupsFlag(values['evppi-groups'] as string | undefined, uncertainNames(model));
+  const by = values.by === undefined ? undefined : choiceFlag('by', values.by as string, ['group', 'arm'] as const, 'arm');
+  if (by !== undefined && format !== 'table') throw new ForlobInputError([{ path: '--by', message: 'expected together with --format table (json, csv and xlsx always hold groups and arms)' }]);
   const bar = progressBar(values.quiet === true);
   let result;
   try {
@@ -85,7 +88,7 @@ export async function runCommand(argv: string[]): Promise<string> {
       ? JSON.stringify({ ...resultToJSON(result), ...(keep ? { kept: keptReplicates(result, model) } : {}) }, null, 2) + '\n'
       : format === 'csv'
         ? resultToCSV(result)
-        : formatTable(result);
+        : formatTable(result, by ? { by } : {});
   if (values.out) {
     writeAtomic(values.out as string, text);
     return '';

@@ -6,7 +6,7 @@
  */
 import type { BlockResult } from './run.js';
 
-const FIELDS = ['values', 'occupancy', 'draws', 'monthly', 'yearly', 'queue', 'shares'] as const;
+const FIELDS = ['values', 'arms', 'occupancy', 'draws', 'monthly', 'yearly', 'queue', 'shares'] as const;
 
 /** Collects blocks of a run of `total` replicates into one {@link BlockResult}. */
 export interface BlockCollector {
@@ -30,7 +30,7 @@ export function collectBlocks(total: number): BlockCollector {
       }
     },
     result() {
-      return { values: (out.values as Float64Array) ?? new Float64Array(0), occupancy: out.occupancy as Int32Array | undefined, draws: out.draws as Float64Array | undefined, monthly: out.monthly as Float64Array | undefined, yearly: out.yearly as Float64Array | undefined, queue: out.queue as Int32Array | undefined, ...(out.shares ? { shares: out.shares as Float64Array } : {}) };
+      return { values: (out.values as Float64Array) ?? new Float64Array(0), ...(out.arms ? { arms: out.arms as Float64Array } : {}), occupancy: out.occupancy as Int32Array | undefined, draws: out.draws as Float64Array | undefined, monthly: out.monthly as Float64Array | undefined, yearly: out.yearly as Float64Array | undefined, queue: out.queue as Int32Array | undefined, ...(out.shares ? { shares: out.shares as Float64Array } : {}) };
     },
   };
 }

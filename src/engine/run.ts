@@ -6,7 +6,7 @@
  */
 import { compileModel, type CompiledModel } from '../compile/compile.js';
 import { drawParameters, instantiate, isUncertain, type UncertaintyPlan } from '../params/plan.js';
-import { M, replicateMetrics } from '../summary/metrics.js';
+import { armMetrics, M, replicateMetrics } from '../summary/metrics.js';
 import { replicateKeys } from './random.js';
 import { createAccumulator, createTracks, resetAccumulator, simulateScenario } from './simulate.js';
 import { simulateScenarioSync, type SteeringRuleFn } from './synchronous.js';
@@ -16,6 +16,11 @@ import { ForlobInputError } from '../model/errors.js';
 /** Values per replicate: scenarios × (groups + 1) × metrics. */
 export function replicateStride(cm: CompiledModel): number {
   return cm.scenarios.length * (cm.G + 1) * M;
+}
+
+/** Arm values per replicate: scenarios × (groups · arms) × metrics, cell g · A + a. */
+export function armStride(cm: CompiledModel): number {
+  return cm.scenarios.length * cm.G * cm.A * M;
 }
 
 /** Occupancy values per replicate: scenarios × states × (H + 1) months. */
@@ -47,6 +52,13 @@ export function runPlan(uncertainty: UncertaintyPlan, fixed?: ReadonlyMap<number
 export interface BlockResult {
   /** Metric rows, `(to − from) × replicateStride(cm)`. */
   values: Float64Array;
+  /**
+   * Arm rows, `(to − from) × armStride(cm)`: per replicate, scenario and cell g · A + a
+   * (a = 0: no intervention) the {@link M} metrics over that cell alone, NaN for cells
+   * nobody was allocated to and for steered scenarios. Absent only in blocks merged from
+   * runs kept before arm rows existed.
+   */
+  arms?: Float64Array;
   /** Citizens per scenario, state and month, `(to − from) × occupancyStride(cm)`, if asked for. */
   occupancy?: Int32Array;
   /** Parameter draws, `(to − from) × parameters`, when the model has uncertain parameters. */
@@ -82,6 +94,9 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
   const draws = u ? new Float64Array((to - from) * P) : undefined;
   const stride = replicateStride(cm);
   const out = new Float64Array((to - from) * stride);
+  const astride = armStride(cm);
+  const perArms = cm.G * cm.A * M;
+  const arms = new Float64Array((to - from) * astride);
   const ostride = occupancyStride(cm);
   const occupancy = withOccupancy ? new Int32Array((to - from) * ostride) : undefined;
   const tracks = withOccupancy || withLedger ? createTracks(cm) : null;
@@ -119,6 +134,7 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
         simulateScenarioSync(cm, sc, k1, k2, acc, tracks, shares ?? null, (r - from) * mstride + si * cm.H, custom ?? null, r);
       } else simulateScenario(cm, sc, k1, k2, acc, tracks);
       replicateMetrics(cm, cm.scenarios[si], acc, out, (r - from) * stride + si * perScenario);
+      armMetrics(cm, cm.scenarios[si], acc, arms, (r - from) * astride + si * perArms);
       if (tracks) {
         ledger(
           cm,
@@ -138,7 +154,7 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
       }
     }
   }
-  return { values: out, occupancy, draws, monthly, yearly, queue: queueOut, ...(shares ? { shares } : {}) };
+  return { values: out, arms, occupancy, draws, monthly, yearly, queue: queueOut, ...(shares ? { shares } : {}) };
 }
 
 function missingRule(name: string, scenario: string): ForlobInputError {

@@ -35,7 +35,7 @@ parentPort?.on('message', (msg: ToWorker) => {
     if (msg.job !== job || !plan) throw new Error('block for an unknown job');
     const block = runReplicates(plan, seed, msg.from, msg.to, occupancy);
     parentPort!.postMessage({ type: 'progress', job, replicates: msg.to - msg.from } satisfies FromWorker);
-    const transfer = [block.values, block.occupancy, block.draws, block.monthly, block.yearly, block.queue, block.shares].filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer);
+    const transfer = [block.values, block.arms, block.occupancy, block.draws, block.monthly, block.yearly, block.queue, block.shares].filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer);
     parentPort!.postMessage({ type: 'block', job, from: msg.from, count: msg.to - msg.from, block } satisfies FromWorker, transfer);
   } catch (e) {
     const problems = e instanceof ForlobInputError ? e.problems : undefined;

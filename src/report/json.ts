@@ -21,6 +21,7 @@ export function resultToJSON(result: SimulationResult): object {
       allocation: sc.allocation,
       metrics: sc.metrics,
       groups: sc.groups,
+      arms: sc.arms,
       ...(sc.varianceShares ? { varianceShares: sc.varianceShares } : {}),
     })),
     comparisons: result.comparisons,
@@ -43,6 +44,12 @@ export interface KeptReplicates {
   to: number;
   /** Metric rows, replicate × scenario × (groups + total) × metric; NaN is written as null. */
   values: (number | null)[];
+  /**
+   * Arm rows, replicate × scenario × cell (group · A + arm, A = interventions + 1) ×
+   * metric; NaN (cells without citizens, steered scenarios) as null. Absent in files kept
+   * before arm rows existed: such parts merge without arms.
+   */
+  arms?: (number | null)[];
   /** Monthly municipal cost rows, replicate × scenario × month. */
   monthly?: number[];
   /** Yearly ledger rows, replicate × scenario × year × item; NaN as null. */
@@ -62,6 +69,7 @@ export function keptReplicates(result: SimulationResult, spec: unknown): KeptRep
     from,
     to,
     values: nullable(result.values),
+    ...(result.armValues ? { arms: nullable(result.armValues) } : {}),
     ...(result.monthlyValues ? { monthly: Array.from(result.monthlyValues) } : {}),
     ...(result.yearlyValues ? { yearly: nullable(result.yearlyValues) } : {}),
     ...(result.queueValues ? { queue: Array.from(result.queueValues) } : {}),

@@ -4,6 +4,8 @@
  */
 import { table, type ColumnTable } from 'arquero';
 import { quantileSorted } from 'simple-statistics';
+import type { CompiledModel } from '../compile/compile.js';
+import { armLabel } from '../summary/arms.js';
 import { METRICS } from '../summary/metrics.js';
 import type { ScenarioResult, SteeringTrajectory } from '../summary/result.js';
 
@@ -30,24 +32,59 @@ export function drawsTable(values: Float64Array, scenarioIds: string[], groupIds
   return table({ replicate, scenario, group, ...Object.fromEntries(METRICS.map((name, m) => [name, cols[m]])) });
 }
 
-/** The summary: one row per scenario, group and metric with mean, sd, lo, hi. */
+/**
+ * The summary: one row per scenario, group and metric with mean, sd, lo, hi, and the
+ * same per arm. `arm` is "all" on the total's rows (`group` "total") and the groups'
+ * rows, and `group/intervention` (`group/none` without one) on an arm's rows, whose
+ * `group` is the arm's group: filter `arm === 'all'` for totals and groups alone.
+ */
 export function summaryTable(scenarios: ScenarioResult[]): ColumnTable {
-  const rows: { scenario: string; group: string; metric: string; mean: number; sd: number; lo: number; hi: number }[] = [];
+  const rows: { scenario: string; group: string; arm: string; metric: string; mean: number; sd: number; lo: number; hi: number }[] = [];
   for (const sc of scenarios) {
-    const blocks = [{ id: 'total', metrics: sc.metrics }, ...sc.groups];
+    const blocks = [{ id: 'total', arm: 'all', metrics: sc.metrics }, ...sc.groups.map((g) => ({ ...g, arm: 'all' })), ...(sc.arms ?? []).map((a) => ({ id: a.group, arm: armLabel(a.group, a.intervention), metrics: a.metrics }))];
     for (const g of blocks) {
-      for (const metric of METRICS) rows.push({ scenario: sc.id, group: g.id, metric, ...g.metrics[metric] });
+      for (const metric of METRICS) rows.push({ scenario: sc.id, group: g.id, arm: g.arm, metric, ...g.metrics[metric] });
     }
   }
   return table({
     scenario: rows.map((r) => r.scenario),
     group: rows.map((r) => r.group),
+    arm: rows.map((r) => r.arm),
     metric: rows.map((r) => r.metric),
     mean: rows.map((r) => r.mean),
     sd: rows.map((r) => r.sd),
     lo: rows.map((r) => r.lo),
     hi: rows.map((r) => r.hi),
   });
+}
+
+/**
+ * The arm rows: one row per replicate, scenario and arm (`cells[s]` the cells of scenario
+ * s that have rows), with the arm's group, intervention (null for none) and label
+ * `group/intervention`, one column per metric.
+ */
+export function armDrawsTable(armValues: Float64Array, cm: CompiledModel, cells: number[][], scenarioIds: string[], ivIds: (string | null)[], firstReplicate = 0): ColumnTable {
+  const M = METRICS.length;
+  const per = cm.G * cm.A * M;
+  const stride = scenarioIds.length * per;
+  const R = armValues.length / stride;
+  const cols = { replicate: [] as number[], scenario: [] as string[], group: [] as string[], intervention: [] as (string | null)[], arm: [] as string[] };
+  const metrics = METRICS.map(() => [] as number[]);
+  for (let r = 0; r < R; r++) {
+    scenarioIds.forEach((id, s) => {
+      for (const cell of cells[s]) {
+        const group = cm.groupIds[Math.floor(cell / cm.A)];
+        const iv = ivIds[cell % cm.A];
+        cols.replicate.push(firstReplicate + r);
+        cols.scenario.push(id);
+        cols.group.push(group);
+        cols.intervention.push(iv);
+        cols.arm.push(armLabel(group, iv));
+        for (let m = 0; m < M; m++) metrics[m].push(armValues[r * stride + s * per + cell * M + m]);
+      }
+    });
+  }
+  return table({ ...cols, ...Object.fromEntries(METRICS.map((name, m) => [name, metrics[m]])) });
 }
 
 /**

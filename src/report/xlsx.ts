@@ -457,6 +457,78 @@ function comparisonsSheet(wb: Workbook, result: SimulationResult): void {
   }
 }
 
+/**
+ * Per arm (group × intervention): each scenario's arms × metric, then the paired
+ * differences of the arms a scenario shares with the baseline.
+ */
+function armsSheet(wb: Workbook, result: SimulationResult): void {
+  const [lo, hi] = levelText(result.level);
+  const cols: Column[] = [
+    { header: 'scenario', width: 18 },
+    { header: 'group', width: 14 },
+    { header: 'intervention', width: 14 },
+    { header: 'citizens', width: 10, fmt: FMT.count },
+    { header: 'basis', width: 11 },
+    { header: 'metric', width: 22 },
+    { header: 'unit', width: 10 },
+    { header: 'mean', width: 16 },
+    { header: 'sd', width: 14 },
+    { header: lo, width: 16 },
+    { header: hi, width: 16 },
+    { header: 'Monte Carlo error of the mean', width: 14 },
+  ];
+  const ws = tableSheet(wb, 'Arms', cols);
+  for (const sc of result.scenarios) {
+    for (const a of sc.arms ?? []) {
+      for (const m of METRICS) {
+        const s = a.metrics[m];
+        if (!s) continue;
+        const u = unitOf(m);
+        dataRow(ws, cols, [sc.id, a.group, a.intervention ?? '(none)', a.count, a.basis, m, UNIT_TEXT[u], s.mean, s.sd, s.lo, s.hi, s.mcse], formatsAfter(7, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], SPREAD_FMT[u]));
+      }
+    }
+  }
+  const notes = [
+    'basis "allocated": the row is exactly the citizens allocated to the arm, over their whole course. Money is the arm\'s total; the scenario\'s fixed monthly cost belongs to no arm.',
+    'basis "capacity": the scenario allocates an intervention with a capacity; months and money of citizens waiting for a place (or sent to the fallback when it is full) are booked in the fallback arm.',
+    'A steered scenario has no arm rows: steering moves citizens between arms during the run.',
+  ];
+  ws.addRow([]);
+  for (const n of notes) ws.addRow([n]);
+  if (!result.comparisons.some((c) => c.arms?.length)) return;
+  sectionTitle(ws, 'Against the baseline (paired differences, arms in both scenarios)');
+  const dCols: Column[] = [
+    cols[0],
+    { header: 'baseline', width: 14 },
+    cols[1],
+    cols[2],
+    { header: 'citizens (scenario)', width: 10, fmt: FMT.count },
+    { header: 'citizens (baseline)', width: 10, fmt: FMT.count },
+    cols[5],
+    cols[6],
+    { header: 'mean difference', width: 16 },
+    cols[8],
+    cols[9],
+    cols[10],
+    { header: 'probability better', width: 14, fmt: FMT.percent },
+    cols[11],
+  ];
+  headerRow(ws, dCols.map((c) => c.header));
+  const count = (id: string, g: string, iv: string | null) => result.scenarios.find((s) => s.id === id)?.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? null;
+  for (const c of result.comparisons) {
+    for (const a of c.arms ?? []) {
+      for (const m of METRICS) {
+        const d = a.metrics[m];
+        if (!d) continue;
+        const u = unitOf(m);
+        dataRow(ws, dCols, [c.scenario, c.baseline, a.group, a.intervention ?? '(none)', count(c.scenario, a.group, a.intervention), count(c.baseline, a.group, a.intervention), m, UNIT_TEXT[u], d.mean, d.sd, d.lo, d.hi, d.probBetter, d.mcse], formatsAfter(8, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], undefined, SPREAD_FMT[u]));
+      }
+    }
+  }
+  ws.addRow([]);
+  ws.addRow(['When the citizen counts differ, the arm holds partly different citizens in the two scenarios (citizens are handed out in order within a group), and its difference mixes who is in the arm with what the arm does.']);
+}
+
 function yearlySheet(wb: Workbook, result: SimulationResult): void {
   const lines = result.yearly ?? [];
   const [lo, hi] = levelText(result.level);
@@ -552,7 +624,8 @@ function paybackSheet(wb: Workbook, result: SimulationResult): void {
  * allocations, uncertain parameters), "Scenarios" (each scenario × metric with mean, sd,
  * interval and Monte Carlo error; per group below the totals), "Comparisons" (paired
  * differences against the baseline with the probability of being better, then the cost
- * per extra success), and "Yearly budget", "Payback", "Queue" (citizens waiting per
+ * per extra success), "Arms" (the same per group × intervention, and the arms' paired
+ * differences, when some scenario has arm rows), and "Yearly budget", "Payback", "Queue" (citizens waiting per
  * month) and "Steering" (the steered share per review, as a summary and per replicate)
  * when the run has them. Pass the
  * model the result was simulated from (uncertain numbers may be distributions or
@@ -576,6 +649,7 @@ export async function resultToWorkbook(result: SimulationResult, model: ModelSpe
   assumptionsSheet(wb, result, model);
   scenariosSheet(wb, result);
   comparisonsSheet(wb, result);
+  if (result.scenarios.some((s) => s.arms?.length)) armsSheet(wb, result);
   if (result.yearly?.length) yearlySheet(wb, result);
   if (result.payback?.length) paybackSheet(wb, result);
   if (result.queue?.length) queueSheet(wb, result);

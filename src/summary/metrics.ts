@@ -1,6 +1,7 @@
 /**
  * The outcome metrics: their names, which direction is better, and how one replicate's
- * accumulator turns into one value of each, per group and in total.
+ * accumulator turns into one value of each, per group, per arm (group × intervention) and
+ * in total.
  * @module
  */
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
@@ -78,53 +79,106 @@ export const M = METRICS.length;
  * among (no completed course) is NaN and left out of summaries.
  */
 export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, out: Float64Array, offset: number): void {
-  const { G, A, S, NP, kind, transfer, armCost, premium } = cm;
-  const detail = cm.moneyDetail;
-  // Slots 0…M−1 follow METRICS loosely as running sums; M is the head count, M + 1 waiting months.
+  const { G, A } = cm;
+  // The total adds the groups' sums (not the cells one by one), as it always has.
   const total = new Float64Array(M + 2);
-  for (let g = 0; g <= G; g++) {
-    const v = g < G ? new Float64Array(M + 2) : total;
-    if (g < G) {
-      for (let a = 0; a < A; a++) {
-        const cell = g * A + a;
-        v[M] += sc.counts[cell];
-        v[5] += acc.paidEver[cell];
-        v[6] += acc.successExits[cell];
-        v[7] += acc.exits[cell]; // exits, turned into a share below
-        v[M + 1] += acc.waitMonths[cell];
-        for (let s = 0; s < S; s++) {
-          for (let p = 0; p < NP; p++) {
-            const i = (cell * S + s) * NP + p;
-            const dm = detail ? acc.discMonths[i] : acc.months[i];
-            v[2] += dm * transfer[p * S + s];
-            v[4] += (detail ? acc.netMonths[i] : dm) * transfer[p * S + s];
-            if (kind[s] === KIND_BENEFIT) {
-              v[1] += acc.months[i];
-              v[3] += dm * armCost[p * A + a];
-            }
-          }
-          if (kind[s] === KIND_SUCCESS) v[0] += acc.final[cell * S + s];
+  const all = new Int32Array(G * A);
+  for (let c = 0; c < G * A; c++) all[c] = c;
+  for (let g = 0; g < G; g++) {
+    const cells = all.subarray(g * A, (g + 1) * A);
+    const v = new Float64Array(M + 2);
+    addCells(cm, sc, acc, cells, v);
+    for (let m = 0; m <= M + 1; m++) total[m] += v[m];
+    writeRow(cm, sc, acc, cells, v, out, offset + g * M);
+  }
+  total[3] += sc.fixedMonthlyCost * cm.discPrefix[cm.H];
+  writeRow(cm, sc, acc, all, total, out, offset + G * M);
+}
+
+/**
+ * One row of {@link M} metrics over any set of accumulator cells (cell = group · A + arm),
+ * computed exactly as a group's row: a group row is the row of its A cells, an arm's row
+ * the row of its one cell. `fixedCost` (DKK) is added to the intervention cost; the
+ * scenario's `fixedMonthlyCost` belongs to the total only.
+ */
+export function cellsMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cells: ArrayLike<number>, out: Float64Array, offset: number, fixedCost = 0): void {
+  const v = new Float64Array(M + 2);
+  addCells(cm, sc, acc, cells, v);
+  v[3] += fixedCost;
+  writeRow(cm, sc, acc, cells, v, out, offset);
+}
+
+/**
+ * Whether a scenario has arm rows: a steered scenario has none, since steering moves
+ * citizens between arms during the run and no arm holds a fixed set of citizens.
+ */
+export function hasArmRows(sc: CompiledScenario): boolean {
+  return sc.steering === undefined;
+}
+
+/**
+ * Write one replicate's arm rows into `out` at `offset`: for every cell g · A + a in order,
+ * {@link M} values, the cell's row when citizens were allocated to it (`sc.counts` > 0)
+ * and the scenario has arm rows ({@link hasArmRows}), else NaN.
+ */
+export function armMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, out: Float64Array, offset: number): void {
+  const cells = new Int32Array(1);
+  const rows = hasArmRows(sc);
+  for (let c = 0; c < cm.G * cm.A; c++) {
+    if (rows && sc.counts[c] > 0) {
+      cells[0] = c;
+      cellsMetrics(cm, sc, acc, cells, out, offset + c * M);
+    } else out.fill(NaN, offset + c * M, offset + (c + 1) * M);
+  }
+}
+
+/**
+ * Add the running sums of `cells` into `v`: slots 0…M−1 follow METRICS loosely, M is the
+ * head count (the allocation), M + 1 the waiting months.
+ */
+function addCells(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cells: ArrayLike<number>, v: Float64Array): void {
+  const { A, S, NP, kind, transfer, armCost } = cm;
+  const detail = cm.moneyDetail;
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
+    const a = cell % A;
+    v[M] += sc.counts[cell];
+    v[5] += acc.paidEver[cell];
+    v[6] += acc.successExits[cell];
+    v[7] += acc.exits[cell]; // exits, turned into a share below
+    v[M + 1] += acc.waitMonths[cell];
+    for (let s = 0; s < S; s++) {
+      for (let p = 0; p < NP; p++) {
+        const i = (cell * S + s) * NP + p;
+        const dm = detail ? acc.discMonths[i] : acc.months[i];
+        v[2] += dm * transfer[p * S + s];
+        v[4] += (detail ? acc.netMonths[i] : dm) * transfer[p * S + s];
+        if (kind[s] === KIND_BENEFIT) {
+          v[1] += acc.months[i];
+          v[3] += dm * armCost[p * A + a];
         }
       }
-      for (let m = 0; m <= M + 1; m++) total[m] += v[m];
-    } else {
-      v[3] += sc.fixedMonthlyCost * cm.discPrefix[cm.H];
+      if (kind[s] === KIND_SUCCESS) v[0] += acc.final[cell * S + s];
     }
-    const premiumMonths = premium > 0 ? paidMonths(cm, acc, g) : 0;
-    survival(cm, sc, acc, g, out, offset + g * M + 9);
-    const n = v[M];
-    const o = offset + g * M;
-    out[o] = n > 0 ? v[0] / n : 0;
-    out[o + 1] = n > 0 ? v[1] / n : 0;
-    out[o + 2] = v[2];
-    out[o + 3] = v[3];
-    out[o + 4] = v[4];
-    out[o + 5] = n > 0 ? v[5] / n : 0;
-    out[o + 6] = v[7] > 0 ? v[6] / v[7] : NaN;
-    out[o + 7] = premiumMonths * premium;
-    out[o + 8] = v[4] + v[3] - out[o + 7];
-    out[o + 15] = n > 0 ? v[M + 1] / n : 0;
   }
+}
+
+/** Turn the sums `v` of `cells` into a metric row at `out[o…]`. */
+function writeRow(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cells: ArrayLike<number>, v: Float64Array, out: Float64Array, o: number): void {
+  const premium = cm.premium;
+  const premiumMonths = premium > 0 ? paidMonths(cm, acc, cells) : 0;
+  survival(cm, sc, acc, cells, out, o + 9);
+  const n = v[M];
+  out[o] = n > 0 ? v[0] / n : 0;
+  out[o + 1] = n > 0 ? v[1] / n : 0;
+  out[o + 2] = v[2];
+  out[o + 3] = v[3];
+  out[o + 4] = v[4];
+  out[o + 5] = n > 0 ? v[5] / n : 0;
+  out[o + 6] = v[7] > 0 ? v[6] / v[7] : NaN;
+  out[o + 7] = premiumMonths * premium;
+  out[o + 8] = v[4] + v[3] - out[o + 7];
+  out[o + 15] = n > 0 ? v[M + 1] / n : 0;
 }
 
 /**
@@ -134,20 +188,18 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
  * at duration j. Writes Q1, median, Q3 (months; NaN when not reached) and S(12), S(24),
  * S(36) (NaN when nobody is followed that long).
  */
-function survival(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, g: number, out: Float64Array, o: number): void {
-  const { G, A, H, kind, groupInitial } = cm;
+function survival(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cells: ArrayLike<number>, out: Float64Array, o: number): void {
+  const { A, H, kind, groupInitial } = cm;
   let n = 0;
   const exits = new Float64Array(H + 1);
   const censored = new Float64Array(H + 1);
-  for (let gg = 0; gg < G; gg++) {
-    if ((g < G && gg !== g) || kind[groupInitial[gg]] !== KIND_BENEFIT) continue;
-    for (let a = 0; a < A; a++) {
-      const cell = gg * A + a;
-      n += sc.counts[cell];
-      for (let k = 0; k <= H; k++) {
-        exits[k] += acc.exitMonth[cell * (H + 1) + k];
-        censored[k] += acc.censorMonth[cell * (H + 1) + k];
-      }
+  for (let j = 0; j < cells.length; j++) {
+    const cell = cells[j];
+    if (kind[groupInitial[Math.floor(cell / A)]] !== KIND_BENEFIT) continue;
+    n += sc.counts[cell];
+    for (let k = 0; k <= H; k++) {
+      exits[k] += acc.exitMonth[cell * (H + 1) + k];
+      censored[k] += acc.censorMonth[cell * (H + 1) + k];
     }
   }
   const S = new Float64Array(H + 1).fill(NaN);
@@ -176,14 +228,11 @@ function survival(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, g: 
   out[o + 5] = 36 <= H ? S[36] : NaN;
 }
 
-/** Discounted months in paid-hours states for group g (all groups when g = G). */
-function paidMonths(cm: CompiledModel, acc: Accumulator, g: number): number {
-  const { G, A, S, paidHours } = cm;
+/** Discounted months in paid-hours states over `cells`. */
+function paidMonths(cm: CompiledModel, acc: Accumulator, cells: ArrayLike<number>): number {
+  const { S, paidHours } = cm;
   let sum = 0;
-  for (let gg = 0; gg < G; gg++) {
-    if (g < G && gg !== g) continue;
-    for (let a = 0; a < A; a++)
-      for (let s = 0; s < S; s++) if (paidHours[s]) for (let p = 0; p < cm.NP; p++) sum += (cm.moneyDetail ? acc.discMonths : acc.months)[((gg * A + a) * S + s) * cm.NP + p];
-  }
+  for (let j = 0; j < cells.length; j++)
+    for (let s = 0; s < S; s++) if (paidHours[s]) for (let p = 0; p < cm.NP; p++) sum += (cm.moneyDetail ? acc.discMonths : acc.months)[(cells[j] * S + s) * cm.NP + p];
   return sum;
 }
