@@ -13,7 +13,8 @@ import { fixedIndices, isUncertain, planUncertainty, type UncertaintyPlan } from
 export { fixedIndices } from './params/plan.js';
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from './options.js';
 import { METRICS, type MetricName } from './summary/metrics.js';
-import { assembleResult, type SimulationResult, type VarianceShare } from './summary/result.js';
+import { assembleResult, type SimulationResult } from './summary/result.js';
+import { CHANCE_REPLICATES, varianceShares } from './summary/variance.js';
 
 /** The rejection reason of an aborted run. */
 export function abortReason(signal: AbortSignal): unknown {
@@ -39,8 +40,6 @@ export async function simulate(model: ModelSpec | unknown, options: SimulateOpti
 /** Runs replicates `opts.from`…`opts.to` of a model somewhere (this thread, workers). */
 export type Executor = (raw: unknown, plan: UncertaintyPlan, opts: ResolvedOptions) => Promise<BlockResult>;
 
-/** Replicates of the chance-only pass that splits variance into parameters and chance. */
-const CHANCE_REPLICATES = 500;
 
 /**
  * The run around an executor: options, the uncertainty plan, the baseline check, the
@@ -65,11 +64,20 @@ export async function simulateWith(model: unknown, options: SimulateOptions, exe
     }
     result.precision = { target, reached: replicatesFor(result, target) <= opts.replicates };
   }
-  if (isUncertain(plan) && opts.fixed === undefined && opts.from === 0 && opts.to === opts.replicates) {
-    const certain: UncertaintyPlan = { ...plan, parameters: plan.parameters.map((p) => ({ ...p, dist: null })) };
+  if (isUncertain(plan) && opts.fixed === undefined) {
+    // The chance pass covers the run's share of the first replicates, so split runs keep
+    // their part (`chanceValues`) and merge into the whole run's split exactly.
     const n = Math.min(opts.replicates, CHANCE_REPLICATES);
-    const chance = assembleResult(certain, { ...opts, replicates: n, from: 0, to: n, occupancy: false }, await execute(plan.point, certain, { ...opts, replicates: n, from: 0, to: n, occupancy: false, onProgress: undefined }));
-    addVarianceShares(result, chance);
+    const to = Math.min(opts.to, n);
+    if (opts.from < to) {
+      const certain: UncertaintyPlan = { ...plan, parameters: plan.parameters.map((p) => ({ ...p, dist: null })) };
+      const block = await execute(plan.point, certain, { ...opts, from: opts.from, to, occupancy: false, onProgress: undefined });
+      result.chanceValues = block.values;
+      if (opts.from === 0 && opts.to === opts.replicates) {
+        const shares = varianceShares(result.values, block.values, n, result.scenarios.length, result.scenarios[0].groups.length);
+        result.scenarios.forEach((sc, i) => (sc.varianceShares = shares[i]));
+      }
+    }
   }
   return result;
 }
@@ -91,34 +99,6 @@ export function replicatesFor(result: SimulationResult, target: number): number 
 }
 
 const SHARE_METRICS = new Set<MetricName>(['successRate', 'paidHoursRate', 'completedSuccessShare']);
-
-/**
- * Both variances over the same first n replicates: the chance pass reuses their citizen
- * streams, so a scenario no parameter touches gets exactly 0 from parameters.
- */
-function addVarianceShares(result: SimulationResult, chance: SimulationResult): void {
-  const n = chance.replicates;
-  const variance = (values: Float64Array, stride: number, offset: number) => {
-    const xs: number[] = [];
-    for (let r = 0; r < n; r++) if (Number.isFinite(values[r * stride + offset])) xs.push(values[r * stride + offset]);
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    return xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1);
-  };
-  const G = result.scenarios[0].groups.length;
-  const per = (G + 1) * METRICS.length;
-  const stride = result.scenarios.length * per;
-  result.scenarios.forEach((sc, i) => {
-    const shares = {} as Record<MetricName, VarianceShare>;
-    for (const [m, name] of METRICS.entries()) {
-      const offset = i * per + G * METRICS.length + m;
-      const total = variance(result.values, stride, offset);
-      const within = variance(chance.values, stride, offset);
-      const c = total > 0 ? Math.min(1, within / total) : 0;
-      shares[name] = { parameters: total > 0 ? 1 - c : 0, chance: c };
-    }
-    sc.varianceShares = shares;
-  });
-}
 
 /** Fail before running when the baseline is not a scenario of the model. */
 export function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): void {

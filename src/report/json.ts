@@ -58,6 +58,12 @@ export interface KeptReplicates {
   queue?: number[];
   /** Steered shares, replicate × scenario × month; NaN (no steering) as null. */
   shares?: (number | null)[];
+  /**
+   * With uncertain parameters: the chance pass's metric rows (parameters at their means) for
+   * this part's replicates among the run's first 500, from `from`, laid out like `values`;
+   * NaN as null. Parts that together cover them merge with the whole run's variance split.
+   */
+  chance?: (number | null)[];
 }
 
 /** The kept rows of a result (`--keep-replicates`). */
@@ -74,5 +80,6 @@ export function keptReplicates(result: SimulationResult, spec: unknown): KeptRep
     ...(result.yearlyValues ? { yearly: nullable(result.yearlyValues) } : {}),
     ...(result.queueValues ? { queue: Array.from(result.queueValues) } : {}),
     ...(result.shareValues ? { shares: nullable(result.shareValues) } : {}),
+    ...(result.chanceValues ? { chance: nullable(result.chanceValues) } : {}),
   };
 }

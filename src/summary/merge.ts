@@ -7,7 +7,8 @@
 import { compileModel } from '../compile/compile.js';
 import { armStride, replicateStride } from '../engine/run.js';
 import { ForlobInputError } from '../model/errors.js';
-import { planUncertainty } from '../params/plan.js';
+import { isUncertain, planUncertainty } from '../params/plan.js';
+import { CHANCE_REPLICATES, varianceShares } from './variance.js';
 import { collectBlocks } from '../engine/blocks.js';
 import type { KeptReplicates } from '../report/json.js';
 import { assembleResult, type SimulationResult } from './result.js';
@@ -55,6 +56,8 @@ export interface RunPart {
  * ```
  */
 export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) => `part ${i + 1}`)): SimulationResult {
+  if (!Array.isArray(parts)) throw new ForlobInputError([{ path: 'parts', message: `expected an array of runs written with --format json --keep-replicates, got ${parts === null ? 'null' : typeof parts}` }]);
+  if (!Array.isArray(names) || names.length < parts.length) throw new ForlobInputError([{ path: 'names', message: `expected an array of ${parts.length} names, one per part` }]);
   if (parts.length === 0) throw new ForlobInputError([{ path: 'arguments', message: 'expected at least one file to merge' }]);
   const problems: { path: string; message: string }[] = [];
   parts.forEach((p, i) => {
@@ -94,5 +97,23 @@ export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) =
     const k = p.kept;
     blocks.add(k.from, k.to - k.from, { values: nums(k.values), ...(withArms ? { arms: nums(k.arms!) } : {}), ...(k.monthly ? { monthly: nums(k.monthly) } : {}), ...(k.yearly ? { yearly: nums(k.yearly) } : {}), ...(k.queue ? { queue: Int32Array.from(k.queue) } : {}), ...(k.shares ? { shares: nums(k.shares) } : {}) });
   }
-  return assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false, maxReplicates: first.replicates, ...decisionOptions(first.decision), ...(first.baseline !== undefined ? { baseline: first.baseline } : {}), ...(first.decision?.willingnessToPay ? { willingnessToPay: first.decision.willingnessToPay } : {}) }, blocks.result());
+  const merged = assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false, maxReplicates: first.replicates, ...decisionOptions(first.decision), ...(first.baseline !== undefined ? { baseline: first.baseline } : {}), ...(first.decision?.willingnessToPay ? { willingnessToPay: first.decision.willingnessToPay } : {}) }, blocks.result());
+  // The variance split, when the parts kept the chance pass over the first replicates.
+  const n = Math.min(first.replicates, CHANCE_REPLICATES);
+  const chance = new Float64Array(n * stride);
+  let covered = 0;
+  for (const { p, name } of order) {
+    const k = p.kept;
+    const rows = Math.max(0, Math.min(k.to, n) - k.from);
+    if (rows === 0 || !k.chance) continue;
+    if (k.chance.length !== rows * stride) throw new ForlobInputError([{ path: `${name}.kept.chance`, message: `expected ${rows * stride} values` }]);
+    chance.set(nums(k.chance), k.from * stride);
+    covered += rows;
+  }
+  if (covered === n && isUncertain(plan)) {
+    const shares = varianceShares(merged.values, chance, n, merged.scenarios.length, merged.scenarios[0].groups.length);
+    merged.scenarios.forEach((sc, i) => (sc.varianceShares = shares[i]));
+    merged.chanceValues = chance;
+  }
+  return merged;
 }

@@ -11,6 +11,7 @@ import { wtpGrid, type ResolvedOptions } from '../options.js';
 import { armDrawsTable, drawsTable, occupancyTable, steeringTable, summaryTable } from '../report/tables.js';
 import { armComparisons, armCells, scenarioArms, type ArmComparison, type ArmResult } from './arms.js';
 import { summarise, type MetricSummary } from './interval.js';
+import type { VarianceShare } from './variance.js';
 import seedrandom from 'seedrandom';
 import { pairedComparison, type PairedDifference } from './compare.js';
 import { paybackResults, yearlyResults, type Payback, type YearlyDifference, type YearlyLine } from './business.js';
@@ -40,13 +41,7 @@ export interface GroupResult {
   metrics: MetricSummaries;
 }
 
-/** How much of a metric's replicate variance comes from parameter draws and how much from individual chance. */
-export interface VarianceShare {
-  /** Share from the uncertain parameters. */
-  parameters: number;
-  /** Share from individual chance (Monte Carlo noise of the population). */
-  chance: number;
-}
+export type { VarianceShare } from './variance.js';
 
 /** One scenario's results. */
 export interface ScenarioResult {
@@ -210,12 +205,22 @@ export interface SimulationResult {
   steeringDraws?: ColumnTable;
   /** One row per replicate, scenario and group (`group` = "total" for the population). */
   draws: ColumnTable;
-  /** One row per scenario, group and metric with mean, sd, lo, hi. */
+  /**
+   * One row per scenario, group, arm and metric with mean, sd, lo, hi: `arm` is "all" on
+   * the total's (`group` "total") and the groups' rows, `group/intervention` (`group/none`)
+   * on an arm's rows. Filter `arm === 'all'` for the totals and groups alone.
+   */
   summary: ColumnTable;
   /** With the `precision` option: the target and whether it was reached within `maxReplicates`. */
   precision?: PrecisionOutcome;
   /** The raw metric rows: replicate × scenario × (groups + total) × metric. */
   values: Float64Array;
+  /**
+   * With uncertain parameters: the chance pass's metric rows (every parameter at its mean)
+   * for the run's replicates among the first 500, laid out like `values` — what a split
+   * run keeps so that merged parts get the whole run's {@link ScenarioResult.varianceShares}.
+   */
+  chanceValues?: Float64Array;
   /**
    * The raw arm rows: replicate × scenario × cell × metric, cell = group · A + arm with A =
    * interventions + 1 and arm 0 = none, interventions in model order, groups as in the
