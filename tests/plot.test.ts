@@ -8,7 +8,12 @@ import { presets } from '../src/presets/index.js';
 import { simulate } from '../src/simulate.js';
 import type { SimulationResult } from '../src/summary/result.js';
 import {
+  ceacRows,
+  ceacSpec,
   costEffectSpec,
+  evpiCurveSpec,
+  evppiRows,
+  evppiSpec,
   differenceSummaries,
   differencesSpec,
   distributionSpec,
@@ -20,6 +25,7 @@ import {
   VEGA_LITE_SCHEMA,
   type VegaLiteSpec,
 } from '../src/plot/index.js';
+import { withDecision } from './decision-fixture.js';
 
 let result: SimulationResult;
 beforeAll(async () => {
@@ -41,6 +47,12 @@ function specs(): [string, VegaLiteSpec][] {
     ['tornado rows', tornadoSpec(tornadoRows, { metric: 'successRate' })],
     ['tornado with base', tornadoSpec({ base: 0.17, rows: tornadoRows }, { metric: 'successRate', lang: 'da' })],
     ['cost-effect', costEffectSpec(result, { baseline: 'today' })],
+    ['ceac', ceacSpec(withDecision(result))],
+    ['ceac da with the EVPI panel', ceacSpec(withDecision(result), { lang: 'da', evpi: true })],
+    ['evpi curve', evpiCurveSpec(withDecision(result))],
+    ['evppi da', evppiSpec(withDecision(result), { lang: 'da' })],
+    ['ceac and evpi of the run', ceacSpec(result, { evpi: true })],
+    ['evppi of the run', evppiSpec(result)],
   ];
 }
 
@@ -118,5 +130,81 @@ describe('paired differences', () => {
     expect(() => distributionSpec(result, 'nope' as 'successRate')).toThrow(/unknown metric "nope"/);
     expect(() => fanChartSpec({ ...result, occupancy: undefined }, 'today')).toThrow(/occupancy: true/);
     expect(() => fanChartSpec(result, 'nope')).toThrow(/unknown scenario "nope"/);
+  });
+});
+
+describe('decision figures', () => {
+  const hand = () => withDecision(result);
+  /** Every value of a field in a spec's inline data, wherever the layer or panel. */
+  const fieldValues = (spec: unknown, field: string): unknown[] => {
+    const out: unknown[] = [];
+    const walk = (x: unknown) => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        const values = (o.data as { values?: Record<string, unknown>[] } | undefined)?.values;
+        if (values) for (const v of values) if (field in v) out.push(v[field]);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(spec);
+    return out;
+  };
+
+  it('the CEAC carries one point per willingness to pay and scenario, in model order', () => {
+    const r = hand();
+    const rows = ceacRows(r);
+    expect(rows).toHaveLength(5 * 4);
+    expect(rows.slice(0, 4).map((x) => x.scenario)).toEqual(['today', 'scenario-1', 'scenario-2', 'today-steered']);
+    for (const p of r.decision.ceac) for (const [id, prob] of Object.entries(p.probabilityBest)) expect(rows).toContainEqual({ wtp: p.wtp, scenario: id, probability: prob });
+    const spec = ceacSpec(r, { evpi: true });
+    expect(fieldValues(spec, 'probability')).toEqual(rows.map((x) => x.probability));
+    // The EVPI panel in mio. DKK, and a rule at the run's willingness to pay.
+    expect(fieldValues(spec, 'evpi')).toEqual(r.decision.ceac.map((p) => p.evpi / 1e6));
+    expect(JSON.stringify(spec)).toContain('"datum":500000');
+    const en = JSON.stringify(ceacSpec(r));
+    expect(en).toContain('willingness to pay per extra success, DKK');
+    expect(en).toContain('["probability of the highest","expected net benefit"]');
+    expect(en).toContain('"domain":[0,1]');
+    expect(JSON.stringify(ceacSpec(r, { lang: 'da' }))).toContain('betalingsvilje');
+    expect(JSON.stringify(ceacSpec(r, { lang: 'da' }))).toContain('Accept-kurve (CEAC)');
+    expect(fieldValues(ceacSpec(r, { scenarios: ['scenario-2'] }), 'scenario')).toEqual(Array(5).fill('scenario-2'));
+  });
+
+  it('the EVPPI bars are the entries, largest first, labelled by their parameters, with ±2 se and the EVPI rule', () => {
+    const r = hand();
+    expect(evppiRows(r).map((x) => x.label)).toEqual(['fsm2Effect + basisEffect', 'fsm2Effect', 'basisEffect']);
+    const spec = evppiSpec(r);
+    const data = (spec.data as { values: { label: string; value: number; lo: number; hi: number }[] }).values;
+    expect(data.map((d) => d.label)).toEqual(['fsm2Effect + basisEffect', 'fsm2Effect', 'basisEffect']);
+    expect(data[0]).toMatchObject({ value: 2.1, lo: 1.5, hi: 2.7 });
+    expect(data[2].lo).toBeCloseTo(0.2, 12);
+    expect(JSON.stringify(spec)).toContain('"datum":2.5');
+    expect(JSON.stringify(spec)).toContain('EVPPI, mio. DKK');
+    expect(JSON.stringify(evppiSpec(r, { lang: 'da' }))).toContain('Værdi af delvis perfekt information (EVPPI)');
+  });
+
+  it('render with the Danish number format on the axes', async () => {
+    const svg = await toSVG(ceacSpec(hand(), { lang: 'da' }));
+    expect(svg).toContain('1.000.000');
+    expect(svg).toContain('100%');
+    expect(await toSVG(ceacSpec(hand()))).toContain('1,000,000');
+  });
+
+  it('carry the run\'s own CEAC and EVPPI', () => {
+    const d = result.decision;
+    expect(d.ceac.length).toBeGreaterThan(1);
+    expect(fieldValues(ceacSpec(result), 'probability')).toEqual(d.ceac.flatMap((p) => result.scenarios.map((s) => p.probabilityBest[s.id])));
+    const bars = (evppiSpec(result).data as { values: { label: string; value: number }[] }).values;
+    expect(bars.map((b) => b.label).sort()).toEqual(d.evppi.map((e) => e.parameters.join(' + ')).sort());
+    for (const e of d.evppi) expect(bars.find((b) => b.label === e.parameters.join(' + '))!.value).toBe(e.value / 1e6);
+  });
+
+  it('name what is missing', () => {
+    const bare = { decision: { willingnessToPay: 0, evpi: 0, ceac: [], evppi: [] } };
+    expect(() => ceacSpec(bare)).toThrow(/no CEAC/);
+    expect(() => evpiCurveSpec(bare)).toThrow(/no CEAC/);
+    expect(() => evppiSpec(bare)).toThrow(/no EVPPI/);
+    expect(() => ceacSpec(hand(), { scenarios: ['nope'] })).toThrow(/unknown scenario "nope"/);
   });
 });

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { presets, simulate, type Payback, type SimulationResult } from '../src/index.js';
 import { paybackPhrase } from '../src/report/i18n.js';
 import { distributionText, resultToWorkbook } from '../src/report/xlsx.js';
+import { withDecision } from './decision-fixture.js';
 import { tempDir } from './helpers.js';
 
 const model = presets['randers-2025'].model;
@@ -36,6 +37,23 @@ function table(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
   return out;
 }
 
+/** The rows of the table under a section title (title row, header row, rows up to the first empty one), keyed by header. */
+function section(ws: ExcelJS.Worksheet, title: string): Record<string, unknown>[] {
+  let at = 0;
+  ws.eachRow((row, n) => {
+    if (!at && String(row.getCell(1).value).startsWith(title)) at = n;
+  });
+  if (!at) throw new Error(`no section "${title}" on ${ws.name}`);
+  const headers = (ws.getRow(at + 1).values as unknown[]).slice(1).map(String);
+  const out: Record<string, unknown>[] = [];
+  for (let r = at + 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (row.cellCount === 0) break;
+    out.push(Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value])));
+  }
+  return out;
+}
+
 /** A number as the sheet holds it: NaN and null become empty cells. */
 const expected = (x: number | null) => (x === null || !Number.isFinite(x) ? null : x);
 
@@ -47,7 +65,7 @@ beforeAll(async () => {
 describe('resultToWorkbook', () => {
   it('writes the expected sheets, each with a frozen header row', () => {
     const names = wb.worksheets.map((w) => w.name);
-    expect(names.slice(0, 3)).toEqual(['Assumptions', 'Scenarios', 'Comparisons']);
+    expect(names.slice(0, 4)).toEqual(['Assumptions', 'Scenarios', 'Comparisons', 'Decision']);
     expect(names.includes('Yearly budget')).toBe(!!result.yearly?.length);
     expect(names.includes('Payback')).toBe(!!result.payback?.length);
     for (const ws of wb.worksheets) expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -93,7 +111,7 @@ describe('resultToWorkbook', () => {
     expect(ws.getColumn(4).width).toBeGreaterThan(20);
   });
 
-  it('holds every paired comparison and the ICER rows exactly', () => {
+  it('holds every paired comparison exactly, and points to the Decision sheet for the ICER', () => {
     const ws = wb.getWorksheet('Comparisons')!;
     const rows = table(ws);
     const byKey = new Map(rows.map((r) => [`${r.scenario}|${r.group}|${r.metric}`, r]));
@@ -108,20 +126,73 @@ describe('resultToWorkbook', () => {
         }
       }
     }
-    // The ICER table below: find its header row, then one row per comparison.
-    let header = 0;
-    ws.eachRow((row, r) => {
-      if (row.getCell(3).value === 'ICER, DKK per extra success') header = r;
+    expect(section(ws, 'Cost per extra success (ICER), the acceptability curve and the value of information: see the Decision sheet')).toEqual([]);
+  });
+
+  it('holds the ICER rows with quadrant, quadrant shares, interval and Monte Carlo errors exactly', () => {
+    const ws = wb.getWorksheet('Decision')!;
+    const rows = table(ws);
+    expect(rows).toHaveLength(result.comparisons.length);
+    result.comparisons.forEach((c, k) => {
+      const i = c.icer;
+      const row = rows[k];
+      expect(row).toMatchObject({ scenario: c.scenario, baseline: c.baseline, 'ICER, DKK per extra success (ratio of means; a cost or saving per success only as the reading says)': expected(i.mean), 'Monte Carlo error of the ICER, DKK': expected(i.mcse) });
+      expect(Object.values(row)[4]).toBe(i.quadrant);
+      expect(row['ICER lo (2.5 %) over parameter draws']).toBe(i.lo === null ? null : expected(i.lo));
+      expect(row['ICER hi (97.5 %) over parameter draws']).toBe(i.hi === null ? null : expected(i.hi));
+      expect(row.interval).toBe(i.lo === null ? 'undefined — see the CEAC' : i.lo === i.hi ? 'no uncertain parameter moves it' : null);
+      expect(row['extra municipal cost, DKK']).toBe(expected(i.deltaCost));
+      expect(row['Monte Carlo error of the extra cost, DKK']).toBe(expected(i.mcseDeltaCost));
+      expect(row['extra successes, citizens']).toBe(expected(i.deltaEffect));
+      expect(row['Monte Carlo error of the extra successes']).toBe(expected(i.mcseDeltaEffect));
+      expect([row['share of parameter draws NE'], row['share NW'], row['share SE'], row['share SW']]).toEqual([i.quadrantShares.NE, i.quadrantShares.NW, i.quadrantShares.SE, i.quadrantShares.SW]);
+      expect(row['dominant (SE, clearly)']).toBe(i.dominant ? 'yes' : 'no');
+      expect(String(row['in words'])).toContain(`${c.scenario} against ${c.baseline}: `);
     });
-    expect(header).toBeGreaterThan(rows.length);
-    result.comparisons.forEach((c, i) => {
-      const row = ws.getRow(header + 1 + i);
-      expect(row.getCell(1).value).toBe(c.scenario);
-      expect(row.getCell(3).value).toBe(expected(c.icer.mean));
-      expect(row.getCell(4).value).toBe(expected(c.icer.deltaCost));
-      expect(row.getCell(5).value).toBe(expected(c.icer.deltaEffect));
-      expect(row.getCell(4).numFmt).toBe('#,##0');
+    expect(ws.getRow(2).getCell(6).numFmt).toBe('#,##0');
+    expect(ws.getRow(2).getCell(15).numFmt).toBe('0.0%');
+  });
+
+  it('holds the EVPI, the EVPPI and the CEAC grid exactly', () => {
+    const ws = wb.getWorksheet('Decision')!;
+    const d = result.decision;
+    const ids = result.scenarios.map((s) => s.id);
+    const evppi = section(ws, 'Expected value of partial perfect information (EVPPI)');
+    expect(evppi.map((r) => [r['parameter(s)'], r['EVPPI, DKK'], r['standard error, DKK']])).toEqual(d.evppi.map((e) => [e.parameters.join(' + '), expected(e.value), expected(e.se)]));
+    const ceac = section(ws, 'Cost-effectiveness acceptability curve (CEAC)');
+    expect(ceac).toHaveLength(d.ceac.length);
+    d.ceac.forEach((p, k) => {
+      expect(ceac[k]['willingness to pay per extra success, DKK']).toBe(p.wtp);
+      for (const id of ids) expect(ceac[k][`probability best: ${id}`]).toBe(expected(p.probabilityBest[id]));
+      expect(ceac[k]['EVPI, DKK']).toBe(expected(p.evpi));
     });
+    const cells: unknown[][] = [];
+    ws.eachRow((row) => cells.push((row.values as unknown[]).slice(1)));
+    expect(cells).toContainEqual(['expected value of perfect information (EVPI), DKK', expected(d.evpi)]);
+    for (const id of ids) expect(cells).toContainEqual([`probability of the highest expected net benefit: ${id}`, expected(d.probabilityBestNetBenefit[id])]);
+    const best = section(ws, 'Probability over parameter draws of the best expected outcome');
+    expect(best.find((r) => r.metric === 'successRate')).toEqual({ metric: 'successRate', ...Object.fromEntries(ids.map((id) => [id, expected(d.probabilityBest.successRate[id])])) });
+  });
+
+  it('writes an undefined ICER interval as empty cells and words, and hand-made EVPPI and CEAC rows', async () => {
+    const hand = withDecision(result);
+    const back = await roundTrip(hand);
+    const ws = back.getWorksheet('Decision')!;
+    const rows = table(ws);
+    expect(rows.map((r) => r.reading)).toEqual(['costs-per-success', 'saves-per-success-forgone', 'costs-per-success']);
+    expect(rows[2]).toMatchObject({ 'ICER lo (2.5 %) over parameter draws': null, 'ICER hi (97.5 %) over parameter draws': null, interval: 'undefined — see the CEAC' });
+    expect(rows[0].interval).toBeNull();
+    expect(rows[1]['in words']).toContain('saves 180,000 DKK per success forgone');
+    const evppi = section(ws, 'Expected value of partial perfect information (EVPPI)');
+    expect(evppi.map((r) => [r['parameter(s)'], r['EVPPI, DKK'], r['standard error, DKK'], r['share of the EVPI']])).toEqual([
+      ['basisEffect', 400_000, 100_000, 0.16],
+      ['fsm2Effect', 1_500_000, 200_000, 0.6],
+      ['fsm2Effect + basisEffect', 2_100_000, 300_000, 0.84],
+    ]);
+    const ceac = section(ws, 'Cost-effectiveness acceptability curve (CEAC)');
+    expect(ceac.map((r) => r['willingness to pay per extra success, DKK'])).toEqual([0, 250_000, 500_000, 750_000, 1_000_000]);
+    expect(ceac[0]['probability best: today']).toBeCloseTo(0.9, 12);
+    expect(ceac[2]['EVPI, DKK']).toBe(2_500_000);
   });
 
   it('lists the assumptions: states with transfers, groups with sizes, interventions, allocations, parameters', () => {
@@ -184,7 +255,7 @@ describe('resultToWorkbook', () => {
     expect(p[0]['cumulative municipal net result at the horizon, DKK (negative: saves)']).toBe(-250000);
 
     const without = await roundTrip({ ...result, scenarios: result.scenarios.map((s) => ({ ...s, arms: [] })), yearly: undefined, yearlyComparisons: undefined, payback: undefined, queue: undefined, steering: undefined });
-    expect(without.worksheets.map((w) => w.name)).toEqual(['Assumptions', 'Scenarios', 'Comparisons']);
+    expect(without.worksheets.map((w) => w.name)).toEqual(['Assumptions', 'Scenarios', 'Comparisons', 'Decision']);
   });
 
   it('holds the steered shares (summary and per replicate) and the queue exactly', () => {

@@ -19,6 +19,18 @@ export { fanChartSpec, type FanChartOptions } from './fan.js';
 export { tornadoSpec, type TornadoOptions, type TornadoInput } from './tornado.js';
 export { costEffectSpec, type CostEffectOptions } from './cost-effect.js';
 export { steeringSpec, type SteeringOptions } from './steering.js';
+export {
+  ceacSpec,
+  evpiCurveSpec,
+  evppiSpec,
+  ceacRows,
+  evppiRows,
+  type CeacOptions,
+  type DecisionPlotOptions,
+  type DecisionInput,
+  type CeacRow,
+  type EvppiRow,
+} from './decision.js';
 export { toSVG } from './render.js';
 export {
   metricDraws,

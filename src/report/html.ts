@@ -6,6 +6,7 @@
  * @module
  */
 import { costEffectSpec } from '../plot/cost-effect.js';
+import { ceacSpec, evpiCurveSpec, evppiRows, evppiSpec } from '../plot/decision.js';
 import { differenceSummaries, baselineOf, type DifferenceSummary } from '../plot/data.js';
 import { differencesSpec } from '../plot/differences.js';
 import { distributionSpec } from '../plot/distribution.js';
@@ -17,7 +18,7 @@ import type { ModelSpec } from '../model/types.js';
 import type { MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../summary/metrics.js';
 import type { ScenarioResult, SimulationResult } from '../summary/result.js';
-import { formatNumber, formatRange, LABELS, metricLabel, metricUnit, paybackPhrase, type Direction, type ReportLabels, type ReportLanguage, type SentenceParts } from './i18n.js';
+import { formatNumber, formatRange, icerParts, LABELS, metricLabel, metricUnit, paybackPhrase, type Direction, type ReportLabels, type ReportLanguage, type SentenceParts } from './i18n.js';
 
 /** Options of {@link renderReport}. */
 export interface ReportOptions {
@@ -85,6 +86,7 @@ export async function renderReport(result: SimulationResult, model: ModelSpec, o
   for (const [i, f] of figures.entries()) svgs.push(scopeSvgIds(await toSVG(f.spec), `fig${i + 1}`));
 
   const sentences = result.scenarios.map((s) => L.sentence(sentenceParts(result, s, base, diffs, lang, name)));
+  const decision = await decisionSection(result, lang, levelPct);
   const title = `${L.title}: ${model.name ?? result.model}`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -120,6 +122,7 @@ ${differencesTable(result, metrics, diffs, base, lang)}
     : ''
 }
 ${paybackSection(result, lang, levelPct, name)}
+${decision}
 <section id="plots">
 <h2>${esc(L.plotsHeading)}</h2>
 ${figures.map((f, i) => `<figure>${svgs[i]}<figcaption>${esc(f.caption)}</figcaption></figure>`).join('\n')}
@@ -133,6 +136,61 @@ ${assumptions(result, model, L, lang)}
 </body>
 </html>
 `;
+}
+
+/**
+ * The decision section: each comparison's ICER worded by quadrant, the CEAC and EVPI curve,
+ * and the EVPPI as a table and a figure. Parts the result lacks (a result from before the
+ * CEAC, a model without uncertain parameters) are left out; nothing for one scenario.
+ */
+async function decisionSection(result: SimulationResult, lang: ReportLanguage, levelPct: number): Promise<string> {
+  if (result.scenarios.length < 2) return '';
+  const L = LABELS[lang].decision;
+  const d = result.decision as Partial<SimulationResult['decision']> | undefined;
+  if (!d) return '';
+  const out: string[] = ['<section id="decision">', `<h2>${esc(L.heading)}</h2>`];
+  if (d.method) out.push(`<p class="note">${esc(L.intro(d.method, d.parameterDraws ?? result.replicates))}</p>`);
+  // Only ICERs with quadrants: a result from an older version carries bootstrap flags instead.
+  const icers = result.comparisons.filter((c) => c.icer && 'quadrant' in c.icer);
+  if (icers.length) {
+    out.push(`<h3>${esc(L.icerHeading)}</h3>`, '<ul class="icer">');
+    for (const c of icers) out.push(`<li data-icer="${esc(c.scenario)}" data-quadrant="${c.icer.quadrant}">${esc(L.icer(icerParts(c.icer, c.scenario, c.baseline, result.level, lang)))}</li>`);
+    out.push('</ul>', `<p class="note">${esc(L.icerNote(levelPct))}</p>`);
+  }
+  const figures: { caption: string; spec: VegaLiteSpec }[] = [];
+  const ceac = d.ceac ?? [];
+  const wtp = formatNumber(d.willingnessToPay ?? 0, 0, lang);
+  const mio = (x: number) => formatNumber(x / 1e6, 2, lang);
+  if (ceac.length) {
+    out.push(`<h3>${esc(L.ceacHeading)}</h3>`);
+    const best = Object.entries(d.probabilityBestNetBenefit ?? {}).sort((a, b) => b[1] - a[1])[0];
+    if (best && d.evpi !== undefined) out.push(`<p>${esc(L.evpiLine(wtp, best[0], formatNumber(100 * best[1], 0, lang), mio(d.evpi)))}</p>`);
+    const w = d.willingnessToPay ?? NaN;
+    const onGrid = w >= Math.min(...ceac.map((p) => p.wtp)) && w <= Math.max(...ceac.map((p) => p.wtp));
+    figures.push({ caption: L.ceacCaption(onGrid ? wtp : null), spec: ceacSpec(result, { lang, title: '' }) }, { caption: L.evpiCaption, spec: evpiCurveSpec(result, { lang, title: '' }) });
+    out.push('%FIG0%', '%FIG1%');
+  }
+  const evppi = evppiRows(result);
+  if (evppi.length) {
+    out.push(`<h3>${esc(L.evppiHeading)}</h3>`);
+    const [c1, c2, c3] = L.evppiColumns;
+    out.push(
+      `<table class="numbers evppi"><thead><tr><th scope="col">${esc(c1)}</th><th scope="col">${esc(c2)}</th><th scope="col">${esc(c3)}</th></tr></thead><tbody>\n` +
+        evppi.map((e) => `<tr><th scope="row">${esc(e.label)}</th><td>${mio(e.value)}</td><td>${mio(e.se)}</td></tr>`).join('\n') +
+        '\n</tbody></table>',
+      `<p class="note">${esc(L.evppiNote(wtp, mio(d.evpi ?? NaN)))}</p>`,
+    );
+    figures.push({ caption: L.evppiCaption, spec: evppiSpec(result, { lang, title: '' }) });
+    out.push(`%FIG${figures.length - 1}%`);
+  }
+  out.push('</section>');
+  let html = out.join('\n');
+  // One at a time, as in the plots section; ids scoped apart from those figures'.
+  for (const [i, f] of figures.entries()) {
+    const svg = scopeSvgIds(await toSVG(f.spec), `dec${i + 1}`);
+    html = html.replace(`%FIG${i}%`, () => `<figure>${svg}<figcaption>${esc(f.caption)}</figcaption></figure>`);
+  }
+  return html;
 }
 
 /** The metrics shown in the tables. */
@@ -384,6 +442,7 @@ thead th { border-bottom: 2px solid #bbb; }
 table.numbers td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.numbers td.clear { font-weight: 600; }
 .ci { color: #666; }
+ul.icer li { margin: 0.5rem 0; max-width: 90ch; }
 figure { margin: 1.5rem 0; overflow-x: auto; }
 figcaption { color: #444; font-size: 0.88rem; max-width: 80ch; }
 @media print { main { padding: 0; } figure { break-inside: avoid; } }

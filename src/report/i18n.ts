@@ -5,6 +5,7 @@
  * @module
  */
 import type { Payback } from '../summary/business.js';
+import { icerReading, type IcerReading, type IcerSummary, type Quadrant } from '../summary/decision.js';
 import { METRIC_LABELS, type MetricName } from '../summary/metrics.js';
 
 /** A language the report and the plots can be written in. */
@@ -73,6 +74,103 @@ export interface PaybackParts {
 /** Whether a difference is clearly positive, clearly negative, or its interval spans 0. */
 export type Direction = 'up' | 'down' | 'unclear';
 
+/** The pieces of one comparison's ICER sentence, already formatted ({@link icerParts}). */
+export interface IcerParts {
+  /** The scenario. */
+  scenario: string;
+  /** The baseline. */
+  baseline: string;
+  /** Whether any replicate was usable (finite costs and effects in both scenarios). */
+  usable: boolean;
+  /** How the ICER is to be read ({@link icerReading}): by quadrant, dominance, or no detectable effect. */
+  reading: IcerReading;
+  /** The quadrant of the mean differences. */
+  quadrant: Quadrant;
+  /** |mean ICER|, DKK, e.g. "250,000". */
+  amount: string;
+  /** The interval of the ratio, DKK, e.g. "200,000–320,000"; null when undefined, "" when no uncertain parameter moves it. */
+  interval: string | null;
+  /** The interval level, per cent. */
+  levelPct: number;
+  /** Monte Carlo standard error of the ratio, DKK. */
+  mcse: string;
+  /** Share of parameter draws per quadrant, per cent, e.g. "90". */
+  shares: Record<Quadrant, string>;
+  /** Δ successes (citizens), signed. */
+  deltaEffect: string;
+  /** Two Monte Carlo standard errors of Δ successes. */
+  twoMcseDeltaEffect: string;
+  /** Δ municipal net cost, mio. DKK, unsigned; with `costDirection`. */
+  deltaCost: string;
+  /** Whether the cost difference is up, down, or within two Monte Carlo errors of 0 ("unclear"). */
+  costDirection: Direction;
+}
+
+/** The decision section's words: ICER by quadrant, CEAC, EVPI and EVPPI. */
+export interface DecisionLabels {
+  /** Heading of the section. */
+  heading: string;
+  /** What the section's probabilities and values are about; `method` and `draws` from the result. */
+  intro: (method: 'none' | 'regression', draws: number) => string;
+  /** Sub-heading of the ICER sentences. */
+  icerHeading: string;
+  /** One comparison's ICER, worded by quadrant. */
+  icer: (p: IcerParts) => string;
+  /** Note under the ICER sentences: the definitions. */
+  icerNote: (levelPct: number) => string;
+  /** Sub-heading of the CEAC and EVPI. */
+  ceacHeading: string;
+  /** The line above the CEAC: at the run's willingness to pay, the scenario most often best and the EVPI. */
+  evpiLine: (wtp: string, best: string, probPct: string, evpi: string) => string;
+  /** Caption of the CEAC; `wtp` is null when the run's willingness to pay lies outside the grid (no rule drawn). */
+  ceacCaption: (wtp: string | null) => string;
+  /** Caption of the EVPI curve. */
+  evpiCaption: string;
+  /** Sub-heading of the EVPPI table. */
+  evppiHeading: string;
+  /** Note under the EVPPI table. */
+  evppiNote: (wtp: string, evpi: string) => string;
+  /** Columns of the EVPPI table. */
+  evppiColumns: [string, string, string];
+  /** Caption of the EVPPI figure. */
+  evppiCaption: string;
+}
+
+/**
+ * The formatted pieces of a comparison's ICER sentence: its reading ({@link icerReading}),
+ * the amount and interval in DKK (the interval only when defined), the quadrant shares in
+ * per cent, and the differences with their Monte Carlo errors.
+ *
+ * @example
+ * ```ts
+ * LABELS.en.decision.icer(icerParts(result.comparisons[0].icer, 'scenario-1', 'today', 0.95));
+ * // "scenario-1 against today: saves 180,000 DKK per success forgone (95 % interval …)"
+ * ```
+ */
+export function icerParts(icer: IcerSummary, scenario: string, baseline: string, level: number, lang: ReportLanguage = 'en'): IcerParts {
+  const n = (x: number, d = 0) => (Number.isFinite(x) ? formatNumber(x, d, lang) : 'n/a');
+  const pct = (x: number) => n(100 * x);
+  const de = icer.deltaEffect;
+  const dc = icer.deltaCost;
+  const { lo, hi } = icer;
+  return {
+    scenario,
+    baseline,
+    usable: icer.replicates > 0 && Number.isFinite(dc) && Number.isFinite(de),
+    reading: icerReading(icer),
+    quadrant: icer.quadrant,
+    amount: n(Math.abs(icer.mean)),
+    interval: lo === null || hi === null || !Number.isFinite(lo) || !Number.isFinite(hi) ? null : lo === hi ? '' : formatRange(lo, hi, lang, 0),
+    levelPct: Math.round(level * 1000) / 10,
+    mcse: n(icer.mcse),
+    shares: { NE: pct(icer.quadrantShares.NE), NW: pct(icer.quadrantShares.NW), SE: pct(icer.quadrantShares.SE), SW: pct(icer.quadrantShares.SW) },
+    deltaEffect: `${de > 0 ? '+' : ''}${n(de, 1)}`,
+    twoMcseDeltaEffect: n(2 * icer.mcseDeltaEffect, 1),
+    deltaCost: n(Math.abs(dc) / 1e6, 1),
+    costDirection: Math.abs(dc) <= 2 * icer.mcseDeltaCost ? 'unclear' : dc > 0 ? 'up' : 'down',
+  };
+}
+
 /** Every word of the report in one language. */
 export interface ReportLabels {
   /** BCP 47 tag for `<html lang>` and number formatting. */
@@ -109,6 +207,8 @@ export interface ReportLabels {
   fanCaption: (scenario: string) => string;
   /** Caption of the steered share plot. */
   steeringCaption: (scenario: string, intervention: string) => string;
+  /** The decision section: ICER by quadrant, CEAC, EVPI and EVPPI. */
+  decision: DecisionLabels;
   /** Heading of the assumptions section. */
   assumptionsHeading: string;
   /** Sub-headings and column names of the assumptions tables. */
@@ -248,9 +348,57 @@ const EN: ReportLabels = {
   plotsHeading: 'Plots',
   distributionCaption: (m) => `Distribution of ${m} over replicates; the band marks the interval, the line the mean.`,
   differencesCaption: (m, b) => `${m}: difference from ${b} with its interval.`,
-  costEffectCaption: (b) => `Each dot is one replicate: change in municipal net cost against change in success rate, compared with ${b}. Dots left of 0 succeed less; dots below 0 cost less.`,
+  costEffectCaption: (b) => `Each dot is one replicate: change in municipal net cost against change in success rate, compared with ${b}. Dots left of 0 succeed less; dots below 0 cost less. The dots include individual chance; the quadrant shares under Decision are over parameter draws, with chance averaged out.`,
   fanCaption: (s) => `Citizens in each state month by month in ${s}: median, 50 % band and interval band.`,
   steeringCaption: (s, iv) => `Portfolio steering in ${s}: the share in ${iv} after each quarterly review, one faint line per replicate, the mean in bold.`,
+  decision: {
+    heading: 'Decision',
+    intro: (method, draws) =>
+      method === 'none'
+        ? 'No parameter of the model is uncertain, so the expected outcome is the same in every replicate: the EVPI is 0 and each probability of being best is 0 or 1. Whether this population does better by chance is in the differences table.'
+        : `The probabilities and values below are about the uncertain parameters, not about chance: each replicate's outcome is replaced by its expected value given that replicate's parameter draw (a regression over ${draws.toLocaleString('en-GB')} parameter draws), so which citizens happen to find work — which no study could resolve — is averaged out. Net benefit = successes × willingness to pay − municipal net cost.`,
+    icerHeading: 'Cost per extra success (ICER)',
+    icer: (p) => {
+      const head = `${p.scenario} against ${p.baseline}: `;
+      if (!p.usable) return `${head}no replicate with finite costs and effects.`;
+      const shares = `parameter draws by quadrant: NE ${p.shares.NE} %, NW ${p.shares.NW} %, SE ${p.shares.SE} %, SW ${p.shares.SW} %`;
+      const interval = `${p.interval === null ? 'interval undefined — see the CEAC' : p.interval === '' ? 'no uncertain parameter moves it' : `${p.levelPct} % interval over parameter draws ${p.interval} DKK`}; Monte Carlo error ±${p.mcse} DKK`;
+      const also = (q: 'NE' | 'SW') => (p.shares[q] === '100' ? '' : `; ${shares}`);
+      const cost = p.costDirection === 'unclear' ? 'no cost difference beyond Monte Carlo error' : `costs ${p.deltaCost} mio. DKK ${p.costDirection === 'up' ? 'more' : 'less'}`;
+      switch (p.reading) {
+        case 'identical':
+          return `${head}identical to the baseline in successes and cost.`;
+        case 'no-detectable-effect':
+          return `${head}the difference in successes (${p.deltaEffect} ± ${p.twoMcseDeltaEffect}) is within Monte Carlo error of 0, so no cost per success can be given; ${cost}.`;
+        case 'dominant':
+          return `${head}dominant — more successes at lower cost in ${p.shares.SE} % of parameter draws.`;
+        case 'dominated':
+          return `${head}dominated — fewer successes at higher cost in ${p.shares.NW} % of parameter draws.`;
+        case 'costs-per-success':
+          return `${head}costs ${p.amount} DKK per extra success (${interval})${also('NE')}.`;
+        case 'saves-per-success-forgone':
+          return `${head}saves ${p.amount} DKK per success forgone (${interval})${also('SW')}.`;
+        case 'mixed':
+          return `${head}${p.quadrant === 'SE' ? 'more successes at lower cost' : 'fewer successes at higher cost'} on average (${p.quadrant} quadrant), but not clearly so; ${shares}.`;
+      }
+    },
+    icerNote: (lv) =>
+      `ICER = Δ municipal net cost / Δ successes against the baseline (a ratio of means), given only when Δ successes lies beyond two Monte Carlo errors of 0. Its interval is over parameter draws, and undefined when the expected Δ successes changes sign across them. ` +
+      `Quadrants of the cost-effect plane: NE more successes at higher cost, SW fewer at lower cost, SE more at lower cost, NW fewer at higher cost. ` +
+      `Dominant (dominated): the mean is in SE (NW), at least ${lv} % of parameter draws are there, and both differences lie beyond two Monte Carlo errors of 0.`,
+    ceacHeading: 'Acceptability curve and the value of information',
+    evpiLine: (wtp, best, prob, evpi) =>
+      `At a willingness to pay of ${wtp} DKK per extra success, ${best} most often has the highest expected net benefit (${prob} % of parameter draws); the expected value of perfect information (EVPI) is ${evpi} mio. DKK.`,
+    ceacCaption: (wtp) =>
+      `Cost-effectiveness acceptability curve (CEAC): for each willingness to pay per extra success, the probability over parameter draws that each scenario has the highest expected net benefit.${wtp === null ? '' : ` The dashed line marks the run's willingness to pay, ${wtp} DKK.`}`,
+    evpiCaption:
+      'Expected value of perfect information (EVPI) at each willingness to pay: the mean over parameter draws of the best scenario’s expected net benefit, less the best mean — what knowing every uncertain parameter before choosing would be worth, an upper bound on what further research can be worth.',
+    evppiHeading: 'Expected value of partial perfect information (EVPPI)',
+    evppiNote: (wtp, evpi) =>
+      `What knowing exactly these parameters before choosing would be worth at ${wtp} DKK per extra success; the standard error comes from the regression's coefficient uncertainty. The EVPI (${evpi} mio. DKK) is the value of knowing all of them at once.`,
+    evppiColumns: ['parameter(s)', 'EVPPI, mio. DKK', 'standard error, mio. DKK'],
+    evppiCaption: 'EVPPI per parameter and group, largest first, with ±2 standard errors; the dashed line is the EVPI.',
+  },
   assumptionsHeading: 'Assumptions',
   assumptions: {
     states: 'States',
@@ -344,9 +492,57 @@ const DA: ReportLabels = {
   plotsHeading: 'Figurer',
   distributionCaption: (m) => `Fordelingen af ${m} over gentagelserne; båndet viser intervallet, stregen gennemsnittet.`,
   differencesCaption: (m, b) => `${m}: forskel fra ${b} med interval.`,
-  costEffectCaption: (b) => `Hvert punkt er én gentagelse: ændring i kommunal nettoudgift mod ændring i succesandel, sammenlignet med ${b}. Punkter til venstre for 0 har færre i succes; punkter under 0 koster mindre.`,
+  costEffectCaption: (b) => `Hvert punkt er én gentagelse: ændring i kommunal nettoudgift mod ændring i succesandel, sammenlignet med ${b}. Punkter til venstre for 0 har færre i succes; punkter under 0 koster mindre. Punkterne rummer den individuelle tilfældighed; kvadrantandelene under Beslutning er over parameterudtræk, med tilfældigheden udjævnet.`,
   fanCaption: (s) => `Borgere i hver tilstand måned for måned i ${s}: median, 50 %-bånd og intervalbånd.`,
   steeringCaption: (s, iv) => `Porteføljestyring i ${s}: andelen i ${iv} efter hver kvartalsvise vurdering, en svag linje pr. replikat, gennemsnittet med fed.`,
+  decision: {
+    heading: 'Beslutning',
+    intro: (method, draws) =>
+      method === 'none'
+        ? 'Ingen af modellens parametre er usikre, så det forventede udfald er det samme i alle gentagelser: EVPI er 0, og hver sandsynlighed for at være bedst er 0 eller 1. Om netop denne population klarer sig bedre ved et tilfælde, står i tabellen over forskelle.'
+        : `Sandsynlighederne og værdierne nedenfor handler om usikkerheden om parametrene, ikke om tilfældighed: hver gentagelses udfald erstattes af den forventede værdi givet gentagelsens parameterudtræk (en regression over ${draws.toLocaleString('da-DK')} parameterudtræk), så hvilke borgere der tilfældigvis kommer i job — som ingen undersøgelse kan afklare — er udjævnet. Nettogevinst = antal i succes × betalingsvilje − kommunal nettoudgift.`,
+    icerHeading: 'Udgift pr. ekstra borger i succes (ICER)',
+    icer: (p) => {
+      const head = `${p.scenario} mod ${p.baseline}: `;
+      if (!p.usable) return `${head}ingen gentagelser med endelige udgifter og effekter.`;
+      const shares = `parameterudtræk pr. kvadrant: NØ ${p.shares.NE} %, NV ${p.shares.NW} %, SØ ${p.shares.SE} %, SV ${p.shares.SW} %`;
+      const interval = `${p.interval === null ? 'intervallet er udefineret — se accept-kurven (CEAC)' : p.interval === '' ? 'ingen usikker parameter flytter det' : `${p.levelPct} %-interval over parameterudtræk ${p.interval} kr.`}; Monte Carlo-fejl ±${p.mcse} kr.`;
+      const also = (q: 'NE' | 'SW') => (p.shares[q] === '100' ? '' : `; ${shares}`);
+      const cost = p.costDirection === 'unclear' ? 'ingen forskel i udgift ud over Monte Carlo-fejlen' : `udgiften er ${p.deltaCost} mio. kr. ${p.costDirection === 'up' ? 'højere' : 'lavere'}`;
+      switch (p.reading) {
+        case 'identical':
+          return `${head}som udgangspunktet i både antal i succes og udgift.`;
+        case 'no-detectable-effect':
+          return `${head}forskellen i antal i succes (${p.deltaEffect} ± ${p.twoMcseDeltaEffect}) ligger inden for Monte Carlo-fejlen af 0, så der kan ikke angives en udgift pr. borger i succes; ${cost}.`;
+        case 'dominant':
+          return `${head}dominerende — flere i succes til lavere udgift i ${p.shares.SE} % af parameterudtrækkene.`;
+        case 'dominated':
+          return `${head}domineret — færre i succes til højere udgift i ${p.shares.NW} % af parameterudtrækkene.`;
+        case 'costs-per-success':
+          return `${head}koster ${p.amount} kr. pr. ekstra borger i succes (${interval})${also('NE')}.`;
+        case 'saves-per-success-forgone':
+          return `${head}sparer ${p.amount} kr. pr. borger færre i succes (${interval})${also('SW')}.`;
+        case 'mixed':
+          return `${head}i gennemsnit ${p.quadrant === 'SE' ? 'flere i succes til lavere udgift (SØ-kvadranten)' : 'færre i succes til højere udgift (NV-kvadranten)'}, men ikke entydigt; ${shares}.`;
+      }
+    },
+    icerNote: (lv) =>
+      `ICER = Δ kommunal nettoudgift / Δ antal i succes i forhold til udgangspunktet (et forhold mellem gennemsnit), kun angivet, når Δ antal i succes ligger mere end to Monte Carlo-fejl fra 0. Intervallet er over parameterudtræk og udefineret, når den forventede Δ antal i succes skifter fortegn mellem dem. ` +
+      `Kvadranter i udgift-effekt-planen: NØ flere i succes til højere udgift, SV færre til lavere udgift, SØ flere til lavere udgift, NV færre til højere udgift. ` +
+      `Dominerende (domineret): gennemsnittet ligger i SØ (NV), mindst ${lv} % af parameterudtrækkene ligger der, og begge forskelle ligger mere end to Monte Carlo-fejl fra 0.`,
+    ceacHeading: 'Accept-kurve og værdien af information',
+    evpiLine: (wtp, best, prob, evpi) =>
+      `Ved en betalingsvilje på ${wtp} kr. pr. ekstra borger i succes har ${best} oftest den højeste forventede nettogevinst (${prob} % af parameterudtrækkene); værdien af perfekt information (EVPI) er ${evpi} mio. kr.`,
+    ceacCaption: (wtp) =>
+      `Accept-kurve (CEAC): for hver betalingsvilje pr. ekstra borger i succes sandsynligheden over parameterudtræk for, at hvert scenarie har den højeste forventede nettogevinst.${wtp === null ? '' : ` Den stiplede linje markerer kørslens betalingsvilje, ${wtp} kr.`}`,
+    evpiCaption:
+      'Værdi af perfekt information (EVPI) ved hver betalingsvilje: gennemsnittet over parameterudtræk af det bedste scenaries forventede nettogevinst minus den bedste gennemsnitlige nettogevinst — hvad det ville være værd at kende alle usikre parametre, før man vælger; en øvre grænse for, hvad yderligere undersøgelser kan være værd.',
+    evppiHeading: 'Værdi af delvis perfekt information (EVPPI)',
+    evppiNote: (wtp, evpi) =>
+      `Hvad det ville være værd at kende netop disse parametre, før man vælger, ved ${wtp} kr. pr. ekstra borger i succes; standardfejlen stammer fra usikkerheden på regressionens koefficienter. EVPI (${evpi} mio. kr.) er værdien af at kende dem alle på én gang.`,
+    evppiColumns: ['parameter(e)', 'EVPPI, mio. kr.', 'standardfejl, mio. kr.'],
+    evppiCaption: 'EVPPI pr. parameter og gruppe, størst først, med ±2 standardfejl; den stiplede linje er EVPI.',
+  },
   assumptionsHeading: 'Forudsætninger',
   assumptions: {
     states: 'Tilstande',

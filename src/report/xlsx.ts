@@ -1,7 +1,8 @@
 /**
  * The spreadsheet export: one workbook a finance department can open, check and reuse —
  * the model's assumptions, every scenario's metrics with intervals, the comparisons with
- * the baseline and the cost per extra success, and, when the run has them, the yearly
+ * the baseline, the decision figures (cost per extra success by quadrant, CEAC, EVPI,
+ * EVPPI), and, when the run has them, the yearly
  * budget lines by payer and the payback.
  *
  * Numbers are written as numbers (never as formatted text) so they can be summed and
@@ -18,7 +19,8 @@ import { distQuantile, type Distribution } from '../params/distribution.js';
 import { planUncertainty } from '../params/plan.js';
 import { METRIC_LABELS, METRICS } from '../summary/metrics.js';
 import type { SimulationResult } from '../summary/result.js';
-import { paybackPhrase } from './i18n.js';
+import { icerReading } from '../summary/decision.js';
+import { icerParts, LABELS, paybackPhrase } from './i18n.js';
 
 /** Cell formats. `#,##0` is localised by Excel: the reader sees their own thousands separator. */
 const FMT = {
@@ -436,24 +438,114 @@ function comparisonsSheet(wb: Workbook, result: SimulationResult): void {
     }
   }
   if (!result.comparisons.length) return;
-  sectionTitle(ws, 'Cost per extra success (ICER: extra municipal cost per extra citizen in success)');
-  const icerCols: Column[] = [
+  sectionTitle(ws, 'Cost per extra success (ICER), the acceptability curve and the value of information: see the Decision sheet');
+}
+
+/**
+ * The "Decision" sheet: each comparison's ICER by quadrant (with the quadrant shares over
+ * parameter draws, the interval — empty and "undefined — see the CEAC" when the expected
+ * effect changes sign — and the Monte Carlo errors), the decision at the run's willingness
+ * to pay (EVPI, probability of the highest expected net benefit, probability best per
+ * metric), the EVPPI per parameter and group, and the CEAC grid with the EVPI curve.
+ */
+function decisionSheet(wb: Workbook, result: SimulationResult): void {
+  const [lo, hi] = levelText(result.level);
+  const d = result.decision;
+  const ids = result.scenarios.map((s) => s.id);
+  const cols: Column[] = [
     { header: 'scenario', width: 18 },
     { header: 'baseline', width: 14 },
-    { header: 'ICER, DKK per extra success', width: 12, fmt: FMT.dkk },
-    { header: 'extra municipal cost, DKK', width: 22, fmt: FMT.dkk },
-    { header: 'extra successes, citizens', width: 10, fmt: '#,##0.0' },
-    { header: `ICER ${lo}`, width: 16, fmt: FMT.dkk },
-    { header: `ICER ${hi}`, width: 14, fmt: FMT.dkk },
-    { header: 'dominant (cheaper and better)', width: 16 },
-    { header: 'dominated (dearer and worse)', width: 16 },
-    { header: 'probability dominant', width: 14, fmt: FMT.percent },
-    { header: 'probability dominated', width: 14, fmt: FMT.percent },
+    { header: 'reading', width: 16 },
+    { header: 'in words', width: 60, wrap: true },
+    { header: 'quadrant of the mean (NE: more successes, higher cost; SW: fewer, lower; SE: more, lower; NW: fewer, higher)', width: 14 },
+    { header: 'ICER, DKK per extra success (ratio of means; a cost or saving per success only as the reading says)', width: 16, fmt: FMT.dkk },
+    { header: `ICER ${lo} over parameter draws`, width: 14, fmt: FMT.dkk },
+    { header: `ICER ${hi} over parameter draws`, width: 14, fmt: FMT.dkk },
+    { header: 'interval', width: 22, wrap: true },
+    { header: 'Monte Carlo error of the ICER, DKK', width: 14, fmt: FMT.dkk },
+    { header: 'extra municipal cost, DKK', width: 16, fmt: FMT.dkk },
+    { header: 'Monte Carlo error of the extra cost, DKK', width: 14, fmt: FMT.dkk },
+    { header: 'extra successes, citizens', width: 12, fmt: '#,##0.0' },
+    { header: 'Monte Carlo error of the extra successes', width: 12, fmt: '#,##0.0' },
+    { header: 'share of parameter draws NE', width: 10, fmt: FMT.percent },
+    { header: 'share NW', width: 10, fmt: FMT.percent },
+    { header: 'share SE', width: 10, fmt: FMT.percent },
+    { header: 'share SW', width: 10, fmt: FMT.percent },
+    { header: 'dominant (SE, clearly)', width: 10 },
+    { header: 'dominated (NW, clearly)', width: 10 },
+    { header: 'replicates', width: 10, fmt: FMT.count },
   ];
-  headerRow(ws, icerCols.map((c) => c.header));
+  const ws = tableSheet(wb, 'Decision', cols);
   for (const c of result.comparisons) {
     const i = c.icer;
-    dataRow(ws, icerCols, [c.scenario, c.baseline, i.mean, i.deltaCost, i.deltaEffect, i.lo, i.hi, i.dominant ? 'yes' : 'no', i.dominated ? 'yes' : 'no', i.probDominant, i.probDominated]);
+    // Results from before the quadrant reading carry no shares: their rows stay partly empty.
+    if (!i.quadrantShares) {
+      dataRow(ws, cols, [c.scenario, c.baseline, '', '', '', i.mean, i.lo, i.hi, '', null, i.deltaCost, null, i.deltaEffect]);
+      continue;
+    }
+    const interval = i.lo === null || i.hi === null ? 'undefined — see the CEAC' : i.lo === i.hi ? 'no uncertain parameter moves it' : null;
+    const q = i.quadrantShares;
+    dataRow(ws, cols, [
+      c.scenario,
+      c.baseline,
+      icerReading(i),
+      LABELS.en.decision.icer(icerParts(i, c.scenario, c.baseline, result.level, 'en')),
+      i.quadrant,
+      i.mean,
+      i.lo,
+      i.hi,
+      interval,
+      i.mcse,
+      i.deltaCost,
+      i.mcseDeltaCost,
+      i.deltaEffect,
+      i.mcseDeltaEffect,
+      q.NE,
+      q.NW,
+      q.SE,
+      q.SW,
+      i.dominant ? 'yes' : 'no',
+      i.dominated ? 'yes' : 'no',
+      i.replicates,
+    ]);
+  }
+  const wide: Column[] = [{ header: '', width: 18 }, { header: '', width: 14 }];
+  sectionTitle(ws, `Decision at ${d.willingnessToPay.toLocaleString('en')} DKK per extra success (net benefit = successes × willingness to pay − municipal net cost)`);
+  const about: [string, Cell, string?][] = [
+    ['willingness to pay per extra success, DKK', d.willingnessToPay, FMT.dkk],
+    ['expected value of perfect information (EVPI), DKK', d.evpi, FMT.dkk],
+    ['expected outcomes given the parameters', d.method === 'none' ? 'none: no uncertain parameter' : (d.method ?? '')],
+    ['parameter draws', d.parameterDraws ?? null, FMT.count],
+    ...ids.map((id): [string, Cell, string] => [`probability of the highest expected net benefit: ${id}`, d.probabilityBestNetBenefit[id], FMT.percent]),
+  ];
+  for (const [k, v, fmt] of about) dataRow(ws, wide, [k, v], [undefined, fmt]);
+
+  sectionTitle(ws, 'Probability over parameter draws of the best expected outcome, per metric');
+  const pCols: Column[] = [{ header: 'metric', width: 18 }, ...ids.map((id) => ({ header: id, width: 14, fmt: FMT.percent }))];
+  headerRow(ws, pCols.map((c) => c.header));
+  for (const [metric, byScenario] of Object.entries(d.probabilityBest)) dataRow(ws, pCols, [metric, ...ids.map((id) => byScenario[id])]);
+
+  if (d.evppi?.length) {
+    sectionTitle(ws, `Expected value of partial perfect information (EVPPI) at ${d.willingnessToPay.toLocaleString('en')} DKK per extra success: what knowing exactly these parameters before choosing is worth`);
+    const eCols: Column[] = [
+      { header: 'parameter(s)', width: 18 },
+      { header: 'EVPPI, DKK', width: 14, fmt: FMT.dkk },
+      { header: 'standard error, DKK', width: 16, fmt: FMT.dkk },
+      { header: 'share of the EVPI', width: 14, fmt: FMT.percent },
+    ];
+    headerRow(ws, eCols.map((c) => c.header));
+    for (const e of d.evppi) dataRow(ws, eCols, [e.parameters.join(' + '), e.value, e.se, d.evpi > 0 ? e.value / d.evpi : null]);
+  }
+
+  if (d.ceac?.length) {
+    sectionTitle(ws, 'Cost-effectiveness acceptability curve (CEAC): probability over parameter draws of the highest expected net benefit, and the EVPI, per willingness to pay');
+    const cCols: Column[] = [
+      { header: 'willingness to pay per extra success, DKK', width: 18, fmt: FMT.dkk },
+      ...ids.map((id) => ({ header: `probability best: ${id}`, width: 14, fmt: FMT.percent })),
+      { header: 'EVPI, DKK', width: 14, fmt: FMT.dkk },
+    ];
+    headerRow(ws, cCols.map((c) => c.header));
+    for (const p of d.ceac) dataRow(ws, cCols, [p.wtp, ...ids.map((id) => p.probabilityBest[id]), p.evpi]);
   }
 }
 
@@ -623,8 +715,8 @@ function paybackSheet(wb: Workbook, result: SimulationResult): void {
  * transitions, groups, interventions with cost, staffing and effects, scenarios with
  * allocations, uncertain parameters), "Scenarios" (each scenario × metric with mean, sd,
  * interval and Monte Carlo error; per group below the totals), "Comparisons" (paired
- * differences against the baseline with the probability of being better, then the cost
- * per extra success), "Arms" (the same per group × intervention, and the arms' paired
+ * differences against the baseline with the probability of being better), "Decision" (each
+ * scenario's cost per extra success by quadrant, the EVPI, the EVPPI and the CEAC grid), "Arms" (the same per group × intervention, and the arms' paired
  * differences, when some scenario has arm rows), and "Yearly budget", "Payback", "Queue" (citizens waiting per
  * month) and "Steering" (the steered share per review, as a summary and per replicate)
  * when the run has them. Pass the
@@ -649,6 +741,7 @@ export async function resultToWorkbook(result: SimulationResult, model: ModelSpe
   assumptionsSheet(wb, result, model);
   scenariosSheet(wb, result);
   comparisonsSheet(wb, result);
+  if (result.comparisons.length) decisionSheet(wb, result);
   if (result.scenarios.some((s) => s.arms?.length)) armsSheet(wb, result);
   if (result.yearly?.length) yearlySheet(wb, result);
   if (result.payback?.length) paybackSheet(wb, result);
