@@ -151,7 +151,8 @@ export interface IcerSummary {
   quadrantShares: Record<Quadrant, number>;
   /**
    * Dominant: the mean is in the SE quadrant, that quadrant's share reaches the interval
-   * level, and the effect and cost differences are not both within two Monte Carlo errors of 0.
+   * level, and both the effect and the cost difference lie beyond two Monte Carlo errors of 0
+   * (or are exactly 0 in every replicate, but not both).
    */
   dominant: boolean;
   /** Dominated: the same for the NW quadrant. */
