@@ -1,7 +1,7 @@
 /**
  * The HTML report: one self-contained file (inline CSS and SVG, no scripts, nothing
  * fetched) with the plain-language summary, the comparison and difference tables, the
- * plots and every assumption of the model, in Danish or English. Meant to be attached to
+ * payback, the plots and every assumption of the model, in Danish or English. Meant to be attached to
  * a committee paper or mailed as is.
  * @module
  */
@@ -123,6 +123,7 @@ ${differencesTable(result, metrics, diffs, base, lang)}
 }
 ${paybackSection(result, lang, levelPct, name)}
 ${decision}
+${armsSection(result, metrics, lang, levelPct)}
 <section id="plots">
 <h2>${esc(L.plotsHeading)}</h2>
 ${figures.map((f, i) => `<figure>${svgs[i]}<figcaption>${esc(f.caption)}</figcaption></figure>`).join('\n')}
@@ -295,6 +296,63 @@ function comparisonTable(result: SimulationResult, metrics: string[], lang: Repo
     return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.unit ? `, ${esc(u.unit)}` : ''}</th>${cells}</tr>`;
   });
   return `<table class="numbers"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+/**
+ * Per arm (group × intervention): each scenario's arms side by side, then each comparison's
+ * paired differences for the arms it shares with the baseline. Nothing when no scenario
+ * has arm rows (a result from before arm rows).
+ */
+function armsSection(result: SimulationResult, metrics: string[], lang: ReportLanguage, levelPct: number): string {
+  if (!result.scenarios.some((s) => s.arms?.length)) return '';
+  const L = LABELS[lang];
+  const none = L.assumptions.none;
+  const n = (x: number) => formatNumber(x, 0, lang);
+  const out: string[] = ['<section id="arms">', `<h2>${esc(L.armsHeading)}</h2>`, `<p class="note">${esc(L.armsNote(levelPct))}</p>`];
+  const steered = new Set((result.steering ?? []).map((t) => t.scenario));
+  for (const s of result.scenarios) {
+    const arms = s.arms ?? [];
+    if (!arms.length) {
+      if (steered.has(s.id)) out.push(`<p class="note" data-scenario="${esc(s.id)}">${esc(L.armsSteered(s.id))}</p>`);
+      continue;
+    }
+    const head = `<tr><th scope="col">${esc(s.id)}</th>${arms.map((a) => `<th scope="col">${esc(L.armHead(a.group, a.intervention ?? none, n(a.count)))}</th>`).join('')}</tr>`;
+    const rows = metrics.map((m) => {
+      const u = metricUnit(m, lang);
+      const cells = arms.map((a) => `<td>${cell((a.metrics as Record<string, MetricSummary>)[m], u.factor, lang)}</td>`).join('');
+      return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.unit ? `, ${esc(u.unit)}` : ''}</th>${cells}</tr>`;
+    });
+    out.push(`<table class="numbers arms" data-scenario="${esc(s.id)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`);
+    if (arms[0].basis === 'capacity') out.push(`<p class="note">${esc(L.armsCapacity)}</p>`);
+  }
+  const compared = result.comparisons.filter((c) => c.arms?.length);
+  for (const c of compared) {
+    const count = (id: string, g: string, iv: string | null) => result.scenarios.find((x) => x.id === id)?.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? 0;
+    out.push(`<h3>${esc(L.armsDifferences(c.scenario, c.baseline))}</h3>`);
+    const head =
+      `<tr><th rowspan="2"></th>${c.arms.map((a) => {
+        const k = count(c.scenario, a.group, a.intervention);
+        const kb = count(c.baseline, a.group, a.intervention);
+        return `<th scope="colgroup" colspan="2">${esc(`${a.group}/${a.intervention ?? none}`)} (${k === kb ? n(k) : `${n(k)} / ${n(kb)}`})</th>`;
+      }).join('')}</tr>` + `<tr>${c.arms.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
+    const rows = metrics.map((m) => {
+      const u = metricUnit(m, lang);
+      const cells = c.arms
+        .map((a) => {
+          const d = a.metrics[m as MetricName];
+          if (!d || d.mean === null || !Number.isFinite(d.mean)) return '<td>n/a</td><td></td>';
+          const dg = digitsFor(d.mean * u.factor);
+          const cls = d.lo > 0 || d.hi < 0 ? ' class="clear"' : '';
+          return `<td${cls}>${d.mean > 0 ? '+' : ''}${formatNumber(d.mean * u.factor, dg, lang)} <span class="ci">(${formatRange(d.lo * u.factor, d.hi * u.factor, lang, dg)})</span></td><td>${formatNumber(100 * d.probBetter, 0, lang)} %</td>`;
+        })
+        .join('');
+      return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.diffUnit ? `, ${esc(u.diffUnit)}` : ''}</th>${cells}</tr>`;
+    });
+    out.push(`<table class="numbers arms" data-scenario="${esc(c.scenario)}" data-baseline="${esc(c.baseline)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`);
+  }
+  if (compared.length) out.push(`<p class="note">${esc(L.armsDifferencesNote)}</p>`);
+  out.push('</section>');
+  return out.join('\n');
 }
 
 function differencesTable(result: SimulationResult, metrics: string[], diffs: Map<string, DifferenceSummary[]>, base: string, lang: ReportLanguage): string {

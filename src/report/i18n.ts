@@ -280,6 +280,20 @@ export interface ReportLabels {
   sentence: (p: SentenceParts) => string;
   /** Note shown when occupancy is absent. */
   noOccupancy: string;
+  /** Heading of the per-arm section. */
+  armsHeading: string;
+  /** Note under the per-arm tables: what an arm is and what its money holds. */
+  armsNote: (levelPct: number) => string;
+  /** Column head of an arm: group/intervention and citizens. */
+  armHead: (group: string, intervention: string, citizens: string) => string;
+  /** Note under a scenario whose arms are booked with a capacity. */
+  armsCapacity: string;
+  /** Line for a steered scenario, which has no arm rows. */
+  armsSteered: (scenario: string) => string;
+  /** Heading of one scenario's arm differences from the baseline. */
+  armsDifferences: (scenario: string, baseline: string) => string;
+  /** Note under the arm differences: arms whose counts differ hold partly different citizens. */
+  armsDifferencesNote: string;
   /** Heading of the payback section. */
   paybackHeading: string;
   /** The words of a payback (see {@link paybackPhrase}). */
@@ -448,6 +462,15 @@ const EN: ReportLabels = {
     );
   },
   noOccupancy: 'Month-by-month state counts were not collected for this run.',
+  armsHeading: 'Per arm',
+  armsNote: (lv) =>
+    `An arm is a group's citizens with one intervention (or none). Mean over replicates with the ${lv} % interval in brackets; money is the arm's total, without the scenario's fixed monthly cost.`,
+  armHead: (g, iv, n) => `${g}/${iv} (${n} citizens)`,
+  armsCapacity: 'An intervention in this scenario has a capacity: the months and money of citizens waiting for a place, or sent to the fallback, are counted in the fallback arm.',
+  armsSteered: (s) => `${s}: no figures per arm, since the steering moves citizens between arms during the run.`,
+  armsDifferences: (s, b) => `${s} − ${b}, per arm in both`,
+  armsDifferencesNote:
+    'Paired differences replicate by replicate. Where the number of citizens in an arm differs between the scenarios, the arm holds partly different citizens, and its difference mixes who is in the arm with what the arm does.',
   paybackHeading: 'Payback',
   payback: {
     never: 'never within the horizon',
@@ -592,6 +615,15 @@ const DA: ReportLabels = {
     );
   },
   noOccupancy: 'Antal borgere pr. tilstand måned for måned blev ikke opgjort i denne kørsel.',
+  armsHeading: 'Pr. indsats',
+  armsNote: (lv) =>
+    `En indsatsgruppe er en målgruppes borgere med én indsats (eller ingen). Gennemsnit over gentagelserne med ${lv} %-interval i parentes; beløb er gruppens samlede, uden scenariets faste månedlige udgift.`,
+  armHead: (g, iv, n) => `${g}/${iv} (${n} borgere)`,
+  armsCapacity: 'En indsats i dette scenarie har en kapacitet: måneder og udgifter for borgere, der venter på en plads eller henvises til alternativet, tælles med i alternativets gruppe.',
+  armsSteered: (s) => `${s}: ingen tal pr. indsats, da styringen flytter borgere mellem indsatserne undervejs.`,
+  armsDifferences: (s, b) => `${s} − ${b}, pr. indsats i begge`,
+  armsDifferencesNote:
+    'Parrede forskelle gentagelse for gentagelse. Hvor antallet af borgere i en indsats er forskelligt i de to scenarier, rummer den delvis forskellige borgere, og forskellen blander, hvem der er i indsatsen, med hvad indsatsen gør.',
   paybackHeading: 'Tilbagebetalingstid',
   payback: {
     never: 'tjener sig ikke hjem inden for horisonten',

@@ -188,11 +188,22 @@ function writeRow(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cel
  * at duration j. Writes Q1, median, Q3 (months; NaN when not reached) and S(12), S(24),
  * S(36) (NaN when nobody is followed that long).
  */
+// Reused by survival() (a row is written synchronously, so one set per thread is enough):
+// allocating them per row cost more than the rest of the row.
+let scratchExits = new Float64Array(0);
+let scratchCensored = new Float64Array(0);
+let scratchS = new Float64Array(0);
+
 function survival(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cells: ArrayLike<number>, out: Float64Array, o: number): void {
   const { A, H, kind, groupInitial } = cm;
   let n = 0;
-  const exits = new Float64Array(H + 1);
-  const censored = new Float64Array(H + 1);
+  if (scratchExits.length !== H + 1) {
+    scratchExits = new Float64Array(H + 1);
+    scratchCensored = new Float64Array(H + 1);
+    scratchS = new Float64Array(H + 1);
+  }
+  const exits = scratchExits.fill(0);
+  const censored = scratchCensored.fill(0);
   for (let j = 0; j < cells.length; j++) {
     const cell = cells[j];
     if (kind[groupInitial[Math.floor(cell / A)]] !== KIND_BENEFIT) continue;
@@ -202,7 +213,7 @@ function survival(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cel
       censored[k] += acc.censorMonth[cell * (H + 1) + k];
     }
   }
-  const S = new Float64Array(H + 1).fill(NaN);
+  const S = scratchS.fill(NaN);
   let atRisk = n;
   let surv = 1;
   S[0] = n > 0 ? 1 : NaN;
