@@ -42,6 +42,7 @@ export type {
   CostSpec,
 } from './model/types.js';
 export { validateModel, parseModel } from './model/validate.js';
+export { LIMITS } from './model/bounds.js';
 export { ForlobInputError, type Problem } from './model/errors.js';
 export { largestRemainder, allocateGroup } from './model/allocation.js';
 export { calibrateRow, type CalibrationTargets, type CalibratedRow, type PaidHoursPath } from './calibrate/calibrate.js';

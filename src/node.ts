@@ -18,8 +18,21 @@ export { resultToWorkbook, distributionText } from './report/xlsx.js';
 
 /** Options of the Node {@link simulate}: those of the core, plus worker threads. */
 export interface NodeSimulateOptions extends SimulateOptions {
-  /** Worker threads (default: the machine's cores); 1 runs in this thread. */
+  /**
+   * Worker threads (default: the machine's cores); 1 runs in this thread. At most
+   * {@link MAX_WORKERS_PER_CORE} × the machine's cores are started (more would only cost
+   * memory, each thread holding its own copy of the compiled model); results are
+   * byte-identical for any number.
+   */
   workers?: number;
+}
+
+/** Worker threads started per core at most: a larger `workers` is capped to this many per core. */
+export const MAX_WORKERS_PER_CORE = 4;
+
+/** The worker threads a run starts for a `workers` option: the machine's cores by default, at most {@link MAX_WORKERS_PER_CORE} per core. */
+export function workerCount(workers: number | undefined, cores = availableParallelism()): number {
+  return Math.min(workers ?? cores, MAX_WORKERS_PER_CORE * cores);
 }
 
 /**
@@ -36,6 +49,6 @@ export interface NodeSimulateOptions extends SimulateOptions {
  * ```
  */
 export async function simulate(model: ModelSpec | unknown, options: NodeSimulateOptions = {}): Promise<SimulationResult> {
-  const workers = options.workers ?? availableParallelism();
+  const workers = workerCount(options.workers);
   return simulateWith(model, options, (raw, plan, opts) => (workers <= 1 || opts.steeringRules ? runInProcess(plan, opts) : runOnWorkers(raw, plan, opts, workers)));
 }

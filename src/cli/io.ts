@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { ForlobInputError } from '../model/errors.js';
+import { duplicateKeys } from '../model/json.js';
 import type { ModelSpec } from '../model/types.js';
 import { planUncertainty } from '../params/plan.js';
 import { presets, getPreset } from '../presets/index.js';
@@ -29,6 +30,8 @@ export function loadModel(arg: string): ModelSpec {
   } catch (e) {
     throw new ForlobInputError([{ path: '(root)', message: `malformed JSON in ${arg}: ${(e as Error).message}` }], 'invalid model');
   }
+  const dup = duplicateKeys(text);
+  if (dup.length) throw new ForlobInputError(dup, 'invalid model');
   planUncertainty(json);
   return json as ModelSpec;
 }

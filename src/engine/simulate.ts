@@ -126,7 +126,11 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
   // Capacity: per capped arm a min-heap of the months its places next fall free. Citizens
   // are served in processing order (arrival order within a group), each taking the place
   // that frees first; a holder frees it at the first exit from benefit.
-  const heaps: (Float64Array | null)[] = Array.from(capPlaces, (n) => (n >= 0 ? new Float64Array(n) : null));
+  // A heap needs no more slots than the citizens allocated to the arm: with that many
+  // places every one of them finds a never-used place, as with more.
+  const allocated = new Float64Array(A);
+  for (let c = 0; c < sc.counts.length; c++) allocated[c % A] += sc.counts[c];
+  const heaps: (Float64Array | null)[] = Array.from(capPlaces, (n, a) => (n >= 0 ? new Float64Array(Math.min(n, allocated[a])) : null));
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
     const { group, arm, count, firstCitizen, start, rowArm } = cohorts[c];

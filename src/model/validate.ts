@@ -4,7 +4,9 @@
  * @module
  */
 import type { $ZodIssue } from 'zod/v4/core';
+import { LIMITS } from './bounds.js';
 import { ForlobInputError, formatPath, type Problem } from './errors.js';
+import { duplicateKeys } from './json.js';
 import { modelSchema } from './schema.js';
 import type { ModelSpec, ScenarioSpec, TransitionRows } from './types.js';
 
@@ -30,9 +32,16 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function issueToProblems(issue: $ZodIssue, input: unknown): Problem[] {
+/**
+ * Problems in our words for one zod issue: `input` is the value the schema checked, and
+ * `prefix` the path of that value within the model (for a distribution checked on its own).
+ */
+export function issueToProblems(issue: $ZodIssue, input: unknown, prefix: readonly PropertyKey[] = []): Problem[] {
   const path = issue.path;
-  const at = formatPath(path);
+  const at = formatPath([...prefix, ...path]);
+  if (issue.code === 'invalid_value' && valueAt(input, path) === undefined) {
+    return [{ path: at, message: `required field is missing (expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})` }];
+  }
   switch (issue.code) {
     case 'invalid_type': {
       const got = valueAt(input, path);
@@ -42,14 +51,17 @@ function issueToProblems(issue: $ZodIssue, input: unknown): Problem[] {
       return [{ path: at, message: `expected ${issue.expected}, got ${describe(got)}` }];
     }
     case 'unrecognized_keys':
-      return issue.keys.map((k) => ({ path: formatPath([...path, k]), message: 'unknown field' }));
+      return issue.keys.map((k) => ({ path: formatPath([...prefix, ...path, k]), message: 'unknown field' }));
     case 'invalid_value':
       return [{ path: at, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(valueAt(input, path))}` }];
     case 'invalid_union': {
       // Report the branch that matches the value's type (a number or an object).
       const got = valueAt(input, path);
-      const branch = issue.errors.find((errs) => !errs.some((e) => e.code === 'invalid_type' && e.path.length === 0)) ?? issue.errors[0];
-      if (branch && branch.length) return branch.flatMap((e) => issueToProblems({ ...e, path: [...path, ...e.path] } as $ZodIssue, input));
+      // Prefer a branch that took the value's type and failed only inside it (an object
+      // with a field wrong), then one that did not refuse the value outright.
+      const refusedOutright = (errs: readonly $ZodIssue[]) => errs.some((e) => (e.code === 'invalid_type' || e.code === 'invalid_value') && e.path.length === 0);
+      const branch = issue.errors.find((errs) => errs.length > 0 && errs.every((e) => e.path.length > 0)) ?? issue.errors.find((errs) => !refusedOutright(errs)) ?? issue.errors[0];
+      if (branch && branch.length) return branch.flatMap((e) => issueToProblems({ ...e, path: [...path, ...e.path] } as $ZodIssue, input, prefix));
       return [{ path: at, message: `unexpected value ${describe(got)}` }];
     }
     case 'too_small':
@@ -62,19 +74,59 @@ function issueToProblems(issue: $ZodIssue, input: unknown): Problem[] {
   }
 }
 
-/** Walk raw input for prototype keys before anything copies it. */
+/** Structural problems scanRaw reports before it stops. */
+const MAX_RAW_PROBLEMS = 20;
+
+/**
+ * Walk raw input before anything copies or recurses into it: prototype keys, a value that
+ * contains itself (a cycle: a library caller's object, never JSON), nesting deeper than
+ * {@link LIMITS.depth} and more than {@link LIMITS.values} values are each reported with
+ * their path. Everything after it (the schema, the uncertainty walk, structuredClone) may
+ * then recurse safely.
+ */
 export function scanRaw(value: unknown, path: PropertyKey[], out: Problem[]): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => scanRaw(v, [...path, i], out));
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        out.push({ path: formatPath([...path, key]), message: `the key "${key}" is not allowed` });
-        continue;
-      }
-      scanRaw((value as Record<string, unknown>)[key], [...path, key], out);
+  const first = out.length;
+  let values = 0;
+  let stopped = false;
+  // The objects on the way down to the current one, with their paths (a shared, acyclic
+  // reference is fine; only an ancestor is a cycle).
+  const ancestors = new Map<object, readonly PropertyKey[]>();
+  const report = (p: Problem) => {
+    out.push(p);
+    if (out.length - first >= MAX_RAW_PROBLEMS) stopped = true;
+  };
+  const visit = (v: unknown, at: PropertyKey[], depth: number): void => {
+    if (stopped) return;
+    if (++values > LIMITS.values) {
+      report({ path: formatPath(path), message: `more than ${LIMITS.values.toLocaleString('en')} values: too large for a model` });
+      stopped = true;
+      return;
     }
-  }
+    if (v === null || typeof v !== 'object') return;
+    const cycle = ancestors.get(v);
+    if (cycle) {
+      report({ path: formatPath(at), message: `a cycle: this is ${formatPath(cycle)} again, which contains it (a model must be plain data without cycles)` });
+      return;
+    }
+    if (depth > LIMITS.depth) {
+      report({ path: formatPath(at), message: `nested more than ${LIMITS.depth} levels deep (a model nests a few levels)` });
+      return;
+    }
+    ancestors.set(v, at);
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => visit(x, [...at, i], depth + 1));
+    } else {
+      for (const key of Object.keys(v)) {
+        if (FORBIDDEN_KEYS.has(key)) {
+          report({ path: formatPath([...at, key]), message: `the key "${key}" is not allowed` });
+          continue;
+        }
+        visit((v as Record<string, unknown>)[key], [...at, key], depth + 1);
+      }
+    }
+    ancestors.delete(v);
+  };
+  visit(value, path, path.length);
 }
 
 function duplicates(ids: string[], where: string, out: Problem[]): Set<string> {
@@ -103,6 +155,7 @@ function checkRows(rows: TransitionRows | undefined, where: string, states: Set<
 /** Checks that need the whole model, run only once the structure is sound. */
 function checkSemantics(m: ModelSpec): Problem[] {
   const out: Problem[] = [];
+  checkSize(m, out);
   const states = duplicates(m.states.map((s) => s.id), 'states', out);
   const groups = duplicates(m.groups.map((g) => g.id), 'groups', out);
   const interventions = duplicates((m.interventions ?? []).map((i) => i.id), 'interventions', out);
@@ -164,6 +217,43 @@ function checkSteering(m: ModelSpec, sc: ScenarioSpec, where: string, groups: Se
     if (rule.signal === 'freeCapacity' && iv && !iv.capacity) out.push({ path: `${at}.signal`, message: `freeCapacity needs a capacity on intervention "${st.intervention}"` });
     if (rule.signal === 'spending' && st.budget === undefined) out.push({ path: `${where}.budget`, message: 'required by a rule on spending (DKK per review period)' });
   });
+}
+
+/**
+ * Resource bounds: the citizens of a run (group sizes plus inflow over the horizon) and
+ * the compiled tables, so that a model too large is refused up front, not run out of memory.
+ */
+function checkSize(m: ModelSpec, out: Problem[]): void {
+  const parts: { path: string; label: string; n: number }[] = [];
+  m.groups.forEach((g, i) => {
+    parts.push({ path: `groups[${i}].size`, label: `groups[${i}].size`, n: g.size });
+    if (g.inflow) {
+      // The compiler's arrivals: floor(perMonth · months) in all, months from..to.
+      const months = (g.inflow.toMonth ?? m.horizonMonths - 1) - (g.inflow.fromMonth ?? 1) + 1;
+      if (months > 0) parts.push({ path: `groups[${i}].inflow.perMonth`, label: `groups[${i}].inflow over ${months} months`, n: Math.floor(g.inflow.perMonth * months + 1e-9) });
+    }
+  });
+  const total = parts.reduce((a, p) => a + p.n, 0);
+  if (total > LIMITS.citizens) {
+    const largest = parts.reduce((a, p) => (p.n > a.n ? p : a));
+    const shown = parts.filter((p) => p.n > 0).slice(0, 6);
+    out.push({
+      path: largest.path,
+      message: `the model has ${total.toLocaleString('en')} citizens (${shown.map((p) => `${p.label} ${p.n.toLocaleString('en')}`).join(', ')}${shown.length < parts.filter((p) => p.n > 0).length ? ', …' : ''}): forlob runs at most ${LIMITS.citizens.toLocaleString('en')} (memory grows with citizens)`,
+    });
+  }
+  const S = m.states.length;
+  const A = (m.interventions?.length ?? 0) + 1;
+  const K = m.readiness ? (m.readiness.hazardRatios?.length ?? m.readiness.classes ?? 5) : 1;
+  const NP = new Set((m.calendar ?? []).map((c) => stepMonth(m, c.from))).size + 1;
+  const NB = m.duration?.bands.length ?? 1;
+  const G = m.groups.length + m.groups.filter((g) => g.inflow).length;
+  const table = A * K * S * S * NP * NB;
+  const acc = G * A * S * NP;
+  if (Math.max(table, acc) > LIMITS.tableEntries) {
+    const what = table >= acc ? `its transition table would have ${table.toLocaleString('en')} entries (${A} arms × ${K} readiness classes × ${S}² states × ${NP} calendar periods × ${NB} duration bands)` : `a replicate's sums would have ${acc.toLocaleString('en')} entries (${G} groups × ${A} arms × ${S} states × ${NP} calendar periods)`;
+    out.push({ path: '(root)', message: `the model is too large: ${what}, more than ${LIMITS.tableEntries.toLocaleString('en')}` });
+  }
 }
 
 /** Checks for the optional parts of the format: effects, calibration, duration, costs. */
@@ -229,9 +319,13 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
       if (hrs.length !== d.bands.length) out.push({ path: `duration.hazardRatios.${from}`, message: `expected ${d.bands.length} hazard ratios (one per band), got ${hrs.length}` });
     }
   }
+  const stepAt = new Map<number, number>();
   (m.calendar ?? []).forEach((step, i) => {
     const where = `calendar[${i}]`;
     const month = stepMonth(m, step.from);
+    // Two steps in one month would both apply, the later silently winning where they overlap.
+    if (Number.isFinite(month) && stepAt.has(month)) out.push({ path: `${where}.from`, message: `the same month as calendar[${stepAt.get(month)}] (month ${month}): put the changes of one month in one step` });
+    else if (Number.isFinite(month)) stepAt.set(month, i);
     if (typeof step.from === 'string' && !m.start) out.push({ path: `${where}.from`, message: 'a date needs the model\'s start (or give a month index)' });
     // A step at or after the horizon is allowed (a reform calendar outlives short runs); it changes nothing.
     else if (month < 1) out.push({ path: `${where}.from`, message: `expected a month after the start (month index >= 1), got ${month}` });
@@ -303,5 +397,7 @@ export function parseModel(text: string, source = 'model'): ModelSpec {
   } catch (e) {
     throw new ForlobInputError([{ path: '(root)', message: `malformed JSON in ${source}: ${(e as Error).message}` }], 'invalid model');
   }
+  const dup = duplicateKeys(text);
+  if (dup.length) throw new ForlobInputError(dup, 'invalid model');
   return validateModel(json);
 }

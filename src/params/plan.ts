@@ -11,7 +11,7 @@
 import seedrandom from 'seedrandom';
 import { ForlobInputError, formatPath, type Problem } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
-import { scanRaw, validateModel } from '../model/validate.js';
+import { issueToProblems, scanRaw, validateModel } from '../model/validate.js';
 import { isEvidenceRef, resolveEvidenceRef } from '../evidence/index.js';
 import { checkDistribution, distMean, distQuantile, distributionSchema, sampler, type Distribution } from './distribution.js';
 
@@ -48,7 +48,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 function parseDist(v: unknown, path: (string | number)[], problems: Problem[]): Distribution | null {
   const parsed = distributionSchema.safeParse(v);
   if (!parsed.success) {
-    for (const iss of parsed.error.issues) problems.push({ path: formatPath([...path, ...(iss.path as (string | number)[])]), message: iss.message });
+    for (const iss of parsed.error.issues) problems.push(...issueToProblems(iss, v, path));
     return null;
   }
   const more = checkDistribution(parsed.data, formatPath(path));
@@ -125,7 +125,48 @@ export function planUncertainty(raw: unknown): UncertaintyPlan {
   if (problems.length) throw new ForlobInputError(problems, 'invalid model');
   // The parameters block is kept on the point model only as means, for display.
   if (isObject(block)) pointRaw.parameters = Object.fromEntries(parameters.filter((p) => byName.has(p.name)).map((p) => [p.name, p.mean]));
-  return { point: validateModel(pointRaw), parameters, slots };
+  let point: ModelSpec;
+  try {
+    point = validateModel(pointRaw);
+  } catch (e) {
+    if (e instanceof ForlobInputError) throw new ForlobInputError(byParameter(parameters, slots, e.problems, byName, ''), 'invalid model');
+    throw e;
+  }
+  return { point, parameters, slots };
+}
+
+/**
+ * Report a problem at a place that takes a parameter once, at the parameter (the
+ * `parameters` entry, or the inline distribution), with the places it broke listed,
+ * rather than once at every reference. Other problems pass through unchanged.
+ */
+function byParameter(parameters: readonly Parameter[], slots: readonly Slot[], problems: readonly Problem[], named: ReadonlyMap<string, number>, context: string): Problem[] {
+  const slotOf = new Map(slots.map((s) => [formatPath(s.path), s.index]));
+  const out: Problem[] = [];
+  const grouped = new Map<string, { problem: Problem; places: string[] }>();
+  for (const p of problems) {
+    const index = slotOf.get(p.path);
+    if (index === undefined) {
+      out.push({ path: p.path, message: p.message + context });
+      continue;
+    }
+    const param = parameters[index];
+    const at = named.get(param.name) === index ? formatPath(['parameters', param.name]) : param.name;
+    const key = `${at}\u0000${p.message}`;
+    const seen = grouped.get(key);
+    if (seen) seen.places.push(p.path);
+    else {
+      const problem = { path: at, message: '' };
+      grouped.set(key, { problem, places: [p.path] });
+      out.push(problem);
+    }
+  }
+  for (const [key, { problem, places }] of grouped) {
+    const message = key.slice(key.indexOf('\u0000') + 1);
+    const value = context ? '' : parameters[slotOf.get(places[0])!].dist ? ' (the mean of its distribution)' : '';
+    problem.message = problem.path === places[0] ? `${message}${value}${context}` : `${message}${value} where it is used at ${places.join(', ')}${context}`;
+  }
+  return out;
 }
 
 /** Whether any parameter actually varies. */
@@ -157,7 +198,9 @@ export function instantiate(plan: UncertaintyPlan, values: ArrayLike<number>, co
     return validateModel(model);
   } catch (e) {
     if (e instanceof ForlobInputError) {
-      throw new ForlobInputError(e.problems.map((p) => ({ path: p.path, message: `${p.message} (a drawn parameter value${context})` })), 'invalid draw');
+      // The parameters block's names (they come first, before any inline distribution's path).
+      const named = new Map(Object.keys(plan.point.parameters ?? {}).map((name) => [name, plan.parameters.findIndex((p) => p.name === name)]));
+      throw new ForlobInputError(byParameter(plan.parameters, plan.slots, e.problems, named, ` (a drawn parameter value${context})`), 'invalid draw');
     }
     throw e;
   }
