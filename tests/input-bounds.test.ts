@@ -7,8 +7,10 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ForlobInputError, LIMITS, parseModel, simulate, validateModel } from '../src/index.js';
+import { compileModel } from '../src/compile/compile.js';
+import { ForlobInputError, LIMITS, parseModel, presets, simulate, validateModel } from '../src/index.js';
 import { duplicateKeys } from '../src/model/json.js';
 import { workerCount, MAX_WORKERS_PER_CORE } from '../src/node.js';
 import { cli, ROOT, tempDir } from './helpers.js';
@@ -335,4 +337,53 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
       expect(() => parseModel(text), f).not.toThrow();
     }
   });
+});
+
+describe('fuzz: extreme numbers and broken structure in the examples and presets', () => {
+  const numbers = [0, -1, 1e-320, 0.5, 1.5, 2 ** 31, 2 ** 32 + 10, 3e9, 1e15, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Infinity, NaN];
+  const leaves = (v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []) => {
+    if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) leaves(x, [...path, Array.isArray(v) ? Number(k) : k], out);
+    else out.push(path);
+    return out;
+  };
+  const bases = [...['model.json', 'steering.json', 'calibrated.json'].map((f) => JSON.parse(readFileSync(join(ROOT, 'examples', f), 'utf8'))), ...Object.values(presets).map((p) => structuredClone(p.model))];
+
+  it('validation either accepts a mutant or names a path; an accepted one compiles and runs', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 3 }), async (b, l, n, kind) => {
+        const model = structuredClone(bases[b % bases.length]) as Record<string, any>;
+        const all = leaves(model);
+        const path = all[l % all.length];
+        let node = model;
+        for (const k of path.slice(0, -1)) node = node[k];
+        const key = path[path.length - 1];
+        if (kind === 0) node[key] = numbers[n % numbers.length];
+        else if (kind === 1) delete node[key];
+        else if (kind === 2) {
+          let deep: unknown = node[key];
+          for (let d = 0; d < 40; d++) deep = d % 2 ? [deep] : { nested: deep };
+          node[key] = deep;
+        }
+        else node[key] = node;
+        let N = -1;
+        try {
+          N = compileModel(validateModel(model)).N;
+        } catch (e) {
+          expect(e).toBeInstanceOf(ForlobInputError);
+          for (const p of (e as ForlobInputError).problems) {
+            expect(p.path).toMatch(/^(\(root\)|[A-Za-z$_])/);
+            expect(p.message).not.toMatch(/received|type undefined|Invalid input/);
+          }
+        }
+        if (N >= 0 && N <= 50_000) {
+          try {
+            await simulate(model, { replicates: 2, seed: 'fuzz' });
+          } catch (e) {
+            expect(e).toBeInstanceOf(ForlobInputError);
+          }
+        }
+      }),
+      { numRuns: 150, seed: 13 },
+    );
+  }, 120_000);
 });
