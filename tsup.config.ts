@@ -1,4 +1,24 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'tsup';
+import type { Plugin } from 'esbuild';
+
+const ERRORS = resolve('src/model/errors.ts');
+
+/**
+ * One ForlobInputError per build: every bundle imports dist/errors.js (errors.cjs) instead
+ * of carrying its own copy of the class, so `forlob` and `forlob/node` export the same
+ * class object and errors thrown inside either are instances of it.
+ */
+const sharedErrors: Plugin = {
+  name: 'shared-errors',
+  setup(build) {
+    const ext = build.initialOptions.format === 'cjs' ? 'cjs' : 'js';
+    build.onResolve({ filter: /\/errors\.js$/ }, (args) => {
+      if (resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') !== ERRORS) return undefined;
+      return { path: `./errors.${ext}`, external: true };
+    });
+  },
+};
 
 export default defineConfig({
   entry: {
@@ -7,7 +27,9 @@ export default defineConfig({
     cli: 'src/cli/main.ts',
     worker: 'src/engine/worker.ts',
     plot: 'src/plot/index.ts',
+    errors: 'src/model/errors.ts',
   },
+  esbuildPlugins: [sharedErrors],
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts', node: 'src/node.ts', plot: 'src/plot/index.ts' } },
   // shims: the CJS build needs import.meta.url to locate the worker file.

@@ -191,5 +191,10 @@ export function validateOptions(options: SimulateOptions): ResolvedOptions {
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new ForlobInputError([{ path: 'options.onProgress', message: 'expected a function' }], 'invalid options');
   }
+  // Checked here, for every entry alike: the worker pool would otherwise fail on it with a TypeError and a run in this thread ignore it.
+  const signal = options.signal as Partial<AbortSignal> | null | undefined;
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function' || typeof signal.removeEventListener !== 'function')) {
+    throw new ForlobInputError([{ path: 'options.signal', message: 'expected an AbortSignal' }], 'invalid options');
+  }
   return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}), ...(o.precision !== undefined ? { precision: o.precision } : {}), maxReplicates: o.maxReplicates, ...(o.willingnessToPay !== undefined ? { willingnessToPay: o.willingnessToPay } : {}), willingnessToPayRange: o.willingnessToPayRange ?? DEFAULT_WTP_RANGE, evppiGroups: o.evppiGroups ?? [], ...(options.steeringRules ? { steeringRules: options.steeringRules } : {}) };
 }

@@ -62,15 +62,21 @@ export function runOnWorkers(raw: unknown, uncertainty: UncertaintyPlan, opts: R
       threads.push(w);
       w.on('message', (msg: FromWorker) => {
         if (settled) return;
-        if (msg.type === 'progress') {
-          done += msg.replicates;
-          opts.onProgress?.({ done, total });
-        } else if (msg.type === 'block') {
-          collected.add(msg.from - opts.from, msg.count, msg.block);
-          if (--pending === 0) finish();
-          else feed(w);
-        } else {
-          finish(msg.problems ? new ForlobInputError(msg.problems) : new Error(msg.message));
+        // Anything thrown here, the caller's onProgress included, rejects the run (and
+        // terminates the workers) instead of escaping the listener and crashing the host.
+        try {
+          if (msg.type === 'progress') {
+            done += msg.replicates;
+            opts.onProgress?.({ done, total });
+          } else if (msg.type === 'block') {
+            collected.add(msg.from - opts.from, msg.count, msg.block);
+            if (--pending === 0) finish();
+            else feed(w);
+          } else {
+            finish(msg.problems ? new ForlobInputError(msg.problems) : new Error(msg.message));
+          }
+        } catch (e) {
+          finish(e ?? new Error(`onProgress threw ${String(e)}`));
         }
       });
       w.on('error', (e) => finish(e));

@@ -26,7 +26,21 @@ export class ForlobInputError extends Error {
     this.name = 'ForlobInputError';
     this.problems = problems;
   }
+
+  /**
+   * `e instanceof ForlobInputError` holds for an error from any copy of this class: the ESM
+   * and the CommonJS build, `forlob` and `forlob/node` (each loaded copy defines the class
+   * once; the mark they share is a registered symbol). A subclass tests as usual.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== ForlobInputError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[FORLOB_INPUT_ERROR] === true;
+  }
 }
+
+/** The mark every ForlobInputError carries, the same symbol in every copy of forlob. */
+const FORLOB_INPUT_ERROR = Symbol.for('forlob.ForlobInputError');
+Object.defineProperty(ForlobInputError.prototype, FORLOB_INPUT_ERROR, { value: true });
 
 /** Format a path array the way users write it: `states[2].kind`, `transitions.kh.job`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -55,8 +55,9 @@ export interface RunPart {
  * const whole = mergeRuns([partA, partB]); // parts from --replicate-range 0:500 and 500:1000
  * ```
  */
-export function mergeRuns(parts: RunPart[], names: string[] = parts.map((_, i) => `part ${i + 1}`)): SimulationResult {
+export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult {
   if (!Array.isArray(parts)) throw new ForlobInputError([{ path: 'parts', message: `expected an array of runs written with --format json --keep-replicates, got ${parts === null ? 'null' : typeof parts}` }]);
+  names ??= parts.map((_, i) => `part ${i + 1}`);
   if (!Array.isArray(names) || names.length < parts.length) throw new ForlobInputError([{ path: 'names', message: `expected an array of ${parts.length} names, one per part` }]);
   if (parts.length === 0) throw new ForlobInputError([{ path: 'arguments', message: 'expected at least one file to merge' }]);
   const problems: { path: string; message: string }[] = [];
