@@ -73,8 +73,21 @@ export async function breakEven(model: unknown, options: BreakEvenOptions): Prom
   const plan = planUncertainty(model);
   const p = plan.parameters.find((x) => x.name === parameter);
   if (!p) throw new ForlobInputError([{ path: 'parameter', message: `unknown parameter "${parameter}" (expected one of ${plan.parameters.map((x) => x.name).join(', ') || 'none'})` }]);
-  const lo0 = lower ?? (p.dist ? parameterQuantile(p, 0.001) : p.mean * 0.5);
-  const hi0 = upper ?? (p.dist ? parameterQuantile(p, 0.999) : p.mean * 1.5);
+  for (const [name, x] of [['lower', lower], ['upper', upper]] as const) {
+    if (x !== undefined && (typeof x !== 'number' || !Number.isFinite(x))) throw new ForlobInputError([{ path: name, message: `expected a finite number, got ${String(x)}` }]);
+  }
+  let lo0 = lower ?? (p.dist ? parameterQuantile(p, 0.001) : p.mean * 0.5);
+  let hi0 = upper ?? (p.dist ? parameterQuantile(p, 0.999) : p.mean * 1.5);
+  // ±50 % of a negative fixed value comes out reversed: the default interval is its ends in order.
+  if (lower === undefined && upper === undefined && lo0 > hi0) [lo0, hi0] = [hi0, lo0];
+  // The search answers inside [lower, upper] only: an empty or reversed interval is refused.
+  if (!(lo0 < hi0)) {
+    throw new ForlobInputError([
+      lower === undefined && upper === undefined
+        ? { path: 'parameter', message: `"${parameter}" is fixed at ${p.mean}: give lower and upper to search` }
+        : { path: lower !== undefined ? 'lower' : 'upper', message: `expected lower < upper, got lower ${lo0} and upper ${hi0}` },
+    ]);
+  }
   const measure = { metric, scenario, baseline };
   const tol = tolerance ?? Math.abs(hi0 - lo0) * 1e-4;
   const steps = Math.abs(hi0 - lo0) > tol ? Math.ceil(Math.log2(Math.abs(hi0 - lo0) / tol)) : 0;

@@ -10,8 +10,9 @@ import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
 import { METRICS, type MetricName } from '../summary/metrics.js';
 import { choiceFlag, intFlag, levelFlag, parseFlags, usageText, type Flag } from './args.js';
-import { loadModel, writeAtomic } from './io.js';
+import { checkOut, loadModel, writeOutput } from './io.js';
 import { progressBar } from './progress.js';
+import { printableDeep } from '../report/escape.js';
 
 /** Words of `text` in lines of at most `width` characters. */
 function wrap(text: string, width: number): string {
@@ -75,6 +76,7 @@ function setup(argv: string[], flags: readonly Flag[]) {
   const { values, positionals } = parseFlags(argv, flags);
   if (positionals.length !== 1) throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
   const v = values as Record<string, string | undefined>;
+  checkOut(v.out, positionals); // before the runs, not after them
   const workers = intFlag('workers', v.workers, availableParallelism());
   const level = levelFlag(v.level);
   return {
@@ -104,9 +106,9 @@ export function measureUnit(metric: MetricName, difference: boolean): { factor: 
 /** A quantile as a percentage: 0.025 → "2.5 %". */
 const quantileText = (q: number) => `${Number((100 * q).toPrecision(6))} %`;
 
-function emit(text: string, out: string | undefined): string {
-  if (out) {
-    writeAtomic(out, text);
+async function emit(text: string, out: string | undefined): Promise<string> {
+  if (out !== undefined) {
+    await writeOutput(out, text);
     return '';
   }
   return text;
@@ -128,6 +130,7 @@ export async function sensitivityCommand(argv: string[]): Promise<string> {
 
 /** The sensitivity table as `forlob sensitivity` prints it: the measure in the units of `run`. */
 export function sensitivityTable(t: SensitivityResult): string {
+  t = printableDeep(t); // parameter and scenario names are the model's text
   const { metric, scenario, baseline } = t.measure;
   const u = measureUnit(metric, baseline !== undefined);
   const show = (x: number) => (Number.isFinite(x) ? (x * u.factor).toFixed(u.digits) : 'n/a');
@@ -152,6 +155,8 @@ export function sensitivityTable(t: SensitivityResult): string {
 export async function breakEvenCommand(argv: string[]): Promise<string> {
   const { v, quiet, model, format, metric, sim, run } = setup(argv, BREAKEVEN_FLAGS);
   if (!v.parameter) throw new ForlobInputError([{ path: '--parameter', message: 'required: the parameter to solve for' }]);
+  const [target, lower, upper] = [numberFlag('target', v.target), numberFlag('lower', v.lower), numberFlag('upper', v.upper)];
+  if (lower !== undefined && upper !== undefined && !(lower < upper)) throw new ForlobInputError([{ path: '--lower', message: `expected a number below --upper, got --lower ${v.lower} and --upper ${v.upper}` }]);
   const bar = progressBar(quiet);
   let b;
   try {
@@ -161,9 +166,9 @@ export async function breakEvenCommand(argv: string[]): Promise<string> {
       metric,
       scenario: v.scenario,
       baseline: v.baseline,
-      target: numberFlag('target', v.target),
-      lower: numberFlag('lower', v.lower),
-      upper: numberFlag('upper', v.upper),
+      target,
+      lower,
+      upper,
       run,
       onProgress: bar.onProgress,
     });
@@ -171,6 +176,7 @@ export async function breakEvenCommand(argv: string[]): Promise<string> {
     bar.stop();
   }
   if (format === 'json') return emit(JSON.stringify(b, null, 2) + '\n', v.out);
+  b = printableDeep(b);
   const text =
     b.value === null
       ? `${metric} does not cross its target for ${b.parameter} in [${fmt(b.interval[0])}, ${fmt(b.interval[1])}] (at the ends: ${fmt(b.atEnds[0])}, ${fmt(b.atEnds[1])})\n`

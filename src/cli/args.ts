@@ -48,7 +48,7 @@ export function usageText(synopsis: string, summary: string, flags: readonly Fla
 export function parseFlags(argv: string[], flags: readonly Flag[]) {
   const options = Object.fromEntries(flags.map((f) => [f.name, { type: f.value ? ('string' as const) : ('boolean' as const) }]));
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: negativeValues(argv, flags), options, allowPositionals: true, strict: true });
   } catch (e) {
     const err = e as Error & { code?: string };
     const unknown = err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']*)'/.exec(err.message)?.[1] : undefined;
@@ -58,6 +58,21 @@ export function parseFlags(argv: string[], flags: readonly Flag[]) {
     }
     throw new ForlobInputError([{ path: 'arguments', message: err.message.split('\n')[0] }]);
   }
+}
+
+/**
+ * `--lower -5` as `--lower=-5`: a negative number after a flag that takes a value is that
+ * flag's value (parseArgs alone reads it as an unknown flag `-5`). Up to a `--`.
+ */
+function negativeValues(argv: string[], flags: readonly Flag[]): string[] {
+  const takesValue = new Set(flags.filter((f) => f.value).map((f) => `--${f.name}`));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return [...out, ...argv.slice(i)];
+    if (takesValue.has(argv[i]) && i + 1 < argv.length && /^-\.?\d/.test(argv[i + 1])) out.push(`${argv[i]}=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
 }
 
 /** A positive integer flag. */

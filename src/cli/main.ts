@@ -11,6 +11,7 @@
  */
 import { ForlobInputError } from '../model/errors.js';
 import { nearestName } from '../model/suggest.js';
+import { printable } from '../report/escape.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { usageText } from './args.js';
 import { presetsCommand, showCommand } from './presets.js';
@@ -22,6 +23,8 @@ import { RUN_USAGE, runCommand } from './run.js';
 /** The package's version (package.json is bundled into dist/cli.js at build time). */
 export const VERSION: string = pkg.version;
 
+type Output = string | Iterable<string>;
+
 interface Command {
   /** Arguments, for the overview. */
   args: string;
@@ -29,7 +32,8 @@ interface Command {
   summary: string;
   /** `forlob <command> --help`. */
   usage: string;
-  run: (argv: string[]) => string | Promise<string>;
+  /** Text for stdout, or its chunks (a JSON document too long for one string). */
+  run: (argv: string[]) => Output | Promise<Output>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -61,7 +65,7 @@ Every command takes --help (-h): its usage, every flag with its default.
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const cmd = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  let out: string;
+  let out: Output;
   if (cmd) {
     // `forlob <command> --help` (or -h), anywhere before a `--`, prints the usage and does nothing else.
     const end = rest.indexOf('--');
@@ -74,8 +78,15 @@ async function main(argv: string[]): Promise<number> {
   } else if (command === '--version' || command === '-V' || command === 'version') {
     out = `${VERSION}\n`;
   } else throw unknownCommand(command);
-  if (out) process.stdout.write(out);
+  if (typeof out === 'string') {
+    if (out) process.stdout.write(out);
+  } else for (const chunk of out) await writeStdout(chunk);
   return 0;
+}
+
+/** Write a chunk to stdout, waiting while its buffer is full (a pipe read slowly). */
+function writeStdout(chunk: string): Promise<void> | void {
+  if (!process.stdout.write(chunk)) return new Promise((res) => process.stdout.once('drain', () => res()));
 }
 
 function unknownCommand(command: string): ForlobInputError {
@@ -91,10 +102,12 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof ForlobInputError) {
-      for (const p of e.problems) process.stderr.write(`forlob: ${p.path}: ${p.message}\n`);
+      // Ids and file names in a message are the user's text: escaped, so none can clear the
+      // screen or fake a second `forlob: …` line.
+      for (const p of e.problems) process.stderr.write(`forlob: ${printable(String(p.path))}: ${printable(String(p.message))}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`forlob: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.stderr.write(`forlob: internal error: ${printable(String((e as Error)?.message ?? e))}\n`);
       process.exitCode = 1;
     }
   },

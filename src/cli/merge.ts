@@ -7,7 +7,8 @@ import { ForlobInputError } from '../model/errors.js';
 import { keptReplicates, resultToJSON } from '../report/json.js';
 import { mergeRuns, type RunPart } from '../summary/merge.js';
 import { parseFlags, usageText, type Flag } from './args.js';
-import { writeAtomic } from './io.js';
+import { checkOut, writeOutput } from './io.js';
+import { jsonDocument } from '../report/json-chunks.js';
 
 /** The merge command's flags: its parser and its usage are both made from this list. */
 export const MERGE_FLAGS: readonly Flag[] = [
@@ -19,8 +20,9 @@ export const MERGE_FLAGS: readonly Flag[] = [
 export const MERGE_USAGE = usageText('forlob merge <part.json> … [flags]', 'Merge the parts of a split run, written with --format json --keep-replicates, into the\nwhole run\'s JSON (byte-identical to running it whole).', MERGE_FLAGS);
 
 /** Merge the files named in argv. */
-export function mergeCommand(argv: string[]): string {
+export async function mergeCommand(argv: string[]): Promise<string | Iterable<string>> {
   const { values, positionals } = parseFlags(argv, MERGE_FLAGS);
+  checkOut(values.out as string | undefined, positionals);
   const parts = positionals.map((file): RunPart => {
     let text: string;
     try {
@@ -36,9 +38,9 @@ export function mergeCommand(argv: string[]): string {
   });
   const result = mergeRuns(parts, positionals);
   const json = { ...resultToJSON(result), ...(values['keep-replicates'] ? { kept: keptReplicates(result, parts[0].kept.spec) } : {}) };
-  const text = JSON.stringify(json, null, 2) + '\n';
-  if (values.out) {
-    writeAtomic(values.out as string, text);
+  const text = jsonDocument(json); // in chunks: kept rows can pass the longest string
+  if (values.out !== undefined) {
+    await writeOutput(values.out as string, text);
     return '';
   }
   return text;

@@ -5,6 +5,7 @@
  */
 import cliProgress from 'cli-progress';
 import type { Progress } from '../options.js';
+import { onInterrupt } from './interrupt.js';
 
 /** Progress as the CLI's bar takes it: a run's, or an analysis's over its runs. */
 export interface BarProgress extends Progress {
@@ -35,12 +36,18 @@ export function progressBar(quiet: boolean, stream: NodeJS.WritableStream & { is
   );
   let started = false;
   let total = 0;
+  // The bar hides the cursor: an interrupt (Ctrl-C) or exit while it shows stops it, which shows the cursor again.
+  let release = () => {};
   return {
     onProgress: ({ done, total: t, runsDone, runs }) => {
       const payload = { summarising: runs === undefined && done >= t, runs: runs === undefined ? '' : ` (run ${Math.min(runs, runsDone! + 1)} of ${runs})` };
       if (!started) {
         bar.start(t, 0, payload);
         started = true;
+        release = onInterrupt(() => {
+          bar.stop();
+          stream.write('\x1b[?25h');
+        });
       } else if (t !== total) bar.setTotal(t); // a --precision run grows as it goes
       total = t;
       bar.update(done, payload);
@@ -48,6 +55,7 @@ export function progressBar(quiet: boolean, stream: NodeJS.WritableStream & { is
       if (payload.summarising) bar.render();
     },
     stop: () => {
+      release();
       if (started) bar.stop();
     },
   };

@@ -9,7 +9,7 @@ import { simulate } from '../node.js';
 import { renderReport } from '../report/html.js';
 import { REPORT_LANGUAGES } from '../report/i18n.js';
 import { choiceFlag, DEFAULT_WTP_RANGE_TEXT, evppiGroupsFlag, intFlag, levelFlag, parseFlags, usageText, wtpRangeFlag, type Flag } from './args.js';
-import { loadModel, uncertainNames, writeAtomic } from './io.js';
+import { checkOut, loadModel, uncertainNames, writeOutput } from './io.js';
 import { progressBar } from './progress.js';
 
 /** The report command's flags: its parser and its usage are both made from this list. */
@@ -40,6 +40,7 @@ export async function reportCommand(argv: string[]): Promise<string> {
   if (positionals.length !== 1) {
     throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
   }
+  checkOut(values.out as string | undefined, positionals); // before the run, not after it
   const lang = choiceFlag('lang', values.lang as string | undefined, REPORT_LANGUAGES, 'en');
   const replicates = intFlag('replicates', values.replicates as string | undefined, 1000);
   const level = levelFlag(values.level as string | undefined);
@@ -60,8 +61,8 @@ export async function reportCommand(argv: string[]): Promise<string> {
     bar.stop();
   }
   const html = await renderReport(result, model, { lang, ...(baseline !== undefined ? { baseline } : {}) });
-  if (values.out) {
-    writeAtomic(values.out as string, html);
+  if (values.out !== undefined) {
+    await writeOutput(values.out as string, html);
     return '';
   }
   return html;

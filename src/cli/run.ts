@@ -9,7 +9,8 @@ import { resultToJSON, keptReplicates } from '../report/json.js';
 import { resultToCSV } from '../report/csv.js';
 import { formatTable } from '../report/text.js';
 import { choiceFlag, DEFAULT_WTP_RANGE_TEXT, evppiGroupsFlag, intFlag, levelFlag, parseFlags, rangeFlag, usageText, wtpRangeFlag, type Flag } from './args.js';
-import { loadModel, uncertainNames, writeAtomic } from './io.js';
+import { checkOut, loadModel, uncertainNames, writeOutput } from './io.js';
+import { jsonDocument } from '../report/json-chunks.js';
 import { progressBar } from './progress.js';
 import { resultToWorkbook } from '../report/xlsx.js';
 
@@ -46,11 +47,12 @@ export const RUN_FLAGS: readonly Flag[] = [
 export const RUN_USAGE = usageText('forlob run <model.json | preset-id> [flags]', 'Simulate every scenario of a model file or preset and print or write the results.', RUN_FLAGS);
 
 /** Run the command; returns the text for stdout (empty when written to a file). */
-export async function runCommand(argv: string[]): Promise<string> {
+export async function runCommand(argv: string[]): Promise<string | Iterable<string>> {
   const { values, positionals } = parseFlags(argv, RUN_FLAGS);
   if (positionals.length !== 1) {
     throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
   }
+  checkOut(values.out as string | undefined, positionals); // before the run, not after it
   const replicates = intFlag('replicates', values.replicates as string | undefined, 1000);
   const level = levelFlag(values.level as string | undefined);
   const format = choiceFlag('format', values.format as string | undefined, ['table', 'json', 'csv', 'xlsx'] as const, 'table');
@@ -80,17 +82,17 @@ export async function runCommand(argv: string[]): Promise<string> {
     bar.stop();
   }
   if (format === 'xlsx') {
-    writeAtomic(values.out as string, await resultToWorkbook(result, model));
+    await writeOutput(values.out as string, await resultToWorkbook(result, model));
     return '';
   }
   const text =
     format === 'json'
-      ? JSON.stringify({ ...resultToJSON(result), ...(keep ? { kept: keptReplicates(result, model) } : {}) }, null, 2) + '\n'
+      ? jsonDocument({ ...resultToJSON(result), ...(keep ? { kept: keptReplicates(result, model) } : {}) }) // in chunks: kept rows can pass the longest string
       : format === 'csv'
         ? resultToCSV(result)
         : formatTable(result, by ? { by } : {});
-  if (values.out) {
-    writeAtomic(values.out as string, text);
+  if (values.out !== undefined) {
+    await writeOutput(values.out as string, text);
     return '';
   }
   return text;

@@ -3,8 +3,15 @@
  * @module
  */
 import type { SimulationResult } from '../summary/result.js';
+import { csvText } from './escape.js';
 
-/** The summary as CSV text (header row first). */
+/**
+ * The summary as CSV text (header row first). Text cells (ids, labels) go through
+ * {@link csvText}: control characters escaped, and a leading `'` on a cell a spreadsheet
+ * would read as a formula.
+ */
 export function resultToCSV(result: SimulationResult): string {
-  return result.summary.toCSV() + '\n';
+  const table = result.summary;
+  const text = (v: unknown) => (typeof v === 'string' ? csvText(v) : v);
+  return table.toCSV({ format: Object.fromEntries(table.columnNames().map((c) => [c, text])) }) + '\n';
 }

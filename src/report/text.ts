@@ -9,6 +9,7 @@ import type { PairedDifference } from '../summary/compare.js';
 import { armLabel } from '../summary/arms.js';
 import { icerReading, type IcerSummary } from '../summary/decision.js';
 import { paybackPhrase } from './i18n.js';
+import { printableDeep } from './escape.js';
 
 interface Row {
   label: string;
@@ -50,6 +51,7 @@ export interface TableOptions {
  * percentile interval; with `by`, per-group or per-arm tables after it.
  */
 export function formatTable(result: SimulationResult, options: TableOptions = {}): string {
+  result = printableDeep(result); // ids and labels are the model's text: no escape sequences or newlines reach the terminal
   const header = ['', ...result.scenarios.map((s) => s.id)];
   const body = ROWS.map((row) => [row.label, ...result.scenarios.map((s) => cell(s.metrics[row.metric], row.fmt))]);
   const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c].length)));

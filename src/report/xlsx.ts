@@ -21,6 +21,7 @@ import { METRIC_LABELS, METRICS } from '../summary/metrics.js';
 import type { SimulationResult } from '../summary/result.js';
 import { icerReading } from '../summary/decision.js';
 import { icerParts, LABELS, paybackPhrase } from './i18n.js';
+import { fixZipDates, outputDate } from './zip-dates.js';
 
 /** Cell formats. `#,##0` is localised by Excel: the reader sees their own thousands separator. */
 const FMT = {
@@ -736,6 +737,9 @@ export async function resultToWorkbook(result: SimulationResult, model: ModelSpe
   // Loaded on first use: exceljs is large and only this export needs it.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
+  // Reproducible bytes: core.xml's dates and every zip entry's time are the model's start (or 1980-01-01), not now.
+  const fixed = outputDate(model.start);
+  wb.created = wb.modified = fixed;
   wb.creator = 'forlob';
   wb.title = `${result.model}: forlob results`;
   assumptionsSheet(wb, result, model);
@@ -748,5 +752,5 @@ export async function resultToWorkbook(result: SimulationResult, model: ModelSpe
   if (result.queue?.length) queueSheet(wb, result);
   if (result.steering?.length) steeringSheet(wb, result);
   const buffer = await wb.xlsx.writeBuffer();
-  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  return fixZipDates(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer), fixed);
 }
