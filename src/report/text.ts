@@ -167,7 +167,8 @@ function breakdown(result: SimulationResult, by: 'group' | 'arm'): string[] {
         : c.groups.map((g) => ({ head: g.id, metrics: g.metrics }));
     out.push('');
     if (!cols.length) {
-      out.push(`${c.scenario} − ${c.baseline}: no ${by} in both`);
+      const steered = [c.scenario, c.baseline].filter((id) => result.steering?.some((t) => t.scenario === id));
+      out.push(`${c.scenario} − ${c.baseline}: ${steered.length ? `no arm rows in ${steered.join(' and ')} (steered)` : `no ${by} in both`}`);
       continue;
     }
     out.push(...aligned([[`${c.scenario} − ${c.baseline}`, ...cols.map((x) => x.head)], ...BY_ROWS.map((row) => [row.label, ...cols.map((x) => diffCell(x.metrics[row.metric], row.fmt))])]));
