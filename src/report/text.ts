@@ -238,6 +238,10 @@ function decisionLines(result: SimulationResult): string[] {
     lines.push('  by willingness to pay per success (CEAC: probability of the highest expected net benefit; EVPI):');
     for (const p of pick) lines.push(`    ${dkk(p.wtp).padStart(9)} DKK: ${ids.map((id) => `${id} ${pctR(p.probabilityBest[id])}`).join(', ')}; EVPI ${mio2(p.evpi)} mio. DKK`);
   }
+  const peak = d.ceac.reduce<(typeof d.ceac)[number] | null>((best, p) => (Number.isFinite(p.evpi) && p.evpi > (best?.evpi ?? 0) ? p : best), null);
+  if (d.evppi.length && d.evpi === 0 && peak) {
+    lines.push(`  (no parameter can change the choice at ${dkk(d.willingnessToPay)} DKK per success; the EVPI peaks at ${dkk(peak.wtp)} DKK — add --wtp ${peak.wtp} for the EVPPI there)`);
+  }
   if (d.evppi.length) {
     lines.push(`  EVPPI (what resolving a parameter before choosing is worth, at ${dkk(d.willingnessToPay)} DKK per success), mio. DKK:`);
     for (const e of d.evppi) lines.push(`    ${e.parameters.join(' + ')}: ${mio2(e.value)} (se ${mio2(e.se)})`);
