@@ -49,7 +49,7 @@ describe('forlob run', () => {
     expect(t.stdout).toMatch(/today\s+scenario-1\s+scenario-2/);
     expect(t.stdout).toMatch(/success rate/);
     const c = cli(['run', modelFile, '--replicates', '20', '--format', 'csv']);
-    expect(c.stdout.split('\n')[0]).toBe('scenario,group,arm,metric,mean,sd,lo,hi');
+    expect(c.stdout.split('\n')[0]).toBe('scenario,group,metric,mean,sd,lo,hi');
   });
 
   it('writes a workbook with --format xlsx --out', () => {

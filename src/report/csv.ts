@@ -3,6 +3,7 @@
  * @module
  */
 import type { SimulationResult } from '../summary/result.js';
+import { not } from 'arquero';
 import { csvText } from './escape.js';
 
 /**
@@ -11,7 +12,9 @@ import { csvText } from './escape.js';
  * would read as a formula.
  */
 export function resultToCSV(result: SimulationResult): string {
-  const table = result.summary;
+  // The CSV keeps its shape (scenario, group, metric, …): arm rows are in the JSON, the
+  // workbook, `--by arm` and `result.summary`.
+  const table = result.summary.filter((d: { arm: string }) => d.arm === 'all').select(not('arm'));
   const text = (v: unknown) => (typeof v === 'string' ? csvText(v) : v);
   return table.toCSV({ format: Object.fromEntries(table.columnNames().map((c) => [c, text])) }) + '\n';
 }
