@@ -13,6 +13,8 @@ import { choiceFlag, intFlag, levelFlag, parseFlags, usageText, type Flag } from
 import { checkOut, loadModel, writeOutput } from './io.js';
 import { progressBar } from './progress.js';
 import { printableDeep } from '../report/escape.js';
+import { NOT_AVAILABLE } from '../report/i18n.js';
+import { fixed } from '../report/text.js';
 
 /** Words of `text` in lines of at most `width` characters. */
 function wrap(text: string, width: number): string {
@@ -90,7 +92,8 @@ function setup(argv: string[], flags: readonly Flag[]) {
   };
 }
 
-const fmt = (x: number | null) => (x === null ? 'n/a' : Math.abs(x) >= 1e5 ? x.toExponential(4) : x.toPrecision(5));
+/** A parameter's or measure's value with five significant digits; "n/a" where it is undefined (NaN, null, ±Infinity). */
+const fmt = (x: number | null | undefined) => (typeof x !== 'number' || !Number.isFinite(x) ? NOT_AVAILABLE : Math.abs(x) >= 1e5 ? x.toExponential(4) : x.toPrecision(5));
 
 /**
  * How `run` shows a metric: shares in % (a difference in percentage points), money in
@@ -133,7 +136,7 @@ export function sensitivityTable(t: SensitivityResult): string {
   t = printableDeep(t); // parameter and scenario names are the model's text
   const { metric, scenario, baseline } = t.measure;
   const u = measureUnit(metric, baseline !== undefined);
-  const show = (x: number) => (Number.isFinite(x) ? (x * u.factor).toFixed(u.digits) : 'n/a');
+  const show = (x: number) => fixed(x, u.digits, u.factor);
   const what = `${metric}${scenario ? ` of ${scenario}` : ''}${baseline ? ` − ${baseline}` : ''}${u.unit ? ` (${u.unit})` : ''}`;
   const w = Math.max(9, ...t.rows.map((r) => r.parameter.length));
   const cols = ['low', 'high', 'at low', 'at high', 'swing'];

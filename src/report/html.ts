@@ -18,7 +18,7 @@ import type { ModelSpec } from '../model/types.js';
 import type { MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../summary/metrics.js';
 import type { ScenarioResult, SimulationResult } from '../summary/result.js';
-import { formatNumber, formatRange, icerParts, LABELS, metricLabel, metricUnit, paybackPhrase, type Direction, type ReportLabels, type ReportLanguage, type SentenceParts } from './i18n.js';
+import { formatNumber, formatRange, icerParts, NOT_AVAILABLE, LABELS, metricLabel, metricUnit, paybackPhrase, type Direction, type ReportLabels, type ReportLanguage, type SentenceParts } from './i18n.js';
 
 /** Options of {@link renderReport}. */
 export interface ReportOptions {
@@ -277,7 +277,7 @@ ${lines.join('\n')}
 }
 
 function cell(m: MetricSummary | undefined, factor: number, lang: ReportLanguage): string {
-  if (!m || m.mean === null) return 'n/a';
+  if (!m || m.mean === null || !Number.isFinite(m.mean)) return NOT_AVAILABLE;
   const dg = digitsFor(m.mean * factor);
   return `${formatNumber(m.mean * factor, dg, lang)} <span class="ci">(${formatRange(m.lo * factor, m.hi * factor, lang, dg)})</span>`;
 }

@@ -148,7 +148,7 @@ export interface DecisionLabels {
  * ```
  */
 export function icerParts(icer: IcerSummary, scenario: string, baseline: string, level: number, lang: ReportLanguage = 'en'): IcerParts {
-  const n = (x: number, d = 0) => (Number.isFinite(x) ? formatNumber(x, d, lang) : 'n/a');
+  const n = (x: number, d = 0) => formatNumber(x, d, lang);
   const pct = (x: number) => n(100 * x);
   const de = icer.deltaEffect;
   const dc = icer.deltaCost;
@@ -681,16 +681,21 @@ export function metricUnit(metric: string, lang: ReportLanguage = 'en'): MetricU
   return { factor: 1, unit: '', diffUnit: '' };
 }
 
+/** What every formatter prints for an undefined figure (NaN, null, ±Infinity). */
+export const NOT_AVAILABLE = 'n/a';
+
 /**
  * Format a number with `digits` decimals in the language's style (Danish: decimal comma);
- * a minus is the typographic "−", and a value that rounds to zero loses its sign.
+ * a minus is the typographic "−", and a value that rounds to zero loses its sign. An
+ * undefined figure (NaN, null, ±Infinity) is "n/a": the one guard of the report's numbers.
  *
  * @example
  * ```ts
  * formatNumber(1234.5, 1, 'da'); // "1.234,5"
  * ```
  */
-export function formatNumber(x: number, digits: number, lang: ReportLanguage): string {
+export function formatNumber(x: number | null | undefined, digits: number, lang: ReportLanguage): string {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return NOT_AVAILABLE;
   const text = new Intl.NumberFormat(LABELS[lang].locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
   return /^-[0.,]+$/.test(text) ? text.slice(1) : text.replace('-', '−');
 }
@@ -724,6 +729,7 @@ export function rangeDigits(lo: number, hi: number): number {
  * ```
  */
 export function formatRange(lo: number, hi: number, lang: ReportLanguage, digits = rangeDigits(lo, hi)): string {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return NOT_AVAILABLE;
   const a = formatNumber(lo, digits, lang);
   const b = formatNumber(hi, digits, lang);
   if (a === b) return a;

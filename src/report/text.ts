@@ -8,7 +8,7 @@ import type { SimulationResult } from '../summary/result.js';
 import type { PairedDifference } from '../summary/compare.js';
 import { armLabel } from '../summary/arms.js';
 import { icerReading, type IcerSummary } from '../summary/decision.js';
-import { paybackPhrase } from './i18n.js';
+import { NOT_AVAILABLE, paybackPhrase } from './i18n.js';
 import { printableDeep } from './escape.js';
 
 interface Row {
@@ -17,9 +17,17 @@ interface Row {
   fmt: (x: number) => string;
 }
 
-const pct = (x: number) => (100 * x).toFixed(1);
-const num1 = (x: number) => x.toFixed(1);
-const mio = (x: number) => (x / 1e6).toFixed(1);
+/**
+ * The one number formatter of the table: `x × scale` with `digits` decimals, or "n/a" for
+ * a figure that is undefined (NaN, null, ±Infinity) — every other formatter goes through it.
+ */
+export function fixed(x: number | null | undefined, digits: number, scale = 1): string {
+  return typeof x === 'number' && Number.isFinite(x * scale) ? (x * scale).toFixed(digits) : NOT_AVAILABLE;
+}
+
+const pct = (x: number) => fixed(x, 1, 100);
+const num1 = (x: number) => fixed(x, 1);
+const mio = (x: number) => fixed(x, 1, 1e-6);
 
 const ROWS: Row[] = [
   { label: 'success rate at horizon, %', metric: 'successRate', fmt: pct },
@@ -32,7 +40,7 @@ const ROWS: Row[] = [
 ];
 
 function cell(s: MetricSummary, fmt: (x: number) => string): string {
-  if (s.mean === null) return 'n/a';
+  if (s.mean === null || !Number.isFinite(s.mean)) return 'n/a';
   return `${fmt(s.mean)} (${fmt(s.lo)}–${fmt(s.hi)})`;
 }
 
@@ -64,14 +72,14 @@ export function formatTable(result: SimulationResult, options: TableOptions = {}
       row.label,
       ...result.comparisons.map((c) => {
         const d = c.metrics[row.metric];
-        return d.mean === null || Number.isNaN(d.mean) ? 'n/a' : `${row.fmt(d.mean)} (${row.fmt(d.lo)}–${row.fmt(d.hi)}) P(better) ${Math.round(100 * d.probBetter)} %`;
+        return diffCell(d, row.fmt);
       }),
     ]);
     const dw = dh.map((_, c) => Math.max(...[dh, ...dbody].map((r) => r[c].length)));
     const dline = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(dw[c]) : v.padStart(dw[c]))).join('   ');
     diffs.push('', 'paired differences against the baseline (same citizens and draws in every scenario):', '', dline(dh), ...dbody.map(dline));
   }
-  const pct0 = (x: number) => `${Math.round(100 * x)} %`;
+  const pct0 = pctR;
   diffs.push('', ...decisionLines(result));
   if (result.yearly) {
     const years = [...new Set(result.yearly.map((l) => l.year))];
@@ -101,7 +109,7 @@ export function formatTable(result: SimulationResult, options: TableOptions = {}
   const shares = result.scenarios.filter((s) => s.varianceShares);
   if (shares.length) {
     diffs.push('', 'share of each interval due to uncertain parameters (the rest is individual chance):');
-    for (const s of shares) diffs.push(`  ${s.id}: ` + ROWS.map((r) => `${r.metric} ${Math.round(100 * s.varianceShares![r.metric].parameters)} %`).join(', '));
+    for (const s of shares) diffs.push(`  ${s.id}: ` + ROWS.map((r) => `${r.metric} ${pctR(s.varianceShares![r.metric].parameters)}`).join(', '));
   }
   if (result.precision) diffs.push('', `precision target ${result.precision.target}: ${result.precision.reached ? 'reached' : 'NOT reached within maxReplicates'} with ${result.replicates} replicates`);
   const steered = new Set((result.steering ?? []).map((t) => t.scenario));
@@ -125,7 +133,7 @@ function aligned(rows: string[][]): string[] {
 
 function diffCell(d: PairedDifference | undefined, fmt: (x: number) => string): string {
   if (!d || d.mean === null || !Number.isFinite(d.mean)) return 'n/a';
-  return `${fmt(d.mean)} (${fmt(d.lo)}–${fmt(d.hi)}) P(better) ${Math.round(100 * d.probBetter)} %`;
+  return `${fmt(d.mean)} (${fmt(d.lo)}–${fmt(d.hi)}) P(better) ${pctR(d.probBetter)}`;
 }
 
 /** The per-group or per-arm tables and differences (lines, starting with a blank one). */
@@ -179,9 +187,9 @@ function breakdown(result: SimulationResult, by: 'group' | 'arm'): string[] {
   return out;
 }
 
-const dkk = (x: number) => Math.round(x).toLocaleString('en');
-const pctR = (x: number) => `${Math.round(100 * x)} %`;
-const mio2 = (x: number) => (Number.isFinite(x) ? (x / 1e6).toFixed(2) : 'n/a');
+const dkk = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en') : NOT_AVAILABLE);
+const pctR = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)} %` : NOT_AVAILABLE);
+const mio2 = (x: number) => fixed(x, 2, 1e-6);
 
 /** The ICER in words, by its {@link icerReading}. */
 export function icerText(i: IcerSummary, level: number): string {
@@ -198,7 +206,7 @@ export function icerText(i: IcerSummary, level: number): string {
     case 'identical':
       return 'identical to the baseline in successes and cost';
     case 'no-detectable-effect':
-      return `no difference in successes beyond Monte Carlo error (±${(2 * i.mcseDeltaEffect).toFixed(1)}); ${costWords}`;
+      return i.deltaEffect === 0 && i.mcseDeltaEffect === 0 ? `no difference in successes; ${costWords}` : `no difference in successes beyond Monte Carlo error (±${fixed(2 * i.mcseDeltaEffect, 1)}); ${costWords}`;
     case 'dominant':
       return `dominant (more successes, lower cost in ${pctR(i.quadrantShares.SE)} of parameter draws)`;
     case 'dominated':
@@ -228,7 +236,7 @@ function decisionLines(result: SimulationResult): string[] {
   );
   for (const c of result.comparisons) {
     const i = c.icer;
-    lines.push(`  ${c.scenario} vs ${c.baseline}: Δ successes ${i.deltaEffect.toFixed(1)}, Δ municipal cost ${mio(i.deltaCost)} mio. DKK: ${icerText(i, result.level)}`);
+    lines.push(`  ${c.scenario} vs ${c.baseline}: Δ successes ${fixed(i.deltaEffect, 1)}, Δ municipal cost ${mio(i.deltaCost)} mio. DKK: ${icerText(i, result.level)}`);
   }
   lines.push(`  expected value of perfect information (willingness to pay ${dkk(d.willingnessToPay)} DKK per success): ${mio2(d.evpi)} mio. DKK`);
   if (d.ceac.length) {

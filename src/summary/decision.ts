@@ -125,7 +125,11 @@ export type Quadrant = 'NE' | 'NW' | 'SE' | 'SW';
  * - **NW** (less effective, more costly): dominated — no ratio needed.
  */
 export interface IcerSummary {
-  /** Mean Δcost / mean Δeffect (a ratio of means). A cost per unit only in the NE and SW quadrants. */
+  /**
+   * Mean Δcost / mean Δeffect (a ratio of means). A cost per unit only in the NE and SW
+   * quadrants. NaN (null in JSON) when the mean Δeffect is exactly 0: no ratio exists then
+   * (see {@link icerReading}: 'identical', or no difference in effect).
+   */
   mean: number;
   /**
    * Lower end of the interval of the ratio over parameter draws (percentiles of the expected
@@ -143,7 +147,7 @@ export interface IcerSummary {
   mcseDeltaCost: number;
   /** Monte Carlo standard error of `deltaEffect`. */
   mcseDeltaEffect: number;
-  /** Monte Carlo standard error of the ratio `mean` (delta method); the simulation's own error, not the decision's uncertainty. */
+  /** Monte Carlo standard error of the ratio `mean` (delta method); the simulation's own error, not the decision's uncertainty. NaN (null in JSON) with `mean`. */
   mcse: number;
   /** The quadrant of the mean differences (`deltaEffect`, `deltaCost`); a zero difference counts as the better side. */
   quadrant: Quadrant;
@@ -234,7 +238,8 @@ export function icer(
   const e = meanSd(de);
   const mcseDeltaCost = c.sd / Math.sqrt(n);
   const mcseDeltaEffect = e.sd / Math.sqrt(n);
-  const ratio = c.mean / e.mean;
+  // No ratio without an effect difference: c/0 would be ±Infinity (or NaN for an identical scenario).
+  const ratio = e.mean === 0 ? NaN : c.mean / e.mean;
   // Delta method: Var(ĉ/ê) ≈ (Var ĉ − 2ρ Cov(ĉ, ê) + ρ² Var ê) / ê².
   let cov = 0;
   for (let i = 0; i < n; i++) cov += (dc[i] - c.mean) * (de[i] - e.mean);
@@ -279,7 +284,8 @@ export function icer(
 /**
  * How an ICER is to be read, decided once for every report:
  * - `identical`: both differences are exactly 0;
- * - `no-detectable-effect`: Δeffect lies within two Monte Carlo errors of 0 (no quadrant can be named);
+ * - `no-detectable-effect`: Δeffect lies within two Monte Carlo errors of 0 (no quadrant can be named),
+ *   or is exactly 0 with a cost difference that does not make the scenario dominant (no ratio exists);
  * - `dominant` / `dominated`: SE / NW with that quadrant's share over parameter draws at
  *   least the interval level (and the differences beyond Monte Carlo error);
  * - `costs-per-success`: the mean is NE — the ratio is the extra cost per extra success;
@@ -301,6 +307,7 @@ export function icerReading(i: IcerSummary): IcerReading {
   if (!resolved(i.deltaEffect, i.mcseDeltaEffect)) return 'no-detectable-effect';
   if (i.dominant) return 'dominant';
   if (i.dominated) return 'dominated';
+  if (i.deltaEffect === 0) return 'no-detectable-effect'; // equal successes, unequal cost: no ratio to read
   if (i.quadrant === 'NE') return 'costs-per-success';
   if (i.quadrant === 'SW') return 'saves-per-success-forgone';
   return 'mixed';
@@ -435,7 +442,9 @@ export interface CeacPoint {
 export interface DecisionFigures {
   /**
    * Per metric, the probability over parameter draws that each scenario has the best
-   * expected outcome (higher or lower as the metric prefers); ties split evenly.
+   * expected outcome (higher or lower as the metric prefers); ties split evenly. NaN (null
+   * in JSON) for every scenario when no replicate has the metric defined in all of them
+   * (e.g. completedSuccessShare with no completed course).
    */
   probabilityBest: Record<string, Record<string, number>>;
   /** Willingness to pay per extra successful citizen, DKK (option `willingnessToPay`, default 0). */

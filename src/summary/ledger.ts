@@ -86,7 +86,7 @@ export function ledger(cm: CompiledModel, sc: CompiledScenario, tracks: Tracks, 
         const i = a * S + s;
         occ[i] += tracks.occ[i * W + t];
         inState += occ[i];
-        if (kind[s] === KIND_BENEFIT) intervention += occ[i] * armCost[pA + a];
+        if (kind[s] === KIND_BENEFIT && occ[i] !== 0) intervention += occ[i] * armCost[pA + a]; // an empty arm adds nothing (0 × an overflowing cost is NaN)
       }
       if (occupancy) occupancy[oo + s * (H + 1) + t] = inState;
       gross += inState * transfer[pS + s];

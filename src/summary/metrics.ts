@@ -155,7 +155,8 @@ function addCells(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cel
         v[4] += (detail ? acc.netMonths[i] : dm) * transfer[p * S + s];
         if (kind[s] === KIND_BENEFIT) {
           v[1] += acc.months[i];
-          v[3] += dm * armCost[p * A + a];
+          // An arm nobody occupies adds nothing, whatever its cost: 0 × an overflowing cost is NaN.
+          if (dm !== 0) v[3] += dm * armCost[p * A + a];
         }
       }
       if (kind[s] === KIND_SUCCESS) v[0] += acc.final[cell * S + s];
