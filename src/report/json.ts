@@ -4,6 +4,7 @@
  * @module
  */
 import type { SimulationResult } from '../summary/result.js';
+import { keptHash, partSettings } from '../summary/kept-hash.js';
 
 /** The JSON-able view of a result: everything except the arquero tables and raw rows. */
 export function resultToJSON(result: SimulationResult): object {
@@ -64,12 +65,29 @@ export interface KeptReplicates {
    * NaN as null. Parts that together cover them merge with the whole run's variance split.
    */
   chance?: (number | null)[];
+  /**
+   * SHA-256 (hex) of the run's settings (model with keys sorted, seed, replicates, level,
+   * baseline, willingness to pay, CEAC grid, EVPPI groups, from, to) and every kept array
+   * (see `summary/kept-hash.ts`): `mergeRuns` refuses a part whose rows or settings do not
+   * match it. Absent in files kept before it existed: such parts merge after the checks of
+   * lengths, types, ranges and settings alone.
+   */
+  hash?: string;
 }
 
 /** The kept rows of a result (`--keep-replicates`). */
 export function keptReplicates(result: SimulationResult, spec: unknown): KeptReplicates {
   const [from, to] = result.replicateRange ?? [0, result.replicates];
   const nullable = (xs: Float64Array) => Array.from(xs, (v) => (Number.isNaN(v) ? null : v));
+  const hash = keptHash(partSettings({ ...result, kept: { spec, from, to } }), {
+    values: result.values,
+    ...(result.armValues ? { arms: result.armValues } : {}),
+    ...(result.monthlyValues ? { monthly: result.monthlyValues } : {}),
+    ...(result.yearlyValues ? { yearly: result.yearlyValues } : {}),
+    ...(result.queueValues ? { queue: result.queueValues } : {}),
+    ...(result.shareValues ? { shares: result.shareValues } : {}),
+    ...(result.chanceValues ? { chance: result.chanceValues } : {}),
+  });
   return {
     spec,
     from,
@@ -81,5 +99,6 @@ export function keptReplicates(result: SimulationResult, spec: unknown): KeptRep
     ...(result.queueValues ? { queue: Array.from(result.queueValues) } : {}),
     ...(result.shareValues ? { shares: nullable(result.shareValues) } : {}),
     ...(result.chanceValues ? { chance: nullable(result.chanceValues) } : {}),
+    hash,
   };
 }

@@ -4,8 +4,11 @@
  * run's.
  * @module
  */
-import { compileModel } from '../compile/compile.js';
-import { armStride, replicateStride } from '../engine/run.js';
+import { compileModel, type CompiledModel } from '../compile/compile.js';
+import { armStride, monthlyStride, replicateStride, yearlyReplicateStride } from '../engine/run.js';
+import { canonicalJSON, KEPT_ARRAYS, keptHash, partSettings, type KeptArrayName } from './kept-hash.js';
+import { M, METRICS, type MetricName } from './metrics.js';
+import { YEARLY_ITEMS, type YearlyItem } from './ledger.js';
 import { ForlobInputError } from '../model/errors.js';
 import { isUncertain, planUncertainty } from '../params/plan.js';
 import { CHANCE_REPLICATES, varianceShares } from './variance.js';
@@ -62,33 +65,53 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
   if (parts.length === 0) throw new ForlobInputError([{ path: 'arguments', message: 'expected at least one file to merge' }]);
   const problems: { path: string; message: string }[] = [];
   parts.forEach((p, i) => {
-    if (!p || typeof p !== 'object' || !p.kept || !Array.isArray(p.kept.values)) problems.push({ path: names[i], message: 'expected a run written with --format json --keep-replicates' });
+    if (!p || typeof p !== 'object' || !p.kept || typeof p.kept !== 'object' || !Array.isArray(p.kept.values)) problems.push({ path: names[i], message: 'expected a run written with --format json --keep-replicates' });
+    else problems.push(...headerProblems(p, names[i]));
   });
   if (problems.length) throw new ForlobInputError(problems);
   const first = parts[0];
-  const specText = JSON.stringify(first.kept.spec);
+  const settings = parts.map((p) => partSettings(p));
+  const specText = canonicalJSON(first.kept.spec);
   parts.forEach((p, i) => {
-    if (p.seed !== first.seed) problems.push({ path: `${names[i]}.seed`, message: `expected "${first.seed}" as in ${names[0]}, got "${p.seed}"` });
-    if (p.replicates !== first.replicates) problems.push({ path: `${names[i]}.replicates`, message: `expected ${first.replicates} as in ${names[0]}, got ${p.replicates}` });
-    if (p.baseline !== first.baseline) problems.push({ path: `${names[i]}.baseline`, message: `expected "${first.baseline}" as in ${names[0]}, got "${p.baseline}"` });
-    if (p.level !== first.level) problems.push({ path: `${names[i]}.level`, message: `expected ${first.level} as in ${names[0]}, got ${p.level}` });
-    if (JSON.stringify(p.kept.spec) !== specText) problems.push({ path: `${names[i]}.kept.spec`, message: `expected the same model as ${names[0]}` });
+    const s = settings[i];
+    const s0 = settings[0];
+    const differ = (field: string, a: unknown, b: unknown, what = field) => {
+      if (JSON.stringify(a) !== JSON.stringify(b)) problems.push({ path: `${names[i]}.${field}`, message: `expected ${shown(b)} as in ${names[0]}, got ${shown(a)}${what !== field ? ` (${what})` : ''}` });
+    };
+    differ('seed', s.seed, s0.seed);
+    differ('replicates', s.replicates, s0.replicates);
+    differ('baseline', s.baseline, s0.baseline);
+    differ('level', s.level, s0.level);
+    differ('decision.willingnessToPay', s.willingnessToPay, s0.willingnessToPay, '--wtp');
+    differ('decision.ceac', s.grid, s0.grid, 'the willingness-to-pay grid of --wtp-range');
+    differ('decision.evppi', s.evppiGroups, s0.evppiGroups, 'the groups of --evppi-groups');
+    if (canonicalJSON(p.kept.spec) !== specText) problems.push({ path: `${names[i]}.kept.spec`, message: `expected the same model as ${names[0]}` });
+    else if (JSON.stringify(p.kept.spec) !== JSON.stringify(first.kept.spec) && modelFingerprint(p.kept.spec) !== modelFingerprint(first.kept.spec)) {
+      problems.push({ path: `${names[i]}.kept.spec`, message: `expected the same model as ${names[0]}: it has the same content with keys in an order that changes the simulation (the order of transitions or parameters sets the order of random draws), so its rows are not rows of the same run: run every part from the same model file` });
+    }
   });
   if (problems.length) throw new ForlobInputError(problems);
   const plan = planUncertainty(first.kept.spec);
   const cm = compileModel(plan.point);
   const stride = replicateStride(cm);
+  const withArms = parts.some((p) => p.kept.arms !== undefined);
+  const shape = keptShape(cm, first.replicates, isUncertain(plan), withArms);
+  parts.forEach((p, i) => problems.push(...arrayProblems(p.kept, names[i], shape)));
+  if (problems.length) throw new ForlobInputError(problems.slice(0, 20));
+  parts.forEach((p, i) => {
+    const k = p.kept;
+    if (k.hash === undefined) return;
+    if (k.hash !== keptHash(settings[i], Object.fromEntries(KEPT_ARRAYS.filter((f) => k[f] !== undefined).map((f) => [f, k[f]!])))) {
+      problems.push({ path: `${names[i]}.kept.hash`, message: 'the rows or settings do not match the hash: the file was edited or damaged' });
+    }
+  });
+  if (problems.length) throw new ForlobInputError(problems);
   const order = parts.map((p, i) => ({ p, name: names[i] })).sort((a, b) => a.p.kept.from - b.p.kept.from);
-  // Arm rows merge when every part kept them (parts kept before arm rows existed have none).
-  const astride = armStride(cm);
-  const withArms = parts.every((p) => Array.isArray(p.kept.arms));
   let expect = 0;
   for (const { p, name } of order) {
     if (p.kept.from !== expect) {
       throw new ForlobInputError([{ path: `${name}.kept.from`, message: p.kept.from > expect ? `replicates ${expect}–${p.kept.from - 1} are missing` : `replicates from ${p.kept.from} overlap another part` }]);
     }
-    if (p.kept.values.length !== (p.kept.to - p.kept.from) * stride) throw new ForlobInputError([{ path: `${name}.kept.values`, message: `expected ${(p.kept.to - p.kept.from) * stride} values` }]);
-    if (withArms && p.kept.arms!.length !== (p.kept.to - p.kept.from) * astride) throw new ForlobInputError([{ path: `${name}.kept.arms`, message: `expected ${(p.kept.to - p.kept.from) * astride} values` }]);
     expect = p.kept.to;
   }
   if (expect !== first.replicates) throw new ForlobInputError([{ path: 'arguments', message: `replicates ${expect}–${first.replicates - 1} are missing` }]);
@@ -103,11 +126,10 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
   const n = Math.min(first.replicates, CHANCE_REPLICATES);
   const chance = new Float64Array(n * stride);
   let covered = 0;
-  for (const { p, name } of order) {
+  for (const { p } of order) {
     const k = p.kept;
     const rows = Math.max(0, Math.min(k.to, n) - k.from);
     if (rows === 0 || !k.chance) continue;
-    if (k.chance.length !== rows * stride) throw new ForlobInputError([{ path: `${name}.kept.chance`, message: `expected ${rows * stride} values` }]);
     chance.set(nums(k.chance), k.from * stride);
     covered += rows;
   }
@@ -117,4 +139,209 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
     merged.chanceValues = chance;
   }
   return merged;
+}
+
+/** A value for a message: JSON, cut short. */
+function shown(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/** Problems with a part's seed, replicates, level, baseline, decision settings, range and hash. */
+function headerProblems(p: RunPart, name: string): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const bad = (path: string, expected: string, got: unknown) => out.push({ path: `${name}.${path}`, message: `expected ${expected}, got ${shown(got)}` });
+  if (typeof p.seed !== 'string') bad('seed', 'a string', p.seed);
+  const replicatesOk = isInt(p.replicates) && p.replicates >= 1;
+  if (!replicatesOk) bad('replicates', 'a whole number >= 1', p.replicates);
+  if (!(typeof p.level === 'number' && p.level > 0 && p.level < 1)) bad('level', 'a number between 0 and 1', p.level);
+  if (p.baseline !== undefined && typeof p.baseline !== 'string') bad('baseline', 'a scenario id', p.baseline);
+  const d = p.decision as unknown;
+  if (d !== undefined) {
+    if (!d || typeof d !== 'object' || Array.isArray(d)) bad('decision', 'an object', d);
+    else {
+      const { willingnessToPay: w, ceac, evppi } = d as Record<string, unknown>;
+      if (w !== undefined && !(typeof w === 'number' && Number.isFinite(w) && w >= 0)) bad('decision.willingnessToPay', 'a number >= 0', w);
+      if (ceac !== undefined) {
+        if (!Array.isArray(ceac)) bad('decision.ceac', 'an array', ceac);
+        else ceac.forEach((c: unknown, i) => {
+          const wtp = c && typeof c === 'object' ? (c as { wtp?: unknown }).wtp : undefined;
+          if (!(typeof wtp === 'number' && Number.isFinite(wtp))) bad(`decision.ceac[${i}].wtp`, 'a number', wtp);
+        });
+      }
+      if (evppi !== undefined) {
+        if (!Array.isArray(evppi)) bad('decision.evppi', 'an array', evppi);
+        else evppi.forEach((e: unknown, i) => {
+          const ps = e && typeof e === 'object' ? (e as { parameters?: unknown }).parameters : undefined;
+          if (!Array.isArray(ps) || !ps.every((x) => typeof x === 'string')) bad(`decision.evppi[${i}].parameters`, 'an array of parameter names', ps);
+        });
+      }
+    }
+  }
+  const { from, to, hash } = p.kept;
+  if (!isInt(from) || from < 0) bad('kept.from', 'a whole number >= 0', from);
+  else if (!isInt(to) || to <= from) bad('kept.to', `a whole number > from (${from})`, to);
+  else if (replicatesOk && to > p.replicates) bad('kept.to', `at most replicates (${p.replicates})`, to);
+  if (hash !== undefined && !(typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash))) bad('kept.hash', 'a SHA-256 in 64 hex digits', hash);
+  return out;
+}
+
+/** How one kept array must look. */
+interface FieldShape {
+  /** Whether every part must have it (else it must be absent). */
+  required: boolean;
+  /** Its length for replicates from … to. */
+  length: (from: number, to: number) => number;
+  /** What is wrong with element i of xs, if anything: the expectation. */
+  element: (v: unknown, i: number, xs: unknown[]) => string | undefined;
+}
+
+type Kind = 'share' | 'nonNegative' | 'finite';
+const KIND_TEXT: Record<Kind, string> = { share: 'a share in [0, 1]', nonNegative: 'a finite number >= 0', finite: 'a finite number' };
+const inKind = (v: number, k: Kind) => Number.isFinite(v) && (k === 'finite' || (v >= 0 && (k === 'nonNegative' || v <= 1)));
+
+/** Each metric's range, and whether it may be undefined (null) in a replicate. */
+const METRIC_KIND: Record<MetricName, [Kind, boolean]> = {
+  successRate: ['share', false],
+  benefitMonths: ['nonNegative', false],
+  transferCost: ['nonNegative', false],
+  interventionCost: ['nonNegative', false],
+  netTransferCost: ['nonNegative', false],
+  paidHoursRate: ['share', false],
+  completedSuccessShare: ['share', true],
+  premiumIncome: ['nonNegative', false],
+  municipalCost: ['finite', false],
+  monthsToExitQ1: ['nonNegative', true],
+  monthsToExitMedian: ['nonNegative', true],
+  monthsToExitQ3: ['nonNegative', true],
+  onBenefitAt12: ['share', true],
+  onBenefitAt24: ['share', true],
+  onBenefitAt36: ['share', true],
+  waitingMonths: ['nonNegative', false],
+};
+const YEARLY_KIND: Record<YearlyItem, Kind> = {
+  transferCost: 'nonNegative',
+  stateReimbursement: 'finite',
+  netTransferCost: 'nonNegative',
+  interventionCost: 'nonNegative',
+  premiumIncome: 'nonNegative',
+  municipalCost: 'finite',
+  benefitMonths: 'nonNegative',
+  successRate: 'share',
+};
+
+/** A metric element check: rows of M metrics; `wholeRowNull` lets a row be all null (arm cells). */
+function metricElement(wholeRowNull: boolean): FieldShape['element'] {
+  return (v, i, xs) => {
+    const name = METRICS[i % M];
+    const [kind, nullable] = METRIC_KIND[name];
+    if (v === null) {
+      if (nullable) return undefined;
+      if (wholeRowNull) {
+        const row = i - (i % M);
+        if (xs.slice(row, row + M).every((x) => x === null)) return undefined;
+        return `${KIND_TEXT[kind]} (${name}; null only where the cell's whole row is null)`;
+      }
+      return `${KIND_TEXT[kind]} (${name}, never undefined)`;
+    }
+    if (typeof v === 'number' && inKind(v, kind)) return undefined;
+    return `${KIND_TEXT[kind]}${nullable || wholeRowNull ? ' or null' : ''} (${name})`;
+  };
+}
+
+/** The arrays a part of this model must keep, their lengths and their elements. */
+function keptShape(cm: CompiledModel, replicates: number, uncertain: boolean, withArms: boolean): Record<KeptArrayName, FieldShape> {
+  const stride = replicateStride(cm);
+  const mstride = monthlyStride(cm);
+  const ystride = yearlyReplicateStride(cm);
+  const n = Math.min(replicates, CHANCE_REPLICATES);
+  const rows = (per: number) => (from: number, to: number) => (to - from) * per;
+  const K = YEARLY_ITEMS.length;
+  return {
+    values: { required: true, length: rows(stride), element: metricElement(false) },
+    arms: { required: withArms, length: rows(armStride(cm)), element: metricElement(true) },
+    monthly: { required: true, length: rows(mstride), element: (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : 'a finite number (municipal cost in a month, never null)') },
+    yearly: {
+      required: true,
+      length: rows(ystride),
+      element: (v, i) => {
+        const item = YEARLY_ITEMS[i % K];
+        return typeof v === 'number' && inKind(v, YEARLY_KIND[item]) ? undefined : `${KIND_TEXT[YEARLY_KIND[item]]} (${item})`;
+      },
+    },
+    queue: { required: cm.hasCapacity, length: rows(mstride), element: (v) => (isInt(v) && v >= 0 && v <= 0x7fffffff ? undefined : 'a whole number >= 0 (citizens waiting, never null)') },
+    shares: { required: cm.scenarios.some((sc) => sc.steering), length: rows(mstride), element: (v) => (v === null || (typeof v === 'number' && v >= 0 && v <= 1) ? undefined : 'a share in [0, 1] or null') },
+    chance: {
+      required: uncertain,
+      length: (from, to) => Math.max(0, Math.min(to, n) - from) * stride,
+      element: metricElement(false),
+    },
+  };
+}
+
+/** Problems with a part's kept arrays: presence, length, and each element's type and range. */
+function arrayProblems(k: KeptReplicates, name: string, shape: Record<KeptArrayName, FieldShape>): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  for (const field of KEPT_ARRAYS) {
+    const s = shape[field];
+    const xs = k[field] as unknown;
+    const length = s.length(k.from, k.to);
+    const path = `${name}.kept.${field}`;
+    const needed = s.required && length > 0;
+    if (xs === undefined) {
+      if (needed) out.push({ path, message: `expected ${length} values for replicates ${k.from}–${k.to - 1}, got nothing (the model needs them: rerun the part with this version if it was kept by an older one)` });
+      continue;
+    }
+    if (!needed && !(s.required && Array.isArray(xs) && xs.length === 0)) {
+      out.push({ path, message: `expected nothing: a run of this model over replicates ${k.from}–${k.to - 1} keeps no ${field}` });
+      continue;
+    }
+    if (!Array.isArray(xs)) {
+      out.push({ path, message: `expected an array of ${length} values, got ${shown(xs)}` });
+      continue;
+    }
+    if (xs.length !== length) {
+      out.push({ path, message: `expected ${length} values for replicates ${k.from}–${k.to - 1}, got ${xs.length}` });
+      continue;
+    }
+    let bad = 0;
+    for (let i = 0; i < xs.length && bad < 5; i++) {
+      const v = xs[i] as unknown;
+      const expected = s.element(v, i, xs);
+      if (expected !== undefined) {
+        out.push({ path: `${path}[${i}]`, message: `expected ${expected}, got ${shown(v)}` });
+        bad++;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * What the simulation sees of a model: the parameters in draw order and the compiled point
+ * model. Two specs with the same content (keys sorted) and the same fingerprint give the
+ * same rows; key order matters where it orders transitions or parameters.
+ */
+function modelFingerprint(spec: unknown): string {
+  try {
+    const plan = planUncertainty(spec);
+    const seen = new WeakSet<object>();
+    return JSON.stringify({ parameters: plan.parameters.map((p) => p.name), cm: compileModel(plan.point) }, (_k, v: unknown) => {
+      if (typeof v === 'function') return undefined;
+      if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+      if (v instanceof Map) return [...v];
+      if (v instanceof Set) return [...v];
+      if (v && typeof v === 'object') {
+        if (seen.has(v)) return '[seen]';
+        seen.add(v);
+      }
+      return v;
+    });
+  } catch {
+    return '';
+  }
 }
