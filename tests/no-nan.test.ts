@@ -23,6 +23,7 @@ import { icer, icerReading } from '../src/summary/decision.js';
 import { fixed, icerText } from '../src/report/text.js';
 import { formatNumber, formatRange, icerParts, LABELS } from '../src/report/i18n.js';
 import { sensitivityTable } from '../src/cli/analyse.js';
+import { renderReport } from '../src/report/html.js';
 import { exampleModel } from './models.js';
 
 /** Every path in `x` whose value is a number that is not finite, or null ("scenarios.0.metrics.x.mean"). */
@@ -101,8 +102,9 @@ const modelArb: fc.Arbitrary<ModelSpec> = fc
     unusedStaffing: fc.boolean(),
     start: fc.option(fc.constantFrom('2026-01', '2026-11'), { nil: undefined }),
     refusion: fc.boolean(),
+    uncertain: fc.boolean(),
   })
-  .map(({ S, H, kinds, transfers, raw, sizes, share, cost, unusedStaffing, start, refusion }) => {
+  .map(({ S, H, kinds, transfers, raw, sizes, share, cost, unusedStaffing, start, refusion, uncertain }) => {
     const ids = Array.from({ length: S }, (_, i) => `s${i}`);
     const rows = (offset: number) => {
       const out: Record<string, Record<string, number>> = {};
@@ -118,16 +120,20 @@ const modelArb: fc.Arbitrary<ModelSpec> = fc
       return out;
     };
     const alloc = Object.fromEntries(sizes.map((_, g) => [`g${g}`, { used: share }]));
+    // An uncertain effect of the used intervention (decision regression, ICER interval, variance split).
+    const usedRows: Record<string, Record<string, number | { param: string }>> = rows(16);
+    if (uncertain && S > 1) usedRows.s0 = { s1: { param: 'effect' } };
     return {
       name: 'random',
       horizonMonths: H,
       ...(start ? { start } : {}),
       ...(refusion ? { costs: { refusion: 'dk-2016' as const } } : {}),
+      ...(uncertain && S > 1 ? { parameters: { effect: { dist: 'uniform' as const, min: 0, max: 0.2 } } } : {}),
       states: ids.map((id, i) => ({ id, kind: kinds[i], monthlyTransfer: transfers[i] })),
       transitions: rows(0),
       groups: sizes.map((size, g) => ({ id: `g${g}`, size, initialState: ids[g % S] })),
       interventions: [
-        { id: 'used', monthlyCost: cost, transitions: rows(16) },
+        { id: 'used', monthlyCost: cost, transitions: usedRows as unknown as Record<string, Record<string, number>> }, // a parameter reference where a number may stand
         unusedStaffing
           ? { id: 'unused', staffing: { annualCostPerCaseworker: 1e12, caseload: 0.01, conversationsPerYear: 10_000, costPerConversation: 1e12 } }
           : { id: 'unused', monthlyCost: 1e12 },
@@ -142,10 +148,19 @@ describe('no output number is NaN or ±Infinity', () => {
       fc.asyncProperty(modelArb, fc.integer({ min: 1, max: 4 }), async (model, replicates) => {
         const result = await simulate(model, { replicates, seed: 'no-nan' });
         expect(disallowed(result)).toEqual([]);
-        const table = formatTable(result, { by: 'arm' });
-        expect(table).not.toMatch(/NaN|Infinity/);
+        for (const by of ['arm', 'group'] as const) expect(formatTable(result, { by })).not.toMatch(/NaN|Infinity/);
       }),
-      { numRuns: 120, seed: 13 },
+      { numRuns: 300, seed: 7 },
+    );
+  }, 120_000);
+
+  it('and the HTML report prints no NaN or Infinity either', async () => {
+    await fc.assert(
+      fc.asyncProperty(modelArb, async (model) => {
+        const result = await simulate(model, { replicates: 3, seed: 'no-nan-html' });
+        expect(await renderReport(result, model)).not.toMatch(/NaN|Infinity/);
+      }),
+      { numRuns: 15, seed: 13 },
     );
   }, 120_000);
 });
