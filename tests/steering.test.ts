@@ -283,7 +283,8 @@ describe('portfolio steering: split runs', () => {
     const parts = await Promise.all(
       [[0, 11], [11, 30]].map(async (range) => {
         const r = await simulate(m, { replicates: 30, seed: 'split', replicateRange: range as [number, number] });
-        return { seed: 'split', replicates: 30, level: 0.95, kept: keptReplicates(r, m) };
+        // A part as `forlob run --format json --keep-replicates` writes it.
+        return JSON.parse(JSON.stringify({ ...resultToJSON(r), kept: keptReplicates(r, m) }));
       }),
     );
     const merged = mergeRuns(parts);
