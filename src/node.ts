@@ -11,7 +11,7 @@ import { runInProcess, simulateWith } from './simulate.js';
 import type { SimulationResult } from './summary/result.js';
 
 export * from './index.js';
-export { loadModel, writeAtomic } from './cli/io.js';
+export { loadModel, writeAtomic, type OutputContent } from './cli/io.js';
 export { renderReport, type ReportOptions } from './report/html.js';
 export type { ReportLanguage } from './report/i18n.js';
 export { resultToWorkbook, distributionText } from './report/xlsx.js';

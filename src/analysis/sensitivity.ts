@@ -53,7 +53,12 @@ export interface SensitivityResult {
   /** The measure with every parameter at its mean. */
   base: number;
   /** The quantiles of each parameter's distribution used as its low and high value. */
-  quantiles: { low: number; high: number };
+  quantiles: {
+    /** Quantile used as the low value. */
+    low: number;
+    /** Quantile used as the high value. */
+    high: number;
+  };
   /** What was measured. */
   measure: Required<Pick<MeasureSpec, 'metric'>> & MeasureSpec;
   /** One row per uncertain parameter. */

@@ -13,7 +13,7 @@ import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.j
 
 /**
  * The part of a result the decision figures read (`result.decision` and the scenario
- * order); a {@link SimulationResult} is one. Typed structurally, so a result read back from
+ * order); a `SimulationResult` is one. Typed structurally, so a result read back from
  * JSON plots too.
  */
 export interface DecisionInput {
@@ -29,7 +29,10 @@ export interface DecisionInput {
     evppi?: EvppiEntry[];
   };
   /** Scenarios in model order (for the colour order); the CEAC's own keys otherwise. */
-  scenarios?: { id: string }[];
+  scenarios?: {
+    /** Scenario id. */
+    id: string;
+  }[];
 }
 
 /** One scenario's probability of the highest expected net benefit at one willingness to pay. */

@@ -21,9 +21,21 @@ export interface TornadoInput {
   /** One row per parameter. */
   rows: TornadoRow[];
   /** What was measured (as `sensitivity()` returns it): names the chart and sets its units. */
-  measure?: { metric: PlotMetric; scenario?: string; baseline?: string };
+  measure?: {
+    /** The metric. */
+    metric: PlotMetric;
+    /** The scenario measured. */
+    scenario?: string;
+    /** The baseline of a difference. */
+    baseline?: string;
+  };
   /** The quantiles used as low and high (as `sensitivity()` returns them), for the subtitle. */
-  quantiles?: { low: number; high: number };
+  quantiles?: {
+    /** Quantile used as the low value. */
+    low: number;
+    /** Quantile used as the high value. */
+    high: number;
+  };
 }
 
 /**

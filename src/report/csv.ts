@@ -8,7 +8,7 @@ import { csvText } from './escape.js';
 
 /**
  * The summary as CSV text (header row first). Text cells (ids, labels) go through
- * {@link csvText}: control characters escaped, and a leading `'` on a cell a spreadsheet
+ * `csvText`: control characters escaped, and a leading `'` on a cell a spreadsheet
  * would read as a formula.
  */
 export function resultToCSV(result: SimulationResult): string {

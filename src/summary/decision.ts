@@ -480,9 +480,21 @@ export interface DecisionInput {
   /** Successful citizens per scenario and replicate. */
   effects: ArrayLike<number>[];
   /** Every metric per scenario and replicate, with whether higher is better. */
-  metrics: { name: string; values: ArrayLike<number>[]; higherIsBetter: boolean }[];
+  metrics: {
+    /** Metric name. */
+    name: string;
+    /** Values per scenario and replicate. */
+    values: ArrayLike<number>[];
+    /** Whether a higher value is better. */
+    higherIsBetter: boolean;
+  }[];
   /** The uncertain parameters: names and draws per replicate. */
-  parameters: { name: string; draws: ArrayLike<number> }[];
+  parameters: {
+    /** Parameter name. */
+    name: string;
+    /** Its draw in each replicate. */
+    draws: ArrayLike<number>;
+  }[];
   /** Willingness to pay per success, DKK. */
   willingnessToPay: number;
   /** The CEAC grid, DKK. */

@@ -22,9 +22,15 @@ export interface RunPartDecision {
   /** Willingness to pay per success, DKK. */
   willingnessToPay?: number;
   /** The CEAC, whose willingness-to-pay values give the grid. */
-  ceac?: { wtp: number }[];
+  ceac?: {
+    /** Willingness to pay of a grid point, DKK. */
+    wtp: number;
+  }[];
   /** The EVPPI entries, whose groups of two or more parameters are the `evppiGroups` option. */
-  evppi?: { parameters: string[] }[];
+  evppi?: {
+    /** The parameters of an EVPPI entry. */
+    parameters: string[];
+  }[];
 }
 
 /** The CEAC grid and EVPPI groups a part was run with (defaults for older parts). */
