@@ -7,24 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { breakEven } from '../src/analysis/breakeven.js';
 import { sensitivity } from '../src/analysis/sensitivity.js';
 import { simulate } from '../src/index.js';
+import { oneMonthModel } from './models.js';
 
 const N = 2000;
-const oneMonth = {
-  name: 'one month',
-  horizonMonths: 1,
-  states: [
-    { id: 'kh', kind: 'benefit', monthlyTransfer: 1000 },
-    { id: 'job', kind: 'success' },
-    { id: 'out', kind: 'exit' },
-  ],
-  parameters: {
-    a: { dist: 'uniform', min: 0.1, max: 0.5 },
-    b: { dist: 'uniform', min: 0.05, max: 0.07 },
-  },
-  transitions: { kh: { job: { param: 'a' }, out: { param: 'b' } } },
-  groups: [{ id: 'g', size: N, initialState: 'kh' }],
-  scenarios: [{ id: 's' }],
-};
+const oneMonth = oneMonthModel(N);
 
 describe('break-even', () => {
   it('finds the exit probability giving a 30 % success rate (exact answer 0.3)', async () => {

@@ -24,23 +24,9 @@ import { OPTION_NAMES } from '../src/options.js';
 import { tornadoSpec } from '../src/plot/tornado.js';
 import { simulate } from '../src/simulate.js';
 import { cli, ROOT, tempDir } from './helpers.js';
+import { oneMonthModel } from './models.js';
 
-const oneMonth = {
-  name: 'one month',
-  horizonMonths: 1,
-  states: [
-    { id: 'kh', kind: 'benefit', monthlyTransfer: 1000 },
-    { id: 'job', kind: 'success' },
-    { id: 'out', kind: 'exit' },
-  ],
-  parameters: {
-    a: { dist: 'uniform', min: 0.1, max: 0.5 },
-    b: { dist: 'uniform', min: 0.05, max: 0.07 },
-  },
-  transitions: { kh: { job: { param: 'a' }, out: { param: 'b' } } },
-  groups: [{ id: 'g', size: 200, initialState: 'kh' }],
-  scenarios: [{ id: 's' }, { id: 't', fixedMonthlyCost: 10 }],
-};
+const oneMonth = { ...oneMonthModel(200), scenarios: [{ id: 's' }, { id: 't', fixedMonthlyCost: 10 }] };
 
 const dir = tempDir();
 const modelFile = join(dir, 'one-month.json');

@@ -56,3 +56,23 @@ export const armsModel: ModelSpec = {
     { id: 'all', allocation: { a: { ips: 1 }, b: { light: 1 } } },
   ],
 };
+
+/** One month, two uniform parameters (job and exit probabilities): exact answers for the analyses. */
+export function oneMonthModel(size: number) {
+  return {
+    name: 'one month',
+    horizonMonths: 1,
+    states: [
+      { id: 'kh', kind: 'benefit', monthlyTransfer: 1000 },
+      { id: 'job', kind: 'success' },
+      { id: 'out', kind: 'exit' },
+    ],
+    parameters: {
+      a: { dist: 'uniform', min: 0.1, max: 0.5 },
+      b: { dist: 'uniform', min: 0.05, max: 0.07 },
+    },
+    transitions: { kh: { job: { param: 'a' }, out: { param: 'b' } } },
+    groups: [{ id: 'g', size, initialState: 'kh' }],
+    scenarios: [{ id: 's' }],
+  };
+}
