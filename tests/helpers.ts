@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
+import { ForlobInputError, type Problem } from '../src/index.js';
 
 export const ROOT = resolve(__dirname, '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -17,4 +19,15 @@ export function cli(args: string[], input?: string) {
 /** A fresh temporary directory. */
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'forlob-test-'));
+}
+
+/** The problems of the ForlobInputError `fn` throws; fails the test when it throws nothing or something else. */
+export function problemsOf(fn: () => unknown): Problem[] {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ForlobInputError);
+    return (e as ForlobInputError).problems;
+  }
+  throw new Error('expected a ForlobInputError');
 }

@@ -13,19 +13,9 @@ import { compileModel } from '../src/compile/compile.js';
 import { ForlobInputError, LIMITS, parseModel, presets, simulate, validateModel } from '../src/index.js';
 import { duplicateKeys } from '../src/model/json.js';
 import { workerCount, MAX_WORKERS_PER_CORE } from '../src/node.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { cli, problemsOf, ROOT, tempDir } from './helpers.js';
 
 const example = (): Record<string, any> => JSON.parse(readFileSync(join(ROOT, 'examples', 'model.json'), 'utf8'));
-
-function problemsOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ForlobInputError);
-    return (e as ForlobInputError).problems;
-  }
-  throw new Error('expected a ForlobInputError');
-}
 
 async function rejected(p: Promise<unknown>) {
   try {

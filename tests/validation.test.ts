@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ForlobInputError, parseModel, simulate, validateModel } from '../src/index.js';
+import { problemsOf } from './helpers.js';
 
 const base = () => ({
   name: 'V',
@@ -16,16 +17,6 @@ const base = () => ({
   interventions: [{ id: 'iv', monthlyCost: 5, transitions: { kh: { job: 0.2 } } }] as Record<string, unknown>[],
   scenarios: [{ id: 's', allocation: { g: { iv: 0.5 } } }] as Record<string, unknown>[],
 });
-
-function problemsOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ForlobInputError);
-    return (e as ForlobInputError).problems;
-  }
-  throw new Error('expected an error');
-}
 
 const cases: [string, (m: ReturnType<typeof base>) => unknown, string, RegExp][] = [
   ['missing field', (m) => ({ ...m, horizonMonths: undefined }), 'horizonMonths', /required/],
