@@ -7,10 +7,26 @@ import { referenceModel } from './reference-model.mjs';
 const base = referenceModel(10, 60);
 const variants = {
   base,
-  calendar: { ...base, start: '2026-01', calendar: [{ from: 24, transitions: { kh: Object.fromEntries(Object.entries(base.transitions.kh).map(([k, v]) => [k, v * 0.9])) } }] },
+  calendar: {
+    ...base,
+    start: '2026-01',
+    calendar: [
+      {
+        from: 24,
+        transitions: { kh: Object.fromEntries(Object.entries(base.transitions.kh).map(([k, v]) => [k, v * 0.9])) },
+      },
+    ],
+  },
   inflow: { ...base, groups: base.groups.map((g) => ({ ...g, inflow: { perMonth: g.size / 60 } })) },
-  capacity: { ...base, interventions: base.interventions.map((iv, i) => (i === 0 ? { ...iv, capacity: { places: 4000 } } : iv)) },
-  readiness: { ...base, readiness: { classes: 5, sigma: 0.5 }, scenarios: base.scenarios.map((s) => ({ ...s, targeting: 'ready-first' })) },
+  capacity: {
+    ...base,
+    interventions: base.interventions.map((iv, i) => (i === 0 ? { ...iv, capacity: { places: 4000 } } : iv)),
+  },
+  readiness: {
+    ...base,
+    readiness: { classes: 5, sigma: 0.5 },
+    scenarios: base.scenarios.map((s) => ({ ...s, targeting: 'ready-first' })),
+  },
   // 4,000 places on FSM, 5,000 from month 24: every scenario using FSM runs synchronously.
   'staff plan': {
     ...base,
@@ -21,7 +37,15 @@ const variants = {
   // refilling places left by those who found work.
   steering: {
     ...base,
-    scenarios: base.scenarios.map((s) => ({ ...s, steering: { intervention: 'fsm', groups: ['kh'], maxShare: 0.8, rules: [{ signal: 'share', below: 0.8, change: 0.05 }] } })),
+    scenarios: base.scenarios.map((s) => ({
+      ...s,
+      steering: {
+        intervention: 'fsm',
+        groups: ['kh'],
+        maxShare: 0.8,
+        rules: [{ signal: 'share', below: 0.8, change: 0.05 }],
+      },
+    })),
   },
 };
 for (const [name, model] of Object.entries(variants)) {
@@ -34,5 +58,13 @@ for (const [name, model] of Object.entries(variants)) {
     const N = r.scenarios[0].allocation.reduce((a, b) => a + b.count, 0);
     cm = N * 60 * 3 * 100;
   }
-  console.log(name.padEnd(12), best.toFixed(2), 's', (cm / best / 1e6).toFixed(0), 'M citizen-months/s', (cm / 1e6).toFixed(0), 'M cm');
+  console.log(
+    name.padEnd(12),
+    best.toFixed(2),
+    's',
+    (cm / best / 1e6).toFixed(0),
+    'M citizen-months/s',
+    (cm / 1e6).toFixed(0),
+    'M cm',
+  );
 }

@@ -55,7 +55,15 @@ export function startMeter() {
       const steal = m0 && m1 ? (m1.steal - m0.steal) / seconds : null;
       // Everything that ran, this process included (child processes are not "ours" above).
       const busy = m0 && m1 ? (m1.busy - m0.busy) / seconds : null;
-      return { seconds, cpuSeconds, load1mAtStart, load1mAtEnd: os.loadavg()[0], otherCores: others, stealCores: steal, machineBusyCores: busy };
+      return {
+        seconds,
+        cpuSeconds,
+        load1mAtStart,
+        load1mAtEnd: os.loadavg()[0],
+        otherCores: others,
+        stealCores: steal,
+        machineBusyCores: busy,
+      };
     },
   };
 }

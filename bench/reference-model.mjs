@@ -42,15 +42,18 @@ export function referenceModel(scale = 10, horizon = 60) {
     ],
     interventions: [
       {
-        id: 'fsm', monthlyCost: 1429,
+        id: 'fsm',
+        monthlyCost: 1429,
         transitions: { kh: { job: 0.026, flex: 0.003, out: 0.009 }, rf: { job: 0.006, flex: 0.01, out: 0.014 } }, // 3.8 %, 3.0 %
       },
       {
-        id: 'tvaer', monthlyCost: 1000,
+        id: 'tvaer',
+        monthlyCost: 1000,
         transitions: { kh: { job: 0.021, flex: 0.004, out: 0.01 }, rf: { job: 0.005, flex: 0.012, out: 0.013 } }, // 3.5 %, 3.0 %
       },
       {
-        id: 'koord', monthlyCost: 300,
+        id: 'koord',
+        monthlyCost: 300,
         transitions: { kh: { job: 0.017, flex: 0.002, out: 0.011 }, rf: { job: 0.004, flex: 0.005, out: 0.016 } }, // 3.0 %, 2.5 %
       },
     ],
@@ -73,5 +76,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const i = process.argv.indexOf(name);
     return i >= 0 ? Number(process.argv[i + 1]) : dflt;
   };
-  process.stdout.write(JSON.stringify(referenceModel(arg('--scale', 10), arg('--horizon', 60)), null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify(referenceModel(arg('--scale', 10), arg('--horizon', 60)), null, 2)}\n`);
 }

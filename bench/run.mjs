@@ -38,7 +38,9 @@ const maxLoad = value('--max-load', 1.0);
 // whose default is every core, so it is used only when --workers is given; the core
 // entry accepts and ignores the option.
 const { simulate } = await import(workers === undefined ? '../dist/index.js' : '../dist/node.js');
-const log = (...a) => { if (!asJSON) console.error(...a); };
+const log = (...a) => {
+  if (!asJSON) console.error(...a);
+};
 const MB = (kb) => kb / 1024;
 
 const model = referenceModel();
@@ -55,8 +57,14 @@ async function runForlob() {
   const result = await simulate(model, options);
   const { seconds, cpuSeconds, load1mAtStart, otherCores, stealCores } = meter.stop();
   return {
-    replicates, workers: workers ?? null, citizens, months: model.horizonMonths, scenarios: model.scenarios.length,
-    seconds, cpuSeconds, citizenMonths,
+    replicates,
+    workers: workers ?? null,
+    citizens,
+    months: model.horizonMonths,
+    scenarios: model.scenarios.length,
+    seconds,
+    cpuSeconds,
+    citizenMonths,
     citizenMonthsPerSecond: citizenMonths / seconds,
     // CPU time covers worker threads too, so this is per core whatever the thread count.
     citizenMonthsPerCpuSecond: citizenMonths / cpuSeconds,
@@ -64,7 +72,10 @@ async function runForlob() {
     coresUsed: cpuSeconds / seconds,
     // How busy the machine was: the 1-minute load when the run started (after waiting up to
     // 10 minutes for it to fall to --max-load) and the cores other processes used during it.
-    load1mAtStart, waitedSeconds: quiet.waitedSeconds, otherCores, stealCores,
+    load1mAtStart,
+    waitedSeconds: quiet.waitedSeconds,
+    otherCores,
+    stealCores,
     rssBeforeMB: rssBefore / 2 ** 20,
     peakRssMB: MB(process.resourceUsage().maxRSS),
     results: result.scenarios.map((sc) => ({
@@ -84,10 +95,15 @@ function ensureNumpy() {
 }
 
 async function runNumpy(modelPath) {
-  if (!ensureNumpy()) return { skipped: 'numpy is not available for /usr/bin/python3 and apt-get could not install it' };
+  if (!ensureNumpy())
+    return { skipped: 'numpy is not available for /usr/bin/python3 and apt-get could not install it' };
   await waitForQuiet(maxLoad, 600, log);
   const meter = startMeter();
-  const r = spawnSync('/usr/bin/python3', [join(here, 'numpy_peer.py'), modelPath, '--replicates', String(replicates)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    '/usr/bin/python3',
+    [join(here, 'numpy_peer.py'), modelPath, '--replicates', String(replicates)],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   if (r.status !== 0) return { skipped: `numpy peer failed: ${r.stderr.trim().split('\n').pop()}` };
   const m = meter.stop();
   // The peer is a child process, so the machine's busy cores (about 1 when nothing else ran) tell how quiet it was.
@@ -117,7 +133,9 @@ function agreement(f, n) {
       const se = Math.sqrt(mf.sd ** 2 / f.replicates + mn.sd ** 2 / n.replicates);
       const z = (m, R, x) => (m.sd > 0 ? (m.mean - x) / (m.sd / Math.sqrt(R)) : 0);
       out[name] = {
-        forlob: mf.mean, numpy: mn.mean, exact,
+        forlob: mf.mean,
+        numpy: mn.mean,
+        exact,
         z: se > 0 ? (mf.mean - mn.mean) / se : 0,
         zForlobExact: z(mf, f.replicates, exact),
         zNumpyExact: z(mn, n.replicates, exact),
@@ -127,9 +145,14 @@ function agreement(f, n) {
   });
 }
 
-const machine = { nproc: os.availableParallelism(), cpu: os.cpus()[0]?.model, node: process.version, date: new Date().toISOString(),
+const machine = {
+  nproc: os.availableParallelism(),
+  cpu: os.cpus()[0]?.model,
+  node: process.version,
+  date: new Date().toISOString(),
   // Other work on the machine only slows the run down; the 1-minute load shows how busy it was.
-  loadAverage1m: os.loadavg()[0] };
+  loadAverage1m: os.loadavg()[0],
+};
 const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(1)} M` : x.toFixed(0));
 
 if (memoryMode) {
@@ -138,9 +161,13 @@ if (memoryMode) {
   delete f.results;
   if (asJSON) console.log(JSON.stringify({ machine, forlob: f }, null, 2));
   else {
-    console.log(`forlob ${replicates} replicates: ${f.seconds.toFixed(2)} s, ${fmt(f.citizenMonthsPerSecond)} citizen-months/s, ${f.coresUsed.toFixed(1)} cores used`);
+    console.log(
+      `forlob ${replicates} replicates: ${f.seconds.toFixed(2)} s, ${fmt(f.citizenMonthsPerSecond)} citizen-months/s, ${f.coresUsed.toFixed(1)} cores used`,
+    );
     console.log(`peak RSS ${f.peakRssMB.toFixed(1)} MB (RSS before the run ${f.rssBeforeMB.toFixed(1)} MB)`);
-    console.log(`load ${f.load1mAtStart.toFixed(2)} at the start, other processes ${f.otherCores?.toFixed(2)} cores during the run`);
+    console.log(
+      `load ${f.load1mAtStart.toFixed(2)} at the start, other processes ${f.otherCores?.toFixed(2)} cores during the run`,
+    );
   }
 } else {
   const outDir = join(here, 'out');
@@ -183,21 +210,32 @@ if (memoryMode) {
   if (asJSON) {
     console.log(JSON.stringify({ machine, summary, forlob, numpy, uniforms, agreement: agree }, null, 2));
   } else {
-    console.log(`machine: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${machine.loadAverage1m.toFixed(2)}`);
-    console.log(`workload: ${citizens} citizens × ${model.horizonMonths} months × ${model.scenarios.length} scenarios × ${replicates} replicates = ${fmt(citizenMonths)} citizen-months`);
-    console.log(`forlob   ${forlob.seconds.toFixed(2)} s (best of ${forlob.allSeconds.map((x) => x.toFixed(2)).join(', ')})  ${fmt(summary.forlobCitizenMonthsPerSecond)} cm/s  (${fmt(summary.forlobCitizenMonthsPerCpuSecond)} cm per CPU-second, ${forlob.coresUsed.toFixed(1)} cores used, peak RSS ${forlob.peakRssMB.toFixed(0)} MB; load ${forlob.load1mAtStart.toFixed(2)}, others ${forlob.otherCores?.toFixed(2)} cores)`);
+    console.log(
+      `machine: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${machine.loadAverage1m.toFixed(2)}`,
+    );
+    console.log(
+      `workload: ${citizens} citizens × ${model.horizonMonths} months × ${model.scenarios.length} scenarios × ${replicates} replicates = ${fmt(citizenMonths)} citizen-months`,
+    );
+    console.log(
+      `forlob   ${forlob.seconds.toFixed(2)} s (best of ${forlob.allSeconds.map((x) => x.toFixed(2)).join(', ')})  ${fmt(summary.forlobCitizenMonthsPerSecond)} cm/s  (${fmt(summary.forlobCitizenMonthsPerCpuSecond)} cm per CPU-second, ${forlob.coresUsed.toFixed(1)} cores used, peak RSS ${forlob.peakRssMB.toFixed(0)} MB; load ${forlob.load1mAtStart.toFixed(2)}, others ${forlob.otherCores?.toFixed(2)} cores)`,
+    );
     if (numpy.skipped) console.log(`numpy    skipped: ${numpy.skipped}`);
     else {
-      console.log(`numpy    ${numpy.seconds.toFixed(2)} s  ${fmt(numpy.citizenMonthsPerSecond)} cm/s  (${numpy.implementation}, peak RSS ${numpy.peakRssMB.toFixed(0)} MB; load ${numpy.load1mAtStart.toFixed(2)}, machine busy ${numpy.machineBusyCores?.toFixed(2)} cores)`);
+      console.log(
+        `numpy    ${numpy.seconds.toFixed(2)} s  ${fmt(numpy.citizenMonthsPerSecond)} cm/s  (${numpy.implementation}, peak RSS ${numpy.peakRssMB.toFixed(0)} MB; load ${numpy.load1mAtStart.toFixed(2)}, machine busy ${numpy.machineBusyCores?.toFixed(2)} cores)`,
+      );
       console.log(`forlob / numpy: ${summary.forlobOverNumpy.toFixed(1)}×`);
     }
-    for (const u of uniforms.results) console.log(`uniforms ${u.name}: ${fmt(u.perSecond)}/s (${u.nsPerDraw.toFixed(2)} ns)`);
+    for (const u of uniforms.results)
+      console.log(`uniforms ${u.name}: ${fmt(u.perSecond)}/s (${u.nsPerDraw.toFixed(2)} ns)`);
     console.log(`forlob cm per CPU-second / sfc32 uniform limit: ${summary.forlobPerCoreOverUniformLimit.toFixed(2)}`);
     if (agree) {
       console.log('successRate: forlob, numpy, exact; z = difference / its standard error');
       for (const a of agree) {
         const m = a.successRate;
-        console.log(`  ${a.id.padEnd(11)} ${m.forlob.toFixed(4)} ${m.numpy.toFixed(4)} ${m.exact.toFixed(4)}  z(forlob−numpy) = ${m.z.toFixed(2)}, z(forlob−exact) = ${m.zForlobExact.toFixed(2)}, z(numpy−exact) = ${m.zNumpyExact.toFixed(2)}`);
+        console.log(
+          `  ${a.id.padEnd(11)} ${m.forlob.toFixed(4)} ${m.numpy.toFixed(4)} ${m.exact.toFixed(4)}  z(forlob−numpy) = ${m.z.toFixed(2)}, z(forlob−exact) = ${m.zForlobExact.toFixed(2)}, z(numpy−exact) = ${m.zNumpyExact.toFixed(2)}`,
+        );
       }
     }
   }

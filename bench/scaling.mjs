@@ -35,8 +35,12 @@ const repeat = Number(value('--repeat', 3));
 const maxLoad = Number(value('--max-load', 1.0));
 const maxOther = Number(value('--max-other', 0.25));
 const asJSON = flag('--json');
-const log = (...a) => { if (!asJSON) console.log(...a); };
-const note = (...a) => { if (!asJSON) console.error(...a); };
+const log = (...a) => {
+  if (!asJSON) console.log(...a);
+};
+const note = (...a) => {
+  if (!asJSON) console.error(...a);
+};
 
 // The core entry runs in this thread; the Node entry runs on `workers` threads (1 = this thread).
 const core = await import('../dist/index.js');
@@ -68,7 +72,10 @@ async function timed(label, model, replicates, workers, extra = {}) {
     const r = await once(model, replicates, workers, extra);
     delete r.result;
     runs.push(r);
-    if (!clean(r)) note(`  ${label}: run not clean (load ${r.load1mAtStart.toFixed(2)}, others ${r.otherCores?.toFixed(2)} cores), repeating`);
+    if (!clean(r))
+      note(
+        `  ${label}: run not clean (load ${r.load1mAtStart.toFixed(2)}, others ${r.otherCores?.toFixed(2)} cores), repeating`,
+      );
   }
   const pool = runs.filter(clean).length ? runs.filter(clean) : runs;
   const best = pool.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -76,13 +83,25 @@ async function timed(label, model, replicates, workers, extra = {}) {
   // A model with uncertain parameters also runs a chance-only pass of min(R, 500) replicates
   // unless `fixed` is given; citizen-months count the requested run only.
   return {
-    label, citizens: citizensOf(model), months: model.horizonMonths, scenarios: model.scenarios.length, replicates,
-    workers: workers ?? 'core', citizenMonths: cm,
-    seconds: best.seconds, cpuSeconds: best.cpuSeconds, coresUsed: best.cpuSeconds / best.seconds,
-    citizenMonthsPerSecond: cm / best.seconds, citizenMonthsPerCpuSecond: cm / best.cpuSeconds,
+    label,
+    citizens: citizensOf(model),
+    months: model.horizonMonths,
+    scenarios: model.scenarios.length,
+    replicates,
+    workers: workers ?? 'core',
+    citizenMonths: cm,
+    seconds: best.seconds,
+    cpuSeconds: best.cpuSeconds,
+    coresUsed: best.cpuSeconds / best.seconds,
+    citizenMonthsPerSecond: cm / best.seconds,
+    citizenMonthsPerCpuSecond: cm / best.cpuSeconds,
     nsPerCitizenMonth: (best.seconds * 1e9) / cm,
-    load1mAtStart: best.load1mAtStart, otherCores: best.otherCores, stealCores: best.stealCores,
-    clean: clean(best), allSeconds: runs.map((r) => r.seconds), allOtherCores: runs.map((r) => r.otherCores),
+    load1mAtStart: best.load1mAtStart,
+    otherCores: best.otherCores,
+    stealCores: best.stealCores,
+    clean: clean(best),
+    allSeconds: runs.map((r) => r.seconds),
+    allOtherCores: runs.map((r) => r.otherCores),
     allLoad1m: runs.map((r) => r.load1mAtStart),
   };
 }
@@ -94,21 +113,37 @@ function row(r) {
 
 /** Least-squares t = a + b·x, with R², and t(x)/x at the ends (a constant means linear). */
 function linearFit(rows, x) {
-  const xs = rows.map(x), ys = rows.map((r) => r.seconds);
-  const n = xs.length, mx = xs.reduce((a, b) => a + b) / n, my = ys.reduce((a, b) => a + b) / n;
+  const xs = rows.map(x),
+    ys = rows.map((r) => r.seconds);
+  const n = xs.length,
+    mx = xs.reduce((a, b) => a + b) / n,
+    my = ys.reduce((a, b) => a + b) / n;
   const sxy = xs.reduce((s, xi, i) => s + (xi - mx) * (ys[i] - my), 0);
   const sxx = xs.reduce((s, xi) => s + (xi - mx) ** 2, 0);
-  const b = sxy / sxx, a = my - b * mx;
+  const b = sxy / sxx,
+    a = my - b * mx;
   const ssr = ys.reduce((s, yi, i) => s + (yi - a - b * xs[i]) ** 2, 0);
   const sst = ys.reduce((s, yi) => s + (yi - my) ** 2, 0);
   return { intercept: a, slope: b, r2: 1 - ssr / sst };
 }
 
 const machine = {
-  nproc: os.availableParallelism(), cpu: os.cpus()[0]?.model, memGB: os.totalmem() / 2 ** 30, node: process.version,
-  date: new Date().toISOString(), loadAverageAtStart: os.loadavg(), repeat, maxLoad, maxOther,
+  nproc: os.availableParallelism(),
+  cpu: os.cpus()[0]?.model,
+  memGB: os.totalmem() / 2 ** 30,
+  node: process.version,
+  date: new Date().toISOString(),
+  loadAverageAtStart: os.loadavg(),
+  repeat,
+  maxLoad,
+  maxOther,
 };
-log(`machine: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+log(
+  `machine: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 const out = { machine };
 const ref = referenceModel();
 
@@ -141,7 +176,9 @@ if (modes.includes('citizens')) {
     log(row(r));
   }
   const fit = linearFit(rows, (r) => r.citizens);
-  log(`fit t = ${fit.intercept.toFixed(3)} s + ${(fit.slope * 1e6).toFixed(3)} µs × citizens, R² = ${fit.r2.toFixed(5)}`);
+  log(
+    `fit t = ${fit.intercept.toFixed(3)} s + ${(fit.slope * 1e6).toFixed(3)} µs × citizens, R² = ${fit.r2.toFixed(5)}`,
+  );
   out.citizens = { rows, fit };
 }
 
@@ -169,7 +206,9 @@ if (modes.includes('replicates')) {
       log(row(r));
     }
     const fit = linearFit(rows, (r) => r.replicates);
-    log(`fit t = ${fit.intercept.toFixed(3)} s + ${(fit.slope * 1e3).toFixed(2)} ms × replicates, R² = ${fit.r2.toFixed(5)}`);
+    log(
+      `fit t = ${fit.intercept.toFixed(3)} s + ${(fit.slope * 1e3).toFixed(2)} ms × replicates, R² = ${fit.r2.toFixed(5)}`,
+    );
     out.replicates[w ? `workers${w}` : 'thread1'] = { rows, fit };
   }
 }
@@ -225,14 +264,19 @@ if (modes.includes('uncertain')) {
 if (modes.includes('identity')) {
   log('\n(f) byte-identity: sha256 of JSON.stringify(resultToJSON(result)), 200 replicates, seed "bench"');
   out.identity = [];
-  for (const [name, m] of [['reference', ref], ['beta', uncertainModel()]]) {
+  for (const [name, m] of [
+    ['reference', ref],
+    ['beta', uncertainModel()],
+  ]) {
     const hashes = [];
     for (const w of [undefined, 1, 2, 4]) {
       const r = await once(m, 200, w);
       const json = JSON.stringify(resultToJSON(r.result));
       const hash = createHash('sha256').update(json).digest('hex');
       hashes.push({ workers: w ?? 'core', bytes: json.length, sha256: hash });
-      log(`${name.padEnd(9)} ${(w === undefined ? 'core entry' : `workers ${w}`).padEnd(10)} ${json.length} bytes  sha256 ${hash}`);
+      log(
+        `${name.padEnd(9)} ${(w === undefined ? 'core entry' : `workers ${w}`).padEnd(10)} ${json.length} bytes  sha256 ${hash}`,
+      );
     }
     const identical = hashes.every((h) => h.sha256 === hashes[0].sha256);
     log(`${name}: ${identical ? 'IDENTICAL' : 'DIFFERENT'} across the core entry and workers 1, 2, 4`);
@@ -241,7 +285,12 @@ if (modes.includes('identity')) {
 }
 
 out.machine.loadAverageAtEnd = os.loadavg();
-log(`\nload at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+log(
+  `\nload at the end: ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 mkdirSync(join(here, 'out'), { recursive: true });
-writeFileSync(join(here, 'out', 'scaling.json'), JSON.stringify(out, null, 2) + '\n');
+writeFileSync(join(here, 'out', 'scaling.json'), `${JSON.stringify(out, null, 2)}\n`);
 if (asJSON) console.log(JSON.stringify(out, null, 2));

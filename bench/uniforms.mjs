@@ -23,20 +23,38 @@ const INV_2_32 = 1 / 4294967296;
 
 function sfc32Loop(n) {
   // State as the engine derives it for some citizen; any non-degenerate state will do.
-  let ra = 0x243f6a88 | 0, rb = 0x85a308d3 | 0, rc = 0x13198a2e | 0, rd = 1, rt = 0;
+  let ra = 0x243f6a88 | 0,
+    rb = 0x85a308d3 | 0,
+    rc = 0x13198a2e | 0,
+    rd = 1,
+    rt = 0;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    rt = (((ra + rb) | 0) + rd) | 0; rd = (rd + 1) | 0; ra = rb ^ (rb >>> 9); rb = (rc + (rc << 3)) | 0; rc = (rc << 21) | (rc >>> 11); rc = (rc + rt) | 0;
+    rt = (((ra + rb) | 0) + rd) | 0;
+    rd = (rd + 1) | 0;
+    ra = rb ^ (rb >>> 9);
+    rb = (rc + (rc << 3)) | 0;
+    rc = (rc << 21) | (rc >>> 11);
+    rc = (rc + rt) | 0;
     sum += (rt >>> 0) * INV_2_32;
   }
   return sum;
 }
 
 function sfc32LogLoop(n) {
-  let ra = 0x243f6a88 | 0, rb = 0x85a308d3 | 0, rc = 0x13198a2e | 0, rd = 1, rt = 0;
+  let ra = 0x243f6a88 | 0,
+    rb = 0x85a308d3 | 0,
+    rc = 0x13198a2e | 0,
+    rd = 1,
+    rt = 0;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    rt = (((ra + rb) | 0) + rd) | 0; rd = (rd + 1) | 0; ra = rb ^ (rb >>> 9); rb = (rc + (rc << 3)) | 0; rc = (rc << 21) | (rc >>> 11); rc = (rc + rt) | 0;
+    rt = (((ra + rb) | 0) + rd) | 0;
+    rd = (rd + 1) | 0;
+    ra = rb ^ (rb >>> 9);
+    rb = (rc + (rc << 3)) | 0;
+    rc = (rc << 21) | (rc >>> 11);
+    rc = (rc + rt) | 0;
     sum += Math.log(1 - (rt >>> 0) * INV_2_32);
   }
   return sum;

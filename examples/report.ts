@@ -16,9 +16,19 @@ import { costEffectSpec, differencesSpec, distributionSpec, fanChartSpec, toSVG 
  * Simulate `modelArg` (a model file or preset id) and write report-en.html,
  * report-da.html and SVGs into `outDir`; `workers` defaults to the machine's cores.
  */
-export async function main(modelArg = 'randers-2025', outDir = 'forlob-example', replicates = 500, workers?: number): Promise<string[]> {
+export async function main(
+  modelArg = 'randers-2025',
+  outDir = 'forlob-example',
+  replicates = 500,
+  workers?: number,
+): Promise<string[]> {
   const model = loadModel(modelArg);
-  const result = await simulate(model, { replicates, seed: 'example', occupancy: true, ...(workers ? { workers } : {}) });
+  const result = await simulate(model, {
+    replicates,
+    seed: 'example',
+    occupancy: true,
+    ...(workers ? { workers } : {}),
+  });
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   const write = (name: string, text: string) => {

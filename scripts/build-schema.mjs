@@ -38,26 +38,36 @@ try {
     anyOf: [
       z.toJSONSchema(distributionSchema, { target: 'draft-2020-12', io: 'input' }),
       { type: 'object', properties: { param: { type: 'string' } }, required: ['param'], additionalProperties: false },
-      { type: 'object', properties: { evidence: { type: 'string' } }, required: ['evidence'], additionalProperties: false },
+      {
+        type: 'object',
+        properties: { evidence: { type: 'string' } },
+        required: ['evidence'],
+        additionalProperties: false,
+      },
     ],
   };
   delete uncertain.anyOf[0].$schema;
   const widen = (node) => {
     if (Array.isArray(node)) return node.map(widen);
     if (!node || typeof node !== 'object') return node;
-    if ((node.type === 'number' || node.type === 'integer') && !('anyOf' in node)) return { anyOf: [node, { $ref: '#/$defs/uncertain' }] };
+    if ((node.type === 'number' || node.type === 'integer') && !('anyOf' in node))
+      return { anyOf: [node, { $ref: '#/$defs/uncertain' }] };
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, widen(v)]));
   };
   const widened = widen(json);
-  widened.properties.parameters = { type: 'object', additionalProperties: { anyOf: [{ type: 'number' }, { $ref: '#/$defs/uncertain' }] } };
+  widened.properties.parameters = {
+    type: 'object',
+    additionalProperties: { anyOf: [{ type: 'number' }, { $ref: '#/$defs/uncertain' }] },
+  };
   widened.$defs = { ...(widened.$defs ?? {}), uncertain };
   const schema = {
     $schema: json.$schema,
     title: 'forlob model',
-    description: 'A forlob model file: states, monthly transition probabilities, groups, interventions and the scenarios to compare. Generated from src/model/schema.ts by `npm run schema`; do not edit.',
+    description:
+      'A forlob model file: states, monthly transition probabilities, groups, interventions and the scenarios to compare. Generated from src/model/schema.ts by `npm run schema`; do not edit.',
     ...Object.fromEntries(Object.entries(widened).filter(([k]) => k !== '$schema')),
   };
-  writeFileSync(out, JSON.stringify(schema, null, 2) + '\n');
+  writeFileSync(out, `${JSON.stringify(schema, null, 2)}\n`);
   console.log(`wrote ${out}`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -13,7 +13,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
 const fixture = join(root, 'tests', 'fixtures', 'output-hashes.json');
 
-const MODELS = ['randers-2025', 'gladsaxe-2026', 'examples/model.json', 'examples/steering.json', 'examples/calibrated.json'];
+const MODELS = [
+  'randers-2025',
+  'gladsaxe-2026',
+  'examples/model.json',
+  'examples/steering.json',
+  'examples/calibrated.json',
+];
 const RUNS = [
   { name: 'json', args: ['--format', 'json', '--replicates', '200', '--keep-replicates'] },
   { name: 'csv', args: ['--format', 'csv', '--replicates', '60'] },
@@ -25,10 +31,14 @@ export function outputHashes() {
   const hashes = {};
   for (const model of MODELS) {
     for (const run of RUNS) {
-      const out = execFileSync(process.execPath, [cli, 'run', model, ...run.args, '--seed', '7', '--workers', '2', '--quiet'], {
-        cwd: root,
-        maxBuffer: 1 << 30,
-      });
+      const out = execFileSync(
+        process.execPath,
+        [cli, 'run', model, ...run.args, '--seed', '7', '--workers', '2', '--quiet'],
+        {
+          cwd: root,
+          maxBuffer: 1 << 30,
+        },
+      );
       hashes[`${model} · ${run.name}`] = createHash('sha256').update(out).digest('hex');
     }
   }
@@ -38,7 +48,7 @@ export function outputHashes() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const hashes = outputHashes();
   if (process.argv.includes('--write')) {
-    writeFileSync(fixture, JSON.stringify(hashes, null, 2) + '\n');
+    writeFileSync(fixture, `${JSON.stringify(hashes, null, 2)}\n`);
     console.log(`recorded ${Object.keys(hashes).length} output hashes in ${fixture}`);
   } else {
     const want = JSON.parse(readFileSync(fixture, 'utf8'));

@@ -45,18 +45,50 @@ export { validateModel, parseModel } from './model/validate.js';
 export { LIMITS } from './model/bounds.js';
 export { ForlobInputError, type Problem } from './model/errors.js';
 export { largestRemainder, allocateGroup } from './model/allocation.js';
-export { calibrateRow, type CalibrationTargets, type CalibratedRow, type PaidHoursPath } from './calibrate/calibrate.js';
+export {
+  calibrateRow,
+  type CalibrationTargets,
+  type CalibratedRow,
+  type PaidHoursPath,
+} from './calibrate/calibrate.js';
 export { summarise, type MetricSummary } from './summary/interval.js';
 export { METRICS, HIGHER_IS_BETTER, METRIC_LABELS, type MetricName } from './summary/metrics.js';
-export type { SimulationResult, ScenarioResult, GroupResult, AllocationCount, MetricSummaries } from './summary/result.js';
+export type {
+  SimulationResult,
+  ScenarioResult,
+  GroupResult,
+  AllocationCount,
+  MetricSummaries,
+} from './summary/result.js';
 export { resultToJSON } from './report/json.js';
 export { resultToCSV } from './report/csv.js';
 export { formatTable, type TableOptions } from './report/text.js';
 export { presets, getPreset, type Preset } from './presets/index.js';
 export { randersModel, RANDERS_ASSUMPTIONS, type RandersAssumptions } from './presets/randers-2025.js';
-export { gladsaxeModel, GLADSAXE_ASSUMPTIONS, extensionCost, type GladsaxeAssumptions } from './presets/gladsaxe-2026.js';
-export { DK_RATES, REFUSION_DK_2016, CASEWORKER_ANNUAL_COST, type Rate, type DkRateName, type Sourced, type Amount } from './presets/rates.js';
-export type { Comparison, GroupComparison, DecisionSummary, VarianceShare, PrecisionOutcome, QueueLength, SteeringTrajectory } from './summary/result.js';
+export {
+  gladsaxeModel,
+  GLADSAXE_ASSUMPTIONS,
+  extensionCost,
+  type GladsaxeAssumptions,
+} from './presets/gladsaxe-2026.js';
+export {
+  DK_RATES,
+  REFUSION_DK_2016,
+  CASEWORKER_ANNUAL_COST,
+  type Rate,
+  type DkRateName,
+  type Sourced,
+  type Amount,
+} from './presets/rates.js';
+export type {
+  Comparison,
+  GroupComparison,
+  DecisionSummary,
+  VarianceShare,
+  PrecisionOutcome,
+  QueueLength,
+  SteeringTrajectory,
+} from './summary/result.js';
 export { armLabel, type ArmResult, type ArmComparison, type ArmBasis } from './summary/arms.js';
 export type { SteeringState, SteeringRuleFn } from './engine/synchronous.js';
 export { pairedComparison, type PairedDifference } from './summary/compare.js';
@@ -97,8 +129,21 @@ export {
   type TriangularDist,
 } from './params/distribution.js';
 export { betaFromMeanInterval, betaFromCounts, lognormalFromInterval } from './params/fit.js';
-export { planUncertainty, drawParameters, instantiate, paramRef, type UncertaintyPlan, type Parameter, type Slot } from './params/plan.js';
-export { sensitivity, type SensitivityOptions, type SensitivityResult, type SensitivityRow } from './analysis/sensitivity.js';
+export {
+  planUncertainty,
+  drawParameters,
+  instantiate,
+  paramRef,
+  type UncertaintyPlan,
+  type Parameter,
+  type Slot,
+} from './params/plan.js';
+export {
+  sensitivity,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type SensitivityRow,
+} from './analysis/sensitivity.js';
 export { breakEven, type BreakEvenOptions, type BreakEvenResult } from './analysis/breakeven.js';
 export type { AnalysisProgress, MeasureSpec, Runner } from './analysis/measure.js';
 export { mergeRuns, type RunPart, type RunPartDecision } from './summary/merge.js';

@@ -48,7 +48,12 @@ export function workerCount(workers: number | undefined, cores = availableParall
  * });
  * ```
  */
-export async function simulate(model: ModelSpec | unknown, options: NodeSimulateOptions = {}): Promise<SimulationResult> {
+export async function simulate(
+  model: ModelSpec | unknown,
+  options: NodeSimulateOptions = {},
+): Promise<SimulationResult> {
   const workers = workerCount(options.workers);
-  return simulateWith(model, options, (raw, plan, opts) => (workers <= 1 || opts.steeringRules ? runInProcess(plan, opts) : runOnWorkers(raw, plan, opts, workers)));
+  return simulateWith(model, options, (raw, plan, opts) =>
+    workers <= 1 || opts.steeringRules ? runInProcess(plan, opts) : runOnWorkers(raw, plan, opts, workers),
+  );
 }

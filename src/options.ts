@@ -136,9 +136,18 @@ export interface ResolvedOptions {
 }
 
 const optionsSchema = z.object({
-  replicates: z.number().int('expected a positive integer').min(1, 'expected a positive integer').max(10_000_000, 'expected at most 10,000,000').default(1000),
+  replicates: z
+    .number()
+    .int('expected a positive integer')
+    .min(1, 'expected a positive integer')
+    .max(10_000_000, 'expected at most 10,000,000')
+    .default(1000),
   seed: z.union([z.string(), z.number()]).default('1'),
-  level: z.number().gt(0, 'expected a level strictly between 0 and 1').lt(1, 'expected a level strictly between 0 and 1').default(0.95),
+  level: z
+    .number()
+    .gt(0, 'expected a level strictly between 0 and 1')
+    .lt(1, 'expected a level strictly between 0 and 1')
+    .default(0.95),
   onProgress: z.any().optional(),
   signal: z.any().optional(),
   replicateRange: z.tuple([z.number().int().min(0), z.number().int().min(1)]).optional(),
@@ -148,7 +157,11 @@ const optionsSchema = z.object({
   precision: z.number().gt(0, 'expected a positive number').optional(),
   willingnessToPay: z.number().min(0, 'expected a number >= 0').optional(),
   willingnessToPayRange: z
-    .object({ min: z.number().min(0, 'expected a number >= 0'), max: z.number().min(0, 'expected a number >= 0'), step: z.number().gt(0, 'expected a positive number') })
+    .object({
+      min: z.number().min(0, 'expected a number >= 0'),
+      max: z.number().min(0, 'expected a number >= 0'),
+      step: z.number().gt(0, 'expected a positive number'),
+    })
     .refine((r) => r.max >= r.min, 'expected max >= min')
     .refine((r) => (r.max - r.min) / r.step <= 1000, 'expected at most 1,001 points (max − min) / step <= 1000')
     .optional(),
@@ -168,33 +181,83 @@ export const OPTION_NAMES: readonly string[] = Object.keys(optionsSchema.shape);
  */
 export function validateOptions(options: SimulateOptions): ResolvedOptions {
   // A mistyped name must not silently run the default: unknown names are errors.
-  const unknown = [...unknownKeys(options, OPTION_NAMES, 'options'), ...unknownKeys(options?.willingnessToPayRange, ['min', 'max', 'step'], 'options.willingnessToPayRange', 'field')];
+  const unknown = [
+    ...unknownKeys(options, OPTION_NAMES, 'options'),
+    ...unknownKeys(options?.willingnessToPayRange, ['min', 'max', 'step'], 'options.willingnessToPayRange', 'field'),
+  ];
   if (unknown.length) throw new ForlobInputError(unknown, 'invalid options');
   const parsed = optionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
     throw new ForlobInputError(
-      parsed.error.issues.map((i) => ({ path: `options.${formatPath(i.path)}`, message: i.message.startsWith('Invalid input') ? i.message.replace('Invalid input: ', '') : i.message })),
+      parsed.error.issues.map((i) => ({
+        path: `options.${formatPath(i.path)}`,
+        message: i.message.startsWith('Invalid input') ? i.message.replace('Invalid input: ', '') : i.message,
+      })),
       'invalid options',
     );
   }
   const o = parsed.data;
   const [from, to] = o.replicateRange ?? [0, o.replicates];
   if (from >= to || to > o.replicates) {
-    throw new ForlobInputError([{ path: 'options.replicateRange', message: `expected 0 <= from < to <= replicates (${o.replicates}), got [${from}, ${to}]` }], 'invalid options');
+    throw new ForlobInputError(
+      [
+        {
+          path: 'options.replicateRange',
+          message: `expected 0 <= from < to <= replicates (${o.replicates}), got [${from}, ${to}]`,
+        },
+      ],
+      'invalid options',
+    );
   }
   if (o.precision !== undefined && o.replicateRange) {
-    throw new ForlobInputError([{ path: 'options.precision', message: 'cannot be combined with replicateRange: a split run has a fixed number of replicates' }], 'invalid options');
+    throw new ForlobInputError(
+      [
+        {
+          path: 'options.precision',
+          message: 'cannot be combined with replicateRange: a split run has a fixed number of replicates',
+        },
+      ],
+      'invalid options',
+    );
   }
   for (const [name, fn] of Object.entries(options.steeringRules ?? {})) {
-    if (typeof fn !== 'function') throw new ForlobInputError([{ path: `options.steeringRules.${name}`, message: 'expected a function (state) => change of the share' }], 'invalid options');
+    if (typeof fn !== 'function')
+      throw new ForlobInputError(
+        [{ path: `options.steeringRules.${name}`, message: 'expected a function (state) => change of the share' }],
+        'invalid options',
+      );
   }
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new ForlobInputError([{ path: 'options.onProgress', message: 'expected a function' }], 'invalid options');
   }
   // Checked here, for every entry alike: the worker pool would otherwise fail on it with a TypeError and a run in this thread ignore it.
   const signal = options.signal as Partial<AbortSignal> | null | undefined;
-  if (signal !== undefined && (signal === null || typeof signal !== 'object' || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function' || typeof signal.removeEventListener !== 'function')) {
+  if (
+    signal !== undefined &&
+    (signal === null ||
+      typeof signal !== 'object' ||
+      typeof signal.aborted !== 'boolean' ||
+      typeof signal.addEventListener !== 'function' ||
+      typeof signal.removeEventListener !== 'function')
+  ) {
     throw new ForlobInputError([{ path: 'options.signal', message: 'expected an AbortSignal' }], 'invalid options');
   }
-  return { replicates: o.replicates, seed: String(o.seed), level: o.level, from, to, onProgress: options.onProgress, signal: options.signal, occupancy: o.occupancy ?? false, ...(o.fixed ? { fixed: o.fixed } : {}), ...(o.baseline !== undefined ? { baseline: o.baseline } : {}), ...(o.precision !== undefined ? { precision: o.precision } : {}), maxReplicates: o.maxReplicates, ...(o.willingnessToPay !== undefined ? { willingnessToPay: o.willingnessToPay } : {}), willingnessToPayRange: o.willingnessToPayRange ?? DEFAULT_WTP_RANGE, evppiGroups: o.evppiGroups ?? [], ...(options.steeringRules ? { steeringRules: options.steeringRules } : {}) };
+  return {
+    replicates: o.replicates,
+    seed: String(o.seed),
+    level: o.level,
+    from,
+    to,
+    onProgress: options.onProgress,
+    signal: options.signal,
+    occupancy: o.occupancy ?? false,
+    ...(o.fixed ? { fixed: o.fixed } : {}),
+    ...(o.baseline !== undefined ? { baseline: o.baseline } : {}),
+    ...(o.precision !== undefined ? { precision: o.precision } : {}),
+    maxReplicates: o.maxReplicates,
+    ...(o.willingnessToPay !== undefined ? { willingnessToPay: o.willingnessToPay } : {}),
+    willingnessToPayRange: o.willingnessToPayRange ?? DEFAULT_WTP_RANGE,
+    evppiGroups: o.evppiGroups ?? [],
+    ...(options.steeringRules ? { steeringRules: options.steeringRules } : {}),
+  };
 }

@@ -40,12 +40,15 @@ export async function simulate(model: ModelSpec | unknown, options: SimulateOpti
 /** Runs replicates `opts.from`…`opts.to` of a model somewhere (this thread, workers). */
 export type Executor = (raw: unknown, plan: UncertaintyPlan, opts: ResolvedOptions) => Promise<BlockResult>;
 
-
 /**
  * The run around an executor: options, the uncertainty plan, the baseline check, the
  * precision loop, the variance split, the result.
  */
-export async function simulateWith(model: unknown, options: SimulateOptions, execute: Executor): Promise<SimulationResult> {
+export async function simulateWith(
+  model: unknown,
+  options: SimulateOptions,
+  execute: Executor,
+): Promise<SimulationResult> {
   let opts = validateOptions(options);
   const plan = planUncertainty(model);
   checkBaseline(plan, opts);
@@ -71,10 +74,22 @@ export async function simulateWith(model: unknown, options: SimulateOptions, exe
     const to = Math.min(opts.to, n);
     if (opts.from < to) {
       const certain: UncertaintyPlan = { ...plan, parameters: plan.parameters.map((p) => ({ ...p, dist: null })) };
-      const block = await execute(plan.point, certain, { ...opts, from: opts.from, to, occupancy: false, onProgress: undefined });
+      const block = await execute(plan.point, certain, {
+        ...opts,
+        from: opts.from,
+        to,
+        occupancy: false,
+        onProgress: undefined,
+      });
       result.chanceValues = block.values;
       if (opts.from === 0 && opts.to === opts.replicates) {
-        const shares = varianceShares(result.values, block.values, n, result.scenarios.length, result.scenarios[0].groups.length);
+        const shares = varianceShares(
+          result.values,
+          block.values,
+          n,
+          result.scenarios.length,
+          result.scenarios[0].groups.length,
+        );
         result.scenarios.forEach((sc, i) => (sc.varianceShares = shares[i]));
       }
     }
@@ -94,7 +109,8 @@ export function replicatesFor(result: SimulationResult, target: number): number 
     const scale = SHARE_METRICS.has(name) ? 1 : Math.abs(mean);
     if (scale > 0) worst = Math.max(worst, mcse / (target * scale));
   };
-  for (const sc of result.scenarios) for (const name of METRICS) visit(name, sc.metrics[name].mean, sc.metrics[name].mcse);
+  for (const sc of result.scenarios)
+    for (const name of METRICS) visit(name, sc.metrics[name].mean, sc.metrics[name].mcse);
   return Math.ceil(result.replicates * worst * worst * 1.05);
 }
 
@@ -104,7 +120,15 @@ const SHARE_METRICS = new Set<MetricName>(['successRate', 'paidHoursRate', 'comp
 export function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): void {
   const ids = plan.point.scenarios.map((s) => s.id);
   if (opts.baseline !== undefined && !ids.includes(opts.baseline)) {
-    throw new ForlobInputError([{ path: 'options.baseline', message: `unknown scenario "${opts.baseline}" (expected one of ${ids.join(', ')})` }], 'invalid options');
+    throw new ForlobInputError(
+      [
+        {
+          path: 'options.baseline',
+          message: `unknown scenario "${opts.baseline}" (expected one of ${ids.join(', ')})`,
+        },
+      ],
+      'invalid options',
+    );
   }
 }
 
@@ -114,7 +138,15 @@ export function checkEvppiGroups(plan: UncertaintyPlan, opts: ResolvedOptions): 
   opts.evppiGroups.forEach((group, i) =>
     group.forEach((name, j) => {
       if (!names.includes(name)) {
-        throw new ForlobInputError([{ path: `options.evppiGroups[${i}][${j}]`, message: `unknown parameter "${name}" (expected one of ${names.join(', ') || 'none: the model has no parameters'})` }], 'invalid options');
+        throw new ForlobInputError(
+          [
+            {
+              path: `options.evppiGroups[${i}][${j}]`,
+              message: `unknown parameter "${name}" (expected one of ${names.join(', ') || 'none: the model has no parameters'})`,
+            },
+          ],
+          'invalid options',
+        );
       }
     }),
   );
@@ -126,7 +158,12 @@ export function checkSteeringRules(plan: UncertaintyPlan, opts: ResolvedOptions)
     const name = sc.steering?.custom;
     if (name !== undefined && typeof opts.steeringRules?.[name] !== 'function') {
       throw new ForlobInputError(
-        [{ path: `scenarios[${i}].steering.custom`, message: `no rule "${name}" in the steeringRules option (a custom rule is a TypeScript function passed to simulate; the CLI has none)` }],
+        [
+          {
+            path: `scenarios[${i}].steering.custom`,
+            message: `no rule "${name}" in the steeringRules option (a custom rule is a TypeScript function passed to simulate; the CLI has none)`,
+          },
+        ],
         'invalid model',
       );
     }
@@ -138,7 +175,10 @@ export function checkSteeringRules(plan: UncertaintyPlan, opts: ResolvedOptions)
  * abort signal and progress reports get through.
  */
 export async function runInProcess(uncertainty: UncertaintyPlan, opts: ResolvedOptions): Promise<BlockResult> {
-  const plan = { ...runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed)), ...(opts.steeringRules ? { steeringRules: opts.steeringRules } : {}) };
+  const plan = {
+    ...runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed)),
+    ...(opts.steeringRules ? { steeringRules: opts.steeringRules } : {}),
+  };
   const cm = plan.cm;
   const total = opts.to - opts.from;
   const blocks = collectBlocks(total);

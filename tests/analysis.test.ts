@@ -14,7 +14,14 @@ const oneMonth = oneMonthModel(N);
 
 describe('break-even', () => {
   it('finds the exit probability giving a 30 % success rate (exact answer 0.3)', async () => {
-    const b = await breakEven(oneMonth, { parameter: 'a', metric: 'successRate', scenario: 's', target: 0.3, replicates: 400, seed: 'be' });
+    const b = await breakEven(oneMonth, {
+      parameter: 'a',
+      metric: 'successRate',
+      scenario: 's',
+      target: 0.3,
+      replicates: 400,
+      seed: 'be',
+    });
     expect(b.value).not.toBeNull();
     expect(b.mcse!).toBeGreaterThan(0);
     // Binomial: se of the success rate is √(p(1−p)/(N·R)); the slope is 1.
@@ -58,7 +65,10 @@ describe('precision-targeted runs', () => {
 describe('variance split', () => {
   it('matches Var(p) / (Var(p) + E[p(1−p)]/N) for a uniform exit probability', async () => {
     const R = 2000;
-    const res = await simulate({ ...oneMonth, parameters: { a: { dist: 'uniform', min: 0.1, max: 0.5 }, b: 0.06 } }, { replicates: R, seed: 'v' });
+    const res = await simulate(
+      { ...oneMonth, parameters: { a: { dist: 'uniform', min: 0.1, max: 0.5 }, b: 0.06 } },
+      { replicates: R, seed: 'v' },
+    );
     const varP = 0.4 ** 2 / 12;
     const mean = 0.3;
     const chance = (mean - (varP + mean * mean)) / N;

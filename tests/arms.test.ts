@@ -29,15 +29,24 @@ const key = (group: string, iv: string | null) => `${group}/${iv ?? 'none'}`;
 describe('per-arm metrics against the exact oracle', () => {
   it('lists exactly the arms with citizens, with their counts', () => {
     for (const sc of armsModel.scenarios) {
-      const expected = armsModel.groups.flatMap((g) => groupArms(sc, g).filter(([, n]) => n > 0).map(([iv, n]) => [key(g.id, iv), n]));
-      const got = result.scenarios.find((s) => s.id === sc.id)!.arms.map((a) => [key(a.group, a.intervention), a.count] as [string, number]);
+      const expected = armsModel.groups.flatMap((g) =>
+        groupArms(sc, g)
+          .filter(([, n]) => n > 0)
+          .map(([iv, n]) => [key(g.id, iv), n]),
+      );
+      const got = result.scenarios
+        .find((s) => s.id === sc.id)!
+        .arms.map((a) => [key(a.group, a.intervention), a.count] as [string, number]);
       expect(new Map(got)).toEqual(new Map(expected as [string, number][]));
       for (const a of result.scenarios.find((s) => s.id === sc.id)!.arms) expect(a.basis).toBe('allocated');
     }
-    expect(result.scenarios.find((s) => s.id === 'all')!.arms.map((a) => key(a.group, a.intervention))).toEqual(['a/ips', 'b/light']);
+    expect(result.scenarios.find((s) => s.id === 'all')!.arms.map((a) => key(a.group, a.intervention))).toEqual([
+      'a/ips',
+      'b/light',
+    ]);
   });
 
-  it('matches each arm\'s exact means within 4 Monte Carlo SE and the binomial sd within 15 %', () => {
+  it("matches each arm's exact means within 4 Monte Carlo SE and the binomial sd within 15 %", () => {
     const exact = exactArmMetrics(armsModel);
     let checked = 0;
     for (const sc of result.scenarios) {
@@ -48,7 +57,10 @@ describe('per-arm metrics against the exact oracle', () => {
         const within = (name: MetricName, value: number) => {
           const s = arm.metrics[name];
           const tol = Math.max((4 * s.sd) / Math.sqrt(R), 1e-9 * Math.max(1, Math.abs(value)));
-          expect(Math.abs(s.mean - value), `${sc.id} ${key(arm.group, arm.intervention)} ${name}: ${s.mean} vs exact ${value}`).toBeLessThanOrEqual(tol);
+          expect(
+            Math.abs(s.mean - value),
+            `${sc.id} ${key(arm.group, arm.intervention)} ${name}: ${s.mean} vs exact ${value}`,
+          ).toBeLessThanOrEqual(tol);
           checked++;
         };
         within('successRate', ex.successRate.mean);
@@ -56,8 +68,13 @@ describe('per-arm metrics against the exact oracle', () => {
         within('transferCost', ex.transferCost);
         within('interventionCost', ex.interventionCost);
         const exactSd = Math.sqrt(ex.successRate.variance);
-        expect(Math.abs(arm.metrics.successRate.mean - ex.successRate.mean)).toBeLessThanOrEqual((4 * exactSd) / Math.sqrt(R) + 1e-12);
-        expect(Math.abs(arm.metrics.successRate.sd / exactSd - 1), `${sc.id} ${key(arm.group, arm.intervention)} sd ${arm.metrics.successRate.sd} vs ${exactSd}`).toBeLessThanOrEqual(0.15);
+        expect(Math.abs(arm.metrics.successRate.mean - ex.successRate.mean)).toBeLessThanOrEqual(
+          (4 * exactSd) / Math.sqrt(R) + 1e-12,
+        );
+        expect(
+          Math.abs(arm.metrics.successRate.sd / exactSd - 1),
+          `${sc.id} ${key(arm.group, arm.intervention)} sd ${arm.metrics.successRate.sd} vs ${exactSd}`,
+        ).toBeLessThanOrEqual(0.15);
       }
     }
     expect(checked).toBe(4 * result.scenarios.reduce((n, s) => n + s.arms.length, 0));
@@ -74,7 +91,13 @@ describe('arm rows and group rows', () => {
     const arms = result.armValues!;
     expect(arms).toHaveLength(R * Sc * G * A * M);
     const perCitizen: MetricName[] = ['successRate', 'benefitMonths', 'paidHoursRate', 'waitingMonths'];
-    const sums: MetricName[] = ['transferCost', 'interventionCost', 'netTransferCost', 'premiumIncome', 'municipalCost'];
+    const sums: MetricName[] = [
+      'transferCost',
+      'interventionCost',
+      'netTransferCost',
+      'premiumIncome',
+      'municipalCost',
+    ];
     let checked = 0;
     for (let r = 0; r < R; r++) {
       for (let s = 0; s < Sc; s++) {
@@ -98,7 +121,9 @@ describe('arm rows and group rows', () => {
               sum += perCitizen.includes(name) ? n * x : x;
             }
             const want = perCitizen.includes(name) ? g.size * group(m) : group(m);
-            expect(Math.abs(sum - want), `replicate ${r} ${sc.id} ${g.id} ${name}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+            expect(Math.abs(sum - want), `replicate ${r} ${sc.id} ${g.id} ${name}`).toBeLessThanOrEqual(
+              1e-9 * Math.max(1, Math.abs(want)),
+            );
             groupSum[m] += group(m);
             checked++;
           }
@@ -113,7 +138,13 @@ describe('arm rows and group rows', () => {
   });
 
   it('the summary table has an arm column: "all" for totals and groups, group/intervention for arms', () => {
-    const rows = result.summary.objects() as { scenario: string; group: string; arm: string; metric: string; mean: number }[];
+    const rows = result.summary.objects() as {
+      scenario: string;
+      group: string;
+      arm: string;
+      metric: string;
+      mean: number;
+    }[];
     expect(result.summary.columnNames()).toEqual(['scenario', 'group', 'arm', 'metric', 'mean', 'sd', 'lo', 'hi']);
     const old = rows.filter((r) => r.arm === 'all');
     expect(old).toHaveLength(armsModel.scenarios.length * (armsModel.groups.length + 1) * M);
@@ -125,33 +156,52 @@ describe('arm rows and group rows', () => {
     expect(fsm.mean).toBe(today.arms.find((a) => a.group === 'a' && a.intervention === null)!.metrics.successRate.mean);
     // armDraws: one row per replicate, scenario and arm; draws keeps groups and totals.
     expect(result.armDraws!.numRows()).toBe(R * result.scenarios.reduce((n, s) => n + s.arms.length, 0));
-    expect(result.armDraws!.columnNames().slice(0, 5)).toEqual(['replicate', 'scenario', 'group', 'intervention', 'arm']);
+    expect(result.armDraws!.columnNames().slice(0, 5)).toEqual([
+      'replicate',
+      'scenario',
+      'group',
+      'intervention',
+      'arm',
+    ]);
     expect(result.draws.numRows()).toBe(R * armsModel.scenarios.length * (armsModel.groups.length + 1));
   });
 });
 
 describe('paired differences per arm', () => {
   it('exist exactly for the arms both the scenario and the baseline have', () => {
-    const arms = (id: string) => new Set(result.scenarios.find((s) => s.id === id)!.arms.map((a) => key(a.group, a.intervention)));
+    const arms = (id: string) =>
+      new Set(result.scenarios.find((s) => s.id === id)!.arms.map((a) => key(a.group, a.intervention)));
     for (const c of result.comparisons) {
       const shared = [...arms(c.scenario)].filter((k) => arms(c.baseline).has(k));
       expect(c.arms.map((a) => key(a.group, a.intervention))).toEqual(shared);
     }
     const shifted = result.comparisons.find((c) => c.scenario === 'shifted')!;
-    expect(shifted.arms.map((a) => key(a.group, a.intervention))).toEqual(['a/none', 'a/ips', 'a/light', 'b/none', 'b/light']);
-    expect(result.comparisons.find((c) => c.scenario === 'all')!.arms.map((a) => key(a.group, a.intervention))).toEqual(['a/ips', 'b/light']);
+    expect(shifted.arms.map((a) => key(a.group, a.intervention))).toEqual([
+      'a/none',
+      'a/ips',
+      'a/light',
+      'b/none',
+      'b/light',
+    ]);
+    expect(result.comparisons.find((c) => c.scenario === 'all')!.arms.map((a) => key(a.group, a.intervention))).toEqual(
+      ['a/ips', 'b/light'],
+    );
   });
 
   it('are exactly 0 for an arm holding the same citizens with the same intervention, and not for one whose citizens change', () => {
     // b/light: the first 200 of group b in both today and shifted.
-    const same = result.comparisons.find((c) => c.scenario === 'shifted')!.arms.find((a) => a.group === 'b' && a.intervention === 'light')!;
+    const same = result.comparisons
+      .find((c) => c.scenario === 'shifted')!
+      .arms.find((a) => a.group === 'b' && a.intervention === 'light')!;
     for (const name of METRICS) {
       const d = same.metrics[name];
       if (Number.isNaN(d.mean)) continue;
       expect([d.mean, d.sd, d.lo, d.hi], name).toEqual([0, 0, 0, 0]);
     }
     // b/none: citizens 200–399 in today, 300–399 in shifted.
-    const moved = result.comparisons.find((c) => c.scenario === 'shifted')!.arms.find((a) => a.group === 'b' && a.intervention === null)!;
+    const moved = result.comparisons
+      .find((c) => c.scenario === 'shifted')!
+      .arms.find((a) => a.group === 'b' && a.intervention === null)!;
     expect(moved.metrics.successRate.sd).toBeGreaterThan(0);
   });
 });
@@ -168,7 +218,8 @@ describe('scenarios where citizens change arm', () => {
     expect(randers.comparisons.find((c) => c.scenario === 'today-steered')!.arms).toEqual([]);
     const s = randers.scenarios.findIndex((x) => x.id === 'today-steered');
     const per = randers.armValues!.length / (40 * randers.scenarios.length);
-    for (let r = 0; r < 40; r++) for (let i = 0; i < per; i++) expect(randers.armValues![(r * randers.scenarios.length + s) * per + i]).toBeNaN();
+    for (let r = 0; r < 40; r++)
+      for (let i = 0; i < per; i++) expect(randers.armValues![(r * randers.scenarios.length + s) * per + i]).toBeNaN();
     // fsm has a capacity in the preset: today's arms are booked with it.
     expect(randers.scenarios[0].arms.map((a) => a.basis)).toEqual(randers.scenarios[0].arms.map(() => 'capacity'));
     expect(randers.scenarios[0].arms.length).toBeGreaterThan(0);
@@ -183,7 +234,9 @@ describe('reports', () => {
     expect(byArm.startsWith(plain.slice(0, -1))).toBe(true);
     expect(byArm).toMatch(/per arm \(group\/intervention, citizens allocated\)/);
     expect(byArm).toMatch(/today\s+a\/none 180\s+a\/ips 300\s+a\/light 120\s+b\/none 200\s+b\/light 200/);
-    expect(byArm).toMatch(/shifted − today\s+a\/none 180\s+a\/ips 120 vs 300\*\s+a\/light 300 vs 120\*\s+b\/none 100 vs 200\*\s+b\/light 200/);
+    expect(byArm).toMatch(
+      /shifted − today\s+a\/none 180\s+a\/ips 120 vs 300\*\s+a\/light 300 vs 120\*\s+b\/none 100 vs 200\*\s+b\/light 200/,
+    );
     expect(byArm).toMatch(/^\* the arm holds a different number of citizens/m);
     const byGroup = formatTable(result, { by: 'group' });
     expect(byGroup).toMatch(/today\s+a 600\s+b 400/);
@@ -203,7 +256,9 @@ describe('reports', () => {
       const row = ws.getRow(r);
       if (row.cellCount === 0) break;
       const o = Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value])) as Record<string, unknown>;
-      const arm = result.scenarios.find((s) => s.id === o.scenario)!.arms.find((a) => a.group === o.group && (a.intervention ?? '(none)') === o.intervention)!;
+      const arm = result.scenarios
+        .find((s) => s.id === o.scenario)!
+        .arms.find((a) => a.group === o.group && (a.intervention ?? '(none)') === o.intervention)!;
       expect(o.citizens).toBe(arm.count);
       const s = arm.metrics[o.metric as MetricName];
       expect(o.mean).toBe(Number.isFinite(s.mean) ? s.mean : null);
@@ -235,18 +290,23 @@ describe('split runs and workers (built CLI)', () => {
     const whole = cli([...args, '--workers', '2']);
     expect(whole.code).toBe(0);
     const json = JSON.parse(whole.stdout);
-    expect(json.scenarios[0].arms.map((a: { group: string; intervention: string | null }) => key(a.group, a.intervention))).toEqual(['a/none', 'a/ips', 'a/light', 'b/none', 'b/light']);
+    expect(
+      json.scenarios[0].arms.map((a: { group: string; intervention: string | null }) => key(a.group, a.intervention)),
+    ).toEqual(['a/none', 'a/ips', 'a/light', 'b/none', 'b/light']);
     expect(json.comparisons[0].arms.length).toBe(5);
     const parts = ['0:17', '17:60'].map((range, i) => {
       const f = join(dir, `p${i}.json`);
-      expect(cli([...args, '--keep-replicates', '--replicate-range', range, '--workers', String(i + 1), '--out', f]).code).toBe(0);
+      expect(
+        cli([...args, '--keep-replicates', '--replicate-range', range, '--workers', String(i + 1), '--out', f]).code,
+      ).toBe(0);
       return f;
     });
     const kept = JSON.parse(readFileSync(parts[0], 'utf8')).kept;
     expect(kept.arms).toHaveLength(17 * 3 * 2 * 3 * M);
     // Cells nobody holds are null: in "all" (scenario 2) a/none, a/light, b/none, b/ips.
     for (let r = 0; r < 17; r++) {
-      for (const cell of [0, 2, 3, 4]) for (let m = 0; m < M; m++) expect(kept.arms[((r * 3 + 2) * 6 + cell) * M + m]).toBeNull();
+      for (const cell of [0, 2, 3, 4])
+        for (let m = 0; m < M; m++) expect(kept.arms[((r * 3 + 2) * 6 + cell) * M + m]).toBeNull();
       for (const cell of [1, 5]) expect(kept.arms[((r * 3 + 2) * 6 + cell) * M]).not.toBeNull();
     }
     const merged = cli(['merge', parts[1], parts[0]]);
@@ -266,7 +326,9 @@ describe('split runs and workers (built CLI)', () => {
   });
 
   it('1 and 2 workers give identical bytes, arms included, and --by arm prints the arms', () => {
-    const outs = [1, 2].map((w) => cli(['run', 'randers-2025', '--replicates', '48', '--seed', 'w', '--format', 'json', '--workers', String(w)]));
+    const outs = [1, 2].map((w) =>
+      cli(['run', 'randers-2025', '--replicates', '48', '--seed', 'w', '--format', 'json', '--workers', String(w)]),
+    );
     for (const o of outs) expect(o.code).toBe(0);
     expect(outs[1].stdout).toBe(outs[0].stdout);
     const json = JSON.parse(outs[0].stdout);

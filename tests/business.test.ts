@@ -35,7 +35,8 @@ describe('yearly results', () => {
     const years = [...new Set(res.yearly!.map((l) => l.year))];
     expect(years).toEqual(['2026', '2027', '2028', 'total']);
     for (const sc of res.scenarios) {
-      const line = (year: string, item: string) => res.yearly!.find((l) => l.scenario === sc.id && l.year === year && l.item === item)!;
+      const line = (year: string, item: string) =>
+        res.yearly!.find((l) => l.scenario === sc.id && l.year === year && l.item === item)!;
       for (const [item, metric] of [
         ['transferCost', 'transferCost'],
         ['netTransferCost', 'netTransferCost'],
@@ -81,30 +82,89 @@ describe('payback', () => {
     // difference after m months: 4,000·m − 10,000·(m − 1) > 0 for m = 1, ≤ 0 from m = 2 on.
     const res = await simulate(m, { replicates: 5, seed: 'p' });
     expect(res.payback).toEqual([
-      { scenario: 'invest', baseline: 'none', status: 'pays-back', meanCurveMonth: 2, medianMonth: 2, lo: 2, hi: 2, probWithinHorizon: 1, probNoOutlay: 0, medianDate: '2026-02', netResult: 4000 * 12 - 10000 * 11 },
+      {
+        scenario: 'invest',
+        baseline: 'none',
+        status: 'pays-back',
+        meanCurveMonth: 2,
+        medianMonth: 2,
+        lo: 2,
+        hi: 2,
+        probWithinHorizon: 1,
+        probNoOutlay: 0,
+        medianDate: '2026-02',
+        netResult: 4000 * 12 - 10000 * 11,
+      },
     ]);
   });
 
   it('is never within the horizon for a scenario that spends more every month and never saves', async () => {
     // 12,000 a month against 10,000 saved from month 2 on: D(m) = 12,000·m − 10,000·(m − 1) > 0 throughout.
-    const never = await simulate({ ...m, scenarios: [m.scenarios[0], { ...m.scenarios[1], fixedMonthlyCost: 12000 }] }, { replicates: 5, seed: 'n' });
+    const never = await simulate(
+      { ...m, scenarios: [m.scenarios[0], { ...m.scenarios[1], fixedMonthlyCost: 12000 }] },
+      { replicates: 5, seed: 'n' },
+    );
     expect(never.payback).toEqual([
-      { scenario: 'invest', baseline: 'none', status: 'never', meanCurveMonth: null, medianMonth: null, lo: null, hi: null, probWithinHorizon: 0, probNoOutlay: 0, medianDate: null, netResult: 12000 * 12 - 10000 * 11 },
+      {
+        scenario: 'invest',
+        baseline: 'none',
+        status: 'never',
+        meanCurveMonth: null,
+        medianMonth: null,
+        lo: null,
+        hi: null,
+        probWithinHorizon: 0,
+        probNoOutlay: 0,
+        medianDate: null,
+        netResult: 12000 * 12 - 10000 * 11,
+      },
     ]);
     // A paid intervention without effect: never.
-    const noEffect: ModelSpec = { ...m, interventions: [{ id: 'x', monthlyCost: 500 }], scenarios: [m.scenarios[0], { id: 'invest', allocation: { g: { x: 1 } } }] };
-    expect((await simulate(noEffect, { replicates: 5, seed: 'n' })).payback![0]).toMatchObject({ status: 'never', medianMonth: null, probWithinHorizon: 0, probNoOutlay: 0, netResult: 500 * 12 });
+    const noEffect: ModelSpec = {
+      ...m,
+      interventions: [{ id: 'x', monthlyCost: 500 }],
+      scenarios: [m.scenarios[0], { id: 'invest', allocation: { g: { x: 1 } } }],
+    };
+    expect((await simulate(noEffect, { replicates: 5, seed: 'n' })).payback![0]).toMatchObject({
+      status: 'never',
+      medianMonth: null,
+      probWithinHorizon: 0,
+      probNoOutlay: 0,
+      netResult: 500 * 12,
+    });
   });
 
   it('is "no outlay" for a scenario that spends less from the first month, or no differently', async () => {
     // Against a baseline that pays 3,000 a month more from the start, D(m) = −3,000·m.
     const cheaper: ModelSpec = { ...m, scenarios: [{ id: 'pricey', fixedMonthlyCost: 3000 }, { id: 'plain' }] };
     expect((await simulate(cheaper, { replicates: 5, seed: 'c' })).payback).toEqual([
-      { scenario: 'plain', baseline: 'pricey', status: 'no-outlay', meanCurveMonth: null, medianMonth: null, lo: null, hi: null, probWithinHorizon: 1, probNoOutlay: 1, medianDate: null, netResult: -3000 * 12 },
+      {
+        scenario: 'plain',
+        baseline: 'pricey',
+        status: 'no-outlay',
+        meanCurveMonth: null,
+        medianMonth: null,
+        lo: null,
+        hi: null,
+        probWithinHorizon: 1,
+        probNoOutlay: 1,
+        medianDate: null,
+        netResult: -3000 * 12,
+      },
     ]);
     // An intervention that costs nothing and changes nothing: D ≡ 0 is never above 0.
-    const same: ModelSpec = { ...m, interventions: [{ id: 'x' }], scenarios: [m.scenarios[0], { id: 'invest', allocation: { g: { x: 1 } } }] };
-    expect((await simulate(same, { replicates: 5, seed: 'c' })).payback![0]).toMatchObject({ status: 'no-outlay', medianMonth: null, probNoOutlay: 1, probWithinHorizon: 1, netResult: 0 });
+    const same: ModelSpec = {
+      ...m,
+      interventions: [{ id: 'x' }],
+      scenarios: [m.scenarios[0], { id: 'invest', allocation: { g: { x: 1 } } }],
+    };
+    expect((await simulate(same, { replicates: 5, seed: 'c' })).payback![0]).toMatchObject({
+      status: 'no-outlay',
+      medianMonth: null,
+      probNoOutlay: 1,
+      probWithinHorizon: 1,
+      netResult: 0,
+    });
   });
 
   it('pays back at the month the exact mean curve gives for an investment that costs more early and saves later', async () => {
@@ -183,17 +243,61 @@ describe('paybackMonth and paybackSummary', () => {
     ];
     const s = paybackSummary(reps, 0.75, '2026-11');
     // Mean curve: sums 17, −9, −4, −3 → D = 17, 8, 4, 1 (/ 8): never within the horizon, so no months.
-    expect(s).toEqual({ status: 'never', meanCurveMonth: null, medianMonth: null, lo: null, hi: null, probWithinHorizon: 6 / 8, probNoOutlay: 2 / 8, medianDate: null, netResult: 1 / 8 });
+    expect(s).toEqual({
+      status: 'never',
+      meanCurveMonth: null,
+      medianMonth: null,
+      lo: null,
+      hi: null,
+      probWithinHorizon: 6 / 8,
+      probNoOutlay: 2 / 8,
+      medianDate: null,
+      netResult: 1 / 8,
+    });
     // Make the mean curve pay back (a big saving in the last month of the first replicate).
     const paid = paybackSummary([[-1, -1, -1, -30], ...reps.slice(1)], 0.75, '2026-11');
     // Nearest rank on [0, 0, 2, 2, 3, 4, ∞, ∞]: median = 4th = 2; 12.5 % → 1st = 0; 87.5 % → 7th = never.
-    expect(paid).toMatchObject({ status: 'pays-back', meanCurveMonth: 4, medianMonth: 2, lo: 0, hi: null, probWithinHorizon: 6 / 8, probNoOutlay: 2 / 8, medianDate: '2026-12' });
+    expect(paid).toMatchObject({
+      status: 'pays-back',
+      meanCurveMonth: 4,
+      medianMonth: 2,
+      lo: 0,
+      hi: null,
+      probWithinHorizon: 6 / 8,
+      probNoOutlay: 2 / 8,
+      medianDate: '2026-12',
+    });
     // Month 2 of a start in November is December; month 3 would be January.
     expect(paybackSummary([[3, 1, -5, 0]], 0.9, '2026-11')).toMatchObject({ medianMonth: 3, medianDate: '2027-01' });
     // A median in no-outlay territory is month 0, without a date; without a start there is no date at all.
-    const mostlyFree = paybackSummary([[-1, -1], [-1, -1], [9, -10]], 0.5, '2026-01');
-    expect(mostlyFree).toMatchObject({ status: 'pays-back', meanCurveMonth: 2, medianMonth: 0, medianDate: null, probNoOutlay: 2 / 3, probWithinHorizon: 1 });
-    expect('medianDate' in paybackSummary([[-1, -1], [-1, -1], [9, -10]], 0.5)).toBe(false);
+    const mostlyFree = paybackSummary(
+      [
+        [-1, -1],
+        [-1, -1],
+        [9, -10],
+      ],
+      0.5,
+      '2026-01',
+    );
+    expect(mostlyFree).toMatchObject({
+      status: 'pays-back',
+      meanCurveMonth: 2,
+      medianMonth: 0,
+      medianDate: null,
+      probNoOutlay: 2 / 3,
+      probWithinHorizon: 1,
+    });
+    expect(
+      'medianDate' in
+        paybackSummary(
+          [
+            [-1, -1],
+            [-1, -1],
+            [9, -10],
+          ],
+          0.5,
+        ),
+    ).toBe(false);
   });
 });
 
@@ -201,17 +305,31 @@ describe('paybackPhrase', () => {
   it('says never, no outlay, or the median month with its date and interval, in English and Danish', () => {
     const base = { scenario: 's', baseline: 'b', probWithinHorizon: 0.5, probNoOutlay: 0.1, netResult: 0 };
     const none = { meanCurveMonth: null, medianMonth: null, lo: null, hi: null, medianDate: null };
-    const pays: Payback = { ...base, status: 'pays-back', meanCurveMonth: 13, medianMonth: 14, lo: 9, hi: null, medianDate: '2027-02' };
+    const pays: Payback = {
+      ...base,
+      status: 'pays-back',
+      meanCurveMonth: 13,
+      medianMonth: 14,
+      lo: 9,
+      hi: null,
+      medianDate: '2027-02',
+    };
     expect(paybackPhrase(pays)).toBe('month 14 (2027-02), interval 9–never');
     expect(paybackPhrase(pays, 'da')).toBe('måned 14 (2027-02), interval 9–aldrig');
     expect(paybackPhrase({ ...pays, hi: 20, medianDate: undefined })).toBe('month 14, interval 9–20');
     expect(paybackPhrase({ ...base, ...none, status: 'never' })).toBe('never within the horizon');
-    expect(paybackPhrase({ ...base, ...none, status: 'never' }, 'da')).toBe('tjener sig ikke hjem inden for horisonten');
+    expect(paybackPhrase({ ...base, ...none, status: 'never' }, 'da')).toBe(
+      'tjener sig ikke hjem inden for horisonten',
+    );
     expect(paybackPhrase({ ...base, ...none, status: 'no-outlay' })).toBe('saves from the start (no outlay)');
     expect(paybackPhrase({ ...base, ...none, status: 'no-outlay' }, 'da')).toBe('sparer fra start (intet udlæg)');
     // A median replicate without outlay, and a mean curve that pays back while most replicates do not.
-    expect(paybackPhrase({ ...pays, medianMonth: 0, lo: 0, hi: 3, medianDate: null })).toBe('month 0 (no outlay in most replicates), interval 0–3');
-    expect(paybackPhrase({ ...pays, medianMonth: null, lo: 5, hi: null, medianDate: null })).toBe('month 13 on the mean curve, but never within the horizon in most replicates');
+    expect(paybackPhrase({ ...pays, medianMonth: 0, lo: 0, hi: 3, medianDate: null })).toBe(
+      'month 0 (no outlay in most replicates), interval 0–3',
+    );
+    expect(paybackPhrase({ ...pays, medianMonth: null, lo: 5, hi: null, medianDate: null })).toBe(
+      'month 13 on the mean curve, but never within the horizon in most replicates',
+    );
   });
 });
 
@@ -227,9 +345,12 @@ describe('time to first exit', () => {
         const l = (1.6 * L * 0.04) / 0.06 + (L * 0.02) / 0.06;
         stay = Math.exp(-l);
       }
-      const S = (k: number) => Math.pow(stay, k);
+      const S = (k: number) => stay ** k;
       const m = sc.metrics;
-      for (const [name, k] of [['onBenefitAt12', 12], ['onBenefitAt24', 24]] as const) {
+      for (const [name, k] of [
+        ['onBenefitAt12', 12],
+        ['onBenefitAt24', 24],
+      ] as const) {
         expect(Math.abs(m[name].mean - S(k)), `${sc.id} ${name}`).toBeLessThanOrEqual(4 * m[name].mcse + 1e-12);
       }
       expect(m.onBenefitAt36.mean).toBeNull();

@@ -32,7 +32,12 @@ const reform: ModelSpec = {
   calendar: [
     // Courses under way end: everyone still in rf moves to kontanthjælp rules in month 24.
     { from: '2028-01', label: 'ressourceforløb ends', transitions: { rf: { kh: 1 } } },
-    { from: '2028-02', transitions: { rf: {} }, states: { kh: { monthlyTransfer: 11000 } }, interventions: { fsm: { monthlyCost: 2000, transitions: { kh: { job: 0.06, out: 0.01 } } } } },
+    {
+      from: '2028-02',
+      transitions: { rf: {} },
+      states: { kh: { monthlyTransfer: 11000 } },
+      interventions: { fsm: { monthlyCost: 2000, transitions: { kh: { job: 0.06, out: 0.01 } } } },
+    },
     { from: 6, label: 'afklaringsret', transitions: { kh: { job: 0.035, out: 0.01 } } },
   ],
 };
@@ -56,7 +61,16 @@ function exact(scenario: string) {
   let transfers = 0;
   let cost = 0;
   const cohorts: [number, string | null, number][] =
-    scenario === 'a' ? [[0, null, 600], [1, null, 300]] : [[0, 'fsm', 300], [0, null, 300], [1, null, 300]];
+    scenario === 'a'
+      ? [
+          [0, null, 600],
+          [1, null, 300],
+        ]
+      : [
+          [0, 'fsm', 300],
+          [0, null, 300],
+          [1, null, 300],
+        ];
   for (const [s0, iv, n] of cohorts) {
     let pi = [0, 0, 0, 0];
     pi[s0] = 1;
@@ -79,11 +93,17 @@ describe('calendar steps', () => {
       const ex = exact(sc.id);
       for (const name of ['successRate', 'transferCost', 'interventionCost'] as const) {
         const m = sc.metrics[name];
-        expect(Math.abs(m.mean - ex[name]), `${sc.id} ${name}: ${m.mean} vs ${ex[name]}`).toBeLessThanOrEqual(4 * m.mcse + 1e-9 * Math.abs(ex[name]));
+        expect(Math.abs(m.mean - ex[name]), `${sc.id} ${name}: ${m.mean} vs ${ex[name]}`).toBeLessThanOrEqual(
+          4 * m.mcse + 1e-9 * Math.abs(ex[name]),
+        );
       }
     }
     // Nobody is left in ressourceforløb after its last month.
-    const occ = (await simulate(reform, { replicates: 20, seed: 'o', occupancy: true })).occupancy!.objects() as { state: string; month: number; mean: number }[];
+    const occ = (await simulate(reform, { replicates: 20, seed: 'o', occupancy: true })).occupancy!.objects() as {
+      state: string;
+      month: number;
+      mean: number;
+    }[];
     expect(occ.filter((r) => r.state === 'rf' && r.month >= 25).every((r) => r.mean === 0)).toBe(true);
   });
 
@@ -95,18 +115,30 @@ describe('calendar steps', () => {
   });
 
   it('closes an intervention to newcomers', async () => {
-    const m: ModelSpec = { ...base, groups: [{ id: 'kh', size: 100, initialState: 'kh', inflow: { perMonth: 10 } }], calendar: [{ from: 12, interventions: { fsm: { available: false } } }] };
+    const m: ModelSpec = {
+      ...base,
+      groups: [{ id: 'kh', size: 100, initialState: 'kh', inflow: { perMonth: 10 } }],
+      calendar: [{ from: 12, interventions: { fsm: { available: false } } }],
+    };
     const res = await simulate(m, { replicates: 2 });
     const inflow = res.scenarios[1].allocation.filter((x) => x.group === 'kh:inflow');
     expect(inflow.find((x) => x.intervention === 'fsm')!.count).toBe(11 * 5); // months 1–11, half of 10
   });
 
   it('rejects a date without a start', async () => {
-    await expect(simulate({ ...base, start: undefined, calendar: [{ from: '2027-01' }] })).rejects.toSatisfy((e: unknown) => e instanceof ForlobInputError && e.problems[0].path === 'calendar[0].from');
+    await expect(simulate({ ...base, start: undefined, calendar: [{ from: '2027-01' }] })).rejects.toSatisfy(
+      (e: unknown) => e instanceof ForlobInputError && e.problems[0].path === 'calendar[0].from',
+    );
   });
 
   it('ignores steps at or after the horizon: the same bytes as without them', async () => {
-    const late: ModelSpec = { ...base, calendar: [{ from: base.horizonMonths, transitions: { kh: { job: 0.5 } } }, { from: '2040-01', interventions: { fsm: { available: false } } }] };
+    const late: ModelSpec = {
+      ...base,
+      calendar: [
+        { from: base.horizonMonths, transitions: { kh: { job: 0.5 } } },
+        { from: '2040-01', interventions: { fsm: { available: false } } },
+      ],
+    };
     const a = await simulate(late, { replicates: 20, seed: 'late' });
     const b = await simulate({ ...base, calendar: undefined }, { replicates: 20, seed: 'late' });
     expect(Buffer.from(a.values.buffer).equals(Buffer.from(b.values.buffer))).toBe(true);

@@ -45,9 +45,13 @@ describe('calibrateRow', () => {
     expect(row.out).toBeCloseTo(0.697 / 30, 15);
   });
   it('from a completion share: 1 − (1 − h)^W = c', () => {
-    const row = calibrateRow({ shares: { job: 0.5, out: 0.5 }, completion: { share: 0.4, withinMonths: 12 }, horizonMonths: 24 });
+    const row = calibrateRow({
+      shares: { job: 0.5, out: 0.5 },
+      completion: { share: 0.4, withinMonths: 12 },
+      horizonMonths: 24,
+    });
     const h = row.job + row.out;
-    expect(1 - Math.pow(1 - h, 12)).toBeCloseTo(0.4, 9);
+    expect(1 - (1 - h) ** 12).toBeCloseTo(0.4, 9);
   });
   it.each([false, true])('paid hours %s: completed shares and paid-hours rate are exact within the horizon', (ph) => {
     const m = calibrated(ph);
@@ -74,13 +78,25 @@ describe('calibrateRow', () => {
     expect(months).toBeCloseTo(30, 6);
   });
   it('reports impossible targets with the path', () => {
-    expect(() => calibrateRow({ shares: { job: 0.01, out: 0.99 }, meanMonths: 5, horizonMonths: 36, paidHours: { state: 'ph', everShare: 0.5, backProbability: 0, exits: { job: 0.5 } } }, 'calibration.kh')).toThrow(ForlobInputError);
+    expect(() =>
+      calibrateRow(
+        {
+          shares: { job: 0.01, out: 0.99 },
+          meanMonths: 5,
+          horizonMonths: 36,
+          paidHours: { state: 'ph', everShare: 0.5, backProbability: 0, exits: { job: 0.5 } },
+        },
+        'calibration.kh',
+      ),
+    ).toThrow(ForlobInputError);
   });
   it('the simulated today-scenario reproduces the observed figures within Monte Carlo error', async () => {
     const R = 600;
     const res = await simulate(calibrated(true), { replicates: R, seed: 'cal' });
     const m = res.scenarios[0].metrics;
-    expect(Math.abs(m.completedSuccessShare.mean - 0.303)).toBeLessThan(4 * (m.completedSuccessShare.sd / Math.sqrt(R)));
+    expect(Math.abs(m.completedSuccessShare.mean - 0.303)).toBeLessThan(
+      4 * (m.completedSuccessShare.sd / Math.sqrt(R)),
+    );
     expect(Math.abs(m.paidHoursRate.mean - 0.113)).toBeLessThan(4 * (m.paidHoursRate.sd / Math.sqrt(R)));
   });
 });
@@ -90,7 +106,7 @@ describe('relative effects', () => {
     const row = new Float64Array([0.02, 0.01, 0.03]);
     applyHazardRatios(row, new Float64Array([1.5, 1.5, 1.5]));
     const P = row.reduce((a, b) => a + b, 0);
-    expect(P).toBeCloseTo(1 - Math.pow(1 - 0.06, 1.5), 14);
+    expect(P).toBeCloseTo(1 - (1 - 0.06) ** 1.5, 14);
     expect(row[0] / P).toBeCloseTo(1 / 3, 14);
   });
   it('a hazard ratio on one destination scales its cause-specific hazard', () => {
@@ -111,25 +127,33 @@ describe('relative effects', () => {
     const m: ModelSpec = {
       name: 'hr',
       horizonMonths: 1,
-      states: [{ id: 'kh', kind: 'benefit' }, { id: 'job', kind: 'success' }],
+      states: [
+        { id: 'kh', kind: 'benefit' },
+        { id: 'job', kind: 'success' },
+      ],
       transitions: { kh: { job: 0.1 } },
       groups: [{ id: 'g', size: 10, initialState: 'kh' }],
       interventions: [{ id: 'fsm', effects: { kh: { job: { hazardRatio: 1.25 } } } }],
       scenarios: [{ id: 's', allocation: { g: { fsm: 1 } } }],
     };
     const ex = exactDetailed(m).s;
-    expect(ex.successRate).toBeCloseTo(1 - Math.pow(0.9, 1.25), 14);
+    expect(ex.successRate).toBeCloseTo(1 - 0.9 ** 1.25, 14);
   });
   it('an effect pushing a row above 1 is a located error', async () => {
     const m: ModelSpec = {
       name: 'rr',
       horizonMonths: 2,
-      states: [{ id: 'kh', kind: 'benefit' }, { id: 'job', kind: 'success' }],
+      states: [
+        { id: 'kh', kind: 'benefit' },
+        { id: 'job', kind: 'success' },
+      ],
       transitions: { kh: { job: 0.6 } },
       groups: [{ id: 'g', size: 10, initialState: 'kh' }],
       interventions: [{ id: 'x', effects: { kh: { job: { riskRatio: 2 } } } }],
       scenarios: [{ id: 's' }],
     };
-    await expect(simulate(m)).rejects.toSatisfy((e: unknown) => e instanceof ForlobInputError && e.problems[0].path === 'interventions[0].effects.kh');
+    await expect(simulate(m)).rejects.toSatisfy(
+      (e: unknown) => e instanceof ForlobInputError && e.problems[0].path === 'interventions[0].effects.kh',
+    );
   });
 });

@@ -58,7 +58,10 @@ describe('capacity', () => {
       scenarios: [{ id: 'a' }, { id: 'b', allocation: { g: { fsm: 0.6 } } }],
       costs: { refusion: 'dk-2016' },
     };
-    const capped = { ...base, interventions: [{ ...base.interventions![0], capacity: { caseworkers: 17, caseload: 35 } }] };
+    const capped = {
+      ...base,
+      interventions: [{ ...base.interventions![0], capacity: { caseworkers: 17, caseload: 35 } }],
+    };
     const a = await simulate(base, { replicates: 30, seed: 'nb' });
     const b = await simulate(capped, { replicates: 30, seed: 'nb' });
     // Only the arms' basis says the scenario has a capacity; every number is the same.
@@ -75,6 +78,8 @@ describe('capacity', () => {
 
   it('rejects an incomplete capacity', async () => {
     const bad = { ...queueModel(), interventions: [{ id: 'x', capacity: { caseworkers: 3 } }] };
-    await expect(simulate(bad)).rejects.toSatisfy((e: unknown) => e instanceof ForlobInputError && e.problems[0].path === 'interventions[0].capacity');
+    await expect(simulate(bad)).rejects.toSatisfy(
+      (e: unknown) => e instanceof ForlobInputError && e.problems[0].path === 'interventions[0].capacity',
+    );
   });
 });

@@ -65,7 +65,13 @@ describe('forlob run', () => {
       start: '2026-01',
       interventions: [{ ...model.interventions![0], capacity: { caseworkers: 15, caseload: 35 } }],
       calendar: [{ from: '2027-01', interventions: { fsm: { capacity: { caseworkers: 12 } } } }],
-      scenarios: [model.scenarios[0], { ...model.scenarios[1], steering: { intervention: 'fsm', rules: [{ signal: 'freeCapacity', above: 0.1, change: 0.05 }] } }],
+      scenarios: [
+        model.scenarios[0],
+        {
+          ...model.scenarios[1],
+          steering: { intervention: 'fsm', rules: [{ signal: 'freeCapacity', above: 0.1, change: 0.05 }] },
+        },
+      ],
     };
     const f = join(dir, 'steered.json');
     writeFileSync(f, JSON.stringify(steered));
@@ -73,7 +79,11 @@ describe('forlob run', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.steering).toHaveLength(1);
-    expect(j.steering[0]).toMatchObject({ scenario: 'minimum', intervention: 'fsm', months: [0, 3, 6, 9, 12, 15, 18, 21] });
+    expect(j.steering[0]).toMatchObject({
+      scenario: 'minimum',
+      intervention: 'fsm',
+      months: [0, 3, 6, 9, 12, 15, 18, 21],
+    });
     expect(j.steering[0].replicates).toHaveLength(20);
     // 20 % of 980 = 196 in 525 places: free capacity adds five points every quarter.
     expect(j.steering[0].mean[1]).toBeCloseTo(0.25, 12);
@@ -100,17 +110,66 @@ describe('bad input: exit 2, one line naming the field, nothing on stdout', () =
   const cases: [string, string[], RegExp][] = [
     ['malformed JSON', [write('bad.json', '{"name": ')], /malformed JSON/],
     ['missing file', [join(dir, 'nope.json')], /cannot read .*no such file/],
-    ['unknown state', [write('u.json', JSON.stringify({ ...model, groups: [{ id: 'kh', size: 9, initialState: 'zz' }] }))], /groups\[0\]\.initialState: unknown state "zz"/],
-    ['row above 1', [write('row.json', JSON.stringify({ ...model, transitions: { kh: { job: 0.9, out: 0.2 } } }))], /transitions\.kh: row sums to 1\.1/],
-    ['1e400', [write('inf.json', JSON.stringify(model).replace('12500', '1e400'))], /states\[0\]\.monthlyTransfer: expected a finite number/],
-    ['__proto__', [write('p.json', JSON.stringify(model).replace('"transitions":{', '"transitions":{"__proto__":{},'))], /transitions\.__proto__: the key "__proto__" is not allowed/],
+    [
+      'unknown state',
+      [write('u.json', JSON.stringify({ ...model, groups: [{ id: 'kh', size: 9, initialState: 'zz' }] }))],
+      /groups\[0\]\.initialState: unknown state "zz"/,
+    ],
+    [
+      'row above 1',
+      [write('row.json', JSON.stringify({ ...model, transitions: { kh: { job: 0.9, out: 0.2 } } }))],
+      /transitions\.kh: row sums to 1\.1/,
+    ],
+    [
+      '1e400',
+      [write('inf.json', JSON.stringify(model).replace('12500', '1e400'))],
+      /states\[0\]\.monthlyTransfer: expected a finite number/,
+    ],
+    [
+      '__proto__',
+      [write('p.json', JSON.stringify(model).replace('"transitions":{', '"transitions":{"__proto__":{},'))],
+      /transitions\.__proto__: the key "__proto__" is not allowed/,
+    ],
     ['--replicates 0', [modelFile, '--replicates', '0'], /--replicates: expected an integer >= 1, got "0"/],
     ['--replicates abc', [modelFile, '--replicates', 'abc'], /--replicates: expected an integer >= 1, got "abc"/],
     ['--level 2', [modelFile, '--level', '2'], /--level: expected a number strictly between 0 and 1/],
     ['--format xml', [modelFile, '--format', 'xml'], /--format: expected one of table, json, csv/],
-    ['unknown flag', [modelFile, '--replicate', '5'], /arguments: unknown flag --replicate \(did you mean --replicates\?\)/],
-    ['a custom steering rule', [write('custom.json', JSON.stringify({ ...model, scenarios: [model.scenarios[0], { ...model.scenarios[1], steering: { intervention: 'fsm', custom: 'mine' } }] }))], /scenarios\[1\]\.steering\.custom: no rule "mine" in the steeringRules option/],
-    ['a steering rule without a threshold', [write('rule.json', JSON.stringify({ ...model, scenarios: [{ ...model.scenarios[0], steering: { intervention: 'fsm', rules: [{ signal: 'share', change: 0.05 }] } }] }))], /scenarios\[0\]\.steering\.rules\[0\]: expected exactly one of above, below/],
+    [
+      'unknown flag',
+      [modelFile, '--replicate', '5'],
+      /arguments: unknown flag --replicate \(did you mean --replicates\?\)/,
+    ],
+    [
+      'a custom steering rule',
+      [
+        write(
+          'custom.json',
+          JSON.stringify({
+            ...model,
+            scenarios: [
+              model.scenarios[0],
+              { ...model.scenarios[1], steering: { intervention: 'fsm', custom: 'mine' } },
+            ],
+          }),
+        ),
+      ],
+      /scenarios\[1\]\.steering\.custom: no rule "mine" in the steeringRules option/,
+    ],
+    [
+      'a steering rule without a threshold',
+      [
+        write(
+          'rule.json',
+          JSON.stringify({
+            ...model,
+            scenarios: [
+              { ...model.scenarios[0], steering: { intervention: 'fsm', rules: [{ signal: 'share', change: 0.05 }] } },
+            ],
+          }),
+        ),
+      ],
+      /scenarios\[0\]\.steering\.rules\[0\]: expected exactly one of above, below/,
+    ],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const out = join(dir, `should-not-exist-${_name.replace(/\W/g, '')}.json`);
@@ -138,6 +197,11 @@ describe('presets', () => {
     writeFileSync(f, shown.stdout);
     const run = cli(['run', f, '--replicates', '5', '--format', 'json']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).scenarios.map((s: { id: string }) => s.id)).toEqual(['today', 'scenario-1', 'scenario-2', 'today-steered']);
+    expect(JSON.parse(run.stdout).scenarios.map((s: { id: string }) => s.id)).toEqual([
+      'today',
+      'scenario-1',
+      'scenario-2',
+      'today-steered',
+    ]);
   });
 });

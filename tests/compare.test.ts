@@ -10,7 +10,10 @@ import { evpi, icer, netBenefit, probabilityBest } from '../src/summary/decision
 /** n standard normal draws from a seeded stream (Box–Muller). */
 function normals(seed: string, n: number): number[] {
   const rng = seedrandom(seed);
-  return Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(1 - rng.double())) * Math.cos(2 * Math.PI * rng.double()));
+  return Array.from(
+    { length: n },
+    () => Math.sqrt(-2 * Math.log(1 - rng.double())) * Math.cos(2 * Math.PI * rng.double()),
+  );
 }
 
 describe('pairedComparison', () => {
@@ -24,7 +27,10 @@ describe('pairedComparison', () => {
     expect(d.lo).toBeCloseTo(-0.5 + 0.075 * 0.5, 14);
     expect(d.hi).toBeCloseTo(1 + 0.925 * 1, 14);
     expect(d.probBetter).toBeCloseTo((1 + 0.5 + 1 + 0) / 4, 15);
-    expect(pairedComparison([1, 2, 3, 4, 5], [0, 2, 1, NaN, 5.5], false, 0.95).probBetter).toBeCloseTo((0 + 0.5 + 0 + 1) / 4, 15);
+    expect(pairedComparison([1, 2, 3, 4, 5], [0, 2, 1, NaN, 5.5], false, 0.95).probBetter).toBeCloseTo(
+      (0 + 0.5 + 0 + 1) / 4,
+      15,
+    );
   });
 
   it('cancels shared noise: paired sd far below unpaired', () => {
@@ -68,24 +74,30 @@ describe('probabilityBest', () => {
 
 describe('evpi and netBenefit', () => {
   it('is 0 when one scenario is best in every replicate', () => {
-    expect(evpi([
-      [5, 6, 7],
-      [1, 2, 3],
-      [4, 5, 6.5],
-    ])).toBe(0);
+    expect(
+      evpi([
+        [5, 6, 7],
+        [1, 2, 3],
+        [4, 5, 6.5],
+      ]),
+    ).toBe(0);
   });
 
   it('matches a hand computation', () => {
-    expect(evpi([
-      [10, 0],
-      [0, 8],
-    ])).toBe(4);
+    expect(
+      evpi([
+        [10, 0],
+        [0, 8],
+      ]),
+    ).toBe(4);
     // maxima 6, 5, 7 → mean 6; means 4, 3.333, 4.333 → 4.333; EVPI 1.667
-    expect(evpi([
-      [6, 2, 4],
-      [1, 5, 4],
-      [3, 3, 7],
-    ])).toBeCloseTo(6 - 13 / 3, 14);
+    expect(
+      evpi([
+        [6, 2, 4],
+        [1, 5, 4],
+        [3, 3, 7],
+      ]),
+    ).toBeCloseTo(6 - 13 / 3, 14);
   });
 
   it('netBenefit is effect × willingness to pay − cost', () => {
@@ -106,7 +118,18 @@ describe('icer', () => {
     ];
     const res = icer(costs, effects, 1, 0, 0.95);
     // No uncertain parameter: the expected differences are the means in every draw.
-    expect(res).toMatchObject({ mean: 10, lo: 10, hi: 10, deltaCost: 20, deltaEffect: 2, quadrant: 'NE', quadrantShares: { NE: 1, NW: 0, SE: 0, SW: 0 }, dominant: false, dominated: false, replicates: 4 });
+    expect(res).toMatchObject({
+      mean: 10,
+      lo: 10,
+      hi: 10,
+      deltaCost: 20,
+      deltaEffect: 2,
+      quadrant: 'NE',
+      quadrantShares: { NE: 1, NW: 0, SE: 0, SW: 0 },
+      dominant: false,
+      dominated: false,
+      replicates: 4,
+    });
   });
 
   it('gives the ratio of means with its Monte Carlo error by the delta method, apart from the interval', () => {
@@ -122,7 +145,8 @@ describe('icer', () => {
     expect(res.mean).toBeCloseTo(mean(dc) / mean(de), 8);
     // Delta method by hand: Var(ĉ/ê) ≈ (σc² − 2ρσce + ρ²σe²) / (n ê²).
     const rho = mean(dc) / mean(de);
-    const v = (xs: number[], ys: number[]) => xs.reduce((a, x, i) => a + (x - mean(xs)) * (ys[i] - mean(ys)), 0) / (n - 1);
+    const v = (xs: number[], ys: number[]) =>
+      xs.reduce((a, x, i) => a + (x - mean(xs)) * (ys[i] - mean(ys)), 0) / (n - 1);
     const expected = Math.sqrt((v(dc, dc) - 2 * rho * v(dc, de) + rho * rho * v(de, de)) / n) / Math.abs(mean(de));
     expect(res.mcse).toBeCloseTo(expected, 6);
     expect(res.mcseDeltaEffect).toBeCloseTo(Math.sqrt(v(de, de) / n), 10);
@@ -137,11 +161,44 @@ describe('icer', () => {
       [2, 2],
     ];
     // more effective and cheaper: dominant
-    expect(icer([[5, 5], [3, 3]], effects, 1, 0, 0.95)).toMatchObject({ quadrant: 'SE', dominant: true, dominated: false, probDominant: 1 });
+    expect(
+      icer(
+        [
+          [5, 5],
+          [3, 3],
+        ],
+        effects,
+        1,
+        0,
+        0.95,
+      ),
+    ).toMatchObject({ quadrant: 'SE', dominant: true, dominated: false, probDominant: 1 });
     // the reverse comparison: dominated
-    expect(icer([[5, 5], [3, 3]], effects, 0, 1, 0.95)).toMatchObject({ quadrant: 'NW', dominant: false, dominated: true, probDominated: 1 });
+    expect(
+      icer(
+        [
+          [5, 5],
+          [3, 3],
+        ],
+        effects,
+        0,
+        1,
+        0.95,
+      ),
+    ).toMatchObject({ quadrant: 'NW', dominant: false, dominated: true, probDominated: 1 });
     // less effective and cheaper (south-west): an ICER, no flag
-    expect(icer([[5, 5], [9, 9]], effects, 0, 1, 0.95)).toMatchObject({ quadrant: 'SW', mean: 4, dominant: false, dominated: false });
+    expect(
+      icer(
+        [
+          [5, 5],
+          [9, 9],
+        ],
+        effects,
+        0,
+        1,
+        0.95,
+      ),
+    ).toMatchObject({ quadrant: 'SW', mean: 4, dominant: false, dominated: false });
     expect(() => icer([[5, 5]], [[1, 1]], 1, 0, 0.95)).toThrow(RangeError);
   });
 });

@@ -25,7 +25,11 @@ describe('comparisons', () => {
     const r = cli(['run', 'randers-2025', '--replicates', '60', '--format', 'json', '--baseline', 'scenario-1']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.comparisons.map((c: { scenario: string }) => c.scenario)).toEqual(['today', 'scenario-2', 'today-steered']);
+    expect(j.comparisons.map((c: { scenario: string }) => c.scenario)).toEqual([
+      'today',
+      'scenario-2',
+      'today-steered',
+    ]);
     for (const c of j.comparisons) {
       expect(c.baseline).toBe('scenario-1');
       for (const m of ['successRate', 'benefitMonths', 'transferCost', 'interventionCost']) {

@@ -8,7 +8,9 @@ import type { IcerSummary, Quadrant } from '../src/summary/decision.js';
 import type { DecisionSummary, SimulationResult } from '../src/summary/result.js';
 
 /** An ICER summary with everything a test does not care about filled in. */
-export function icerOf(over: Partial<IcerSummary> & { quadrant: Quadrant; quadrantShares: Record<Quadrant, number> }): IcerSummary {
+export function icerOf(
+  over: Partial<IcerSummary> & { quadrant: Quadrant; quadrantShares: Record<Quadrant, number> },
+): IcerSummary {
   return {
     mean: 250_000,
     lo: 200_000,
@@ -33,19 +35,73 @@ export const ICERS = {
   /** NE: costs 250,000 DKK per extra success, interval 200,000–320,000. */
   costs: icerOf({ quadrant: 'NE', quadrantShares: { NE: 0.9, NW: 0.02, SE: 0.08, SW: 0 } }),
   /** SW: saves 180,000 DKK per success forgone. */
-  saves: icerOf({ mean: 180_000, lo: 150_000, hi: 210_000, deltaCost: -9e6, deltaEffect: -50, quadrant: 'SW', quadrantShares: { NE: 0, NW: 0.05, SE: 0, SW: 0.95 } }),
+  saves: icerOf({
+    mean: 180_000,
+    lo: 150_000,
+    hi: 210_000,
+    deltaCost: -9e6,
+    deltaEffect: -50,
+    quadrant: 'SW',
+    quadrantShares: { NE: 0, NW: 0.05, SE: 0, SW: 0.95 },
+  }),
   /** NE on average, but the expected effect changes sign across draws: no interval. */
-  undefinedInterval: icerOf({ mean: 400_000, lo: null, hi: null, deltaCost: 2e6, deltaEffect: 5, mcse: 30_000, mcseDeltaEffect: 0.4, quadrant: 'NE', quadrantShares: { NE: 0.55, NW: 0.4, SE: 0.03, SW: 0.02 } }),
+  undefinedInterval: icerOf({
+    mean: 400_000,
+    lo: null,
+    hi: null,
+    deltaCost: 2e6,
+    deltaEffect: 5,
+    mcse: 30_000,
+    mcseDeltaEffect: 0.4,
+    quadrant: 'NE',
+    quadrantShares: { NE: 0.55, NW: 0.4, SE: 0.03, SW: 0.02 },
+  }),
   /** The effect difference is within Monte Carlo error of 0: no ratio. */
-  noEffect: icerOf({ mean: 4_000_000, lo: null, hi: null, deltaCost: 2e6, deltaEffect: 0.5, mcse: 3_000_000, mcseDeltaEffect: 0.4, quadrant: 'NE', quadrantShares: { NE: 0.55, NW: 0.4, SE: 0.03, SW: 0.02 } }),
+  noEffect: icerOf({
+    mean: 4_000_000,
+    lo: null,
+    hi: null,
+    deltaCost: 2e6,
+    deltaEffect: 0.5,
+    mcse: 3_000_000,
+    mcseDeltaEffect: 0.4,
+    quadrant: 'NE',
+    quadrantShares: { NE: 0.55, NW: 0.4, SE: 0.03, SW: 0.02 },
+  }),
   /** No uncertain parameter: every draw in one quadrant, the interval a single value. */
   fixed: icerOf({ lo: 250_000, hi: 250_000, quadrant: 'NE', quadrantShares: { NE: 1, NW: 0, SE: 0, SW: 0 } }),
   /** NW and dominated. */
-  dominated: icerOf({ mean: -100_000, lo: -150_000, hi: -60_000, deltaCost: 3e6, deltaEffect: -30, quadrant: 'NW', quadrantShares: { NE: 0.01, NW: 0.99, SE: 0, SW: 0 }, dominated: true }),
+  dominated: icerOf({
+    mean: -100_000,
+    lo: -150_000,
+    hi: -60_000,
+    deltaCost: 3e6,
+    deltaEffect: -30,
+    quadrant: 'NW',
+    quadrantShares: { NE: 0.01, NW: 0.99, SE: 0, SW: 0 },
+    dominated: true,
+  }),
   /** SE and dominant. */
-  dominant: icerOf({ mean: -80_000, lo: -120_000, hi: -40_000, deltaCost: -4e6, deltaEffect: 50, quadrant: 'SE', quadrantShares: { NE: 0, NW: 0, SE: 1, SW: 0 }, dominant: true }),
+  dominant: icerOf({
+    mean: -80_000,
+    lo: -120_000,
+    hi: -40_000,
+    deltaCost: -4e6,
+    deltaEffect: 50,
+    quadrant: 'SE',
+    quadrantShares: { NE: 0, NW: 0, SE: 1, SW: 0 },
+    dominant: true,
+  }),
   /** SE on average, not dominant (the SE share is below the level). */
-  seNotDominant: icerOf({ mean: -20_000, lo: null, hi: null, deltaCost: -0.4e6, deltaEffect: 20, quadrant: 'SE', quadrantShares: { NE: 0.3, NW: 0.05, SE: 0.6, SW: 0.05 } }),
+  seNotDominant: icerOf({
+    mean: -20_000,
+    lo: null,
+    hi: null,
+    deltaCost: -0.4e6,
+    deltaEffect: 20,
+    quadrant: 'SE',
+    quadrantShares: { NE: 0.3, NW: 0.05, SE: 0.6, SW: 0.05 },
+  }),
 } satisfies Record<string, IcerSummary>;
 
 /** A decision summary for Randers' four scenarios. */
@@ -68,7 +124,11 @@ export function decisionOf(ids: string[]): DecisionSummary {
       const first = 0.9 - 0.2 * k;
       const second = 0.05 + 0.2 * k;
       const rest = (1 - first - second) / Math.max(1, ids.length - 2);
-      return { wtp, probabilityBest: Object.fromEntries(ids.map((id, i) => [id, i === 0 ? first : i === 1 ? second : rest])), evpi: [0.2e6, 1.1e6, 2.5e6, 1.8e6, 0.9e6][k] };
+      return {
+        wtp,
+        probabilityBest: Object.fromEntries(ids.map((id, i) => [id, i === 0 ? first : i === 1 ? second : rest])),
+        evpi: [0.2e6, 1.1e6, 2.5e6, 1.8e6, 0.9e6][k],
+      };
     }),
   };
 }

@@ -29,13 +29,19 @@ describe('decision figures without uncertain parameters', () => {
     const first = await simulate(exampleModel, { replicates: 200, seed: 'flip' });
     // The willingness to pay at which the two scenarios' net benefits tie on average.
     const wtp = Math.abs(first.comparisons[0].icer.mean);
-    const res = await simulate(exampleModel, { replicates: 200, seed: 'flip', willingnessToPay: wtp, willingnessToPayRange: { min: 0, max: 2 * wtp, step: wtp / 4 } });
+    const res = await simulate(exampleModel, {
+      replicates: 200,
+      seed: 'flip',
+      willingnessToPay: wtp,
+      willingnessToPayRange: { min: 0, max: 2 * wtp, step: wtp / 4 },
+    });
     // Chance does flip the raw replicates: the naive reading would split the probability.
     const N = 980;
     const raw = res.scenarios.map((_, s) => {
       const out: number[] = [];
       const per = 2 * 16;
-      for (let r = 0; r < 200; r++) out.push(res.values[r * 2 * per + s * per + 16 + 0] * N * wtp - res.values[r * 2 * per + s * per + 16 + 8]);
+      for (let r = 0; r < 200; r++)
+        out.push(res.values[r * 2 * per + s * per + 16 + 0] * N * wtp - res.values[r * 2 * per + s * per + 16 + 8]);
       return out;
     });
     const naive = probabilityBest(raw, true);
@@ -44,7 +50,8 @@ describe('decision figures without uncertain parameters', () => {
     expect(res.decision.method).toBe('none');
     expect(res.decision.evpi).toBe(0);
     for (const p of Object.values(res.decision.probabilityBestNetBenefit)) expect([0, 1]).toContain(p);
-    for (const name of ['successRate', 'municipalCost', 'benefitMonths'] as const) for (const p of Object.values(res.decision.probabilityBest[name])) expect([0, 1]).toContain(p);
+    for (const name of ['successRate', 'municipalCost', 'benefitMonths'] as const)
+      for (const p of Object.values(res.decision.probabilityBest[name])) expect([0, 1]).toContain(p);
     expect(res.decision.ceac).toHaveLength(9);
     for (const point of res.decision.ceac) {
       expect(point.evpi).toBe(0);
@@ -171,7 +178,11 @@ describe('EVPI and EVPPI for a normal cost parameter', () => {
 function Phi(z: number): number {
   // Abramowitz–Stegun 7.1.26 via erf, accurate to 1e-7: enough for a test tolerance.
   const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(z * z) / 2);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-(z * z) / 2);
   return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
 }
 
@@ -179,7 +190,10 @@ import { drawParameters, planUncertainty } from '../src/params/plan.js';
 function drawsOf(model: ModelSpec, r: number): { c: number; p: number } {
   const plan = planUncertainty(model);
   const v = drawParameters(plan, 'evpi', r);
-  return { c: v[plan.parameters.findIndex((p) => p.name === 'c')], p: v[plan.parameters.findIndex((p) => p.name === 'p')] };
+  return {
+    c: v[plan.parameters.findIndex((p) => p.name === 'c')],
+    p: v[plan.parameters.findIndex((p) => p.name === 'p')],
+  };
 }
 
 describe('ICER by quadrant', () => {
@@ -221,7 +235,9 @@ describe('ICER by quadrant', () => {
     expect(unsure.quadrantShares.SE).toBeLessThan(0.95);
     expect(unsure.dominant).toBe(false);
     expect(icerReading(unsure)).toBe('mixed');
-    expect(icerText(unsure, 0.95)).toMatch(/^mean more successes at lower cost, but not in 95 % of parameter draws: parameter draws NE \d+ %/);
+    expect(icerText(unsure, 0.95)).toMatch(
+      /^mean more successes at lower cost, but not in 95 % of parameter draws: parameter draws NE \d+ %/,
+    );
   });
 
   it('NW: dominated', () => {
@@ -235,7 +251,9 @@ describe('ICER by quadrant', () => {
     const tiny = case_(0.05, 4e6);
     expect(icerReading(tiny)).toBe('no-detectable-effect');
     expect(tiny.dominated || tiny.dominant).toBe(false);
-    expect(icerText(tiny, 0.95)).toMatch(/^no difference in successes beyond Monte Carlo error \(±0\.\d\); costs 4\.0 mio\. DKK more$/);
+    expect(icerText(tiny, 0.95)).toMatch(
+      /^no difference in successes beyond Monte Carlo error \(±0\.\d\); costs 4\.0 mio\. DKK more$/,
+    );
     const crossing = case_(5, 4e6, 10, 0);
     expect(crossing.lo).toBeNull();
     expect(icerText(crossing, 0.95)).toContain('interval undefined — see the CEAC');

@@ -25,7 +25,13 @@ import {
   treatedShareFromOddsRatio,
 } from '../src/evidence/index.js';
 import type { ModelSpec } from '../src/model/types.js';
-import { checkDistribution, distQuantile, distributionSchema, sampler, type LognormalDist } from '../src/params/distribution.js';
+import {
+  checkDistribution,
+  distQuantile,
+  distributionSchema,
+  sampler,
+  type LognormalDist,
+} from '../src/params/distribution.js';
 import { simulate } from '../src/simulate.js';
 import { exactDetailed } from './exact-detailed.js';
 
@@ -59,10 +65,14 @@ describe('evidence entries', () => {
         expect(e[field].trim().length, `${at}.${field}`).toBeGreaterThan(10);
       }
       expect(e.citation, `${at}.citation is one line`).not.toMatch(/\n/);
-      expect(e.followUpMonths === null || (Number.isFinite(e.followUpMonths) && e.followUpMonths > 0), `${at}.followUpMonths`).toBe(true);
+      expect(
+        e.followUpMonths === null || (Number.isFinite(e.followUpMonths) && e.followUpMonths > 0),
+        `${at}.followUpMonths`,
+      ).toBe(true);
       expect(Object.keys(e.reported).length, `${at}.reported`).toBeGreaterThan(0);
       for (const [k, v] of Object.entries(e.reported)) {
-        const ok = typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) && v.length === 2 && v.every(Number.isFinite);
+        const ok =
+          typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) && v.length === 2 && v.every(Number.isFinite);
         expect(ok, `${at}.reported.${k}`).toBe(true);
       }
       expect(e.caveats.length, `${at}.caveats`).toBeGreaterThan(0);
@@ -91,7 +101,10 @@ describe('evidence entries', () => {
       expect(stored.dist, hint).toBe('lognormal');
       expect(stored.mu, hint).toBeCloseTo(derived.mu, 12);
       expect(stored.sigma, hint).toBeCloseTo(derived.sigma, 12);
-      expect({ label: stored.label, source: stored.source }, hint).toEqual({ label: derived.label, source: derived.source });
+      expect({ label: stored.label, source: stored.source }, hint).toEqual({
+        label: derived.label,
+        source: derived.source,
+      });
     }
   });
 
@@ -184,7 +197,10 @@ describe('uncertainty', () => {
   });
 
   it('an exit-rate ratio takes its σ from a published interval, else from the stated assumption, else refuses', () => {
-    expect(hrDistributionFromTrial({ exitRateRatio: 1.5, ci: [1.2, 1.875] }, 12).sigma).toBeCloseTo(Math.log(1.5625) / (2 * 1.959963984540054), 12);
+    expect(hrDistributionFromTrial({ exitRateRatio: 1.5, ci: [1.2, 1.875] }, 12).sigma).toBeCloseTo(
+      Math.log(1.5625) / (2 * 1.959963984540054),
+      12,
+    );
     expect(hrDistributionFromTrial({ exitRateRatio: 1.5 }, 12, { assumedLogSd: 0.3 }).sigma).toBe(0.3);
     expect(() => hrDistributionFromTrial({ exitRateRatio: 1.5 }, 12)).toThrow(/assumedLogSd/);
     expect(() => hrDistributionFromTrial({ weeks: 3 }, 12)).toThrow(/expected an exitRateRatio/);
@@ -209,10 +225,14 @@ describe('the mapping functions', () => {
 describe('the library API', () => {
   it('looks entries up by id and names the known ids when one is unknown', () => {
     expect(evidenceLibrary['ips-dk-inklusion'].reported.treated).toBe(0.591);
-    expect(() => getEvidence('ips')).toThrow(/unknown evidence id "ips" \(expected one of: ips-dk-inklusion, ips-ma-anxiety-depression/);
+    expect(() => getEvidence('ips')).toThrow(
+      /unknown evidence id "ips" \(expected one of: ips-dk-inklusion, ips-ma-anxiety-depression/,
+    );
     expect(() => getEvidence('constructor')).toThrow(/unknown evidence id/);
     expect(() => evidenceDistribution('ressourceforloeb-outcomes')).toThrow(/no effect distribution/);
-    expect(getEvidence('ressourceforloeb-outcomes').shares!.map((s) => s.share)).toEqual([0.28, 0.14, 0.46, 0.03, 0.13]);
+    expect(getEvidence('ressourceforloeb-outcomes').shares!.map((s) => s.share)).toEqual([
+      0.28, 0.14, 0.46, 0.03, 0.13,
+    ]);
   });
 
   it('returns copies of the distributions and one-line citations', () => {
@@ -235,10 +255,16 @@ describe('the library API', () => {
     expect(isEvidenceRef({ evidence: 'x' })).toBe(true);
     expect(isEvidenceRef({ evidence: 'x', other: 1 })).toBe(false);
     expect(isEvidenceRef(evidenceRef('ips-dk-inklusion'))).toBe(true);
-    expect(resolveEvidenceRef({ evidence: 'ips-dk-inklusion' })).toEqual({ dist: evidenceDistribution('ips-dk-inklusion') });
-    expect(resolveEvidenceRef({ evidence: 'nope' })).toEqual({ message: expect.stringMatching(/unknown evidence id "nope"/) });
+    expect(resolveEvidenceRef({ evidence: 'ips-dk-inklusion' })).toEqual({
+      dist: evidenceDistribution('ips-dk-inklusion'),
+    });
+    expect(resolveEvidenceRef({ evidence: 'nope' })).toEqual({
+      message: expect.stringMatching(/unknown evidence id "nope"/),
+    });
     expect(resolveEvidenceRef({ evidence: 3 })).toEqual({ message: expect.stringMatching(/expected an evidence id/) });
-    expect(resolveEvidenceRef({ evidence: 'ressourceforloeb-outcomes' })).toEqual({ message: expect.stringMatching(/no effect distribution/) });
+    expect(resolveEvidenceRef({ evidence: 'ressourceforloeb-outcomes' })).toEqual({
+      message: expect.stringMatching(/no effect distribution/),
+    });
   });
 
   it('an entry’s distribution runs as an uncertain effect in a simulation', async () => {

@@ -58,7 +58,7 @@ export function exactDetailed(model: ModelSpec): Record<string, ExactDetailed> {
   const clockBenefit = model.duration?.clock === 'benefit';
   const ref = model.costs?.refusion;
   const ladder = ref === undefined || ref === 'none' ? undefined : typeof ref === 'string' ? LADDERS[ref] : ref;
-  const delta = Math.pow(1 + (model.costs?.discountRate ?? 0), -1 / 12);
+  const delta = (1 + (model.costs?.discountRate ?? 0)) ** (-1 / 12);
   const premium = model.costs?.premiumPerPaidHoursMonth ?? 0;
   const shareCache = new Map<number, number>();
   const mun = (c: number) => {
@@ -70,7 +70,13 @@ export function exactDetailed(model: ModelSpec): Record<string, ExactDetailed> {
     if (a === 0) return 0;
     const iv = ivs[a - 1];
     const st = iv.staffing;
-    return (iv.monthlyCost ?? 0) + (st ? st.annualCostPerCaseworker / st.caseload / 12 + ((st.conversationsPerYear ?? 0) * (st.costPerConversation ?? 0)) / 12 : 0);
+    return (
+      (iv.monthlyCost ?? 0) +
+      (st
+        ? st.annualCostPerCaseworker / st.caseload / 12 +
+          ((st.conversationsPerYear ?? 0) * (st.costPerConversation ?? 0)) / 12
+        : 0)
+    );
   };
   const bandOf = (clock: number) => {
     let b = 0;
@@ -80,18 +86,38 @@ export function exactDetailed(model: ModelSpec): Record<string, ExactDetailed> {
   const N = model.groups.reduce((a, g) => a + g.size, 0);
   const out: Record<string, ExactDetailed> = {};
   for (const sc of model.scenarios) {
-    const r: ExactDetailed = { successRate: 0, successVariance: 0, benefitMonths: 0, transferCost: 0, netTransferCost: 0, interventionCost: 0, paidHoursRate: 0, paidHoursVariance: 0, completedSuccessShare: 0, premiumIncome: 0, exitsTo: {} };
+    const r: ExactDetailed = {
+      successRate: 0,
+      successVariance: 0,
+      benefitMonths: 0,
+      transferCost: 0,
+      netTransferCost: 0,
+      interventionCost: 0,
+      paidHoursRate: 0,
+      paidHoursVariance: 0,
+      completedSuccessShare: 0,
+      premiumIncome: 0,
+      exitsTo: {},
+    };
     let exits = 0;
     let successExits = 0;
     for (const g of model.groups) {
       const alloc = sc.allocation?.[g.id] ?? {};
       const counts = allocateGroup(g.size, Object.values(alloc));
-      const arms = [...Object.keys(alloc).map((iv, k) => [ivs.findIndex((x) => x.id === iv) + 1, counts[k]]), [0, counts[counts.length - 1]]];
+      const arms = [
+        ...Object.keys(alloc).map((iv, k) => [ivs.findIndex((x) => x.id === iv) + 1, counts[k]]),
+        [0, counts[counts.length - 1]],
+      ];
       for (const [a, n] of arms) {
         if (n === 0) continue;
         // key: s|ds|cb|ph|ex  (ds capped at the last band start: rows do not change after it)
         const cap = bands[bands.length - 1];
-        let dist = new Map<string, number>([[`${ids.indexOf(g.initialState)}|${Math.min(g.initialDurationMonths ?? 0, cap)}|${g.priorBenefitMonths ?? 0}|0|0`, 1]]);
+        let dist = new Map<string, number>([
+          [
+            `${ids.indexOf(g.initialState)}|${Math.min(g.initialDurationMonths ?? 0, cap)}|${g.priorBenefitMonths ?? 0}|0|0`,
+            1,
+          ],
+        ]);
         for (let t = 0; t < model.horizonMonths; t++) {
           const next = new Map<string, number>();
           const add = (k: string, w: number) => next.set(k, (next.get(k) ?? 0) + w);
@@ -99,7 +125,7 @@ export function exactDetailed(model: ModelSpec): Record<string, ExactDetailed> {
             const [s, ds, cb, ph0, ex] = key.split('|').map(Number);
             const ben = kinds[s] === 'benefit';
             const ph = ph0 || (paid[s] ? 1 : 0);
-            const disc = Math.pow(delta, t);
+            const disc = delta ** t;
             if (ben) {
               r.benefitMonths += (n * w) / N;
               r.interventionCost += n * w * disc * cost(a);

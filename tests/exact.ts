@@ -4,7 +4,7 @@
  * success rate is binomial (citizens are independent). Written independently of the
  * engine's compiler so that it checks it.
  */
-import { allocateGroup } from "../src/model/allocation.js";
+import { allocateGroup } from '../src/model/allocation.js';
 import type { ModelSpec, TransitionRows } from '../src/model/types.js';
 
 export type Matrix = number[][];
@@ -32,7 +32,10 @@ export function step(pi: number[], P: Matrix): number[] {
 }
 
 /** A group's citizens per intervention (null: none) in a scenario. */
-export function groupArms(sc: ModelSpec['scenarios'][number], g: ModelSpec['groups'][number]): [string | null, number][] {
+export function groupArms(
+  sc: ModelSpec['scenarios'][number],
+  g: ModelSpec['groups'][number],
+): [string | null, number][] {
   const alloc = sc.allocation?.[g.id] ?? {};
   const counts = allocateGroup(g.size, Object.values(alloc));
   return [...Object.keys(alloc).map((iv, k) => [iv, counts[k]] as [string, number]), [null, counts[counts.length - 1]]];
@@ -133,7 +136,13 @@ export function exactArmMetrics(model: ModelSpec): Record<string, Record<string,
           pi = step(pi, P);
         }
         const p = pi.reduce((a, x, s) => a + (kinds[s] === 'success' ? x : 0), 0);
-        arms[`${g.id}/${iv ?? 'none'}`] = { count: n, successRate: { mean: p, variance: (p * (1 - p)) / n }, benefitMonths: benefit, transferCost: transfers, interventionCost: interventions };
+        arms[`${g.id}/${iv ?? 'none'}`] = {
+          count: n,
+          successRate: { mean: p, variance: (p * (1 - p)) / n },
+          benefitMonths: benefit,
+          transferCost: transfers,
+          interventionCost: interventions,
+        };
       }
     }
     out[sc.id] = arms;

@@ -32,8 +32,17 @@ function model(clock: 'state' | 'benefit'): ModelSpec {
       { id: 'working', size: 120, initialState: 'job' },
     ],
     interventions: [
-      { id: 'fsm', staffing: { annualCostPerCaseworker: 600000, caseload: 35, conversationsPerYear: 8, costPerConversation: 150 }, effects: { kh: { '@success': { hazardRatio: 1.4 }, ph: { oddsRatio: 1.5 } } } },
-      { id: 'light', monthlyCost: 300, transitions: { kh: { job: 0.01, out: 0.02 } }, effects: { kh: { out: { riskRatio: 0.5 } } } },
+      {
+        id: 'fsm',
+        staffing: { annualCostPerCaseworker: 600000, caseload: 35, conversationsPerYear: 8, costPerConversation: 150 },
+        effects: { kh: { '@success': { hazardRatio: 1.4 }, ph: { oddsRatio: 1.5 } } },
+      },
+      {
+        id: 'light',
+        monthlyCost: 300,
+        transitions: { kh: { job: 0.01, out: 0.02 } },
+        effects: { kh: { out: { riskRatio: 0.5 } } },
+      },
     ],
     scenarios: [
       { id: 'today', allocation: { new: { fsm: 0.6 }, long: { fsm: { count: 100 }, light: { count: 150 } } } },
@@ -54,7 +63,10 @@ describe.each(['state', 'benefit'] as const)('duration clock %s', (clock) => {
       const check = (name: keyof typeof sc.metrics, value: number) => {
         const s = sc.metrics[name];
         const tol = 4 * (s.sd / Math.sqrt(R)) + 1e-9 * Math.abs(value);
-        expect(Math.abs(s.mean - value), `${sc.id} ${name}: ${s.mean} vs exact ${value} (tol ${tol})`).toBeLessThanOrEqual(tol);
+        expect(
+          Math.abs(s.mean - value),
+          `${sc.id} ${name}: ${s.mean} vs exact ${value} (tol ${tol})`,
+        ).toBeLessThanOrEqual(tol);
       };
       check('successRate', ex.successRate);
       check('benefitMonths', ex.benefitMonths);

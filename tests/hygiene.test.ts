@@ -61,24 +61,46 @@ describe('the nearest name', () => {
 
 describe('unknown option names are errors, not silent defaults', () => {
   it('simulate names the option and suggests the nearest', async () => {
-    expect(await problems(simulate(oneMonth, { replicats: 5 } as never))).toEqual(['options.replicats: unknown option (did you mean "replicates"?)']);
-    expect(await problems(simulate(oneMonth, { replicates: 5, sed: 'x' } as never))).toEqual(['options.sed: unknown option (did you mean "seed"?)']);
+    expect(await problems(simulate(oneMonth, { replicats: 5 } as never))).toEqual([
+      'options.replicats: unknown option (did you mean "replicates"?)',
+    ]);
+    expect(await problems(simulate(oneMonth, { replicates: 5, sed: 'x' } as never))).toEqual([
+      'options.sed: unknown option (did you mean "seed"?)',
+    ]);
     const far = await problems(simulate(oneMonth, { colour: 'red' } as never));
     expect(far).toHaveLength(1);
     expect(far[0]).toMatch(/^options\.colour: unknown option \(expected one of replicates, seed, /);
-    expect(await problems(simulate(oneMonth, { willingnessToPayRange: { min: 0, max: 10, setp: 1 } } as never))).toEqual([
-      'options.willingnessToPayRange.setp: unknown field (did you mean "step"?)',
-    ]);
+    expect(
+      await problems(simulate(oneMonth, { willingnessToPayRange: { min: 0, max: 10, setp: 1 } } as never)),
+    ).toEqual(['options.willingnessToPayRange.setp: unknown field (did you mean "step"?)']);
   });
   it('every option simulate documents is known, and forlob/node takes workers', async () => {
-    const res = await simulateOnWorkers(oneMonth, { replicates: 2, seed: 'w', workers: 1, level: 0.9, occupancy: false, maxReplicates: 10, willingnessToPay: 1, willingnessToPayRange: { min: 0, max: 10, step: 5 }, evppiGroups: [['a', 'b']] });
+    const res = await simulateOnWorkers(oneMonth, {
+      replicates: 2,
+      seed: 'w',
+      workers: 1,
+      level: 0.9,
+      occupancy: false,
+      maxReplicates: 10,
+      willingnessToPay: 1,
+      willingnessToPayRange: { min: 0, max: 10, step: 5 },
+      evppiGroups: [['a', 'b']],
+    });
     expect(res.replicates).toBe(2);
   });
   it('sensitivity and breakEven reject their own typos, suggesting their own names', async () => {
-    expect(await problems(sensitivity(oneMonth, { metrc: 'successRate', replicates: 2 } as never))).toEqual(['options.metrc: unknown option (did you mean "metric"?)']);
-    expect(await problems(sensitivity(oneMonth, { lowQuantil: 0.1, replicates: 2 } as never))).toEqual(['options.lowQuantil: unknown option (did you mean "lowQuantile"?)']);
-    expect(await problems(breakEven(oneMonth, { parameter: 'a', tolerence: 0.1, replicates: 2 } as never))).toEqual(['options.tolerence: unknown option (did you mean "tolerance"?)']);
-    expect(await problems(breakEven(oneMonth, { parameter: 'a', replicats: 2 } as never))).toEqual(['options.replicats: unknown option (did you mean "replicates"?)']);
+    expect(await problems(sensitivity(oneMonth, { metrc: 'successRate', replicates: 2 } as never))).toEqual([
+      'options.metrc: unknown option (did you mean "metric"?)',
+    ]);
+    expect(await problems(sensitivity(oneMonth, { lowQuantil: 0.1, replicates: 2 } as never))).toEqual([
+      'options.lowQuantil: unknown option (did you mean "lowQuantile"?)',
+    ]);
+    expect(await problems(breakEven(oneMonth, { parameter: 'a', tolerence: 0.1, replicates: 2 } as never))).toEqual([
+      'options.tolerence: unknown option (did you mean "tolerance"?)',
+    ]);
+    expect(await problems(breakEven(oneMonth, { parameter: 'a', replicats: 2 } as never))).toEqual([
+      'options.replicats: unknown option (did you mean "replicates"?)',
+    ]);
   });
 });
 
@@ -93,11 +115,30 @@ describe('analysis progress', () => {
   });
   it('breakEven plans its runs and reports itself complete, also when it stops early', async () => {
     const seen: { done: number; total: number; runsDone: number; runs: number }[] = [];
-    const b = await breakEven(oneMonth, { parameter: 'a', metric: 'successRate', scenario: 's', target: 0.3, tolerance: 0.01, replicates: 2, onProgress: (p) => seen.push(p) });
+    const b = await breakEven(oneMonth, {
+      parameter: 'a',
+      metric: 'successRate',
+      scenario: 's',
+      target: 0.3,
+      tolerance: 0.01,
+      replicates: 2,
+      onProgress: (p) => seen.push(p),
+    });
     expect(seen[0].runs).toBe(2 + Math.ceil(Math.log2((b.interval[1] - b.interval[0]) / 0.01)) + 3);
-    expect(seen.at(-1)).toEqual({ done: 2 * b.evaluations, total: 2 * b.evaluations, runsDone: b.evaluations, runs: b.evaluations });
+    expect(seen.at(-1)).toEqual({
+      done: 2 * b.evaluations,
+      total: 2 * b.evaluations,
+      runsDone: b.evaluations,
+      runs: b.evaluations,
+    });
     const early: { done: number; total: number }[] = [];
-    const none = await breakEven(oneMonth, { parameter: 'a', metric: 'successRate', target: 0.9, replicates: 2, onProgress: (p) => early.push(p) });
+    const none = await breakEven(oneMonth, {
+      parameter: 'a',
+      metric: 'successRate',
+      target: 0.9,
+      replicates: 2,
+      onProgress: (p) => early.push(p),
+    });
     expect(none.value).toBeNull();
     expect(early.at(-1)).toMatchObject({ done: 4, total: 4 });
   });
@@ -166,18 +207,39 @@ describe('--wtp-range and --evppi-groups', () => {
     expect(() => evppiGroupsFlag(value, ['a', 'b'])).toThrow(message);
   });
   it('reach the run: the CEAC grid and the EVPPI groups of the JSON', () => {
-    const r = cli(['run', modelFile, '--replicates', '20', '--workers', '1', '--format', 'json', '--wtp-range', '0:100000:25000', '--evppi-groups', 'a,b']);
+    const r = cli([
+      'run',
+      modelFile,
+      '--replicates',
+      '20',
+      '--workers',
+      '1',
+      '--format',
+      'json',
+      '--wtp-range',
+      '0:100000:25000',
+      '--evppi-groups',
+      'a,b',
+    ]);
     expect(r.code).toBe(0);
     const d = JSON.parse(r.stdout).decision;
     expect(d.ceac.map((p: { wtp: number }) => p.wtp)).toEqual([0, 25_000, 50_000, 75_000, 100_000]);
     expect(d.evppi.map((e: { parameters: string[] }) => e.parameters)).toEqual([['a'], ['b'], ['a', 'b']]);
   });
   it.each([
-    ['run', ['--wtp-range', '5:1'], /^forlob: --wtp-range: expected MIN:MAX:STEP with 0 <= MIN <= MAX and STEP > 0, got "5:1"\n$/],
+    [
+      'run',
+      ['--wtp-range', '5:1'],
+      /^forlob: --wtp-range: expected MIN:MAX:STEP with 0 <= MIN <= MAX and STEP > 0, got "5:1"\n$/,
+    ],
     ['run', ['--evppi-groups', 'a;;b'], /^forlob: --evppi-groups: expected groups of parameter names/],
     ['run', ['--evppi-groups', 'a,c'], /^forlob: --evppi-groups: unknown uncertain parameter "c"/],
     ['report', ['--wtp-range', '0:1:2:3'], /^forlob: --wtp-range: expected MIN:MAX:STEP/],
-    ['report', ['--evppi-groups', 'aa'], /^forlob: --evppi-groups: unknown uncertain parameter "aa" \(did you mean "a"\?\)/],
+    [
+      'report',
+      ['--evppi-groups', 'aa'],
+      /^forlob: --evppi-groups: unknown uncertain parameter "aa" \(did you mean "a"\?\)/,
+    ],
   ])('%s %j: one line naming the flag, exit 2', (command, flags, message) => {
     const r = cli([command, modelFile, '--replicates', '2', '--workers', '1', ...flags]);
     expect(r.code).toBe(2);
@@ -202,7 +264,8 @@ describe('the command line', () => {
     const r = cli([]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const c of ['run', 'report', 'sensitivity', 'breakeven', 'merge', 'presets', 'show', 'help']) expect(r.stdout).toMatch(new RegExp(`^  forlob ${c}\\b`, 'm'));
+    for (const c of ['run', 'report', 'sensitivity', 'breakeven', 'merge', 'presets', 'show', 'help'])
+      expect(r.stdout).toMatch(new RegExp(`^  forlob ${c}\\b`, 'm'));
     expect(r.stdout).toMatch(/--version/);
     expect(r.stdout).toMatch(/--help/);
     expect(cli(['help']).stdout).toBe(r.stdout);
@@ -247,14 +310,17 @@ describe('the command line', () => {
     expect(cli(['help', command]).stdout).toBe(r.stdout);
   });
 
-  it.each(commands.filter(([, flags]) => flags.length > 0))('forlob %s accepts every flag its help lists', (command, flags) => {
-    // Every flag at once and no model: parsing must pass, and only then the missing model is reported.
-    const argv = flags.flatMap((f) => (f.value ? [`--${f.name}`, 'x'] : [`--${f.name}`]));
-    const r = cli([command, ...argv]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).not.toMatch(/unknown flag/);
-    expect(r.stderr).toMatch(/^forlob: arguments: expected (one model file|at least one file)/);
-  });
+  it.each(commands.filter(([, flags]) => flags.length > 0))(
+    'forlob %s accepts every flag its help lists',
+    (command, flags) => {
+      // Every flag at once and no model: parsing must pass, and only then the missing model is reported.
+      const argv = flags.flatMap((f) => (f.value ? [`--${f.name}`, 'x'] : [`--${f.name}`]));
+      const r = cli([command, ...argv]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/unknown flag/);
+      expect(r.stderr).toMatch(/^forlob: arguments: expected (one model file|at least one file)/);
+    },
+  );
 
   it.each([
     ['run', '--replicats', '--replicates'],
@@ -271,7 +337,9 @@ describe('the command line', () => {
   });
 
   it('a flag far from any is listed with the ones there are; presets and show take none', () => {
-    expect(cli(['merge', '--frobnicate']).stderr).toBe('forlob: arguments: unknown flag --frobnicate (expected one of --out, --keep-replicates)\n');
+    expect(cli(['merge', '--frobnicate']).stderr).toBe(
+      'forlob: arguments: unknown flag --frobnicate (expected one of --out, --keep-replicates)\n',
+    );
     const p = cli(['presets', '--out', 'x']);
     expect(p.code).toBe(2);
     expect(p.stderr).toBe('forlob: arguments: unknown flag --out (the command takes no flags)\n');
@@ -299,21 +367,51 @@ describe('the sensitivity table', () => {
     expect(level).toMatch(/low = its 2\.5 % quantile and high = its 97\.5 % quantile/);
     expect(level).toMatch(/with every parameter at its mean: 30\.00\n/);
     expect(level).toMatch(/^a\s+0\.11000\s+0\.49000\s+11\.00\s+49\.00\s+38\.00$/m);
-    expect(sensitivityTable(result('successRate', 't'))).toMatch(/^one-way sensitivity of successRate of s − t \(percentage points\)\n/);
+    expect(sensitivityTable(result('successRate', 't'))).toMatch(
+      /^one-way sensitivity of successRate of s − t \(percentage points\)\n/,
+    );
   });
   it('shows money in mio. DKK and months as months', () => {
-    const money = sensitivityTable({ ...result('municipalCost'), base: 2.5e6, rows: [{ parameter: 'a', low: 1, high: 2, lowValue: 2e6, highValue: 3.25e6, swing: 1.25e6 }] });
+    const money = sensitivityTable({
+      ...result('municipalCost'),
+      base: 2.5e6,
+      rows: [{ parameter: 'a', low: 1, high: 2, lowValue: 2e6, highValue: 3.25e6, swing: 1.25e6 }],
+    });
     expect(money).toMatch(/\(mio\. DKK\)/);
     expect(money).toMatch(/^a\s+1\.0000\s+2\.0000\s+2\.00\s+3\.25\s+1\.25$/m);
     expect(sensitivityTable(result('benefitMonths'))).toMatch(/\(months\)/);
   });
   it('forlob sensitivity prints it, and its JSON carries the quantiles', () => {
-    const r = cli(['sensitivity', modelFile, '--metric', 'successRate', '--scenario', 's', '--replicates', '5', '--workers', '1', '--level', '0.9']);
+    const r = cli([
+      'sensitivity',
+      modelFile,
+      '--metric',
+      'successRate',
+      '--scenario',
+      's',
+      '--replicates',
+      '5',
+      '--workers',
+      '1',
+      '--level',
+      '0.9',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^one-way sensitivity of successRate of s \(%\)/);
     expect(r.stdout).toMatch(/low = its 5 % quantile and high = its 95 % quantile/);
     expect(r.stdout).toMatch(/^a\s+0\.12000\s+0\.48000\s/m);
-    const j = cli(['sensitivity', modelFile, '--metric', 'successRate', '--replicates', '3', '--workers', '1', '--format', 'json']);
+    const j = cli([
+      'sensitivity',
+      modelFile,
+      '--metric',
+      'successRate',
+      '--replicates',
+      '3',
+      '--workers',
+      '1',
+      '--format',
+      'json',
+    ]);
     const q = JSON.parse(j.stdout).quantiles;
     expect(q.low).toBeCloseTo(0.025, 12);
     expect(q.high).toBeCloseTo(0.975, 12);
@@ -321,9 +419,18 @@ describe('the sensitivity table', () => {
 });
 
 describe('the tornado', () => {
-  it("names the measure of a sensitivity answer and the quantiles used", async () => {
-    const t = await sensitivity(oneMonth, { metric: 'successRate', scenario: 't', baseline: 's', replicates: 2, seed: 'tornado' });
-    const spec = tornadoSpec(t) as unknown as { title: { text: string; subtitle: string }; layer: { encoding: { x: { title?: string } } }[] };
+  it('names the measure of a sensitivity answer and the quantiles used', async () => {
+    const t = await sensitivity(oneMonth, {
+      metric: 'successRate',
+      scenario: 't',
+      baseline: 's',
+      replicates: 2,
+      seed: 'tornado',
+    });
+    const spec = tornadoSpec(t) as unknown as {
+      title: { text: string; subtitle: string };
+      layer: { encoding: { x: { title?: string } } }[];
+    };
     expect(spec.title.text).toMatch(/^Sensitivity: success rate.*, t − s$/);
     expect(spec.title.subtitle).toBe('low = 2.5 % quantile, high = 97.5 % quantile; every other parameter at its mean');
     expect(spec.layer[0].encoding.x.title).toMatch(/\(points\)$/);
@@ -332,6 +439,10 @@ describe('the tornado', () => {
     expect(da.title.subtitle).toMatch(/^lav = 2,5 %-fraktil, høj = 97,5 %-fraktil/);
   });
   it('keeps a plain title for bare rows', () => {
-    expect(tornadoSpec([{ parameter: 'a', low: 0, high: 1, lowValue: 0.1, highValue: 0.2, swing: 0.1 }], { metric: 'successRate' }).title).toMatch(/^Sensitivity: success rate/);
+    expect(
+      tornadoSpec([{ parameter: 'a', low: 0, high: 1, lowValue: 0.1, highValue: 0.2, swing: 0.1 }], {
+        metric: 'successRate',
+      }).title,
+    ).toMatch(/^Sensitivity: success rate/);
   });
 });

@@ -33,7 +33,13 @@ function exactInflow(scenario: string) {
     const batch = Math.floor(40.5 * t + 1e-9) - Math.floor(40.5 * (t - 1) + 1e-9);
     const share = scenario === 'half' ? [0.5] : [];
     const split = largestRemainder(batch, share);
-    const arms: [string | null, number][] = scenario === 'half' ? [['sparring', split[0]], [null, split[1]]] : [[null, batch]];
+    const arms: [string | null, number][] =
+      scenario === 'half'
+        ? [
+            ['sparring', split[0]],
+            [null, split[1]],
+          ]
+        : [[null, batch]];
     for (const [iv, count] of arms) {
       const P = armMatrix(model, iv);
       let pi = [1, 0, 0];
@@ -59,7 +65,9 @@ describe('inflow', () => {
       const total = sc.allocation.filter((a) => a.group === 'dp:inflow').reduce((a, b) => a + b.count, 0);
       expect(total).toBe(ex.n);
       for (const name of ['successRate', 'benefitMonths', 'transferCost'] as const) {
-        expect(Math.abs(g.metrics[name].mean - ex[name]), `${sc.id} ${name}`).toBeLessThanOrEqual(4 * g.metrics[name].mcse + 1e-9);
+        expect(Math.abs(g.metrics[name].mean - ex[name]), `${sc.id} ${name}`).toBeLessThanOrEqual(
+          4 * g.metrics[name].mcse + 1e-9,
+        );
       }
     }
   });
@@ -68,7 +76,7 @@ describe('inflow', () => {
     const R = 300;
     const res = await simulate(model, { replicates: R, seed: 'km' });
     const g = res.scenarios[0].groups.find((x) => x.id === 'dp:inflow')!.metrics;
-    const S12 = Math.pow(1 - 0.18, 12);
+    const S12 = (1 - 0.18) ** 12;
     expect(Math.abs(g.onBenefitAt12.mean - S12)).toBeLessThanOrEqual(4 * g.onBenefitAt12.mcse);
     expect(g.monthsToExitMedian.mean).toBeGreaterThanOrEqual(3);
     expect(g.monthsToExitMedian.mean).toBeLessThanOrEqual(4);

@@ -77,25 +77,111 @@ describe('item 1: no 32-bit wraparound, no overflowing money (CLI, exit 2 with t
 
   const bounded: [string, (m: Record<string, any>) => void, string, RegExp][] = [
     ['group size 2^31', (m) => (m.groups[0].size = 2 ** 31), 'groups[0].size', /at most 10,000,000 citizens/],
-    ['an allocated count of 3e9', (m) => (m.scenarios[0].allocation.kh = { fsm: { count: 3e9 } }), 'scenarios[0].allocation.kh.fsm.count', /at most 10,000,000 citizens/],
-    ['initialDurationMonths 3e9', (m) => (m.groups[0].initialDurationMonths = 3e9), 'groups[0].initialDurationMonths', /at most 1200 months/],
-    ['inflow toMonth 3e9', (m) => (m.groups[0].inflow = { perMonth: 1, toMonth: 3e9 }), 'groups[0].inflow.toMonth', /at most 1200 months/],
-    ['a duration band at 3e9', (m) => (m.duration = { clock: 'state', bands: [0, 3e9], hazardRatios: { kh: [1, 2] } }), 'duration.bands[1]', /at most 2400 months/],
-    ['a calendar month index 3e9', (m) => (m.calendar = [{ from: 3e9, states: { kh: { monthlyTransfer: 1 } } }]), 'calendar[0].from', /month index <= 1200/],
-    ['a refusion week 3e9', (m) => (m.costs = { refusion: { fromWeek: [1, 3e9], reimbursedShare: [0.5, 0.2] } }), 'costs.refusion.fromWeek[1]', /week numbers <= 10400/],
-    ['caseworkers 1e9', (m) => (m.interventions[0].capacity = { caseworkers: 1e9, caseload: 30 }), 'interventions[0].capacity.caseworkers', /at most 100,000 caseworkers/],
-    ['a capacity caseload of 1e15', (m) => (m.interventions[0].capacity = { caseworkers: 1, caseload: 1e15 }), 'interventions[0].capacity.caseload', /at most 10,000 citizens per caseworker/],
-    ['a calendar capacity of 4294967306 places', (m) => {
-      m.interventions[0].capacity = { places: 10 };
-      m.calendar = [{ from: 3, interventions: { fsm: { capacity: { places: 4294967306 } } } }];
-    }, 'calendar[0].interventions.fsm.capacity.places', /at most 1,000,000,000 places/],
-    ['an intervention monthlyCost of 1e308', (m) => (m.interventions[0].monthlyCost = 1e308), 'interventions[0].monthlyCost', /DKK/],
-    ['an annual caseworker cost of 1e308', (m) => (m.interventions[0].staffing = { annualCostPerCaseworker: 1e308, caseload: 30 }), 'interventions[0].staffing.annualCostPerCaseworker', /DKK/],
-    ['1e308 conversations a year', (m) => (m.interventions[0].staffing = { annualCostPerCaseworker: 1, caseload: 30, conversationsPerYear: 1e308, costPerConversation: 1 }), 'interventions[0].staffing.conversationsPerYear', /at most 10,000 conversations/],
-    ['a fixed monthly cost of 1e308', (m) => (m.scenarios[0].fixedMonthlyCost = 1e308), 'scenarios[0].fixedMonthlyCost', /DKK/],
-    ['a calendar transfer of 1e308', (m) => (m.calendar = [{ from: 2, states: { kh: { monthlyTransfer: 1e308 } } }]), 'calendar[0].states.kh.monthlyTransfer', /DKK/],
-    ['a paid-hours premium of 1e308', (m) => (m.costs = { premiumPerPaidHoursMonth: 1e308 }), 'costs.premiumPerPaidHoursMonth', /DKK/],
-    ['1000 readiness hazard ratios', (m) => (m.readiness = { hazardRatios: Array.from({ length: 1000 }, () => 1) }), 'readiness.hazardRatios', /at most 100 hazard ratios/],
+    [
+      'an allocated count of 3e9',
+      (m) => (m.scenarios[0].allocation.kh = { fsm: { count: 3e9 } }),
+      'scenarios[0].allocation.kh.fsm.count',
+      /at most 10,000,000 citizens/,
+    ],
+    [
+      'initialDurationMonths 3e9',
+      (m) => (m.groups[0].initialDurationMonths = 3e9),
+      'groups[0].initialDurationMonths',
+      /at most 1200 months/,
+    ],
+    [
+      'inflow toMonth 3e9',
+      (m) => (m.groups[0].inflow = { perMonth: 1, toMonth: 3e9 }),
+      'groups[0].inflow.toMonth',
+      /at most 1200 months/,
+    ],
+    [
+      'a duration band at 3e9',
+      (m) => (m.duration = { clock: 'state', bands: [0, 3e9], hazardRatios: { kh: [1, 2] } }),
+      'duration.bands[1]',
+      /at most 2400 months/,
+    ],
+    [
+      'a calendar month index 3e9',
+      (m) => (m.calendar = [{ from: 3e9, states: { kh: { monthlyTransfer: 1 } } }]),
+      'calendar[0].from',
+      /month index <= 1200/,
+    ],
+    [
+      'a refusion week 3e9',
+      (m) => (m.costs = { refusion: { fromWeek: [1, 3e9], reimbursedShare: [0.5, 0.2] } }),
+      'costs.refusion.fromWeek[1]',
+      /week numbers <= 10400/,
+    ],
+    [
+      'caseworkers 1e9',
+      (m) => (m.interventions[0].capacity = { caseworkers: 1e9, caseload: 30 }),
+      'interventions[0].capacity.caseworkers',
+      /at most 100,000 caseworkers/,
+    ],
+    [
+      'a capacity caseload of 1e15',
+      (m) => (m.interventions[0].capacity = { caseworkers: 1, caseload: 1e15 }),
+      'interventions[0].capacity.caseload',
+      /at most 10,000 citizens per caseworker/,
+    ],
+    [
+      'a calendar capacity of 4294967306 places',
+      (m) => {
+        m.interventions[0].capacity = { places: 10 };
+        m.calendar = [{ from: 3, interventions: { fsm: { capacity: { places: 4294967306 } } } }];
+      },
+      'calendar[0].interventions.fsm.capacity.places',
+      /at most 1,000,000,000 places/,
+    ],
+    [
+      'an intervention monthlyCost of 1e308',
+      (m) => (m.interventions[0].monthlyCost = 1e308),
+      'interventions[0].monthlyCost',
+      /DKK/,
+    ],
+    [
+      'an annual caseworker cost of 1e308',
+      (m) => (m.interventions[0].staffing = { annualCostPerCaseworker: 1e308, caseload: 30 }),
+      'interventions[0].staffing.annualCostPerCaseworker',
+      /DKK/,
+    ],
+    [
+      '1e308 conversations a year',
+      (m) =>
+        (m.interventions[0].staffing = {
+          annualCostPerCaseworker: 1,
+          caseload: 30,
+          conversationsPerYear: 1e308,
+          costPerConversation: 1,
+        }),
+      'interventions[0].staffing.conversationsPerYear',
+      /at most 10,000 conversations/,
+    ],
+    [
+      'a fixed monthly cost of 1e308',
+      (m) => (m.scenarios[0].fixedMonthlyCost = 1e308),
+      'scenarios[0].fixedMonthlyCost',
+      /DKK/,
+    ],
+    [
+      'a calendar transfer of 1e308',
+      (m) => (m.calendar = [{ from: 2, states: { kh: { monthlyTransfer: 1e308 } } }]),
+      'calendar[0].states.kh.monthlyTransfer',
+      /DKK/,
+    ],
+    [
+      'a paid-hours premium of 1e308',
+      (m) => (m.costs = { premiumPerPaidHoursMonth: 1e308 }),
+      'costs.premiumPerPaidHoursMonth',
+      /DKK/,
+    ],
+    [
+      '1000 readiness hazard ratios',
+      (m) => (m.readiness = { hazardRatios: Array.from({ length: 1000 }, () => 1) }),
+      'readiness.hazardRatios',
+      /at most 100 hazard ratios/,
+    ],
   ];
   it.each(bounded)('%s is refused with its path', (_name, edit, path, message) => {
     const m = example();
@@ -128,9 +214,15 @@ describe('item 1: no 32-bit wraparound, no overflowing money (CLI, exit 2 with t
 
 describe('item 7: hostile structure is a located ForlobInputError, never a RangeError', () => {
   it('nesting 2,000 deep in a model file: exit 2 with the path', () => {
-    const text = readFileSync(join(ROOT, 'examples', 'model.json'), 'utf8').replace('"horizonMonths": 24,', `"horizonMonths": 24, "x": ${'{"a":'.repeat(2000)}1${'}'.repeat(2000)},`);
+    const text = readFileSync(join(ROOT, 'examples', 'model.json'), 'utf8').replace(
+      '"horizonMonths": 24,',
+      `"horizonMonths": 24, "x": ${'{"a":'.repeat(2000)}1${'}'.repeat(2000)},`,
+    );
     expectRefused(runFile(text), `x${'.a'.repeat(LIMITS.depth)}`, /nested more than 32 levels deep/);
-    const arrays = readFileSync(join(ROOT, 'examples', 'model.json'), 'utf8').replace('"horizonMonths": 24,', `"horizonMonths": 24, "y": ${'['.repeat(100_000)}${']'.repeat(100_000)},`);
+    const arrays = readFileSync(join(ROOT, 'examples', 'model.json'), 'utf8').replace(
+      '"horizonMonths": 24,',
+      `"horizonMonths": 24, "y": ${'['.repeat(100_000)}${']'.repeat(100_000)},`,
+    );
     expectRefused(runFile(arrays), `y${'[0]'.repeat(LIMITS.depth)}`, /nested more than 32 levels deep/);
   });
 
@@ -151,11 +243,16 @@ describe('item 7: hostile structure is a located ForlobInputError, never a Range
     const m = example();
     m.groups[0].self = m.groups[0];
     const problems = await rejected(simulate(m, { replicates: 2 }));
-    expect(problems).toEqual([{ path: 'groups[0].self', message: expect.stringMatching(/a cycle: this is groups\[0\] again/) }]);
+    expect(problems).toEqual([
+      { path: 'groups[0].self', message: expect.stringMatching(/a cycle: this is groups\[0\] again/) },
+    ]);
     const p = example();
     p.parameters = { loop: {} };
     p.parameters.loop.back = p;
-    expect((await rejected(simulate(p, { replicates: 2 })))[0]).toEqual({ path: 'parameters.loop.back', message: expect.stringMatching(/this is \(root\) again/) });
+    expect((await rejected(simulate(p, { replicates: 2 })))[0]).toEqual({
+      path: 'parameters.loop.back',
+      message: expect.stringMatching(/this is \(root\) again/),
+    });
     expect(problemsOf(() => validateModel(m))[0].path).toBe('groups[0].self');
   });
 
@@ -172,7 +269,11 @@ describe('item 7: hostile structure is a located ForlobInputError, never a Range
     ['size 2^31', (m) => (m.groups[0].size = 2 ** 31), 'groups[0].size'],
     ['size 4294967306', (m) => (m.groups[0].size = 4294967306), 'groups[0].size'],
     ['inflow 3e9 a month', (m) => (m.groups[0].inflow = { perMonth: 3e9 }), 'groups[0].inflow.perMonth'],
-    ['a capacity caseload of 1e15', (m) => (m.interventions[0].capacity = { caseworkers: 1, caseload: 1e15 }), 'interventions[0].capacity.caseload'],
+    [
+      'a capacity caseload of 1e15',
+      (m) => (m.interventions[0].capacity = { caseworkers: 1, caseload: 1e15 }),
+      'interventions[0].capacity.caseload',
+    ],
   ];
   it.each(huge)('%s: exit 2 with the path, not "Invalid typed array length"', (_name, edit, path) => {
     const m = example();
@@ -186,11 +287,20 @@ describe('item 8: resource bounds', () => {
     const m = example();
     m.groups[0].size = 9_000_000;
     m.groups[0].inflow = { perMonth: 100_000 };
-    expectRefused(runFile(m), 'groups[0].size', /11,300,000 citizens \(groups\[0\]\.size 9,000,000, groups\[0\]\.inflow over 23 months 2,300,000\): forlob runs at most 10,000,000/);
+    expectRefused(
+      runFile(m),
+      'groups[0].size',
+      /11,300,000 citizens \(groups\[0\]\.size 9,000,000, groups\[0\]\.inflow over 23 months 2,300,000\): forlob runs at most 10,000,000/,
+    );
     const n = example();
-    n.groups = [{ id: 'a', size: 100, initialState: 'kh' }, { id: 'kh', size: 5_000_000, initialState: 'kh', inflow: { perMonth: 300_000, fromMonth: 1, toMonth: 20 } }];
+    n.groups = [
+      { id: 'a', size: 100, initialState: 'kh' },
+      { id: 'kh', size: 5_000_000, initialState: 'kh', inflow: { perMonth: 300_000, fromMonth: 1, toMonth: 20 } },
+    ];
     n.scenarios = [{ id: 's' }];
-    expect(problemsOf(() => validateModel(n))).toEqual([{ path: 'groups[1].inflow.perMonth', message: expect.stringMatching(/11,000,100 citizens/) }]);
+    expect(problemsOf(() => validateModel(n))).toEqual([
+      { path: 'groups[1].inflow.perMonth', message: expect.stringMatching(/11,000,100 citizens/) },
+    ]);
   });
 
   it('exactly the bound is accepted (validation only)', () => {
@@ -208,7 +318,14 @@ describe('item 8: resource bounds', () => {
     m.groups[0].size = 9_977_000;
     m.groups[0].inflow = { perMonth: { dist: 'uniform', min: 0, max: 2000 } };
     const problems = await rejected(simulate(m, { replicates: 4, seed: 'g' }));
-    expect(problems).toEqual([{ path: 'groups[0].size', message: expect.stringMatching(/10,014,920 citizens .*forlob runs at most 10,000,000.*\(a drawn parameter value in replicate 0\)$/) }]);
+    expect(problems).toEqual([
+      {
+        path: 'groups[0].size',
+        message: expect.stringMatching(
+          /10,014,920 citizens .*forlob runs at most 10,000,000.*\(a drawn parameter value in replicate 0\)$/,
+        ),
+      },
+    ]);
   });
 
   it('compiled tables too large are refused: states² × classes × bands', () => {
@@ -216,7 +333,12 @@ describe('item 8: resource bounds', () => {
     m.states = [...m.states, ...Array.from({ length: 96 }, (_, i) => ({ id: `s${i}`, kind: 'exit' }))];
     m.readiness = { classes: 100 };
     m.duration = { clock: 'state', bands: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], hazardRatios: {} };
-    expect(problemsOf(() => validateModel(m))).toEqual([{ path: '(root)', message: expect.stringMatching(/too large: its transition table would have 20,000,000 entries/) }]);
+    expect(problemsOf(() => validateModel(m))).toEqual([
+      {
+        path: '(root)',
+        message: expect.stringMatching(/too large: its transition table would have 20,000,000 entries/),
+      },
+    ]);
   });
 
   it(`workers are capped at ${MAX_WORKERS_PER_CORE} per core, the default is the core count`, () => {
@@ -239,7 +361,9 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
   it('a missing enum field says "required field is missing", not "a value of type undefined"', () => {
     const m = example();
     delete m.states[0].kind;
-    expect(problemsOf(() => validateModel(m))).toEqual([{ path: 'states[0].kind', message: 'required field is missing (expected one of "benefit", "success", "exit")' }]);
+    expect(problemsOf(() => validateModel(m))).toEqual([
+      { path: 'states[0].kind', message: 'required field is missing (expected one of "benefit", "success", "exit")' },
+    ]);
     const r = runFile(m);
     expectRefused(r, 'states[0].kind', /required field is missing/);
     expect(r.stderr).not.toMatch(/type undefined/);
@@ -248,16 +372,22 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
   it('a missing field inside a union names that field', () => {
     const m = example();
     m.costs = { refusion: { fromWeek: [1] } };
-    expect(problemsOf(() => validateModel(m))).toEqual([{ path: 'costs.refusion.reimbursedShare', message: 'required field is missing (expected array)' }]);
+    expect(problemsOf(() => validateModel(m))).toEqual([
+      { path: 'costs.refusion.reimbursedShare', message: 'required field is missing (expected array)' },
+    ]);
   });
 
   it('Infinity or a missing number in a distribution is said plainly, not in raw zod text', async () => {
     const m = example();
     m.states[0].monthlyTransfer = { dist: 'normal', mean: Infinity, sd: 1 };
     const problems = await rejected(simulate(m, { replicates: 2 }));
-    expect(problems).toEqual([{ path: 'states[0].monthlyTransfer.mean', message: 'expected a finite number, got Infinity' }]);
+    expect(problems).toEqual([
+      { path: 'states[0].monthlyTransfer.mean', message: 'expected a finite number, got Infinity' },
+    ]);
     m.states[0].monthlyTransfer = { dist: 'gamma', shape: 2 };
-    expect(await rejected(simulate(m, { replicates: 2 }))).toEqual([{ path: 'states[0].monthlyTransfer.scale', message: 'required field is missing (expected number)' }]);
+    expect(await rejected(simulate(m, { replicates: 2 }))).toEqual([
+      { path: 'states[0].monthlyTransfer.scale', message: 'required field is missing (expected number)' },
+    ]);
     for (const p of problems) expect(p.message).not.toMatch(/received|Invalid input/);
   });
 
@@ -268,7 +398,11 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
     m.interventions[0].transitions.kh = { job: { param: 'p' } };
     const problems = await rejected(simulate(m, { replicates: 2 }));
     expect(problems).toEqual([
-      { path: 'parameters.p', message: 'expected a probability in [0, 1], got 2 where it is used at transitions.kh.job, transitions.kh.flex, interventions[0].transitions.kh.job' },
+      {
+        path: 'parameters.p',
+        message:
+          'expected a probability in [0, 1], got 2 where it is used at transitions.kh.job, transitions.kh.flex, interventions[0].transitions.kh.job',
+      },
     ]);
     const r = runFile(m);
     expectRefused(r, 'parameters.p', /where it is used at/);
@@ -283,13 +417,17 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
     const problems = await rejected(simulate(m, { replicates: 50, seed: 'd' }));
     expect(problems).toHaveLength(1);
     expect(problems[0].path).toBe('parameters.p');
-    expect(problems[0].message).toMatch(/^expected a probability in \[0, 1\], got 1\.\d+ where it is used at transitions\.kh\.job, interventions\[0\]\.transitions\.kh\.job \(a drawn parameter value in replicate \d+\)$/);
+    expect(problems[0].message).toMatch(
+      /^expected a probability in \[0, 1\], got 1\.\d+ where it is used at transitions\.kh\.job, interventions\[0\]\.transitions\.kh\.job \(a drawn parameter value in replicate \d+\)$/,
+    );
   });
 
   it('a bad inline distribution mean is reported at its own place, once', async () => {
     const m = example();
     m.transitions.kh.job = { dist: 'uniform', min: 1, max: 3 };
-    expect(await rejected(simulate(m, { replicates: 2 }))).toEqual([{ path: 'transitions.kh.job', message: 'expected a probability in [0, 1], got 2 (the mean of its distribution)' }]);
+    expect(await rejected(simulate(m, { replicates: 2 }))).toEqual([
+      { path: 'transitions.kh.job', message: 'expected a probability in [0, 1], got 2 (the mean of its distribution)' },
+    ]);
   });
 
   it('two calendar steps in the same month are refused (by date and by index alike)', () => {
@@ -299,7 +437,12 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
       { from: '2026-04', states: { kh: { monthlyTransfer: 13000 } } },
       { from: 3, states: { kh: { monthlyTransfer: 14000 } } },
     ];
-    expect(problemsOf(() => validateModel(m))).toEqual([{ path: 'calendar[1].from', message: 'the same month as calendar[0] (month 3): put the changes of one month in one step' }]);
+    expect(problemsOf(() => validateModel(m))).toEqual([
+      {
+        path: 'calendar[1].from',
+        message: 'the same month as calendar[0] (month 3): put the changes of one month in one step',
+      },
+    ]);
     expectRefused(runFile(m), 'calendar[1].from', /same month as calendar\[0\]/);
   });
 
@@ -307,16 +450,25 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
     const text = readFileSync(join(ROOT, 'examples', 'model.json'), 'utf8');
     const dup = text.replace('"size": 980,', '"size": 980, "size": 98,');
     expectRefused(runFile(dup), 'groups[0].size', /duplicate key "size"/);
-    const nested = text.replace('{ "id": "minimum", "allocation": { "kh": { "fsm": 0.2 } } }', '{ "id": "minimum", "allocation": { "kh": { "fsm": 0.2, "fsm": 0.9 } } }');
+    const nested = text.replace(
+      '{ "id": "minimum", "allocation": { "kh": { "fsm": 0.2 } } }',
+      '{ "id": "minimum", "allocation": { "kh": { "fsm": 0.2, "fsm": 0.9 } } }',
+    );
     expect(nested).not.toBe(text);
     expectRefused(runFile(nested), 'scenarios[1].allocation.kh.fsm', /duplicate key "fsm"/);
-    expect(problemsOf(() => parseModel(dup))).toEqual([{ path: 'groups[0].size', message: expect.stringMatching(/duplicate key "size"/) }]);
+    expect(problemsOf(() => parseModel(dup))).toEqual([
+      { path: 'groups[0].size', message: expect.stringMatching(/duplicate key "size"/) },
+    ]);
   });
 
   it('the duplicate-key scan reads keys as JSON does and ignores look-alikes in strings', () => {
-    expect(duplicateKeys('{"a": 1, "\\u0061": 2}')).toEqual([{ path: 'a', message: expect.stringMatching(/duplicate key "a"/) }]);
+    expect(duplicateKeys('{"a": 1, "\\u0061": 2}')).toEqual([
+      { path: 'a', message: expect.stringMatching(/duplicate key "a"/) },
+    ]);
     expect(duplicateKeys('{"a": "}\\"{ \\"a\\": ", "b": [1, {"a": 1}, {"a": 2, "c": {"a": 3}}]}')).toEqual([]);
-    expect(duplicateKeys('[{"x": 1}, {"y": [0, {"z": 1, "z": 2}]}]')).toEqual([{ path: '[1].y[1].z', message: expect.any(String) }]);
+    expect(duplicateKeys('[{"x": 1}, {"y": [0, {"z": 1, "z": 2}]}]')).toEqual([
+      { path: '[1].y[1].z', message: expect.any(String) },
+    ]);
     expect(duplicateKeys(`${'['.repeat(50_000)}${']'.repeat(50_000)}`)).toEqual([]);
   });
 
@@ -330,13 +482,34 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
 });
 
 describe('fuzz: extreme numbers and broken structure in the examples and presets', () => {
-  const numbers = [0, -1, 1e-320, 0.5, 1.5, 2 ** 31, 2 ** 32 + 10, 3e9, 1e15, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Infinity, NaN];
+  const numbers = [
+    0,
+    -1,
+    1e-320,
+    0.5,
+    1.5,
+    2 ** 31,
+    2 ** 32 + 10,
+    3e9,
+    1e15,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER,
+    Infinity,
+    NaN,
+  ];
   const leaves = (v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []) => {
-    if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) leaves(x, [...path, Array.isArray(v) ? Number(k) : k], out);
+    if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) leaves(x, [...path, Array.isArray(v) ? Number(k) : k], out);
     else out.push(path);
     return out;
   };
-  const bases = [...['model.json', 'steering.json', 'calibrated.json'].map((f) => JSON.parse(readFileSync(join(ROOT, 'examples', f), 'utf8'))), ...Object.values(presets).map((p) => structuredClone(p.model))];
+  const bases = [
+    ...['model.json', 'steering.json', 'calibrated.json'].map((f) =>
+      JSON.parse(readFileSync(join(ROOT, 'examples', f), 'utf8')),
+    ),
+    ...Object.values(presets).map((p) => structuredClone(p.model)),
+  ];
 
   it('validation either accepts a mutant or names a path; an accepted one compiles and runs', async () => {
     await fc.assert(
@@ -353,8 +526,7 @@ describe('fuzz: extreme numbers and broken structure in the examples and presets
           let deep: unknown = node[key];
           for (let d = 0; d < 40; d++) deep = d % 2 ? [deep] : { nested: deep };
           node[key] = deep;
-        }
-        else node[key] = node;
+        } else node[key] = node;
         let N = -1;
         try {
           N = compileModel(validateModel(model)).N;

@@ -53,13 +53,16 @@ describe('sha256', () => {
       for (let i = 0; i < n; i += 37) h.update(bytes.subarray(i, i + 37));
       expect(h.hex(), `length ${n}`).toBe(createHash('sha256').update(bytes).digest('hex'));
     }
-    expect(new Sha256().update('forlob – Ærø').hex()).toBe(createHash('sha256').update('forlob – Ærø', 'utf8').digest('hex'));
+    expect(new Sha256().update('forlob – Ærø').hex()).toBe(
+      createHash('sha256').update('forlob – Ærø', 'utf8').digest('hex'),
+    );
   });
 });
 
 describe('an honest split', () => {
   it('keeps every array and a hash, and merges byte for byte to the whole run, in any order', () => {
-    for (const f of ['values', 'arms', 'monthly', 'yearly', 'queue', 'shares', 'chance']) expect(A.kept[f as 'values'], f).toBeDefined();
+    for (const f of ['values', 'arms', 'monthly', 'yearly', 'queue', 'shares', 'chance'])
+      expect(A.kept[f as 'values'], f).toBeDefined();
     expect(A.kept.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(json(mergeRuns([clone(B), clone(A)]))).toBe(whole);
   });
@@ -77,12 +80,20 @@ describe('an honest split', () => {
     sorted.kept.spec = JSON.parse(canonicalJSON(model)!);
     expect(json(mergeRuns([clone(A), sorted]))).toBe(whole);
     // Destinations in another order compile to the same model: the same run.
-    const destinations = await part([2, 6], {}, { ...model, transitions: { kh: { out: { param: 'khOut' }, edu: 0.004, job: { param: 'khJob' } } } });
+    const destinations = await part(
+      [2, 6],
+      {},
+      { ...model, transitions: { kh: { out: { param: 'khOut' }, edu: 0.004, job: { param: 'khJob' } } } },
+    );
     expect(json(mergeRuns([clone(A), destinations]))).toBe(whole);
     // Parameters in another order are drawn in another order: not rows of the same run.
     const drawn = await part([2, 6], {}, { ...model, parameters: reverse(model.parameters) });
-    expect(json(mergeRuns([await part([0, 2], {}, { ...model, parameters: reverse(model.parameters) }), clone(drawn)]))).not.toBe(whole);
-    expect(merge(clone(A), drawn)).toThrow(/b\.json\.kept\.spec: expected the same model as a\.json: it has the same content with keys in an order that changes the simulation/);
+    expect(
+      json(mergeRuns([await part([0, 2], {}, { ...model, parameters: reverse(model.parameters) }), clone(drawn)])),
+    ).not.toBe(whole);
+    expect(merge(clone(A), drawn)).toThrow(
+      /b\.json\.kept\.spec: expected the same model as a\.json: it has the same content with keys in an order that changes the simulation/,
+    );
   });
 
   it('accepts parts without a hash (kept by older versions) after every other check', () => {
@@ -105,46 +116,88 @@ describe('tampered parts are refused with the path', () => {
   };
 
   it('an edited value breaks the hash', () => {
-    expect(tampered((p) => (p.kept.values[2] = (p.kept.values[2] as number) * 1.01))).toThrow(/b\.json\.kept\.hash: the rows or settings do not match the hash: the file was edited or damaged/);
+    expect(tampered((p) => (p.kept.values[2] = (p.kept.values[2] as number) * 1.01))).toThrow(
+      /b\.json\.kept\.hash: the rows or settings do not match the hash: the file was edited or damaged/,
+    );
     expect(tampered((p) => (p.kept.monthly![3] += 1))).toThrow(/b\.json\.kept\.hash: the rows or settings/);
-    expect(tampered((p) => (p.seed = 'other'))).toThrow(/b\.json\.seed: expected "integrity" as in a\.json, got "other"/);
+    expect(tampered((p) => (p.seed = 'other'))).toThrow(
+      /b\.json\.seed: expected "integrity" as in a\.json, got "other"/,
+    );
     // A forged hash is refused too.
-    expect(tampered((p) => (p.kept.hash = '0'.repeat(64)))).toThrow(/b\.json\.kept\.hash: the rows or settings do not match/);
+    expect(tampered((p) => (p.kept.hash = '0'.repeat(64)))).toThrow(
+      /b\.json\.kept\.hash: the rows or settings do not match/,
+    );
     expect(tampered((p) => (p.kept.hash = 'abc'))).toThrow(/b\.json\.kept\.hash: expected a SHA-256 in 64 hex digits/);
   });
 
   it('1e308, negative shares, strings and nulls', () => {
-    expect(tampered((p) => (p.kept.values[0] = 1e308))).toThrow(/b\.json\.kept\.values\[0\]: expected a share in \[0, 1\] \(successRate\), got 1e\+308/);
-    expect(tampered((p) => (p.kept.values[2] = -1))).toThrow(/b\.json\.kept\.values\[2\]: expected a finite number >= 0 \(transferCost\)/);
+    expect(tampered((p) => (p.kept.values[0] = 1e308))).toThrow(
+      /b\.json\.kept\.values\[0\]: expected a share in \[0, 1\] \(successRate\), got 1e\+308/,
+    );
+    expect(tampered((p) => (p.kept.values[2] = -1))).toThrow(
+      /b\.json\.kept\.values\[2\]: expected a finite number >= 0 \(transferCost\)/,
+    );
     const s = B.kept.shares!.findIndex((x) => x !== null);
-    expect(tampered((p) => (p.kept.shares![s] = -0.2), true)).toThrow(new RegExp(`b\\.json\\.kept\\.shares\\[${s}\\]: expected a share in \\[0, 1\\] or null, got -0\\.2`));
-    expect(tampered((p) => ((p.kept.values as unknown[])[1] = '0.5'), true)).toThrow(/b\.json\.kept\.values\[1\]: expected a finite number >= 0 \(benefitMonths\), got "0\.5"/);
-    expect(tampered((p) => (p.kept.values = p.kept.values.map(() => null)), true)).toThrow(/b\.json\.kept\.values\[0\]: expected a share in \[0, 1\] \(successRate, never undefined\), got null/);
-    expect(tampered((p) => ((p.kept.monthly as unknown[])[0] = null), true)).toThrow(/b\.json\.kept\.monthly\[0\]: expected a finite number \(municipal cost in a month, never null\), got null/);
-    expect(tampered((p) => (p.kept.queue![1] = 2.5), true)).toThrow(/b\.json\.kept\.queue\[1\]: expected a whole number >= 0/);
+    expect(tampered((p) => (p.kept.shares![s] = -0.2), true)).toThrow(
+      new RegExp(`b\\.json\\.kept\\.shares\\[${s}\\]: expected a share in \\[0, 1\\] or null, got -0\\.2`),
+    );
+    expect(tampered((p) => ((p.kept.values as unknown[])[1] = '0.5'), true)).toThrow(
+      /b\.json\.kept\.values\[1\]: expected a finite number >= 0 \(benefitMonths\), got "0\.5"/,
+    );
+    expect(tampered((p) => (p.kept.values = p.kept.values.map(() => null)), true)).toThrow(
+      /b\.json\.kept\.values\[0\]: expected a share in \[0, 1\] \(successRate, never undefined\), got null/,
+    );
+    expect(tampered((p) => ((p.kept.monthly as unknown[])[0] = null), true)).toThrow(
+      /b\.json\.kept\.monthly\[0\]: expected a finite number \(municipal cost in a month, never null\), got null/,
+    );
+    expect(tampered((p) => (p.kept.queue![1] = 2.5), true)).toThrow(
+      /b\.json\.kept\.queue\[1\]: expected a whole number >= 0/,
+    );
     expect(tampered((p) => (p.kept.queue![1] = -3), true)).toThrow(/b\.json\.kept\.queue\[1\]/);
-    expect(tampered((p) => (p.kept.yearly![7] = 2), true)).toThrow(/b\.json\.kept\.yearly\[7\]: expected a share in \[0, 1\] \(successRate\), got 2/);
+    expect(tampered((p) => (p.kept.yearly![7] = 2), true)).toThrow(
+      /b\.json\.kept\.yearly\[7\]: expected a share in \[0, 1\] \(successRate\), got 2/,
+    );
     expect(tampered((p) => (p.kept.chance![0] = null), true)).toThrow(/b\.json\.kept\.chance\[0\]/);
     // An arm cell is either a whole row of nulls (no citizens, steered) or a row of numbers.
     const arms = B.kept.arms!;
     const i = arms.findIndex((x) => x !== null);
-    expect(tampered((p) => (p.kept.arms![i] = null), true)).toThrow(new RegExp(`b\\.json\\.kept\\.arms\\[${i}\\]: expected .*null only where the cell's whole row is null`));
+    expect(tampered((p) => (p.kept.arms![i] = null), true)).toThrow(
+      new RegExp(`b\\.json\\.kept\\.arms\\[${i}\\]: expected .*null only where the cell's whole row is null`),
+    );
   });
 
   it('arrays missing, of the wrong length or not arrays', () => {
     const mlen = B.kept.monthly!.length;
-    expect(tampered((p) => delete p.kept.monthly, true)).toThrow(new RegExp(`b\\.json\\.kept\\.monthly: expected ${mlen} values for replicates 2–5, got nothing`));
-    for (const f of ['yearly', 'queue', 'shares', 'chance', 'arms'] as const) expect(tampered((p) => delete p.kept[f], true), f).toThrow(new RegExp(`b\\.json\\.kept\\.${f}: expected \\d+ values`));
+    expect(tampered((p) => delete p.kept.monthly, true)).toThrow(
+      new RegExp(`b\\.json\\.kept\\.monthly: expected ${mlen} values for replicates 2–5, got nothing`),
+    );
+    for (const f of ['yearly', 'queue', 'shares', 'chance', 'arms'] as const)
+      expect(
+        tampered((p) => delete p.kept[f], true),
+        f,
+      ).toThrow(new RegExp(`b\\.json\\.kept\\.${f}: expected \\d+ values`));
     const n = B.kept.values.length;
-    expect(tampered((p) => p.kept.values.pop(), true)).toThrow(new RegExp(`b\\.json\\.kept\\.values: expected ${n} values for replicates 2–5, got ${n - 1}`));
-    expect(tampered((p) => p.kept.queue!.push(0), true)).toThrow(/b\.json\.kept\.queue: expected \d+ values for replicates 2–5, got \d+/);
-    expect(tampered((p) => ((p.kept as unknown as Record<string, unknown>).yearly = { length: 3 }), true)).toThrow(/b\.json\.kept\.yearly: expected an array/);
+    expect(tampered((p) => p.kept.values.pop(), true)).toThrow(
+      new RegExp(`b\\.json\\.kept\\.values: expected ${n} values for replicates 2–5, got ${n - 1}`),
+    );
+    expect(tampered((p) => p.kept.queue!.push(0), true)).toThrow(
+      /b\.json\.kept\.queue: expected \d+ values for replicates 2–5, got \d+/,
+    );
+    expect(tampered((p) => ((p.kept as unknown as Record<string, unknown>).yearly = { length: 3 }), true)).toThrow(
+      /b\.json\.kept\.yearly: expected an array/,
+    );
   });
 
   it('ranges swapped, out of bounds or not whole numbers', () => {
-    expect(tampered((p) => ([p.kept.from, p.kept.to] = [p.kept.to, p.kept.from]), true)).toThrow(/b\.json\.kept\.to: expected a whole number > from \(6\), got 2/);
-    expect(tampered((p) => (p.kept.to = 7), true)).toThrow(/b\.json\.kept\.to: expected at most replicates \(6\), got 7/);
-    expect(tampered((p) => (p.kept.from = -1), true)).toThrow(/b\.json\.kept\.from: expected a whole number >= 0, got -1/);
+    expect(tampered((p) => ([p.kept.from, p.kept.to] = [p.kept.to, p.kept.from]), true)).toThrow(
+      /b\.json\.kept\.to: expected a whole number > from \(6\), got 2/,
+    );
+    expect(tampered((p) => (p.kept.to = 7), true)).toThrow(
+      /b\.json\.kept\.to: expected at most replicates \(6\), got 7/,
+    );
+    expect(tampered((p) => (p.kept.from = -1), true)).toThrow(
+      /b\.json\.kept\.from: expected a whole number >= 0, got -1/,
+    );
     expect(tampered((p) => (p.kept.from = 2.5), true)).toThrow(/b\.json\.kept\.from/);
     expect(tampered((p) => (p.replicates = 7), true)).toThrow(/b\.json\.replicates: expected 6 as in a\.json, got 7/);
   });
@@ -156,9 +209,18 @@ describe('parts run with other settings are refused', () => {
     expect(merge(clone(A), b)).toThrow(pattern);
   };
   it('--wtp, --wtp-range, --evppi-groups, --level, --baseline', async () => {
-    await other({ willingnessToPay: 60_000 }, /b\.json\.decision\.willingnessToPay: expected 50000 as in a\.json, got 60000 \(--wtp\)/);
-    await other({ willingnessToPayRange: { min: 0, max: 100_000, step: 25_000 } }, /b\.json\.decision\.ceac: expected .* \(the willingness-to-pay grid of --wtp-range\)/);
-    await other({ evppiGroups: [['khJob', 'khOut']] }, /b\.json\.decision\.evppi: expected \[\] as in a\.json, got \[\["khJob","khOut"\]\] \(the groups of --evppi-groups\)/);
+    await other(
+      { willingnessToPay: 60_000 },
+      /b\.json\.decision\.willingnessToPay: expected 50000 as in a\.json, got 60000 \(--wtp\)/,
+    );
+    await other(
+      { willingnessToPayRange: { min: 0, max: 100_000, step: 25_000 } },
+      /b\.json\.decision\.ceac: expected .* \(the willingness-to-pay grid of --wtp-range\)/,
+    );
+    await other(
+      { evppiGroups: [['khJob', 'khOut']] },
+      /b\.json\.decision\.evppi: expected \[\] as in a\.json, got \[\["khJob","khOut"\]\] \(the groups of --evppi-groups\)/,
+    );
     await other({ level: 0.9 }, /b\.json\.level: expected 0\.95 as in a\.json, got 0\.9/);
     await other({ baseline: 'fsm-40' }, /b\.json\.baseline: expected "today" as in a\.json, got "fsm-40"/);
   }, 120_000);
@@ -186,6 +248,8 @@ describe('forlob merge', () => {
     const r = cli(['merge', files[0], files[1]]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${files[1]}.kept.hash: the rows or settings do not match the hash: the file was edited or damaged`);
+    expect(r.stderr).toContain(
+      `${files[1]}.kept.hash: the rows or settings do not match the hash: the file was edited or damaged`,
+    );
   }, 60_000);
 });

@@ -47,8 +47,16 @@ export const armsModel: ModelSpec = {
     { id: 'b', size: 400, initialState: 'dp' },
   ],
   interventions: [
-    { id: 'ips', monthlyCost: 2500, transitions: { kh: { job: 0.06, edu: 0.01, out: 0.004 }, dp: { job: 0.05, kh: 0.01 } } },
-    { id: 'light', monthlyCost: 400, transitions: { kh: { job: 0.035, edu: 0.01, out: 0.005 }, dp: { job: 0.04, kh: 0.01 } } },
+    {
+      id: 'ips',
+      monthlyCost: 2500,
+      transitions: { kh: { job: 0.06, edu: 0.01, out: 0.004 }, dp: { job: 0.05, kh: 0.01 } },
+    },
+    {
+      id: 'light',
+      monthlyCost: 400,
+      transitions: { kh: { job: 0.035, edu: 0.01, out: 0.005 }, dp: { job: 0.04, kh: 0.01 } },
+    },
   ],
   scenarios: [
     { id: 'today', allocation: { a: { ips: 0.5, light: 0.2 }, b: { light: 0.5 } }, fixedMonthlyCost: 10000 },

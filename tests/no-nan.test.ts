@@ -27,13 +27,17 @@ import { renderReport } from '../src/report/html.js';
 import { exampleModel } from './models.js';
 
 /** Every path in `x` whose value is a number that is not finite, or null ("scenarios.0.metrics.x.mean"). */
-function undefinedFigures(x: unknown, path = '', out: { path: string; value: unknown }[] = []): { path: string; value: unknown }[] {
+function undefinedFigures(
+  x: unknown,
+  path = '',
+  out: { path: string; value: unknown }[] = [],
+): { path: string; value: unknown }[] {
   if (x === null || (typeof x === 'number' && !Number.isFinite(x))) out.push({ path, value: x });
   else if (Array.isArray(x)) x.forEach((v, i) => undefinedFigures(v, `${path}.${i}`, out));
-  else if (typeof x === 'object' && x !== undefined) for (const [k, v] of Object.entries(x)) undefinedFigures(v, path ? `${path}.${k}` : k, out);
+  else if (typeof x === 'object' && x !== undefined)
+    for (const [k, v] of Object.entries(x)) undefinedFigures(v, path ? `${path}.${k}` : k, out);
   return out;
 }
-
 
 /**
  * Where the JSON contract documents null (a figure that is undefined, not a failure), with
@@ -46,10 +50,16 @@ const ALLOWED: { pattern: RegExp; why: string }[] = [
   // interval.ts MetricSummary: "All fields are null when none" — a metric defined in no
   // replicate (completedSuccessShare with no completed course, monthsToExitQ3 when fewer
   // than three quarters exit, onBenefitAt36 beyond a shorter horizon, an empty group).
-  { pattern: /^scenarios\.#\.(groups\.#\.|arms\.#\.)?metrics\.\w+\.(mean|sd|lo|hi|mcse)$/, why: 'a metric summary of an undefined metric' },
+  {
+    pattern: /^scenarios\.#\.(groups\.#\.|arms\.#\.)?metrics\.\w+\.(mean|sd|lo|hi|mcse)$/,
+    why: 'a metric summary of an undefined metric',
+  },
   // compare.ts pairedDifference: "every field is NaN when no pair is left" (null in JSON):
   // the metric is undefined in one of the two scenarios in every replicate.
-  { pattern: /^comparisons\.#\.(groups\.#\.|arms\.#\.)?metrics\.\w+\.(mean|sd|lo|hi|mcse|probBetter)$/, why: 'a paired difference of an undefined metric' },
+  {
+    pattern: /^comparisons\.#\.(groups\.#\.|arms\.#\.)?metrics\.\w+\.(mean|sd|lo|hi|mcse|probBetter)$/,
+    why: 'a paired difference of an undefined metric',
+  },
   // decision.ts IcerSummary: lo/hi null when the expected Δeffect changes sign across
   // parameter draws; mean (and its mcse) NaN when the mean Δeffect is exactly 0 — no ratio.
   { pattern: /^comparisons\.#\.icer\.(lo|hi|mean|mcse)$/, why: 'an ICER that is not a ratio' },
@@ -61,7 +71,8 @@ const ALLOWED: { pattern: RegExp; why: string }[] = [
 ];
 
 /** The value at a dotted path. */
-const at = (x: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], x);
+const at = (x: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], x);
 
 /** The undefined figures of a result's JSON that the contract does not allow, as "path = value". */
 function disallowed(result: SimulationResult): string[] {
@@ -135,7 +146,15 @@ const modelArb: fc.Arbitrary<ModelSpec> = fc
       interventions: [
         { id: 'used', monthlyCost: cost, transitions: usedRows as unknown as Record<string, Record<string, number>> }, // a parameter reference where a number may stand
         unusedStaffing
-          ? { id: 'unused', staffing: { annualCostPerCaseworker: 1e12, caseload: 0.01, conversationsPerYear: 10_000, costPerConversation: 1e12 } }
+          ? {
+              id: 'unused',
+              staffing: {
+                annualCostPerCaseworker: 1e12,
+                caseload: 0.01,
+                conversationsPerYear: 10_000,
+                costPerConversation: 1e12,
+              },
+            }
           : { id: 'unused', monthlyCost: 1e12 },
       ],
       scenarios: [{ id: 'base', allocation: alloc }, { id: 'same', allocation: alloc }, { id: 'none' }],
@@ -168,7 +187,11 @@ describe('no output number is NaN or ±Infinity', () => {
 /** The example model with an intervention no scenario uses, whose staffing overflows (caseload 1e-320, issue 13). */
 function withUnusedOverflowingArm(): ModelSpec {
   const model = structuredClone(exampleModel);
-  model.interventions!.push({ id: 'unused', staffing: { annualCostPerCaseworker: 500_000, caseload: 1e-320 }, transitions: {} });
+  model.interventions!.push({
+    id: 'unused',
+    staffing: { annualCostPerCaseworker: 500_000, caseload: 1e-320 },
+    transitions: {},
+  });
   model.scenarios.push({ id: 'same', allocation: { kh: { fsm: 0.6 } } });
   return model;
 }
@@ -178,9 +201,15 @@ describe('an arm nobody is allocated to', () => {
     const plain = structuredClone(exampleModel);
     plain.interventions!.push({ id: 'unused', monthlyCost: 0, transitions: {} });
     plain.scenarios.push({ id: 'same', allocation: { kh: { fsm: 0.6 } } });
-    const [a, b] = await Promise.all([simulate(plain, { replicates: 8, seed: 'unused' }), simulate(withUnusedOverflowingArm(), { replicates: 8, seed: 'unused' })]);
+    const [a, b] = await Promise.all([
+      simulate(plain, { replicates: 8, seed: 'unused' }),
+      simulate(withUnusedOverflowingArm(), { replicates: 8, seed: 'unused' }),
+    ]);
     for (const m of ['interventionCost', 'municipalCost', 'transferCost', 'successRate'] as const) {
-      expect(b.scenarios.map((s) => s.metrics[m]), m).toEqual(a.scenarios.map((s) => s.metrics[m]));
+      expect(
+        b.scenarios.map((s) => s.metrics[m]),
+        m,
+      ).toEqual(a.scenarios.map((s) => s.metrics[m]));
     }
     expect(b.yearly).toEqual(a.yearly);
     expect(b.payback).toEqual(a.payback);
@@ -190,7 +219,9 @@ describe('an arm nobody is allocated to', () => {
   it('leaves the table free of NaN, and an identical scenario reads "identical" (was "Δ successes NaN", "NaN %")', async () => {
     const text = formatTable(await simulate(withUnusedOverflowingArm(), { replicates: 8, seed: 'unused' }));
     expect(text).not.toMatch(/NaN|Infinity|∞/);
-    expect(text).toContain('same vs today: Δ successes 0.0, Δ municipal cost 0.0 mio. DKK: identical to the baseline in successes and cost');
+    expect(text).toContain(
+      'same vs today: Δ successes 0.0, Δ municipal cost 0.0 mio. DKK: identical to the baseline in successes and cost',
+    );
   });
 });
 
@@ -241,9 +272,21 @@ describe('an undefined figure prints "n/a"', () => {
     const broken = structuredClone(result);
     broken.payback![0].probWithinHorizon = NaN;
     broken.payback![0].netResult = NaN;
-    broken.comparisons[0].metrics.successRate = { ...broken.comparisons[0].metrics.successRate, mean: NaN, lo: NaN, hi: NaN };
-    broken.comparisons[0].icer = { ...broken.comparisons[0].icer, deltaEffect: NaN, mcseDeltaEffect: NaN, deltaCost: NaN };
-    broken.decision.probabilityBest.municipalCost = Object.fromEntries(Object.keys(broken.decision.probabilityBest.municipalCost).map((k) => [k, NaN]));
+    broken.comparisons[0].metrics.successRate = {
+      ...broken.comparisons[0].metrics.successRate,
+      mean: NaN,
+      lo: NaN,
+      hi: NaN,
+    };
+    broken.comparisons[0].icer = {
+      ...broken.comparisons[0].icer,
+      deltaEffect: NaN,
+      mcseDeltaEffect: NaN,
+      deltaCost: NaN,
+    };
+    broken.decision.probabilityBest.municipalCost = Object.fromEntries(
+      Object.keys(broken.decision.probabilityBest.municipalCost).map((k) => [k, NaN]),
+    );
     const text = formatTable(broken);
     expect(text).not.toMatch(/NaN|Infinity/);
     expect(text).toContain('horizon in n/a of replicates');
@@ -253,7 +296,12 @@ describe('an undefined figure prints "n/a"', () => {
   });
 
   it('in the sensitivity table', () => {
-    const t = { measure: { metric: 'municipalCost' as const }, quantiles: { low: 0.025, high: 0.975 }, base: NaN, rows: [{ parameter: 'p', low: NaN, high: 1, lowValue: Infinity, highValue: 2e6, swing: NaN }] };
+    const t = {
+      measure: { metric: 'municipalCost' as const },
+      quantiles: { low: 0.025, high: 0.975 },
+      base: NaN,
+      rows: [{ parameter: 'p', low: NaN, high: 1, lowValue: Infinity, highValue: 2e6, swing: NaN }],
+    };
     const text = sensitivityTable(t as unknown as Parameters<typeof sensitivityTable>[0]);
     expect(text).not.toMatch(/NaN|Infinity/);
     expect(text).toContain('with every parameter at its mean: n/a');

@@ -26,7 +26,8 @@ describe('examples', () => {
       'states-without-pool.svg',
       'states-with-pool.svg',
     ]);
-    for (const f of files.filter((f) => f.endsWith('.svg'))) expect(readFileSync(f, 'utf8').startsWith('<svg')).toBe(true);
+    for (const f of files.filter((f) => f.endsWith('.svg')))
+      expect(readFileSync(f, 'utf8').startsWith('<svg')).toBe(true);
   });
 
   for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'))) {
@@ -42,7 +43,14 @@ describe('examples', () => {
 describe('committed notebooks', () => {
   const books = readdirSync(EXAMPLES).filter((f) => f.endsWith('.ipynb'));
   it('are the six documented ones', () => {
-    expect(books.sort()).toEqual(['calibrate.ipynb', 'gladsaxe.ipynb', 'policies.ipynb', 'randers.ipynb', 'throughput.ipynb', 'uncertainty.ipynb']);
+    expect(books.sort()).toEqual([
+      'calibrate.ipynb',
+      'gladsaxe.ipynb',
+      'policies.ipynb',
+      'randers.ipynb',
+      'throughput.ipynb',
+      'uncertainty.ipynb',
+    ]);
   });
 
   for (const book of books) {

@@ -68,14 +68,19 @@ const manyGroups: ModelSpec = {
     { id: 'g5', size: 37, initialState: 's3' },
   ],
   interventions: [{ id: 'x', monthlyCost: 100, transitions: { s1: { s2: 0.5 }, s0: { s2: 0.01 } } }],
-  scenarios: [{ id: 'a', allocation: { g0: { x: 0.5 }, g3: { x: 0.123 } } }, { id: 'b', allocation: { g1: { x: 1 } } }],
+  scenarios: [
+    { id: 'a', allocation: { g0: { x: 0.5 }, g3: { x: 0.123 } } },
+    { id: 'b', allocation: { g1: { x: 1 } } },
+  ],
 };
 
 function expectWithin(sim: { mean: number; sd: number }, exact: number, label: string) {
   const se = sim.sd / Math.sqrt(R);
   // 4 Monte Carlo standard errors; a floor for metrics that are (nearly) deterministic.
   const tol = Math.max(4 * se, 1e-9 * Math.max(1, Math.abs(exact)));
-  expect(Math.abs(sim.mean - exact), `${label}: mean ${sim.mean} vs exact ${exact}, tol ${tol}`).toBeLessThanOrEqual(tol);
+  expect(Math.abs(sim.mean - exact), `${label}: mean ${sim.mean} vs exact ${exact}, tol ${tol}`).toBeLessThanOrEqual(
+    tol,
+  );
 }
 
 describe.each([
@@ -92,8 +97,14 @@ describe.each([
       expectWithin(m.successRate, ex.successRate.mean, `${sc.id} successRate`);
       // The exact sd is known here, so use it for the tolerance too.
       const exactSd = Math.sqrt(ex.successRate.variance);
-      expect(Math.abs(m.successRate.mean - ex.successRate.mean)).toBeLessThanOrEqual(4 * exactSd / Math.sqrt(R) + 1e-12);
-      if (exactSd > 0) expect(Math.abs(m.successRate.sd / exactSd - 1), `${sc.id} sd ${m.successRate.sd} vs ${exactSd}`).toBeLessThanOrEqual(0.15);
+      expect(Math.abs(m.successRate.mean - ex.successRate.mean)).toBeLessThanOrEqual(
+        (4 * exactSd) / Math.sqrt(R) + 1e-12,
+      );
+      if (exactSd > 0)
+        expect(
+          Math.abs(m.successRate.sd / exactSd - 1),
+          `${sc.id} sd ${m.successRate.sd} vs ${exactSd}`,
+        ).toBeLessThanOrEqual(0.15);
       else expect(m.successRate.sd).toBe(0);
       expectWithin(m.benefitMonths, ex.benefitMonths, `${sc.id} benefitMonths`);
       expectWithin(m.transferCost, ex.transferCost, `${sc.id} transferCost`);
@@ -114,7 +125,10 @@ describe('occupancy series', () => {
       const ex = exact[row.scenario];
       // 4.5 rather than 4 standard errors: some 1,800 cells are checked at once.
       const se = Math.sqrt(ex.variance[s][row.month] / 400);
-      expect(Math.abs(row.mean - ex.mean[s][row.month]), `${row.scenario} ${row.state} month ${row.month}`).toBeLessThanOrEqual(4.5 * se + 1e-9);
+      expect(
+        Math.abs(row.mean - ex.mean[s][row.month]),
+        `${row.scenario} ${row.state} month ${row.month}`,
+      ).toBeLessThanOrEqual(4.5 * se + 1e-9);
       checked++;
     }
     expect(checked).toBeGreaterThan(1000);

@@ -9,7 +9,15 @@
  * cases run dist/ (built by `npm test`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -87,7 +95,18 @@ describe('output files (item 5)', () => {
     writeFileSync(victim, 'precious\n');
     const out = join(dir, 'out.json');
     symlinkSync(victim, out);
-    const r = cli(['run', modelFile(dir, small), '--replicates', '5', '--workers', '1', '--format', 'json', '--out', out]);
+    const r = cli([
+      'run',
+      modelFile(dir, small),
+      '--replicates',
+      '5',
+      '--workers',
+      '1',
+      '--format',
+      'json',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^forlob: --out: ".*out\.json" is a symbolic link: forlob does not replace one/);
@@ -101,7 +120,11 @@ describe('output files (item 5)', () => {
     const victim = join(dir, 'victim.txt');
     writeFileSync(victim, 'precious\n');
     const out = join(dir, 'out.json');
-    const child = spawn(process.execPath, [CLI, 'run', 'randers-2025', '--replicates', '40', '--workers', '1', '--format', 'json', '--out', out], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'run', 'randers-2025', '--replicates', '40', '--workers', '1', '--format', 'json', '--out', out],
+      { cwd: ROOT },
+    );
     // Planted while the run computes: the name the old code wrote through.
     symlinkSync(victim, `${out}.${child.pid}.tmp`);
     const code = await new Promise<number | null>((res) => child.on('close', res));
@@ -116,7 +139,18 @@ describe('output files (item 5)', () => {
     const out = join(dir, 'out.csv');
     writeFileSync(out, 'old\n');
     chmodSync(out, 0o600);
-    const r = cli(['run', modelFile(dir, small), '--replicates', '5', '--workers', '1', '--format', 'csv', '--out', out]);
+    const r = cli([
+      'run',
+      modelFile(dir, small),
+      '--replicates',
+      '5',
+      '--workers',
+      '1',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(readFileSync(out, 'utf8')).toMatch(/^scenario,group/);
@@ -124,7 +158,12 @@ describe('output files (item 5)', () => {
   });
 
   it('treats --out "" as an error, not as stdout', () => {
-    for (const cmd of [['run', 'randers-2025', '--replicates', '5'], ['report', 'randers-2025', '--replicates', '5'], ['sensitivity', 'randers-2025', '--replicates', '5'], ['merge', 'a.json']]) {
+    for (const cmd of [
+      ['run', 'randers-2025', '--replicates', '5'],
+      ['report', 'randers-2025', '--replicates', '5'],
+      ['sensitivity', 'randers-2025', '--replicates', '5'],
+      ['merge', 'a.json'],
+    ]) {
       const r = cli([...cmd, '--out', '']);
       expect(r.code, cmd.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
@@ -174,7 +213,14 @@ describe('output files (item 5)', () => {
     // writeOutput (the CLI's writer) from the sources, bundled for a fresh node (esbuild comes with tsup).
     const bundle = join(dir, 'io.mjs');
     const { buildSync } = await import('esbuild');
-    buildSync({ entryPoints: [join(ROOT, 'src/cli/io.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error' });
+    buildSync({
+      entryPoints: [join(ROOT, 'src/cli/io.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+      logLevel: 'error',
+    });
     const out = join(dir, 'out.json');
     writeFileSync(out, 'old\n');
     const r = node(
@@ -205,8 +251,19 @@ console.log('not interrupted');
   it('writes JSON in chunks, byte-identical to JSON.stringify', () => {
     const value = fc.letrec((tie) => ({
       tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('leaf'), tie('array'), tie('object')),
-      leaf: fc.oneof(fc.double(), fc.integer(), fc.string({ unit: 'binary' }), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true })),
-      array: fc.oneof(fc.array(tie('tree'), { maxLength: 4 }), fc.array(fc.oneof(fc.double(), fc.constant(null)), { minLength: 250, maxLength: 9000 })),
+      leaf: fc.oneof(
+        fc.double(),
+        fc.integer(),
+        fc.string({ unit: 'binary' }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.date({ noInvalidDate: true }),
+      ),
+      array: fc.oneof(
+        fc.array(tie('tree'), { maxLength: 4 }),
+        fc.array(fc.oneof(fc.double(), fc.constant(null)), { minLength: 250, maxLength: 9000 }),
+      ),
       object: fc.dictionary(fc.string(), tie('tree'), { maxKeys: 5 }),
     })).tree;
     fc.assert(
@@ -234,13 +291,25 @@ console.log('not interrupted');
   it('a run kept for merging writes the same bytes to --out and to stdout, and they are JSON.stringify of the result', () => {
     const dir = tempDir();
     const out = join(dir, 'kept.json');
-    const args = ['run', modelFile(dir, small), '--replicates', '60', '--seed', 's', '--workers', '2', '--format', 'json', '--keep-replicates'];
+    const args = [
+      'run',
+      modelFile(dir, small),
+      '--replicates',
+      '60',
+      '--seed',
+      's',
+      '--workers',
+      '2',
+      '--format',
+      'json',
+      '--keep-replicates',
+    ];
     const r = cli([...args, '--out', out]);
     expect(r.code).toBe(0);
     const stdout = cli(args).stdout;
     const file = readFileSync(out, 'utf8');
     expect(file).toBe(stdout);
-    expect(file).toBe(JSON.stringify(JSON.parse(file), null, 2) + '\n');
+    expect(file).toBe(`${JSON.stringify(JSON.parse(file), null, 2)}\n`);
     expect(JSON.parse(file).kept.values.length).toBeGreaterThan(0);
   });
 
@@ -248,7 +317,7 @@ console.log('not interrupted');
     const model = presets['gladsaxe-2026'].model;
     const result = await simulate(model, { replicates: 20, seed: 'j' });
     const json = { ...resultToJSON(result), kept: keptReplicates(result, model) };
-    expect([...jsonDocument(json)].join('')).toBe(JSON.stringify(json, null, 2) + '\n');
+    expect([...jsonDocument(json)].join('')).toBe(`${JSON.stringify(json, null, 2)}\n`);
   });
 });
 
@@ -267,7 +336,9 @@ describe('hostile text (item 6)', () => {
     expect(r.stdout).toContain(`'\\tTab`);
     // Every text cell that starts like a formula is quoted.
     for (const line of lines.slice(1)) {
-      for (const cell of line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"(.*)"$/, '$1'))) {
+      for (const cell of line
+        .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+        .map((c) => c.replace(/,$/, '').replace(/^"(.*)"$/, '$1'))) {
         if (cell !== '' && Number.isNaN(Number(cell))) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
       }
     }
@@ -276,7 +347,11 @@ describe('hostile text (item 6)', () => {
   it('the table, the arm breakdown and the sensitivity table print no escape sequence and no id newline', () => {
     const dir = tempDir();
     const f = modelFile(dir, hostile);
-    for (const args of [['run', f], ['run', f, '--by', 'arm'], ['run', f, '--by', 'group']]) {
+    for (const args of [
+      ['run', f],
+      ['run', f, '--by', 'arm'],
+      ['run', f, '--by', 'group'],
+    ]) {
       const r = cli([...args, '--replicates', '5', '--workers', '1']);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).not.toMatch(/[\u001b\u0007\t]/);
@@ -295,11 +370,20 @@ describe('hostile text (item 6)', () => {
     expect(r.stderr).not.toContain('\u001b');
     expect(r.stderr).toContain('x\\nforlob: everything is fine\\x1b[2J');
     // A model file named with an escape sequence, in a validation error.
-    const bad = modelFile(dir, { ...hostile, groups: [{ ...hostile.groups[0], initialState: 'nope\u001b]8;;http://evil\u0007' }] }, 'bad\u001b[31m.json');
+    const bad = modelFile(
+      dir,
+      { ...hostile, groups: [{ ...hostile.groups[0], initialState: 'nope\u001b]8;;http://evil\u0007' }] },
+      'bad\u001b[31m.json',
+    );
     const v = cli(['run', bad]);
     expect(v.code).toBe(2);
     expect(v.stderr).not.toContain('\u001b');
-    expect(v.stderr.split('\n').filter(Boolean).every((l) => l.startsWith('forlob: '))).toBe(true);
+    expect(
+      v.stderr
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => l.startsWith('forlob: ')),
+    ).toBe(true);
   });
 
   it('the helpers: printable escapes C0, DEL, C1 and bidi marks; csvText quotes formulas; plain text is unchanged', () => {
@@ -389,13 +473,18 @@ console.log('again', again.replicates);
 
   it('a signal that is not an AbortSignal is the same ForlobInputError in every entry', async () => {
     for (const signal of [{}, 'abort', { aborted: false }, null]) {
-      for (const run of [() => simulate(small, { replicates: 5, signal: signal as never }), () => simulateNode(small, { replicates: 5, workers: 2, signal: signal as never })]) {
+      for (const run of [
+        () => simulate(small, { replicates: 5, signal: signal as never }),
+        () => simulateNode(small, { replicates: 5, workers: 2, signal: signal as never }),
+      ]) {
         const e = await run().then(
           () => undefined,
           (err: unknown) => err,
         );
         expect(e).toBeInstanceOf(ForlobInputError);
-        expect((e as ForlobInputError).problems).toEqual([{ path: 'options.signal', message: 'expected an AbortSignal' }]);
+        expect((e as ForlobInputError).problems).toEqual([
+          { path: 'options.signal', message: 'expected an AbortSignal' },
+        ]);
       }
     }
     // A real one still works.
@@ -438,7 +527,10 @@ describe('small ones (item 10)', () => {
   it('xlsx from the CLI: two runs are byte-identical', () => {
     const dir = tempDir();
     const files = ['a.xlsx', 'b.xlsx'].map((n) => join(dir, n));
-    for (const f of files) expect(cli(['run', modelFile(dir, small), '--replicates', '5', '--workers', '1', '--format', 'xlsx', '--out', f]).code).toBe(0);
+    for (const f of files)
+      expect(
+        cli(['run', modelFile(dir, small), '--replicates', '5', '--workers', '1', '--format', 'xlsx', '--out', f]).code,
+      ).toBe(0);
     expect(readFileSync(files[0]).equals(readFileSync(files[1]))).toBe(true);
   });
 
@@ -453,16 +545,24 @@ describe('small ones (item 10)', () => {
     const r = cli(['breakeven', 'randers-2025', '--parameter', 'x', '--lower', '2', '--upper', '1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^forlob: --lower: expected a number below --upper, got --lower 2 and --upper 1/);
-    await expect(breakEvenCommand(['randers-2025', '--parameter', 'x', '--lower', '3', '--upper', '3', '--quiet'])).rejects.toMatchObject({ problems: [{ path: '--lower' }] });
+    await expect(
+      breakEvenCommand(['randers-2025', '--parameter', 'x', '--lower', '3', '--upper', '3', '--quiet']),
+    ).rejects.toMatchObject({ problems: [{ path: '--lower' }] });
     const model = presets['randers-2025'].model;
     const name = Object.keys((model as { parameters?: object }).parameters ?? {})[0];
     expect(name).toBeDefined();
-    await expect(breakEven(model, { parameter: name, lower: 2, upper: 1, replicates: 5 })).rejects.toMatchObject({ problems: [{ path: 'lower' }] });
-    await expect(breakEven(model, { parameter: name, lower: Number.NaN, replicates: 5 })).rejects.toBeInstanceOf(ForlobInputError);
+    await expect(breakEven(model, { parameter: name, lower: 2, upper: 1, replicates: 5 })).rejects.toMatchObject({
+      problems: [{ path: 'lower' }],
+    });
+    await expect(breakEven(model, { parameter: name, lower: Number.NaN, replicates: 5 })).rejects.toBeInstanceOf(
+      ForlobInputError,
+    );
   });
 
   it('a negative number after a flag that takes a value is its value: --lower -5', () => {
-    expect(parseFlags(['m.json', '--lower', '-5', '--upper', '-.5', '--target', '-1e3'], BREAKEVEN_FLAGS).values).toMatchObject({ lower: '-5', upper: '-.5', target: '-1e3' });
+    expect(
+      parseFlags(['m.json', '--lower', '-5', '--upper', '-.5', '--target', '-1e3'], BREAKEVEN_FLAGS).values,
+    ).toMatchObject({ lower: '-5', upper: '-.5', target: '-1e3' });
     // A switch is not followed by a value, and `--` ends the flags.
     expect(parseFlags(['m.json', '--quiet', '--', '-5'], BREAKEVEN_FLAGS).positionals).toEqual(['m.json', '-5']);
     const r = cli(['run', 'randers-2025', '--replicates', '-5']);

@@ -37,8 +37,11 @@ function run(cmd: string, args: string[], cwd: string) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'plot.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
-  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
+  if (!existsSync(join(ROOT, 'dist', 'plot.js')))
+    throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
+  const packed = JSON.parse(
+    execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }),
+  ) as { filename: string; files: { path: string }[] }[];
   const tarball = join(dir, packed[0].filename);
   mkdirSync(app);
   writeFileSync(
@@ -59,7 +62,18 @@ describe('the packed tarball', () => {
   it('ships dist, schema and the plot entry, and no sources or tests', () => {
     const pkg = JSON.parse(readFileSync(join(app, 'node_modules/forlob/package.json'), 'utf8'));
     expect(Object.keys(pkg.exports)).toContain('./plot');
-    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/node.js', 'dist/plot.js', 'dist/plot.cjs', 'dist/plot.d.ts', 'dist/plot.d.cts', 'dist/worker.js', 'dist/cli.js', 'schema/model.schema.json']) {
+    for (const f of [
+      'dist/index.js',
+      'dist/index.cjs',
+      'dist/node.js',
+      'dist/plot.js',
+      'dist/plot.cjs',
+      'dist/plot.d.ts',
+      'dist/plot.d.cts',
+      'dist/worker.js',
+      'dist/cli.js',
+      'schema/model.schema.json',
+    ]) {
       expect(existsSync(join(app, 'node_modules/forlob', f)), f).toBe(true);
     }
     expect(existsSync(join(app, 'node_modules/forlob/src'))).toBe(false);
@@ -107,10 +121,16 @@ const model = require('./model.json');
   });
 
   it('runs its command line', () => {
-    const out = run(process.execPath, ['node_modules/forlob/dist/cli.js', 'run', 'model.json', '--replicates', '20', '--format', 'json', '--quiet'], app);
+    const out = run(
+      process.execPath,
+      ['node_modules/forlob/dist/cli.js', 'run', 'model.json', '--replicates', '20', '--format', 'json', '--quiet'],
+      app,
+    );
     expect(JSON.parse(out).scenarios).toHaveLength(2);
     // The version is the installed package's, whichever directory the command runs from.
-    expect(run(process.execPath, [join(app, 'node_modules/forlob/dist/cli.js'), '--version'], dir)).toBe(`${JSON.parse(readFileSync(join(app, 'node_modules/forlob/package.json'), 'utf8')).version}\n`);
+    expect(run(process.execPath, [join(app, 'node_modules/forlob/dist/cli.js'), '--version'], dir)).toBe(
+      `${JSON.parse(readFileSync(join(app, 'node_modules/forlob/package.json'), 'utf8')).version}\n`,
+    );
   });
 
   it('typechecks a consumer against the shipped types (ESM and CommonJS, NodeNext)', () => {
@@ -159,11 +179,16 @@ export async function main(): Promise<string> {
         files: ['consumer.mts', 'consumer.cts'],
       }),
     );
-    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '-p', 'tsconfig.json'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     // skipLibCheck is off so forlob's own .d.ts files are checked too; arquero's and
     // flechette's types have errors of their own under strict settings, which are not ours
     // to fix (consumers with skipLibCheck, the tsc --init default, never see them).
-    const errors = (r.stdout + r.stderr).split('\n').filter((l) => /error TS\d+/.test(l) && !/^node_modules\/(arquero|@uwdata)\//.test(l));
+    const errors = (r.stdout + r.stderr)
+      .split('\n')
+      .filter((l) => /error TS\d+/.test(l) && !/^node_modules\/(arquero|@uwdata)\//.test(l));
     expect(errors).toEqual([]);
   });
 });
@@ -171,7 +196,10 @@ export async function main(): Promise<string> {
 describe('schema/model.schema.json', () => {
   it('is the JSON Schema of the current zod schema (run `npm run schema` after changing it)', () => {
     const file = JSON.parse(readFileSync(join(ROOT, 'schema/model.schema.json'), 'utf8'));
-    const { $schema: _drop, ...fresh } = z.toJSONSchema(modelSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+    const { $schema: _drop, ...fresh } = z.toJSONSchema(modelSchema, { target: 'draft-2020-12' }) as Record<
+      string,
+      unknown
+    >;
     const { $schema: _s, title: _t, description: _d, $defs, ...shipped } = file;
     // The shipped file widens every number to also take a distribution, a parameter or an
     // evidence reference; narrowing it again must give the zod schema exactly.
@@ -196,7 +224,24 @@ describe('the core entry stays browser-safe', () => {
     for (const f of ['dist/index.js', 'dist/index.cjs']) {
       const text = readFileSync(join(ROOT, f), 'utf8');
       const imports = [...text.matchAll(/(?:from\s+|require\()\s*["']([^"']+)["']/g)].map((m) => m[1]);
-      expect(imports.filter((m) => m.startsWith('node:') || ['fs', 'os', 'path', 'worker_threads', 'child_process', 'exceljs', 'vega', 'vega-lite', 'cli-progress'].includes(m)), f).toEqual([]);
+      expect(
+        imports.filter(
+          (m) =>
+            m.startsWith('node:') ||
+            [
+              'fs',
+              'os',
+              'path',
+              'worker_threads',
+              'child_process',
+              'exceljs',
+              'vega',
+              'vega-lite',
+              'cli-progress',
+            ].includes(m),
+        ),
+        f,
+      ).toEqual([]);
     }
   });
 });

@@ -16,7 +16,14 @@ import {
   type Distribution,
 } from '../src/params/distribution.js';
 import { betaFromCounts, betaFromMeanInterval, lognormalFromInterval } from '../src/params/fit.js';
-import { logGamma, normalCdf, normalQuantile, regularizedBeta, regularizedGammaP, regularizedGammaQ } from '../src/params/special.js';
+import {
+  logGamma,
+  normalCdf,
+  normalQuantile,
+  regularizedBeta,
+  regularizedGammaP,
+  regularizedGammaQ,
+} from '../src/params/special.js';
 
 const EXAMPLES: Distribution[] = [
   { dist: 'beta', alpha: 20, beta: 80 },
@@ -66,7 +73,8 @@ describe('quantiles', () => {
 
   it('invert the CDF, with the support at p = 0 and 1', () => {
     for (const d of EXAMPLES) {
-      for (const p of [0.001, 0.025, 0.2, 0.5, 0.8, 0.975, 0.999]) expect(distCdf(d, distQuantile(d, p))).toBeCloseTo(p, 10);
+      for (const p of [0.001, 0.025, 0.2, 0.5, 0.8, 0.975, 0.999])
+        expect(distCdf(d, distQuantile(d, p))).toBeCloseTo(p, 10);
     }
     expect(distQuantile({ dist: 'beta', alpha: 2, beta: 3 }, 0)).toBe(0);
     expect(distQuantile({ dist: 'beta', alpha: 2, beta: 3 }, 1)).toBe(1);
@@ -101,7 +109,9 @@ describe('sampler', () => {
       const sq = xs.map((x) => (x - mean) ** 2);
       const variance = sq.reduce((a, x) => a + x, 0) / (n - 1);
       const seVar = Math.sqrt(sq.reduce((a, x) => a + (x - variance) ** 2, 0) / (n - 1) / n);
-      expect(Math.abs(mean - distMean(d)), `${JSON.stringify(d)} mean`).toBeLessThan(4 * Math.sqrt(distVariance(d) / n));
+      expect(Math.abs(mean - distMean(d)), `${JSON.stringify(d)} mean`).toBeLessThan(
+        4 * Math.sqrt(distVariance(d) / n),
+      );
       expect(Math.abs(variance - distVariance(d)), `${JSON.stringify(d)} variance`).toBeLessThan(4 * seVar);
     }
   });
@@ -149,8 +159,12 @@ describe('validation', () => {
     expect(checkDistribution({ dist: 'uniform', min: 2, max: 1 }, 'parameters.x')).toEqual([
       { path: 'parameters.x.max', message: 'expected max above min (2), got 1' },
     ]);
-    expect(checkDistribution({ dist: 'triangular', min: 0, mode: 3, max: 2 }, '(root)').map((p) => p.path)).toEqual(['mode']);
-    expect(checkDistribution({ dist: 'triangular', min: 1, mode: 1, max: 1 }, 'a').map((p) => p.path)).toEqual(['a.max']);
+    expect(checkDistribution({ dist: 'triangular', min: 0, mode: 3, max: 2 }, '(root)').map((p) => p.path)).toEqual([
+      'mode',
+    ]);
+    expect(checkDistribution({ dist: 'triangular', min: 1, mode: 1, max: 1 }, 'a').map((p) => p.path)).toEqual([
+      'a.max',
+    ]);
     expect(checkDistribution({ dist: 'triangular', min: 0, mode: 0, max: 1 }, 'a')).toEqual([]);
     expect(checkDistribution({ dist: 'beta', alpha: 1, beta: 1 }, 'a')).toEqual([]);
   });

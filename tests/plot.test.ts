@@ -74,11 +74,15 @@ describe('specs', () => {
   });
 
   it('refuse to fetch data', async () => {
-    await expect(toSVG({ $schema: VEGA_LITE_SCHEMA, data: { url: 'https://example.org/x.csv' }, mark: 'point' })).rejects.toThrow(/inline/);
+    await expect(
+      toSVG({ $schema: VEGA_LITE_SCHEMA, data: { url: 'https://example.org/x.csv' }, mark: 'point' }),
+    ).rejects.toThrow(/inline/);
   });
 
   it('histogram counts add up to the replicates of each scenario', () => {
-    const values = (distributionSpec(result, 'successRate').data as { values: { kind: string; scenario: string; count?: number }[] }).values;
+    const values = (
+      distributionSpec(result, 'successRate').data as { values: { kind: string; scenario: string; count?: number }[] }
+    ).values;
     for (const s of result.scenarios) {
       const n = values.filter((v) => v.kind === 'bin' && v.scenario === s.id).reduce((a, v) => a + (v.count ?? 0), 0);
       expect(n).toBe(40);
@@ -92,7 +96,8 @@ describe('paired differences', () => {
     const draws = metricDraws(result, 'transferCost');
     const at = (sc: string, r: number) => draws.find((x) => x.scenario === sc && x.replicate === r)!.value;
     expect(d).toHaveLength(3 * 40);
-    for (const row of d.slice(0, 10)) expect(row.diff).toBeCloseTo(at(row.scenario, row.replicate) - at('today', row.replicate), 6);
+    for (const row of d.slice(0, 10))
+      expect(row.diff).toBeCloseTo(at(row.scenario, row.replicate) - at('today', row.replicate), 6);
   });
 
   it('summaries come from the draws, or from result.comparisons when present', () => {
@@ -107,15 +112,40 @@ describe('paired differences', () => {
     // With comparisons for the baseline asked for, they are used as they are.
     const given = {
       ...result,
-      comparisons: [{ scenario: 'scenario-1', baseline: 'today', metrics: { successRate: { mean: 1, sd: 0, lo: 0.5, hi: 1.5, probBetter: 0.9, mcse: 0 } }, groups: [] }],
+      comparisons: [
+        {
+          scenario: 'scenario-1',
+          baseline: 'today',
+          metrics: { successRate: { mean: 1, sd: 0, lo: 0.5, hi: 1.5, probBetter: 0.9, mcse: 0 } },
+          groups: [],
+        },
+      ],
     } as unknown as SimulationResult;
-    expect(differenceSummaries(given, 'successRate')).toEqual([{ scenario: 'scenario-1', baseline: 'today', mean: 1, sd: 0, lo: 0.5, hi: 1.5, probBetter: 0.9 }]);
+    expect(differenceSummaries(given, 'successRate')).toEqual([
+      { scenario: 'scenario-1', baseline: 'today', mean: 1, sd: 0, lo: 0.5, hi: 1.5, probBetter: 0.9 },
+    ]);
     // Another baseline: computed from the draws.
-    expect(differenceSummaries(given, 'successRate', 'scenario-2').map((x) => x.scenario)).toEqual(['today', 'scenario-1', 'today-steered']);
+    expect(differenceSummaries(given, 'successRate', 'scenario-2').map((x) => x.scenario)).toEqual([
+      'today',
+      'scenario-1',
+      'today-steered',
+    ]);
     // The library's own comparisons and the draws agree.
-    const own = (result as { comparisons?: { scenario: string; baseline: string; metrics: Record<string, { mean: number; lo: number; hi: number; probBetter: number }> }[] }).comparisons;
+    const own = (
+      result as {
+        comparisons?: {
+          scenario: string;
+          baseline: string;
+          metrics: Record<string, { mean: number; lo: number; hi: number; probBetter: number }>;
+        }[];
+      }
+    ).comparisons;
     if (own) {
-      const fromDraws = differenceSummaries({ ...result, comparisons: undefined } as unknown as SimulationResult, 'transferCost', own[0].baseline);
+      const fromDraws = differenceSummaries(
+        { ...result, comparisons: undefined } as unknown as SimulationResult,
+        'transferCost',
+        own[0].baseline,
+      );
       for (const c of own) {
         const d = fromDraws.find((x) => x.scenario === c.scenario)!;
         expect(d.mean).toBeCloseTo(c.metrics.transferCost.mean, 3);
@@ -126,7 +156,9 @@ describe('paired differences', () => {
   });
 
   it('name what is wrong', () => {
-    expect(() => differencesSpec(result, 'successRate', { baseline: 'nope' })).toThrow(/unknown baseline scenario "nope"/);
+    expect(() => differencesSpec(result, 'successRate', { baseline: 'nope' })).toThrow(
+      /unknown baseline scenario "nope"/,
+    );
     expect(() => distributionSpec(result, 'nope' as 'successRate')).toThrow(/unknown metric "nope"/);
     expect(() => fanChartSpec({ ...result, occupancy: undefined }, 'today')).toThrow(/occupancy: true/);
     expect(() => fanChartSpec(result, 'nope')).toThrow(/unknown scenario "nope"/);
@@ -156,7 +188,9 @@ describe('decision figures', () => {
     const rows = ceacRows(r);
     expect(rows).toHaveLength(5 * 4);
     expect(rows.slice(0, 4).map((x) => x.scenario)).toEqual(['today', 'scenario-1', 'scenario-2', 'today-steered']);
-    for (const p of r.decision.ceac) for (const [id, prob] of Object.entries(p.probabilityBest)) expect(rows).toContainEqual({ wtp: p.wtp, scenario: id, probability: prob });
+    for (const p of r.decision.ceac)
+      for (const [id, prob] of Object.entries(p.probabilityBest))
+        expect(rows).toContainEqual({ wtp: p.wtp, scenario: id, probability: prob });
     const spec = ceacSpec(r, { evpi: true });
     expect(fieldValues(spec, 'probability')).toEqual(rows.map((x) => x.probability));
     // The EVPI panel in mio. DKK, and a rule at the run's willingness to pay.
@@ -191,10 +225,12 @@ describe('decision figures', () => {
     expect(await toSVG(ceacSpec(hand()))).toContain('1,000,000');
   });
 
-  it('carry the run\'s own CEAC and EVPPI', () => {
+  it("carry the run's own CEAC and EVPPI", () => {
     const d = result.decision;
     expect(d.ceac.length).toBeGreaterThan(1);
-    expect(fieldValues(ceacSpec(result), 'probability')).toEqual(d.ceac.flatMap((p) => result.scenarios.map((s) => p.probabilityBest[s.id])));
+    expect(fieldValues(ceacSpec(result), 'probability')).toEqual(
+      d.ceac.flatMap((p) => result.scenarios.map((s) => p.probabilityBest[s.id])),
+    );
     const bars = (evppiSpec(result).data as { values: { label: string; value: number }[] }).values;
     expect(bars.map((b) => b.label).sort()).toEqual(d.evppi.map((e) => e.parameters.join(' + ')).sort());
     for (const e of d.evppi) expect(bars.find((b) => b.label === e.parameters.join(' + '))!.value).toBe(e.value / 1e6);

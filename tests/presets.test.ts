@@ -10,7 +10,8 @@ import { randersModel } from '../src/presets/randers-2025.js';
 import type { MetricSummary } from '../src/summary/interval.js';
 
 const R = 1000;
-const within = (s: MetricSummary, target: number) => expect(Math.abs(s.mean - target), `${s.mean} vs ${target}`).toBeLessThanOrEqual(4 * (s.sd / Math.sqrt(R)));
+const within = (s: MetricSummary, target: number) =>
+  expect(Math.abs(s.mean - target), `${s.mean} vs ${target}`).toBeLessThanOrEqual(4 * (s.sd / Math.sqrt(R)));
 
 describe('randers-2025', async () => {
   const res = await simulate(presets['randers-2025'].model, { replicates: R, seed: 'randers' });
@@ -25,7 +26,10 @@ describe('randers-2025', async () => {
   });
 
   it('allocates the seed table 7 counts', () => {
-    const total = (id: string, ivs: string[]) => sc(id).allocation.filter((a) => a.intervention && ivs.includes(a.intervention)).reduce((a, b) => a + b.count, 0);
+    const total = (id: string, ivs: string[]) =>
+      sc(id)
+        .allocation.filter((a) => a.intervention && ivs.includes(a.intervention))
+        .reduce((a, b) => a + b.count, 0);
     expect(total('today', ['fsm'])).toBe(588);
     expect(total('today', ['tvaer'])).toBe(755);
     expect(total('scenario-1', ['fsm-2'])).toBe(269);
@@ -35,7 +39,10 @@ describe('randers-2025', async () => {
   });
 
   it("matches the seed's stated orderings, each difference beyond 4 paired standard errors", () => {
-    const draws = res.draws.filter((d: { group: string }) => d.group === 'total').objects() as Record<string, number | string>[];
+    const draws = res.draws.filter((d: { group: string }) => d.group === 'total').objects() as Record<
+      string,
+      number | string
+    >[];
     const diff = (metric: string, a: string, b: string) => {
       const xa = draws.filter((d) => d.scenario === a).map((d) => d[metric] as number);
       const xb = draws.filter((d) => d.scenario === b).map((d) => d[metric] as number);
@@ -64,8 +71,15 @@ describe('randers-2025', async () => {
   });
 
   it('the reform calendar: from February 2029 nobody is left in ressourceforløb (with a horizon that reaches it)', async () => {
-    const long = await simulate(randersModel({ horizonMonths: 48, effectSigma: 0 }), { replicates: 5, seed: 'reform', occupancy: true });
-    const rf = (month: number) => (long.occupancy!.objects() as { scenario: string; state: string; month: number; hi: number }[]).find((d) => d.scenario === 'today' && d.state === 'rf' && d.month === month)!;
+    const long = await simulate(randersModel({ horizonMonths: 48, effectSigma: 0 }), {
+      replicates: 5,
+      seed: 'reform',
+      occupancy: true,
+    });
+    const rf = (month: number) =>
+      (long.occupancy!.objects() as { scenario: string; state: string; month: number; hi: number }[]).find(
+        (d) => d.scenario === 'today' && d.state === 'rf' && d.month === month,
+      )!;
     expect(rf(36).hi).toBeGreaterThan(0); // 2029-01: the last month of ressourceforløb
     for (const month of [37, 40, 48]) expect(rf(month).hi).toBe(0);
     // Within the preset's 36 months the 2029 step is beyond the horizon and changes nothing.

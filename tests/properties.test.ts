@@ -49,7 +49,10 @@ const modelArb: fc.Arbitrary<ModelSpec> = fc
       transitions: rows(0),
       groups: sizes.map((size, g) => ({ id: `g${g}`, size, initialState: ids[g % S] })),
       interventions: [{ id: 'iv', monthlyCost: 100, transitions: rows(25) }],
-      scenarios: [{ id: 'a' }, { id: 'b', allocation: Object.fromEntries(sizes.map((_, g) => [`g${g}`, { iv: share }])) }],
+      scenarios: [
+        { id: 'a' },
+        { id: 'b', allocation: Object.fromEntries(sizes.map((_, g) => [`g${g}`, { iv: share }])) },
+      ],
     } satisfies ModelSpec;
   });
 
@@ -98,23 +101,39 @@ describe('engine invariants', () => {
 
   it('the synchronous engine follows the hot loop citizen for citizen (one group: a capacity may bind too)', () => {
     fc.assert(
-      fc.property(modelArb, fc.integer({ min: 0, max: 1000 }), fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }), (model, r, places) => {
-        // A capacity is first come, first served in both engines only within one group.
-        const spec: ModelSpec = places === undefined ? model : { ...model, groups: model.groups.slice(0, 1), scenarios: model.scenarios.map((s) => (s.allocation ? { ...s, allocation: { g0: s.allocation.g0 } } : s)), interventions: [{ ...model.interventions![0], capacity: { places } }] };
-        const cm = compileModel(validateModel(spec));
-        const [k1, k2] = replicateKeys('sync', r);
-        for (const sc of cm.scenarios) {
-          const a = createAccumulator(cm);
-          const b = createAccumulator(cm);
-          const ta = createTracks(cm);
-          const tb = createTracks(cm);
-          simulateScenario(cm, sc, k1, k2, a, ta);
-          simulateScenarioSync(cm, sc, k1, k2, b, tb);
-          for (const key of Object.keys(a) as (keyof typeof a)[]) expect(Array.from(b[key]), key).toEqual(Array.from(a[key]));
-          expect(Array.from(tb.occ)).toEqual(Array.from(ta.occ));
-          expect(Array.from(tb.queue)).toEqual(Array.from(ta.queue));
-        }
-      }),
+      fc.property(
+        modelArb,
+        fc.integer({ min: 0, max: 1000 }),
+        fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+        (model, r, places) => {
+          // A capacity is first come, first served in both engines only within one group.
+          const spec: ModelSpec =
+            places === undefined
+              ? model
+              : {
+                  ...model,
+                  groups: model.groups.slice(0, 1),
+                  scenarios: model.scenarios.map((s) =>
+                    s.allocation ? { ...s, allocation: { g0: s.allocation.g0 } } : s,
+                  ),
+                  interventions: [{ ...model.interventions![0], capacity: { places } }],
+                };
+          const cm = compileModel(validateModel(spec));
+          const [k1, k2] = replicateKeys('sync', r);
+          for (const sc of cm.scenarios) {
+            const a = createAccumulator(cm);
+            const b = createAccumulator(cm);
+            const ta = createTracks(cm);
+            const tb = createTracks(cm);
+            simulateScenario(cm, sc, k1, k2, a, ta);
+            simulateScenarioSync(cm, sc, k1, k2, b, tb);
+            for (const key of Object.keys(a) as (keyof typeof a)[])
+              expect(Array.from(b[key]), key).toEqual(Array.from(a[key]));
+            expect(Array.from(tb.occ)).toEqual(Array.from(ta.occ));
+            expect(Array.from(tb.queue)).toEqual(Array.from(ta.queue));
+          }
+        },
+      ),
       { numRuns: 150, seed: 21 },
     );
   });
@@ -130,7 +149,13 @@ describe('engine invariants', () => {
       fc.property(
         modelArb,
         fc.integer({ min: 0, max: 1000 }),
-        fc.record({ every: fc.integer({ min: 1, max: 6 }), maxStep: fc.double({ min: 0, max: 0.3, noNaN: true }), lo: fc.double({ min: 0, max: 0.5, noNaN: true }), hi: fc.double({ min: 0.5, max: 1, noNaN: true }), places: fc.integer({ min: 0, max: 60 }) }),
+        fc.record({
+          every: fc.integer({ min: 1, max: 6 }),
+          maxStep: fc.double({ min: 0, max: 0.3, noNaN: true }),
+          lo: fc.double({ min: 0, max: 0.5, noNaN: true }),
+          hi: fc.double({ min: 0.5, max: 1, noNaN: true }),
+          places: fc.integer({ min: 0, max: 60 }),
+        }),
         fc.array(ruleArb, { minLength: 1, maxLength: 4 }),
         (model, r, st, rules) => {
           const spec: ModelSpec = {
@@ -148,7 +173,11 @@ describe('engine invariants', () => {
                   minShare: st.lo,
                   maxShare: st.hi,
                   budget: 1000,
-                  rules: rules.map((x) => (x.below ? { signal: x.signal, below: x.above, change: x.change } : { signal: x.signal, above: x.above, change: x.change })) as never,
+                  rules: rules.map((x) =>
+                    x.below
+                      ? { signal: x.signal, below: x.above, change: x.change }
+                      : { signal: x.signal, above: x.above, change: x.change },
+                  ) as never,
                 },
               },
             ],
@@ -167,7 +196,8 @@ describe('engine invariants', () => {
               expect(shares[t]).toBeGreaterThanOrEqual(Math.min(st.lo, prev) - 1e-12);
               expect(shares[t]).toBeLessThanOrEqual(Math.max(st.hi, prev) + 1e-12);
               // Limited to ±maxStep, unless the bounds pull a share from outside them in.
-              if (prev >= st.lo && prev <= st.hi) expect(Math.abs(shares[t] - prev)).toBeLessThanOrEqual(st.maxStep + 1e-12);
+              if (prev >= st.lo && prev <= st.hi)
+                expect(Math.abs(shares[t] - prev)).toBeLessThanOrEqual(st.maxStep + 1e-12);
             } else expect(shares[t]).toBe(prev);
           }
           let level = 0;
@@ -188,11 +218,15 @@ describe('engine invariants', () => {
 
   it('largest remainder always adds up to the size and is within one of the quota', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100000 }), fc.array(fc.double({ min: 0, max: 0.3, noNaN: true }), { maxLength: 3 }), (size, shares) => {
-        const counts = largestRemainder(size, shares);
-        expect(counts.reduce((a, b) => a + b, 0)).toBe(size);
-        shares.forEach((s, i) => expect(Math.abs(counts[i] - s * size)).toBeLessThan(1 + 1e-6));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100000 }),
+        fc.array(fc.double({ min: 0, max: 0.3, noNaN: true }), { maxLength: 3 }),
+        (size, shares) => {
+          const counts = largestRemainder(size, shares);
+          expect(counts.reduce((a, b) => a + b, 0)).toBe(size);
+          shares.forEach((s, i) => expect(Math.abs(counts[i] - s * size)).toBeLessThan(1 + 1e-6));
+        },
+      ),
       { numRuns: 300, seed: 3 },
     );
     expect(largestRemainder(980, [0.6])).toEqual([588, 392]);

@@ -40,7 +40,8 @@ describe('renderReport', () => {
 
   it('writes the assumptions, both tables and one summary line per scenario', () => {
     for (const page of Object.values(html)) {
-      for (const id of ['kh', 'rf', 'fsm', 'tvaer', 'today', 'scenario-1', 'scenario-2', 'today-steered']) expect(page).toContain(`>${id}<`);
+      for (const id of ['kh', 'rf', 'fsm', 'tvaer', 'today', 'scenario-1', 'scenario-2', 'today-steered'])
+        expect(page).toContain(`>${id}<`);
       expect(page.match(/<li data-scenario=/g)).toHaveLength(4);
       expect(page).toContain('data-metric="successRate"');
     }
@@ -51,7 +52,9 @@ describe('renderReport', () => {
   it('states the policies that move: capacity, the reform calendar and the steering rule', () => {
     expect(html.en).toContain('capacity 17 × 35; when full wait tvaer meanwhile');
     expect(html.en).toContain('<h3>Reform calendar</h3>');
-    expect(html.en).toContain('portfolio steering of fsm: at most ±5 points every 3 months, share 20 %–80 %; freeCapacity &gt; 0.05: +5, exitRate &lt; 0.05: −5, spending &gt; 1: −5');
+    expect(html.en).toContain(
+      'portfolio steering of fsm: at most ±5 points every 3 months, share 20 %–80 %; freeCapacity &gt; 0.05: +5, exitRate &lt; 0.05: −5, spending &gt; 1: −5',
+    );
     expect(html.da).toContain('<h3>Reformkalender</h3>');
     expect(html.da).toContain('porteføljestyring af fsm: højst ±5 procentpoint hver 3. måned');
     // The steered share is a figure of its own.
@@ -87,11 +90,18 @@ describe('renderReport', () => {
       expect(page.match(/<li data-payback=/g)).toHaveLength(result.payback!.length);
       for (const p of result.payback!) {
         const li = page.match(new RegExp(`<li data-payback="${p.scenario}">([^<]*)</li>`))![1];
-        expect(li).toContain(`: ${p.status === 'never' ? never : p.status === 'no-outlay' ? none : paybackPhrase(p, lang)}; `);
+        expect(li).toContain(
+          `: ${p.status === 'never' ? never : p.status === 'no-outlay' ? none : paybackPhrase(p, lang)}; `,
+        );
       }
     }
     // The legal minimum spends less than today from the first month in every replicate.
-    expect(result.payback![0]).toMatchObject({ scenario: 'scenario-1', status: 'no-outlay', probNoOutlay: 1, medianMonth: null });
+    expect(result.payback![0]).toMatchObject({
+      scenario: 'scenario-1',
+      status: 'no-outlay',
+      probNoOutlay: 1,
+      medianMonth: null,
+    });
   });
 
   it('is the same for the same result', async () => {
@@ -100,46 +110,84 @@ describe('renderReport', () => {
 });
 
 describe('the decision section', () => {
-  const words = (lang: 'en' | 'da') => Object.fromEntries(Object.entries(ICERS).map(([k, i]) => [k, LABELS[lang].decision.icer(icerParts(i, 'scenario-x', 'today', 0.95, lang))])) as Record<keyof typeof ICERS, string>;
+  const words = (lang: 'en' | 'da') =>
+    Object.fromEntries(
+      Object.entries(ICERS).map(([k, i]) => [
+        k,
+        LABELS[lang].decision.icer(icerParts(i, 'scenario-x', 'today', 0.95, lang)),
+      ]),
+    ) as Record<keyof typeof ICERS, string>;
 
   it('words each ICER by its quadrant, the dominance words only when the flags say so', () => {
     const en = words('en');
-    expect(en.costs).toBe('scenario-x against today: costs 250,000 DKK per extra success (95 % interval over parameter draws 200,000–320,000 DKK; Monte Carlo error ±4,000 DKK); parameter draws by quadrant: NE 90 %, NW 2 %, SE 8 %, SW 0 %.');
-    expect(en.saves).toContain('saves 180,000 DKK per success forgone (95 % interval over parameter draws 150,000–210,000 DKK');
-    expect(en.undefinedInterval).toContain('costs 400,000 DKK per extra success (interval undefined — see the CEAC; Monte Carlo error ±30,000 DKK); parameter draws by quadrant: NE 55 %, NW 40 %');
-    expect(en.noEffect).toBe('scenario-x against today: the difference in successes (+0.5 ± 0.8) is within Monte Carlo error of 0, so no cost per success can be given; costs 2.0 mio. DKK more.');
-    expect(en.fixed).toBe('scenario-x against today: costs 250,000 DKK per extra success (no uncertain parameter moves it; Monte Carlo error ±4,000 DKK).');
-    expect(en.dominated).toBe('scenario-x against today: dominated — fewer successes at higher cost in 99 % of parameter draws.');
-    expect(en.dominant).toBe('scenario-x against today: dominant — more successes at lower cost in 100 % of parameter draws.');
-    expect(en.seNotDominant).toContain('more successes at lower cost on average (SE quadrant), but not clearly so; parameter draws by quadrant: NE 30 %, NW 5 %, SE 60 %, SW 5 %');
-    for (const k of ['costs', 'saves', 'undefinedInterval', 'noEffect', 'fixed', 'seNotDominant'] as const) expect(en[k]).not.toMatch(/dominant|dominated/);
-    for (const k of ['costs', 'saves', 'undefinedInterval', 'fixed', 'dominated', 'dominant', 'seNotDominant'] as const) expect(en[k]).not.toContain('within Monte Carlo error');
+    expect(en.costs).toBe(
+      'scenario-x against today: costs 250,000 DKK per extra success (95 % interval over parameter draws 200,000–320,000 DKK; Monte Carlo error ±4,000 DKK); parameter draws by quadrant: NE 90 %, NW 2 %, SE 8 %, SW 0 %.',
+    );
+    expect(en.saves).toContain(
+      'saves 180,000 DKK per success forgone (95 % interval over parameter draws 150,000–210,000 DKK',
+    );
+    expect(en.undefinedInterval).toContain(
+      'costs 400,000 DKK per extra success (interval undefined — see the CEAC; Monte Carlo error ±30,000 DKK); parameter draws by quadrant: NE 55 %, NW 40 %',
+    );
+    expect(en.noEffect).toBe(
+      'scenario-x against today: the difference in successes (+0.5 ± 0.8) is within Monte Carlo error of 0, so no cost per success can be given; costs 2.0 mio. DKK more.',
+    );
+    expect(en.fixed).toBe(
+      'scenario-x against today: costs 250,000 DKK per extra success (no uncertain parameter moves it; Monte Carlo error ±4,000 DKK).',
+    );
+    expect(en.dominated).toBe(
+      'scenario-x against today: dominated — fewer successes at higher cost in 99 % of parameter draws.',
+    );
+    expect(en.dominant).toBe(
+      'scenario-x against today: dominant — more successes at lower cost in 100 % of parameter draws.',
+    );
+    expect(en.seNotDominant).toContain(
+      'more successes at lower cost on average (SE quadrant), but not clearly so; parameter draws by quadrant: NE 30 %, NW 5 %, SE 60 %, SW 5 %',
+    );
+    for (const k of ['costs', 'saves', 'undefinedInterval', 'noEffect', 'fixed', 'seNotDominant'] as const)
+      expect(en[k]).not.toMatch(/dominant|dominated/);
+    for (const k of ['costs', 'saves', 'undefinedInterval', 'fixed', 'dominated', 'dominant', 'seNotDominant'] as const)
+      expect(en[k]).not.toContain('within Monte Carlo error');
 
     const da = words('da');
-    expect(da.costs).toContain('scenario-x mod today: koster 250.000 kr. pr. ekstra borger i succes (95 %-interval over parameterudtræk 200.000–320.000 kr.');
+    expect(da.costs).toContain(
+      'scenario-x mod today: koster 250.000 kr. pr. ekstra borger i succes (95 %-interval over parameterudtræk 200.000–320.000 kr.',
+    );
     expect(da.saves).toContain('sparer 180.000 kr. pr. borger færre i succes');
     expect(da.undefinedInterval).toContain('intervallet er udefineret — se accept-kurven (CEAC)');
     expect(da.noEffect).toContain('(+0,5 ± 0,8) ligger inden for Monte Carlo-fejlen af 0');
-    expect(da.dominated).toBe('scenario-x mod today: domineret — færre i succes til højere udgift i 99 % af parameterudtrækkene.');
+    expect(da.dominated).toBe(
+      'scenario-x mod today: domineret — færre i succes til højere udgift i 99 % af parameterudtrækkene.',
+    );
     expect(da.dominant).toContain(': dominerende — flere i succes til lavere udgift');
-    expect(da.seNotDominant).toContain('i gennemsnit flere i succes til lavere udgift (SØ-kvadranten), men ikke entydigt; parameterudtræk pr. kvadrant: NØ 30 %, NV 5 %, SØ 60 %, SV 5 %');
-    for (const k of ['costs', 'saves', 'undefinedInterval', 'noEffect', 'fixed', 'seNotDominant'] as const) expect(da[k]).not.toMatch(/dominer/);
+    expect(da.seNotDominant).toContain(
+      'i gennemsnit flere i succes til lavere udgift (SØ-kvadranten), men ikke entydigt; parameterudtræk pr. kvadrant: NØ 30 %, NV 5 %, SØ 60 %, SV 5 %',
+    );
+    for (const k of ['costs', 'saves', 'undefinedInterval', 'noEffect', 'fixed', 'seNotDominant'] as const)
+      expect(da[k]).not.toMatch(/dominer/);
   });
 
   it('shows the ICERs, the CEAC, the EVPI curve and the EVPPI table and figure in both languages', async () => {
     const hand = withDecision(result);
     const en = await renderReport(hand, model, { lang: 'en' });
-    const section = en.slice(en.indexOf('<section id="decision">'), en.indexOf('</section>', en.indexOf('<section id="decision">')));
+    const section = en.slice(
+      en.indexOf('<section id="decision">'),
+      en.indexOf('</section>', en.indexOf('<section id="decision">')),
+    );
     expect(section).toContain('<h2>Decision</h2>');
     expect(section.match(/<li data-icer=/g)).toHaveLength(hand.comparisons.length);
     expect(section).toContain('data-quadrant="SW"');
     expect(section).toContain('scenario-1 against today: costs 250,000 DKK per extra success');
     expect(section).toContain('scenario-2 against today: saves 180,000 DKK per success forgone');
-    expect(section).toContain('today-steered against today: costs 400,000 DKK per extra success (interval undefined — see the CEAC');
+    expect(section).toContain(
+      'today-steered against today: costs 400,000 DKK per extra success (interval undefined — see the CEAC',
+    );
     expect(section).toContain('a regression over 100 parameter draws');
     // Two curves and the EVPPI bars.
     expect(section.match(/<figure><svg/g)).toHaveLength(3);
-    expect(section).toContain('At a willingness to pay of 500,000 DKK per extra success, today most often has the highest expected net benefit (70 % of parameter draws); the expected value of perfect information (EVPI) is 2.50 mio. DKK.');
+    expect(section).toContain(
+      'At a willingness to pay of 500,000 DKK per extra success, today most often has the highest expected net benefit (70 % of parameter draws); the expected value of perfect information (EVPI) is 2.50 mio. DKK.',
+    );
     expect(section).toContain('The dashed line marks the run&#39;s willingness to pay, 500,000 DKK.');
     // The EVPPI table: largest first, parameters joined by " + ", mio. DKK and se.
     expect(section).toContain('<tr><th scope="row">fsm2Effect + basisEffect</th><td>2.10</td><td>0.30</td></tr>');
@@ -149,15 +197,29 @@ describe('the decision section', () => {
     expect(new Set(ids).size).toBe(ids.length);
 
     const da = await renderReport(hand, model, { lang: 'da' });
-    for (const w of ['betalingsvilje', 'accept-kurve (CEAC)', 'værdi af perfekt information (EVPI)', 'værdi af delvis perfekt information (EVPPI)', 'dominerende', 'domineret']) expect(da.toLowerCase()).toContain(w.toLowerCase());
+    for (const w of [
+      'betalingsvilje',
+      'accept-kurve (CEAC)',
+      'værdi af perfekt information (EVPI)',
+      'værdi af delvis perfekt information (EVPPI)',
+      'dominerende',
+      'domineret',
+    ])
+      expect(da.toLowerCase()).toContain(w.toLowerCase());
     expect(da).toContain('<tr><th scope="row">fsm2Effect + basisEffect</th><td>2,10</td><td>0,30</td></tr>');
   });
 
   it('leaves out what the result lacks', async () => {
-    const none = { ...withDecision(result), decision: { ...withDecision(result).decision, method: 'none' as const, evppi: [], ceac: [] } };
+    const none = {
+      ...withDecision(result),
+      decision: { ...withDecision(result).decision, method: 'none' as const, evppi: [], ceac: [] },
+    };
     const page = await renderReport(none, model, { lang: 'en' });
     expect(page).toContain('No parameter of the model is uncertain');
-    const section = page.slice(page.indexOf('<section id="decision">'), page.indexOf('</section>', page.indexOf('<section id="decision">')));
+    const section = page.slice(
+      page.indexOf('<section id="decision">'),
+      page.indexOf('</section>', page.indexOf('<section id="decision">')),
+    );
     expect(section).not.toContain('<figure>');
     expect(section).not.toContain('EVPPI');
   });
@@ -166,70 +228,99 @@ describe('the decision section', () => {
 describe('forlob report', () => {
   it('writes the file given by --out and nothing to stdout', async () => {
     const out = join(dir, 'report.html');
-    const text = await reportCommand(['randers-2025', '--replicates', '20', '--seed', '3', '--workers', '1', '--lang', 'da', '--out', out, '--quiet']);
+    const text = await reportCommand([
+      'randers-2025',
+      '--replicates',
+      '20',
+      '--seed',
+      '3',
+      '--workers',
+      '1',
+      '--lang',
+      'da',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(text).toBe('');
     expect(readFileSync(out, 'utf8')).toContain('Kort fortalt');
   });
 
   it('rejects bad flags as input errors naming the flag', async () => {
     await expect(reportCommand(['randers-2025', '--lang', 'fr'])).rejects.toThrow(ForlobInputError);
-    await expect(reportCommand(['randers-2025', '--lang', 'fr'])).rejects.toMatchObject({ problems: [{ path: '--lang' }] });
-    await expect(reportCommand(['randers-2025', '--baseline', 'nope'])).rejects.toMatchObject({ problems: [{ path: '--baseline' }] });
+    await expect(reportCommand(['randers-2025', '--lang', 'fr'])).rejects.toMatchObject({
+      problems: [{ path: '--lang' }],
+    });
+    await expect(reportCommand(['randers-2025', '--baseline', 'nope'])).rejects.toMatchObject({
+      problems: [{ path: '--baseline' }],
+    });
     await expect(reportCommand([])).rejects.toMatchObject({ problems: [{ path: 'arguments' }] });
   });
 });
 
 const hasChromium = existsSync(CHROMIUM);
-describe.skipIf(!hasChromium)(`in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} is absent; apt-get install chromium)`}`, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const expected = {
-    en: { heading: 'In brief', sentence: /today \(basisdrift\): \d+–\d+ % have succeeded after 3 years/ },
-    da: { heading: 'Kort fortalt', sentence: /today \(basisdrift\): \d+–\d+ % er i succes efter 3 år/ },
-  };
-
-  for (const lang of ['en', 'da'] as const) {
-    it(`shows the ${lang} report with its plots and summary and no errors`, async () => {
-      const file = join(dir, `report-${lang}.html`);
-      writeFileSync(file, html[lang]);
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
+describe.skipIf(!hasChromium)(
+  `in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} is absent; apt-get install chromium)`}`,
+  () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('request', (r) => requests.push(r.url()));
-      await page.goto(`file://${file}`, { waitUntil: 'load' });
-
-      expect(errors).toEqual([]);
-      expect(requests).toEqual([`file://${file}`]);
-      expect(await page.getAttribute('html', 'lang')).toBe(lang);
-      // Distribution, two difference plots, the cost-effect plane, the steered share and a fan
-      // chart per scenario; the CEAC, the EVPI curve and the EVPPI when the result has them.
-      const decisionFigures = (result.decision.ceac?.length ? 2 : 0) + (result.decision.evppi?.length ? 1 : 0);
-      const svgs = page.locator('figure > svg');
-      expect(await svgs.count()).toBe(5 + 4 + decisionFigures);
-      for (let i = 0; i < 9 + decisionFigures; i++) {
-        const box = await svgs.nth(i).boundingBox();
-        expect(box && box.width > 100 && box.height > 50).toBe(true);
-        expect(await svgs.nth(i).locator('path, rect, line').count()).toBeGreaterThan(5);
-      }
-      expect(await page.locator('#summary h2').textContent()).toBe(expected[lang].heading);
-      const lines = await page.locator('#summary li').allTextContents();
-      expect(lines).toHaveLength(4);
-      expect(lines[0]).toMatch(expected[lang].sentence);
-      expect(await page.locator('#comparison table tbody tr').count()).toBeGreaterThanOrEqual(7);
-      await page.close();
     });
-  }
-});
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    const expected = {
+      en: { heading: 'In brief', sentence: /today \(basisdrift\): \d+–\d+ % have succeeded after 3 years/ },
+      da: { heading: 'Kort fortalt', sentence: /today \(basisdrift\): \d+–\d+ % er i succes efter 3 år/ },
+    };
+
+    for (const lang of ['en', 'da'] as const) {
+      it(`shows the ${lang} report with its plots and summary and no errors`, async () => {
+        const file = join(dir, `report-${lang}.html`);
+        writeFileSync(file, html[lang]);
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        const requests: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('request', (r) => requests.push(r.url()));
+        await page.goto(`file://${file}`, { waitUntil: 'load' });
+
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([`file://${file}`]);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        // Distribution, two difference plots, the cost-effect plane, the steered share and a fan
+        // chart per scenario; the CEAC, the EVPI curve and the EVPPI when the result has them.
+        const decisionFigures = (result.decision.ceac?.length ? 2 : 0) + (result.decision.evppi?.length ? 1 : 0);
+        const svgs = page.locator('figure > svg');
+        expect(await svgs.count()).toBe(5 + 4 + decisionFigures);
+        for (let i = 0; i < 9 + decisionFigures; i++) {
+          const box = await svgs.nth(i).boundingBox();
+          expect(box && box.width > 100 && box.height > 50).toBe(true);
+          expect(await svgs.nth(i).locator('path, rect, line').count()).toBeGreaterThan(5);
+        }
+        expect(await page.locator('#summary h2').textContent()).toBe(expected[lang].heading);
+        const lines = await page.locator('#summary li').allTextContents();
+        expect(lines).toHaveLength(4);
+        expect(lines[0]).toMatch(expected[lang].sentence);
+        expect(await page.locator('#comparison table tbody tr').count()).toBeGreaterThanOrEqual(7);
+        await page.close();
+      });
+    }
+  },
+);

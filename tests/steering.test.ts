@@ -23,7 +23,10 @@ const still = (steering: SteeringSpec, extra: Partial<ModelSpec> = {}): ModelSpe
   ],
   groups: [{ id: 'g', size: 100, initialState: 'kh' }],
   interventions: [{ id: 'x', monthlyCost: 100 }, { id: 'y' }],
-  scenarios: [{ id: 'plain', allocation: { g: { x: 0.2, y: 0.8 } } }, { id: 'steered', allocation: { g: { x: 0.2, y: 0.8 } }, steering }],
+  scenarios: [
+    { id: 'plain', allocation: { g: { x: 0.2, y: 0.8 } } },
+    { id: 'steered', allocation: { g: { x: 0.2, y: 0.8 } }, steering },
+  ],
   ...extra,
 });
 
@@ -35,7 +38,9 @@ const trajectory = async (m: ModelSpec, replicates = 3) => {
 
 describe('portfolio steering: exact trajectories', () => {
   it('a rule that always holds moves the share by one step a quarter; cost follows the holders', async () => {
-    const { tr, cost } = await trajectory(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }));
+    const { tr, cost } = await trajectory(
+      still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }),
+    );
     expect(tr.months).toEqual([0, 3, 6, 9]);
     for (const row of tr.replicates) expect(row.map((x) => +x.toFixed(12))).toEqual([0.2, 0.25, 0.3, 0.35]);
     // 20, 25, 30, 35 holders for three months each at 100 DKK.
@@ -44,14 +49,23 @@ describe('portfolio steering: exact trajectories', () => {
   });
 
   it('maxStep and maxShare limit the change', async () => {
-    const { tr } = await trajectory(still({ intervention: 'x', maxStep: 0.05, maxShare: 0.3, rules: [{ signal: 'share', above: -1, change: 0.5 }] }));
+    const { tr } = await trajectory(
+      still({ intervention: 'x', maxStep: 0.05, maxShare: 0.3, rules: [{ signal: 'share', above: -1, change: 0.5 }] }),
+    );
     expect(tr.mean.map((x) => +x.toFixed(12))).toEqual([0.2, 0.25, 0.3, 0.3]);
   });
 
   it('spending against the budget: over budget cuts, under budget adds', async () => {
     // 20 holders cost 6,000 a quarter, 25 cost 7,500; the budget is 7,000.
     const { tr, cost } = await trajectory(
-      still({ intervention: 'x', budget: 7000, rules: [{ signal: 'spending', above: 1, change: -0.05 }, { signal: 'spending', below: 1, change: 0.05 }] }),
+      still({
+        intervention: 'x',
+        budget: 7000,
+        rules: [
+          { signal: 'spending', above: 1, change: -0.05 },
+          { signal: 'spending', below: 1, change: 0.05 },
+        ],
+      }),
     );
     expect(tr.mean.map((x) => +x.toFixed(12))).toEqual([0.2, 0.25, 0.2, 0.25]);
     expect(cost.mean).toBe(300 * (20 + 25 + 20 + 25));
@@ -69,10 +83,15 @@ describe('portfolio steering: exact trajectories', () => {
     const seen: number[] = [];
     const m = still({ intervention: 'x', custom: 'record', rules: [{ signal: 'share', above: -1, change: 0.05 }] });
     m.interventions![0] = { ...m.interventions![0], capacity: { places: 22, fallback: 'y' } };
-    const res = await simulate(m, { replicates: 1, steeringRules: { record: (s: SteeringState) => (seen.push(s.queue), s.proposed) } });
+    const res = await simulate(m, {
+      replicates: 1,
+      steeringRules: { record: (s: SteeringState) => (seen.push(s.queue), s.proposed) },
+    });
     // After the first review 25 want x for 22 places: 3 wait; then 8; then 13.
     expect(seen).toEqual([0, 3, 8]);
-    expect(res.queue!.filter((q) => q.scenario === 'steered').map((q) => q.mean)).toEqual([0, 0, 0, 3, 3, 3, 8, 8, 8, 13, 13, 13]);
+    expect(res.queue!.filter((q) => q.scenario === 'steered').map((q) => q.mean)).toEqual([
+      0, 0, 0, 3, 3, 3, 8, 8, 8, 13, 13, 13,
+    ]);
   });
 
   it('exits since the last review and the exit rate, with inflow', async () => {
@@ -80,9 +99,19 @@ describe('portfolio steering: exact trajectories', () => {
     // Everyone leaves for a job after one month; ten newcomers a month.
     const m = still(
       { intervention: 'x', custom: 'record' },
-      { transitions: { kh: { job: 1 } }, groups: [{ id: 'g', size: 100, initialState: 'kh', inflow: { perMonth: 10 } }] },
+      {
+        transitions: { kh: { job: 1 } },
+        groups: [{ id: 'g', size: 100, initialState: 'kh', inflow: { perMonth: 10 } }],
+      },
     );
-    await simulate(m, { replicates: 1, steeringRules: { record: (s: SteeringState) => (seen.push({ month: s.month, exits: s.exits, exitRate: s.exitRate, stock: s.stock }), 0) } });
+    await simulate(m, {
+      replicates: 1,
+      steeringRules: {
+        record: (s: SteeringState) => (
+          seen.push({ month: s.month, exits: s.exits, exitRate: s.exitRate, stock: s.stock }), 0
+        ),
+      },
+    });
     // Review 3: the 100 (left at 1) and newcomers of months 1 and 2 (left at 2 and 3); the stock is empty until month 3's arrive.
     expect(seen[0]).toEqual({ month: 3, exits: 120, exitRate: 1.2, stock: 0 });
     expect(seen[1]).toEqual({ month: 6, exits: 30, exitRate: 0, stock: 0 });
@@ -118,7 +147,7 @@ describe('portfolio steering: exact trajectories', () => {
     const out = runReplicates({ cm }, 's', 0, 5);
     const per = out.values.length / 5 / 2;
     for (let r = 0; r < 5; r++) {
-      const a = out.values.subarray((2 * r) * per, (2 * r + 1) * per);
+      const a = out.values.subarray(2 * r * per, (2 * r + 1) * per);
       const b = out.values.subarray((2 * r + 1) * per, (2 * r + 2) * per);
       expect(Array.from(b)).toEqual(Array.from(a));
     }
@@ -131,7 +160,10 @@ describe('portfolio steering: exact trajectories', () => {
     // ready citizen and 9 who never leave (10 of 51).
     const m = still(
       { intervention: 'x', rules: [{ signal: 'share', above: 2, change: 0.05 }] },
-      { readiness: { hazardRatios: [1, 0] }, interventions: [{ id: 'x', monthlyCost: 100, transitions: { kh: { job: 1 } } }, { id: 'y' }] },
+      {
+        readiness: { hazardRatios: [1, 0] },
+        interventions: [{ id: 'x', monthlyCost: 100, transitions: { kh: { job: 1 } } }, { id: 'y' }],
+      },
     );
     m.scenarios = m.scenarios.map((s) => ({ ...s, targeting: 'ready-first' as const }));
     const res = await simulate(m, { replicates: 3, seed: 'ready' });
@@ -141,7 +173,10 @@ describe('portfolio steering: exact trajectories', () => {
     // Without steering only the first 20 get x.
     expect(res.scenarios.find((s) => s.id === 'plain')!.metrics.successRate.mean).toBeCloseTo(0.2, 12);
     // At random, the refills also reach citizens who never leave.
-    const random = await simulate({ ...m, scenarios: m.scenarios.map((s) => ({ ...s, targeting: 'random' as const })) }, { replicates: 50, seed: 'ready' });
+    const random = await simulate(
+      { ...m, scenarios: m.scenarios.map((s) => ({ ...s, targeting: 'random' as const })) },
+      { replicates: 50, seed: 'ready' },
+    );
     expect(random.scenarios.find((s) => s.id === 'steered')!.metrics.successRate.hi).toBeLessThan(0.5);
   });
 
@@ -149,18 +184,31 @@ describe('portfolio steering: exact trajectories', () => {
     // 10 places for 20 % of 100: 10 wait. The share goes 0.2 → 0.1 → 0.2 → 0.1 (a rule on
     // the share itself): at month 3 ten are moved out and the ten left fit the places; at
     // month 6 ten are moved in and wait, as nobody leaves benefit to free a place.
-    const m = still({ intervention: 'x', otherwise: 'y', maxStep: 0.1, rules: [{ signal: 'share', above: 0.15, change: -0.1 }, { signal: 'share', below: 0.15, change: 0.1 }] });
+    const m = still({
+      intervention: 'x',
+      otherwise: 'y',
+      maxStep: 0.1,
+      rules: [
+        { signal: 'share', above: 0.15, change: -0.1 },
+        { signal: 'share', below: 0.15, change: 0.1 },
+      ],
+    });
     m.interventions![0] = { ...m.interventions![0], capacity: { places: 10, fallback: 'y' } };
     const res = await simulate(m, { replicates: 1, seed: 'requeue', steeringRules: {} });
     const tr = res.steering![0];
     expect(tr.mean.map((x) => +x.toFixed(12))).toEqual([0.2, 0.1, 0.2, 0.1]);
     // Waits: 3 months (0–2) for the first ten waiting, 3 (6–8) for the ten moved in at month 6.
-    expect(res.queue!.filter((q) => q.scenario === 'steered').map((q) => q.mean)).toEqual([10, 10, 10, 0, 0, 0, 10, 10, 10, 0, 0, 0]);
+    expect(res.queue!.filter((q) => q.scenario === 'steered').map((q) => q.mean)).toEqual([
+      10, 10, 10, 0, 0, 0, 10, 10, 10, 0, 0, 0,
+    ]);
     expect(res.scenarios[1].metrics.waitingMonths.mean).toBeCloseTo((10 * 3 + 10 * 3) / 100, 12);
   });
 
   it('an intervention closed to newcomers by the calendar takes nobody in by steering', async () => {
-    const m = still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }, { calendar: [{ from: 5, interventions: { x: { available: false } } }] });
+    const m = still(
+      { intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] },
+      { calendar: [{ from: 5, interventions: { x: { available: false } } }] },
+    );
     const { tr, cost } = await trajectory(m, 1);
     // The share still moves on paper, but from month 5 nobody new gets x: 20, 25, then 25 holders.
     expect(tr.mean.map((x) => +x.toFixed(12))).toEqual([0.2, 0.25, 0.3, 0.35]);
@@ -168,7 +216,10 @@ describe('portfolio steering: exact trajectories', () => {
   });
 
   it('the share trajectory is in the JSON, per replicate', async () => {
-    const res = await simulate(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }, { start: '2026-01' }), { replicates: 2 });
+    const res = await simulate(
+      still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }, { start: '2026-01' }),
+      { replicates: 2 },
+    );
     const json = JSON.parse(JSON.stringify(resultToJSON(res)));
     expect(json.steering[0].scenario).toBe('steered');
     expect(json.steering[0].dates).toEqual(['2026-01', '2026-04', '2026-07', '2026-10']);
@@ -248,7 +299,14 @@ describe('portfolio steering against a naive reference simulation', () => {
         {
           id: 'steered',
           allocation: { g: { x: 0.2 } },
-          steering: { intervention: 'x', maxStep: 0.2, rules: [{ signal: 'share', below: 0.45, change: 0.1 }, { signal: 'share', above: 0.45, change: -0.2 }] },
+          steering: {
+            intervention: 'x',
+            maxStep: 0.2,
+            rules: [
+              { signal: 'share', below: 0.45, change: 0.1 },
+              { signal: 'share', above: 0.45, change: -0.2 },
+            ],
+          },
         },
       ],
     };
@@ -276,12 +334,22 @@ describe('portfolio steering: split runs', () => {
     const { mergeRuns } = await import('../src/summary/merge.js');
     // Random exits make the shares differ between replicates.
     const m = still(
-      { intervention: 'x', budget: 6500, rules: [{ signal: 'spending', above: 1, change: -0.05 }, { signal: 'spending', below: 1, change: 0.05 }] },
+      {
+        intervention: 'x',
+        budget: 6500,
+        rules: [
+          { signal: 'spending', above: 1, change: -0.05 },
+          { signal: 'spending', below: 1, change: 0.05 },
+        ],
+      },
       { transitions: { kh: { job: 0.05 } } },
     );
     const whole = await simulate(m, { replicates: 30, seed: 'split' });
     const parts = await Promise.all(
-      [[0, 11], [11, 30]].map(async (range) => {
+      [
+        [0, 11],
+        [11, 30],
+      ].map(async (range) => {
         const r = await simulate(m, { replicates: 30, seed: 'split', replicateRange: range as [number, number] });
         // A part as `forlob run --format json --keep-replicates` writes it.
         return JSON.parse(JSON.stringify({ ...resultToJSON(r), kept: keptReplicates(r, m) }));
@@ -305,25 +373,49 @@ describe('portfolio steering: bad input', () => {
   };
 
   it('names the field', async () => {
-    expect(await problems(still({ intervention: 'z', rules: [{ signal: 'share', above: 0, change: 0.05 }] }))).toEqual([expect.stringMatching(/^scenarios\[1\]\.steering\.intervention: unknown intervention "z"/)]);
-    expect(await problems(still({ intervention: 'x', rules: [{ signal: 'share', change: 0.05 }] }))).toEqual(['scenarios[1].steering.rules[0]: expected exactly one of above, below']);
-    expect(await problems(still({ intervention: 'x', rules: [{ signal: 'spending', above: 1, change: -0.05 }] }))).toEqual(['scenarios[1].steering.budget: required by a rule on spending (DKK per review period)']);
-    expect(await problems(still({ intervention: 'x', rules: [{ signal: 'freeCapacity', above: 0.1, change: 0.05 }] }))).toEqual(['scenarios[1].steering.rules[0].signal: freeCapacity needs a capacity on intervention "x"']);
-    expect(await problems(still({ intervention: 'x' }))).toEqual(['scenarios[1].steering.rules: expected at least one rule, or a custom rule']);
-    expect((await problems(still({ intervention: 'x', rules: [{ signal: 'speed' as never, above: 1, change: 0.05 }] })))[0]).toMatch(/^scenarios\[1\]\.steering\.rules\[0\]\.signal: /);
+    expect(await problems(still({ intervention: 'z', rules: [{ signal: 'share', above: 0, change: 0.05 }] }))).toEqual([
+      expect.stringMatching(/^scenarios\[1\]\.steering\.intervention: unknown intervention "z"/),
+    ]);
+    expect(await problems(still({ intervention: 'x', rules: [{ signal: 'share', change: 0.05 }] }))).toEqual([
+      'scenarios[1].steering.rules[0]: expected exactly one of above, below',
+    ]);
+    expect(
+      await problems(still({ intervention: 'x', rules: [{ signal: 'spending', above: 1, change: -0.05 }] })),
+    ).toEqual(['scenarios[1].steering.budget: required by a rule on spending (DKK per review period)']);
+    expect(
+      await problems(still({ intervention: 'x', rules: [{ signal: 'freeCapacity', above: 0.1, change: 0.05 }] })),
+    ).toEqual(['scenarios[1].steering.rules[0].signal: freeCapacity needs a capacity on intervention "x"']);
+    expect(await problems(still({ intervention: 'x' }))).toEqual([
+      'scenarios[1].steering.rules: expected at least one rule, or a custom rule',
+    ]);
+    expect(
+      (await problems(still({ intervention: 'x', rules: [{ signal: 'speed' as never, above: 1, change: 0.05 }] })))[0],
+    ).toMatch(/^scenarios\[1\]\.steering\.rules\[0\]\.signal: /);
   });
 
   it('a custom rule that is missing, or returns no number', async () => {
-    expect(await problems(still({ intervention: 'x', custom: 'mine' }))).toEqual([expect.stringMatching(/^scenarios\[1\]\.steering\.custom: no rule "mine" in the steeringRules option/)]);
-    expect(await problems(still({ intervention: 'x', custom: 'mine' }), { steeringRules: { mine: () => NaN } })).toEqual([expect.stringMatching(/^steeringRules\.mine: expected the rule to return a finite change of the share, got NaN \(scenario "steered", month 3\)/)]);
-    expect(await problems(still({ intervention: 'x', custom: 'mine' }), { steeringRules: { mine: 3 } })).toEqual(['options.steeringRules.mine: expected a function (state) => change of the share']);
+    expect(await problems(still({ intervention: 'x', custom: 'mine' }))).toEqual([
+      expect.stringMatching(/^scenarios\[1\]\.steering\.custom: no rule "mine" in the steeringRules option/),
+    ]);
+    expect(
+      await problems(still({ intervention: 'x', custom: 'mine' }), { steeringRules: { mine: () => NaN } }),
+    ).toEqual([
+      expect.stringMatching(
+        /^steeringRules\.mine: expected the rule to return a finite change of the share, got NaN \(scenario "steered", month 3\)/,
+      ),
+    ]);
+    expect(await problems(still({ intervention: 'x', custom: 'mine' }), { steeringRules: { mine: 3 } })).toEqual([
+      'options.steeringRules.mine: expected a function (state) => change of the share',
+    ]);
   });
 });
 
 describe('portfolio steering: plot and text', () => {
   it('draws the share per replicate and names a scenario without steering', async () => {
     const { steeringSpec, toSVG } = await import('../src/plot/index.js');
-    const res = await simulate(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }), { replicates: 3 });
+    const res = await simulate(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }), {
+      replicates: 3,
+    });
     const svg = await toSVG(steeringSpec(res, 'steered'));
     expect(svg).toMatch(/^<svg/);
     expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(3);
@@ -332,7 +424,12 @@ describe('portfolio steering: plot and text', () => {
 
   it('the text table lists the share per review', async () => {
     const { formatTable } = await import('../src/index.js');
-    const res = await simulate(still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }, { start: '2026-01' }), { replicates: 3 });
-    expect(formatTable(res)).toContain('steered share of x in steered (mean over replicates, per review):\n  2026-01 20 %, 2026-04 25 %, 2026-07 30 %, 2026-10 35 %');
+    const res = await simulate(
+      still({ intervention: 'x', rules: [{ signal: 'share', above: -1, change: 0.05 }] }, { start: '2026-01' }),
+      { replicates: 3 },
+    );
+    expect(formatTable(res)).toContain(
+      'steered share of x in steered (mean over replicates, per review):\n  2026-01 20 %, 2026-04 25 %, 2026-07 30 %, 2026-10 35 %',
+    );
   });
 });

@@ -27,7 +27,13 @@ function bothEngines(spec: ModelSpec, replicates = 4) {
 }
 
 /** Metrics that are counts over citizens (not sums of money). */
-const COUNT_METRICS = new Set(['successRate', 'paidHoursRate', 'completedSuccessShare', 'benefitMonths', 'waitingMonths']);
+const COUNT_METRICS = new Set([
+  'successRate',
+  'paidHoursRate',
+  'completedSuccessShare',
+  'benefitMonths',
+  'waitingMonths',
+]);
 
 function expectSamePaths(spec: ModelSpec) {
   const { core, sync } = bothEngines(spec);
@@ -50,11 +56,14 @@ function expectSamePaths(spec: ModelSpec) {
 
 describe('synchronous engine', () => {
   it('follows the hot loop citizen for citizen: example model', () => expectSamePaths(exampleModel));
-  it('…the Randers preset (refusion ladder, paid hours, four efforts)', () => expectSamePaths(randersModel({ effectSigma: 0 })));
+  it('…the Randers preset (refusion ladder, paid hours, four efforts)', () =>
+    expectSamePaths(randersModel({ effectSigma: 0 })));
   it('…the Gladsaxe preset (inflow, a capacity that does not bind at this size)', () => {
     const m = gladsaxeModel();
     // Plenty of places: the capacity never binds, so both engines agree.
-    m.interventions = m.interventions!.map((iv) => (iv.capacity ? { ...iv, capacity: { ...iv.capacity, caseworkers: 1000 } } : iv));
+    m.interventions = m.interventions!.map((iv) =>
+      iv.capacity ? { ...iv, capacity: { ...iv.capacity, caseworkers: 1000 } } : iv,
+    );
     expectSamePaths(m);
   });
   it('…a binding capacity in one group: the hot loop is first come, first served there too', () => {
@@ -63,7 +72,7 @@ describe('synchronous engine', () => {
       interventions: exampleModel.interventions!.map((iv, k) => (k === 0 ? { ...iv, capacity: { places: 150 } } : iv)),
     });
   });
-  it('…a binding capacity with a calendar step (a waiting citizen\'s stay is cut at its admission, not only at the step)', () => {
+  it("…a binding capacity with a calendar step (a waiting citizen's stay is cut at its admission, not only at the step)", () => {
     expectSamePaths({
       ...exampleModel,
       start: '2026-01',
@@ -100,7 +109,10 @@ const queueModel = (calendar: ModelSpec['calendar']): ModelSpec => ({
 
 describe('capacity that changes over time', () => {
   it('a second place from month 2 gives known waits and queue lengths', async () => {
-    const res = await simulate(queueModel([{ from: 2, interventions: { x: { capacity: { places: 2 } } } }]), { replicates: 3, seed: 'q' });
+    const res = await simulate(queueModel([{ from: 2, interventions: { x: { capacity: { places: 2 } } } }]), {
+      replicates: 3,
+      seed: 'q',
+    });
     const m = res.scenarios[0].metrics;
     // Month 0: citizen 1 holds; 1: citizen 2; from 2 two places: 3 and 4, then 5 and 6 in month 3.
     // Waits 0, 1, 2, 2, 3, 3 = 11 over 6 citizens.
@@ -115,7 +127,13 @@ describe('capacity that changes over time', () => {
   it('fewer places from month 1: nobody is admitted until holders fall below them', async () => {
     // Two places at first, none from month 1 to 3, one again from month 4.
     const res = await simulate(
-      { ...queueModel([{ from: 1, interventions: { x: { capacity: { places: 0 } } } }, { from: 4, interventions: { x: { capacity: { places: 1 } } } }]), interventions: [{ id: 'x', monthlyCost: 100, transitions: { kh: { job: 1 } }, capacity: { places: 2 } }] },
+      {
+        ...queueModel([
+          { from: 1, interventions: { x: { capacity: { places: 0 } } } },
+          { from: 4, interventions: { x: { capacity: { places: 1 } } } },
+        ]),
+        interventions: [{ id: 'x', monthlyCost: 100, transitions: { kh: { job: 1 } }, capacity: { places: 2 } }],
+      },
       { replicates: 2, seed: 'q' },
     );
     // Month 0: two hold (wait 0, 0); months 1–3 closed; one a month from month 4: waits 4, 5, 6, 7.

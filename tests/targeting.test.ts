@@ -40,7 +40,17 @@ function explicit(fsmPerClass: number[]): ModelSpec {
       { id: `fsm${c}`, monthlyCost: 1000, transitions: fsmRows, effects: { kh: { '@success': { hazardRatio: hr } } } },
       { id: `none${c}`, effects: { kh: { '@success': { hazardRatio: hr } } } },
     ]),
-    scenarios: [{ id: 's', allocation: Object.fromEntries(hrs.map((_, c) => [`c${c}`, { [`fsm${c}`]: { count: fsmPerClass[c] }, [`none${c}`]: { count: 250 - fsmPerClass[c] } }])) }],
+    scenarios: [
+      {
+        id: 's',
+        allocation: Object.fromEntries(
+          hrs.map((_, c) => [
+            `c${c}`,
+            { [`fsm${c}`]: { count: fsmPerClass[c] }, [`none${c}`]: { count: 250 - fsmPerClass[c] } },
+          ]),
+        ),
+      },
+    ],
   };
 }
 
@@ -54,7 +64,9 @@ describe('targeting', () => {
     const ex = exactDetailed(explicit([...perClass])).s;
     const m = res.scenarios[0].metrics;
     for (const name of ['successRate', 'benefitMonths', 'interventionCost'] as const) {
-      expect(Math.abs(m[name].mean - ex[name]), `${name} ${m[name].mean} vs ${ex[name]}`).toBeLessThanOrEqual(4 * m[name].mcse + 1e-9);
+      expect(Math.abs(m[name].mean - ex[name]), `${name} ${m[name].mean} vs ${ex[name]}`).toBeLessThanOrEqual(
+        4 * m[name].mcse + 1e-9,
+      );
     }
     expect(res.scenarios[0].allocation).toEqual([
       { group: 'kh', intervention: 'fsm', count: 200 },
@@ -67,12 +79,15 @@ describe('targeting', () => {
     const b = await simulate(model('random'), { replicates: 200, seed: 'd' });
     const d = a.scenarios[0].metrics.interventionCost.mean - b.scenarios[0].metrics.interventionCost.mean;
     // The ready leave benefit sooner, so their intervention months (and cost) are fewer.
-    expect(d).toBeLessThan(-4 * Math.hypot(a.scenarios[0].metrics.interventionCost.mcse, b.scenarios[0].metrics.interventionCost.mcse));
+    expect(d).toBeLessThan(
+      -4 * Math.hypot(a.scenarios[0].metrics.interventionCost.mcse, b.scenarios[0].metrics.interventionCost.mcse),
+    );
   });
 
   it('random assignment spreads every arm evenly over the classes', () => {
     const runs = assign(1000, 4, [1, 2, 0], [200, 300, 500], 'random');
-    const per = (arm: number, cls: number) => runs.filter((r) => r.arm === arm && r.cls === cls).reduce((a, r) => a + r.count, 0);
+    const per = (arm: number, cls: number) =>
+      runs.filter((r) => r.arm === arm && r.cls === cls).reduce((a, r) => a + r.count, 0);
     for (let c = 0; c < 4; c++) {
       expect(Math.abs(per(1, c) - 50)).toBeLessThanOrEqual(1);
       expect(Math.abs(per(2, c) - 75)).toBeLessThanOrEqual(1);

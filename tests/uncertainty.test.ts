@@ -63,9 +63,16 @@ describe('parameters shared by name', () => {
     expect(drawParameters(plan, 'x', 1)[0]).not.toBe(drawParameters(plan, 'x', 2)[0]);
   });
   it('are the same draws in every scenario', async () => {
-    const two = { ...model, transitions: { kh: { job: { param: 'effect' }, out: 0.1 } }, scenarios: [{ id: 's' }, { id: 't', allocation: { g: { a: 1 } } }] };
+    const two = {
+      ...model,
+      transitions: { kh: { job: { param: 'effect' }, out: 0.1 } },
+      scenarios: [{ id: 's' }, { id: 't', allocation: { g: { a: 1 } } }],
+    };
     const res = await simulate(two, { replicates: 50, seed: 'y' });
-    const rows = res.draws.filter((d: { group: string }) => d.group === 'total').objects() as { scenario: string; successRate: number }[];
+    const rows = res.draws.filter((d: { group: string }) => d.group === 'total').objects() as {
+      scenario: string;
+      successRate: number;
+    }[];
     const s = rows.filter((r) => r.scenario === 's').map((r) => r.successRate);
     const t = rows.filter((r) => r.scenario === 't').map((r) => r.successRate);
     // Identical rows and identical citizen streams: the scenarios coincide replicate by replicate.
@@ -79,11 +86,16 @@ describe('bad uncertain input', () => {
     [{ dist: 'weibull', k: 2 }, 'transitions.kh.job'],
     [{ param: 'nope' }, 'transitions.kh.job.param'],
   ])('%j', async (p, path) => {
-    await expect(simulate(betaModel(p))).rejects.toSatisfy((e: unknown) => e instanceof ForlobInputError && e.problems.some((x) => x.path.startsWith(path)));
+    await expect(simulate(betaModel(p))).rejects.toSatisfy(
+      (e: unknown) => e instanceof ForlobInputError && e.problems.some((x) => x.path.startsWith(path)),
+    );
   });
   it('a draw outside a field’s range is a located error', async () => {
     await expect(simulate(betaModel({ dist: 'normal', mean: 0.5, sd: 2 }), { replicates: 200 })).rejects.toSatisfy(
-      (e: unknown) => e instanceof ForlobInputError && /transitions\.kh\.job/.test(e.problems[0].path) && /drawn parameter value in replicate/.test(e.problems[0].message),
+      (e: unknown) =>
+        e instanceof ForlobInputError &&
+        /transitions\.kh\.job/.test(e.problems[0].path) &&
+        /drawn parameter value in replicate/.test(e.problems[0].message),
     );
   });
 });
@@ -103,7 +115,8 @@ describe('evidence references', () => {
   });
   it('name an unknown entry by path', async () => {
     await expect(simulate(withEvidence('no-such-study'))).rejects.toSatisfy(
-      (e: unknown) => e instanceof ForlobInputError && e.problems[0].path === 'interventions[0].effects.kh.job.hazardRatio.evidence',
+      (e: unknown) =>
+        e instanceof ForlobInputError && e.problems[0].path === 'interventions[0].effects.kh.job.hazardRatio.evidence',
     );
   });
 });

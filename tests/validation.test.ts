@@ -21,24 +21,108 @@ const base = () => ({
 const cases: [string, (m: ReturnType<typeof base>) => unknown, string, RegExp][] = [
   ['missing field', (m) => ({ ...m, horizonMonths: undefined }), 'horizonMonths', /required/],
   ['non-positive horizon', (m) => ({ ...m, horizonMonths: 0 }), 'horizonMonths', /positive integer/],
-  ['unknown initial state', (m) => ({ ...m, groups: [{ id: 'g', size: 10, initialState: 'nope' }] }), 'groups[0].initialState', /unknown state "nope"/],
+  [
+    'unknown initial state',
+    (m) => ({ ...m, groups: [{ id: 'g', size: 10, initialState: 'nope' }] }),
+    'groups[0].initialState',
+    /unknown state "nope"/,
+  ],
   ['unknown to-state', (m) => ({ ...m, transitions: { kh: { jb: 0.1 } } }), 'transitions.kh.jb', /unknown state "jb"/],
   ['unknown from-state', (m) => ({ ...m, transitions: { kx: { job: 0.1 } } }), 'transitions.kx', /unknown state "kx"/],
-  ['unknown group in allocation', (m) => ({ ...m, scenarios: [{ id: 's', allocation: { h: { iv: 0.5 } } }] }), 'scenarios[0].allocation.h', /unknown group "h"/],
-  ['unknown intervention', (m) => ({ ...m, scenarios: [{ id: 's', allocation: { g: { xx: 0.5 } } }] }), 'scenarios[0].allocation.g.xx', /unknown intervention "xx"/],
-  ['duplicate state id', (m) => ({ ...m, states: [...m.states, { id: 'kh', kind: 'exit' }] }), 'states[2].id', /duplicate id "kh"/],
-  ['duplicate scenario id', (m) => ({ ...m, scenarios: [...m.scenarios, { id: 's' }] }), 'scenarios[1].id', /duplicate id "s"/],
-  ['probability above 1', (m) => ({ ...m, transitions: { kh: { job: 1.5 } } }), 'transitions.kh.job', /probability in \[0, 1\].*1\.5/],
-  ['negative probability', (m) => ({ ...m, transitions: { kh: { job: -0.1 } } }), 'transitions.kh.job', /probability in \[0, 1\]/],
-  ['probability not a number', (m) => ({ ...m, transitions: { kh: { job: '0.1' } } }), 'transitions.kh.job', /expected number, got the string "0.1"/],
-  ['row summing above 1', (m) => ({ ...m, states: [...m.states, { id: 'out', kind: 'exit' }], transitions: { kh: { job: 0.6, out: 0.5 } } }), 'transitions.kh', /row sums to 1.1, expected at most 1/],
-  ['intervention row above 1', (m) => ({ ...m, interventions: [{ id: 'iv', transitions: { kh: { job: 0.7, kh: 0.4 } } }] }), 'interventions[0].transitions.kh.kh', /own state/],
-  ['shares above 1', (m) => ({ ...m, interventions: [...m.interventions, { id: 'iv2' }], scenarios: [{ id: 's', allocation: { g: { iv: 0.7, iv2: 0.4 } } }] }), 'scenarios[0].allocation.g', /shares sum to 1.1/],
-  ['non-integer size', (m) => ({ ...m, groups: [{ id: 'g', size: 10.5, initialState: 'kh' }] }), 'groups[0].size', /integer/],
-  ['negative size', (m) => ({ ...m, groups: [{ id: 'g', size: -3, initialState: 'kh' }] }), 'groups[0].size', /non-negative integer/],
-  ['infinite number', (m) => ({ ...m, states: [{ id: 'kh', kind: 'benefit', monthlyTransfer: Infinity }, m.states[1]] }), 'states[0].monthlyTransfer', /finite number/],
-  ['NaN', (m) => ({ ...m, interventions: [{ id: 'iv', monthlyCost: NaN }] }), 'interventions[0].monthlyCost', /finite number/],
-  ['bad kind', (m) => ({ ...m, states: [{ id: 'kh', kind: 'benefits' }, m.states[1]] }), 'states[0].kind', /expected one of "benefit", "success", "exit"/],
+  [
+    'unknown group in allocation',
+    (m) => ({ ...m, scenarios: [{ id: 's', allocation: { h: { iv: 0.5 } } }] }),
+    'scenarios[0].allocation.h',
+    /unknown group "h"/,
+  ],
+  [
+    'unknown intervention',
+    (m) => ({ ...m, scenarios: [{ id: 's', allocation: { g: { xx: 0.5 } } }] }),
+    'scenarios[0].allocation.g.xx',
+    /unknown intervention "xx"/,
+  ],
+  [
+    'duplicate state id',
+    (m) => ({ ...m, states: [...m.states, { id: 'kh', kind: 'exit' }] }),
+    'states[2].id',
+    /duplicate id "kh"/,
+  ],
+  [
+    'duplicate scenario id',
+    (m) => ({ ...m, scenarios: [...m.scenarios, { id: 's' }] }),
+    'scenarios[1].id',
+    /duplicate id "s"/,
+  ],
+  [
+    'probability above 1',
+    (m) => ({ ...m, transitions: { kh: { job: 1.5 } } }),
+    'transitions.kh.job',
+    /probability in \[0, 1\].*1\.5/,
+  ],
+  [
+    'negative probability',
+    (m) => ({ ...m, transitions: { kh: { job: -0.1 } } }),
+    'transitions.kh.job',
+    /probability in \[0, 1\]/,
+  ],
+  [
+    'probability not a number',
+    (m) => ({ ...m, transitions: { kh: { job: '0.1' } } }),
+    'transitions.kh.job',
+    /expected number, got the string "0.1"/,
+  ],
+  [
+    'row summing above 1',
+    (m) => ({ ...m, states: [...m.states, { id: 'out', kind: 'exit' }], transitions: { kh: { job: 0.6, out: 0.5 } } }),
+    'transitions.kh',
+    /row sums to 1.1, expected at most 1/,
+  ],
+  [
+    'intervention row above 1',
+    (m) => ({ ...m, interventions: [{ id: 'iv', transitions: { kh: { job: 0.7, kh: 0.4 } } }] }),
+    'interventions[0].transitions.kh.kh',
+    /own state/,
+  ],
+  [
+    'shares above 1',
+    (m) => ({
+      ...m,
+      interventions: [...m.interventions, { id: 'iv2' }],
+      scenarios: [{ id: 's', allocation: { g: { iv: 0.7, iv2: 0.4 } } }],
+    }),
+    'scenarios[0].allocation.g',
+    /shares sum to 1.1/,
+  ],
+  [
+    'non-integer size',
+    (m) => ({ ...m, groups: [{ id: 'g', size: 10.5, initialState: 'kh' }] }),
+    'groups[0].size',
+    /integer/,
+  ],
+  [
+    'negative size',
+    (m) => ({ ...m, groups: [{ id: 'g', size: -3, initialState: 'kh' }] }),
+    'groups[0].size',
+    /non-negative integer/,
+  ],
+  [
+    'infinite number',
+    (m) => ({ ...m, states: [{ id: 'kh', kind: 'benefit', monthlyTransfer: Infinity }, m.states[1]] }),
+    'states[0].monthlyTransfer',
+    /finite number/,
+  ],
+  [
+    'NaN',
+    (m) => ({ ...m, interventions: [{ id: 'iv', monthlyCost: NaN }] }),
+    'interventions[0].monthlyCost',
+    /finite number/,
+  ],
+  [
+    'bad kind',
+    (m) => ({ ...m, states: [{ id: 'kh', kind: 'benefits' }, m.states[1]] }),
+    'states[0].kind',
+    /expected one of "benefit", "success", "exit"/,
+  ],
   ['unknown field', (m) => ({ ...m, horizon: 3 }), 'horizon', /unknown field/],
   ['no scenarios', (m) => ({ ...m, scenarios: [] }), 'scenarios', /at least one scenario/],
   ['not an object', () => 42, '(root)', /expected object/],
@@ -67,7 +151,9 @@ describe('validateModel', () => {
   it('reports 1e400 as non-finite', () => {
     const text = JSON.stringify(base()).replace('"monthlyTransfer":100', '"monthlyTransfer":1e400');
     const problems = problemsOf(() => parseModel(text));
-    expect(problems).toEqual([{ path: 'states[0].monthlyTransfer', message: 'expected a finite number, got Infinity' }]);
+    expect(problems).toEqual([
+      { path: 'states[0].monthlyTransfer', message: 'expected a finite number, got Infinity' },
+    ]);
   });
   it('lists every problem, not just the first', () => {
     const m = base();
@@ -84,7 +170,9 @@ describe('simulate options', () => {
     [{ level: 1 }, 'options.level'],
     [{ level: -0.1 }, 'options.level'],
   ])('%j', async (opts, path) => {
-    await expect(simulate(base(), opts)).rejects.toSatisfy((e: unknown) => e instanceof ForlobInputError && e.problems[0].path === path);
+    await expect(simulate(base(), opts)).rejects.toSatisfy(
+      (e: unknown) => e instanceof ForlobInputError && e.problems[0].path === path,
+    );
   });
   it('rejects an invalid model with the typed error', async () => {
     await expect(simulate({ ...base(), horizonMonths: -1 })).rejects.toBeInstanceOf(ForlobInputError);

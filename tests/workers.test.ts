@@ -12,7 +12,9 @@ const dist = join(ROOT, 'dist', 'node.js');
 
 describe('worker threads', () => {
   it('worker counts 1, 2 and 4 give byte-identical JSON', () => {
-    const outs = [1, 2, 4].map((w) => cli(['run', 'randers-2025', '--replicates', '120', '--seed', 'w', '--format', 'json', '--workers', String(w)]));
+    const outs = [1, 2, 4].map((w) =>
+      cli(['run', 'randers-2025', '--replicates', '120', '--seed', 'w', '--format', 'json', '--workers', String(w)]),
+    );
     for (const o of outs) expect(o.code).toBe(0);
     expect(outs[1].stdout).toBe(outs[0].stdout);
     expect(outs[2].stdout).toBe(outs[0].stdout);
@@ -20,14 +22,41 @@ describe('worker threads', () => {
 
   it('a split-and-merged run prints the whole run', () => {
     const dir = tempDir();
-    const whole = cli(['run', 'gladsaxe-2026', '--replicates', '90', '--seed', 'm', '--format', 'json', '--workers', '2']);
+    const whole = cli([
+      'run',
+      'gladsaxe-2026',
+      '--replicates',
+      '90',
+      '--seed',
+      'm',
+      '--format',
+      'json',
+      '--workers',
+      '2',
+    ]);
     const parts = [
       ['0:25', '1'],
       ['25:61', '2'],
       ['61:90', '3'],
     ].map(([range, w], i) => {
       const f = join(dir, `p${i}.json`);
-      const r = cli(['run', 'gladsaxe-2026', '--replicates', '90', '--seed', 'm', '--format', 'json', '--keep-replicates', '--replicate-range', range, '--workers', w, '--out', f]);
+      const r = cli([
+        'run',
+        'gladsaxe-2026',
+        '--replicates',
+        '90',
+        '--seed',
+        'm',
+        '--format',
+        'json',
+        '--keep-replicates',
+        '--replicate-range',
+        range,
+        '--workers',
+        w,
+        '--out',
+        f,
+      ]);
       expect(r.code).toBe(0);
       return f;
     });
@@ -70,14 +99,21 @@ describe('worker threads', () => {
     expect(seen).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(20_000);
     // Terminated workers no longer keep handles: only this process's own remain.
-    const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().filter((h) => (h as object).constructor?.name === 'Worker');
+    const handles = (process as unknown as { _getActiveHandles(): unknown[] })
+      ._getActiveHandles()
+      .filter((h) => (h as object).constructor?.name === 'Worker');
     expect(handles).toHaveLength(0);
   });
 
   it('in-process runs abort too', async () => {
     const { simulate, presets } = await import(dist);
     const ac = new AbortController();
-    const run = simulate(presets['randers-2025'].model, { replicates: 100_000, workers: 1, signal: ac.signal, onProgress: () => ac.abort() });
+    const run = simulate(presets['randers-2025'].model, {
+      replicates: 100_000,
+      workers: 1,
+      signal: ac.signal,
+      onProgress: () => ac.abort(),
+    });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

@@ -76,7 +76,10 @@ describe('resultToWorkbook', () => {
     const byKey = new Map(rows.map((r) => [`${r.scenario}|${r.group}|${r.metric}`, r]));
     let checked = 0;
     for (const sc of result.scenarios) {
-      for (const [group, metrics] of [['total', sc.metrics] as const, ...sc.groups.map((g) => [g.id, g.metrics] as const)]) {
+      for (const [group, metrics] of [
+        ['total', sc.metrics] as const,
+        ...sc.groups.map((g) => [g.id, g.metrics] as const),
+      ]) {
         for (const [m, s] of Object.entries(metrics)) {
           const row = byKey.get(`${sc.id}|${group}|${m}`);
           expect(row, `${sc.id}|${group}|${m}`).toBeDefined();
@@ -100,7 +103,8 @@ describe('resultToWorkbook', () => {
     const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
     const meanCol = headers.indexOf('mean') + 1;
     const formatOf = (metric: string) => {
-      for (let r = 2; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(3).value === metric) return ws.getRow(r).getCell(meanCol).numFmt;
+      for (let r = 2; r <= ws.rowCount; r++)
+        if (ws.getRow(r).getCell(3).value === metric) return ws.getRow(r).getCell(meanCol).numFmt;
       return undefined;
     };
     expect(formatOf('transferCost')).toBe('#,##0');
@@ -126,7 +130,12 @@ describe('resultToWorkbook', () => {
         }
       }
     }
-    expect(section(ws, 'Cost per extra success (ICER), the acceptability curve and the value of information: see the Decision sheet')).toEqual([]);
+    expect(
+      section(
+        ws,
+        'Cost per extra success (ICER), the acceptability curve and the value of information: see the Decision sheet',
+      ),
+    ).toEqual([]);
   });
 
   it('holds the ICER rows with quadrant, quadrant shares, interval and Monte Carlo errors exactly', () => {
@@ -136,16 +145,30 @@ describe('resultToWorkbook', () => {
     result.comparisons.forEach((c, k) => {
       const i = c.icer;
       const row = rows[k];
-      expect(row).toMatchObject({ scenario: c.scenario, baseline: c.baseline, 'ICER, DKK per extra success (ratio of means; a cost or saving per success only as the reading says)': expected(i.mean), 'Monte Carlo error of the ICER, DKK': expected(i.mcse) });
+      expect(row).toMatchObject({
+        scenario: c.scenario,
+        baseline: c.baseline,
+        'ICER, DKK per extra success (ratio of means; a cost or saving per success only as the reading says)': expected(
+          i.mean,
+        ),
+        'Monte Carlo error of the ICER, DKK': expected(i.mcse),
+      });
       expect(Object.values(row)[4]).toBe(i.quadrant);
       expect(row['ICER lo (2.5 %) over parameter draws']).toBe(i.lo === null ? null : expected(i.lo));
       expect(row['ICER hi (97.5 %) over parameter draws']).toBe(i.hi === null ? null : expected(i.hi));
-      expect(row.interval).toBe(i.lo === null ? 'undefined — see the CEAC' : i.lo === i.hi ? 'no uncertain parameter moves it' : null);
+      expect(row.interval).toBe(
+        i.lo === null ? 'undefined — see the CEAC' : i.lo === i.hi ? 'no uncertain parameter moves it' : null,
+      );
       expect(row['extra municipal cost, DKK']).toBe(expected(i.deltaCost));
       expect(row['Monte Carlo error of the extra cost, DKK']).toBe(expected(i.mcseDeltaCost));
       expect(row['extra successes, citizens']).toBe(expected(i.deltaEffect));
       expect(row['Monte Carlo error of the extra successes']).toBe(expected(i.mcseDeltaEffect));
-      expect([row['share of parameter draws NE'], row['share NW'], row['share SE'], row['share SW']]).toEqual([i.quadrantShares.NE, i.quadrantShares.NW, i.quadrantShares.SE, i.quadrantShares.SW]);
+      expect([row['share of parameter draws NE'], row['share NW'], row['share SE'], row['share SW']]).toEqual([
+        i.quadrantShares.NE,
+        i.quadrantShares.NW,
+        i.quadrantShares.SE,
+        i.quadrantShares.SW,
+      ]);
       expect(row['dominant (SE, clearly)']).toBe(i.dominant ? 'yes' : 'no');
       expect(String(row['in words'])).toContain(`${c.scenario} against ${c.baseline}: `);
     });
@@ -158,7 +181,9 @@ describe('resultToWorkbook', () => {
     const d = result.decision;
     const ids = result.scenarios.map((s) => s.id);
     const evppi = section(ws, 'Expected value of partial perfect information (EVPPI)');
-    expect(evppi.map((r) => [r['parameter(s)'], r['EVPPI, DKK'], r['standard error, DKK']])).toEqual(d.evppi.map((e) => [e.parameters.join(' + '), expected(e.value), expected(e.se)]));
+    expect(evppi.map((r) => [r['parameter(s)'], r['EVPPI, DKK'], r['standard error, DKK']])).toEqual(
+      d.evppi.map((e) => [e.parameters.join(' + '), expected(e.value), expected(e.se)]),
+    );
     const ceac = section(ws, 'Cost-effectiveness acceptability curve (CEAC)');
     expect(ceac).toHaveLength(d.ceac.length);
     d.ceac.forEach((p, k) => {
@@ -169,9 +194,16 @@ describe('resultToWorkbook', () => {
     const cells: unknown[][] = [];
     ws.eachRow((row) => cells.push((row.values as unknown[]).slice(1)));
     expect(cells).toContainEqual(['expected value of perfect information (EVPI), DKK', expected(d.evpi)]);
-    for (const id of ids) expect(cells).toContainEqual([`probability of the highest expected net benefit: ${id}`, expected(d.probabilityBestNetBenefit[id])]);
+    for (const id of ids)
+      expect(cells).toContainEqual([
+        `probability of the highest expected net benefit: ${id}`,
+        expected(d.probabilityBestNetBenefit[id]),
+      ]);
     const best = section(ws, 'Probability over parameter draws of the best expected outcome');
-    expect(best.find((r) => r.metric === 'successRate')).toEqual({ metric: 'successRate', ...Object.fromEntries(ids.map((id) => [id, expected(d.probabilityBest.successRate[id])])) });
+    expect(best.find((r) => r.metric === 'successRate')).toEqual({
+      metric: 'successRate',
+      ...Object.fromEntries(ids.map((id) => [id, expected(d.probabilityBest.successRate[id])])),
+    });
   });
 
   it('writes an undefined ICER interval as empty cells and words, and hand-made EVPPI and CEAC rows', async () => {
@@ -180,17 +212,25 @@ describe('resultToWorkbook', () => {
     const ws = back.getWorksheet('Decision')!;
     const rows = table(ws);
     expect(rows.map((r) => r.reading)).toEqual(['costs-per-success', 'saves-per-success-forgone', 'costs-per-success']);
-    expect(rows[2]).toMatchObject({ 'ICER lo (2.5 %) over parameter draws': null, 'ICER hi (97.5 %) over parameter draws': null, interval: 'undefined — see the CEAC' });
+    expect(rows[2]).toMatchObject({
+      'ICER lo (2.5 %) over parameter draws': null,
+      'ICER hi (97.5 %) over parameter draws': null,
+      interval: 'undefined — see the CEAC',
+    });
     expect(rows[0].interval).toBeNull();
     expect(rows[1]['in words']).toContain('saves 180,000 DKK per success forgone');
     const evppi = section(ws, 'Expected value of partial perfect information (EVPPI)');
-    expect(evppi.map((r) => [r['parameter(s)'], r['EVPPI, DKK'], r['standard error, DKK'], r['share of the EVPI']])).toEqual([
+    expect(
+      evppi.map((r) => [r['parameter(s)'], r['EVPPI, DKK'], r['standard error, DKK'], r['share of the EVPI']]),
+    ).toEqual([
       ['basisEffect', 400_000, 100_000, 0.16],
       ['fsm2Effect', 1_500_000, 200_000, 0.6],
       ['fsm2Effect + basisEffect', 2_100_000, 300_000, 0.84],
     ]);
     const ceac = section(ws, 'Cost-effectiveness acceptability curve (CEAC)');
-    expect(ceac.map((r) => r['willingness to pay per extra success, DKK'])).toEqual([0, 250_000, 500_000, 750_000, 1_000_000]);
+    expect(ceac.map((r) => r['willingness to pay per extra success, DKK'])).toEqual([
+      0, 250_000, 500_000, 750_000, 1_000_000,
+    ]);
     expect(ceac[0]['probability best: today']).toBeCloseTo(0.9, 12);
     expect(ceac[2]['EVPI, DKK']).toBe(2_500_000);
   });
@@ -204,11 +244,20 @@ describe('resultToWorkbook', () => {
     for (const s of model.states) expect(find(s.id), `state ${s.id}`).toBeDefined();
     const kh = model.states.find((s) => s.id === 'kh')!;
     expect(cells.some((r) => r[0] === 'kh' && r[2] === 'benefit' && r[3] === kh.monthlyTransfer)).toBe(true);
-    for (const g of model.groups) expect(cells.some((r) => r[0] === g.id && r[2] === g.size), `group ${g.id}`).toBe(true);
+    for (const g of model.groups)
+      expect(
+        cells.some((r) => r[0] === g.id && r[2] === g.size),
+        `group ${g.id}`,
+      ).toBe(true);
     for (const iv of model.interventions ?? []) expect(find(iv.id), `intervention ${iv.id}`).toBeDefined();
     for (const sc of result.scenarios) {
       for (const a of sc.allocation.filter((x) => x.count > 0)) {
-        expect(cells.some((r) => r[0] === sc.id && r[2] === a.group && r[3] === (a.intervention ?? '(none)') && r[4] === a.count), `${sc.id} ${a.group}/${a.intervention}`).toBe(true);
+        expect(
+          cells.some(
+            (r) => r[0] === sc.id && r[2] === a.group && r[3] === (a.intervention ?? '(none)') && r[4] === a.count,
+          ),
+          `${sc.id} ${a.group}/${a.intervention}`,
+        ).toBe(true);
       }
       // Empty allocation cells are left out.
       expect(cells.some((r) => r[0] === sc.id && r[4] === 0)).toBe(false);
@@ -229,32 +278,124 @@ describe('resultToWorkbook', () => {
     });
     const p = table(wb.getWorksheet('Payback')!);
     expect(p.map((r) => Object.values(r).slice(0, 10))).toEqual(
-      result.payback!.map((x) => [x.scenario, x.baseline, paybackPhrase(x), x.status, x.meanCurveMonth, x.medianMonth, x.lo, x.hi, x.probWithinHorizon, x.probNoOutlay]),
+      result.payback!.map((x) => [
+        x.scenario,
+        x.baseline,
+        paybackPhrase(x),
+        x.status,
+        x.meanCurveMonth,
+        x.medianMonth,
+        x.lo,
+        x.hi,
+        x.probWithinHorizon,
+        x.probNoOutlay,
+      ]),
     );
   });
 
   it('writes the yearly budget and payback exactly when the result has them, and leaves them out otherwise', async () => {
     const yearly = [
-      { scenario: 'today', year: '2026', payer: 'municipality' as const, item: 'municipalCost' as const, mean: 1234567.5, sd: 1000, lo: 1200000, hi: 1270000 },
-      { scenario: 'today', year: '2026', payer: 'outcome' as const, item: 'successRate' as const, mean: 0.21, sd: 0.01, lo: 0.19, hi: 0.23 },
+      {
+        scenario: 'today',
+        year: '2026',
+        payer: 'municipality' as const,
+        item: 'municipalCost' as const,
+        mean: 1234567.5,
+        sd: 1000,
+        lo: 1200000,
+        hi: 1270000,
+      },
+      {
+        scenario: 'today',
+        year: '2026',
+        payer: 'outcome' as const,
+        item: 'successRate' as const,
+        mean: 0.21,
+        sd: 0.01,
+        lo: 0.19,
+        hi: 0.23,
+      },
     ];
     const payback: Payback[] = [
-      { scenario: 'scenario-2', baseline: 'today', status: 'pays-back', meanCurveMonth: 15, medianMonth: 17, lo: 9, hi: null, probWithinHorizon: 0.625, probNoOutlay: 0.05, medianDate: '2027-05', netResult: -250000 },
-      { scenario: 'scenario-1', baseline: 'today', status: 'never', meanCurveMonth: null, medianMonth: null, lo: null, hi: null, probWithinHorizon: 0.1, probNoOutlay: 0, medianDate: null, netResult: 42 },
-      { scenario: 'today-steered', baseline: 'today', status: 'no-outlay', meanCurveMonth: null, medianMonth: null, lo: null, hi: null, probWithinHorizon: 1, probNoOutlay: 0.9, medianDate: null, netResult: -1e6 },
+      {
+        scenario: 'scenario-2',
+        baseline: 'today',
+        status: 'pays-back',
+        meanCurveMonth: 15,
+        medianMonth: 17,
+        lo: 9,
+        hi: null,
+        probWithinHorizon: 0.625,
+        probNoOutlay: 0.05,
+        medianDate: '2027-05',
+        netResult: -250000,
+      },
+      {
+        scenario: 'scenario-1',
+        baseline: 'today',
+        status: 'never',
+        meanCurveMonth: null,
+        medianMonth: null,
+        lo: null,
+        hi: null,
+        probWithinHorizon: 0.1,
+        probNoOutlay: 0,
+        medianDate: null,
+        netResult: 42,
+      },
+      {
+        scenario: 'today-steered',
+        baseline: 'today',
+        status: 'no-outlay',
+        meanCurveMonth: null,
+        medianMonth: null,
+        lo: null,
+        hi: null,
+        probWithinHorizon: 1,
+        probNoOutlay: 0.9,
+        medianDate: null,
+        netResult: -1e6,
+      },
     ];
     const back = await roundTrip({ ...result, yearly, yearlyComparisons: [], payback });
     const y = table(back.getWorksheet('Yearly budget')!);
-    expect(y.map((r) => [r.scenario, r.year, r.payer, r.item, r.mean])).toEqual(yearly.map((l) => [l.scenario, l.year, l.payer, l.item, l.mean]));
+    expect(y.map((r) => [r.scenario, r.year, r.payer, r.item, r.mean])).toEqual(
+      yearly.map((l) => [l.scenario, l.year, l.payer, l.item, l.mean]),
+    );
     expect(back.getWorksheet('Yearly budget')!.getRow(2).getCell(6).numFmt).toBe('#,##0');
     expect(back.getWorksheet('Yearly budget')!.getRow(3).getCell(6).numFmt).toBe('0.0%');
     const p = table(back.getWorksheet('Payback')!);
-    expect(p.map((r) => Object.values(r).slice(0, 10))).toEqual(payback.map((x) => [x.scenario, x.baseline, paybackPhrase(x), x.status, x.meanCurveMonth, x.medianMonth, x.lo, x.hi, x.probWithinHorizon, x.probNoOutlay]));
-    expect(p.map((r) => r.payback)).toEqual(['month 17 (2027-05), interval 9–never', 'never within the horizon', 'saves from the start (no outlay)']);
+    expect(p.map((r) => Object.values(r).slice(0, 10))).toEqual(
+      payback.map((x) => [
+        x.scenario,
+        x.baseline,
+        paybackPhrase(x),
+        x.status,
+        x.meanCurveMonth,
+        x.medianMonth,
+        x.lo,
+        x.hi,
+        x.probWithinHorizon,
+        x.probNoOutlay,
+      ]),
+    );
+    expect(p.map((r) => r.payback)).toEqual([
+      'month 17 (2027-05), interval 9–never',
+      'never within the horizon',
+      'saves from the start (no outlay)',
+    ]);
     expect(p.map((r) => r['median payback date'])).toEqual(['2027-05', null, null]);
     expect(p[0]['cumulative municipal net result at the horizon, DKK (negative: saves)']).toBe(-250000);
 
-    const without = await roundTrip({ ...result, scenarios: result.scenarios.map((s) => ({ ...s, arms: [] })), yearly: undefined, yearlyComparisons: undefined, payback: undefined, queue: undefined, steering: undefined });
+    const without = await roundTrip({
+      ...result,
+      scenarios: result.scenarios.map((s) => ({ ...s, arms: [] })),
+      yearly: undefined,
+      yearlyComparisons: undefined,
+      payback: undefined,
+      queue: undefined,
+      steering: undefined,
+    });
     expect(without.worksheets.map((w) => w.name)).toEqual(['Assumptions', 'Scenarios', 'Comparisons', 'Decision']);
   });
 
@@ -263,7 +404,12 @@ describe('resultToWorkbook', () => {
     const tr = result.steering![0];
     expect(rows).toHaveLength(tr.months.length);
     rows.forEach((r, k) => {
-      expect(r).toMatchObject({ scenario: 'today-steered', intervention: 'fsm', month: tr.months[k], date: tr.dates![k] });
+      expect(r).toMatchObject({
+        scenario: 'today-steered',
+        intervention: 'fsm',
+        month: tr.months[k],
+        date: tr.dates![k],
+      });
       expect(r['share (mean)']).toBe(tr.mean[k]);
     });
     // The per-replicate block follows its section title and header.
@@ -283,7 +429,9 @@ describe('resultToWorkbook', () => {
     // The assumptions name the steering rules and the reform calendar.
     const texts: string[] = [];
     wb.getWorksheet('Assumptions')!.eachRow((row) => texts.push((row.values as unknown[]).map(String).join(' | ')));
-    expect(texts.some((t) => t.includes('today-steered | fsm | kh') && t.includes('freeCapacity > 0.05: +0.05'))).toBe(true);
+    expect(texts.some((t) => t.includes('today-steered | fsm | kh') && t.includes('freeCapacity > 0.05: +0.05'))).toBe(
+      true,
+    );
     expect(texts.some((t) => t.startsWith(' | 2029-01 | ') && t.includes('{"transitions":{"rf":{"kh":1}'))).toBe(true);
 
     expect(texts.some((t) => t.includes('17 caseworkers × 35; when full: queue on tvaer'))).toBe(true);
@@ -291,6 +439,8 @@ describe('resultToWorkbook', () => {
 
   it('describes distributions compactly', () => {
     expect(distributionText({ dist: 'beta', alpha: 20, beta: 80 })).toBe('beta(α = 20, β = 80)');
-    expect(distributionText({ dist: 'lognormal', mu: 0.35721765866786653, sigma: 0.12878940852237242 })).toBe('lognormal(μ = 0.3572, σ = 0.1288; median 1.429)');
+    expect(distributionText({ dist: 'lognormal', mu: 0.35721765866786653, sigma: 0.12878940852237242 })).toBe(
+      'lognormal(μ = 0.3572, σ = 0.1288; median 1.429)',
+    );
   });
 });

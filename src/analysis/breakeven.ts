@@ -10,7 +10,14 @@ import { ForlobInputError } from '../model/errors.js';
 import { planUncertainty, parameterQuantile } from '../params/plan.js';
 import type { SimulateOptions } from '../options.js';
 import { simulate } from '../simulate.js';
-import { analysisProgress, checkAnalysisOptions, measureValues, type AnalysisProgress, type MeasureSpec, type Runner } from './measure.js';
+import {
+  analysisProgress,
+  checkAnalysisOptions,
+  measureValues,
+  type AnalysisProgress,
+  type MeasureSpec,
+  type Runner,
+} from './measure.js';
 
 /** Options of {@link breakEven}: those of `simulate` for each run, and what to solve for. */
 export interface BreakEvenOptions extends Omit<SimulateOptions, 'onProgress'>, MeasureSpec {
@@ -69,12 +76,34 @@ export interface BreakEvenResult {
  */
 export async function breakEven(model: unknown, options: BreakEvenOptions): Promise<BreakEvenResult> {
   checkAnalysisOptions(options, OWN);
-  const { parameter, target = 0, lower, upper, tolerance, run = simulate, metric = 'municipalCost', scenario, baseline, onProgress, ...simOpts } = options;
+  const {
+    parameter,
+    target = 0,
+    lower,
+    upper,
+    tolerance,
+    run = simulate,
+    metric = 'municipalCost',
+    scenario,
+    baseline,
+    onProgress,
+    ...simOpts
+  } = options;
   const plan = planUncertainty(model);
   const p = plan.parameters.find((x) => x.name === parameter);
-  if (!p) throw new ForlobInputError([{ path: 'parameter', message: `unknown parameter "${parameter}" (expected one of ${plan.parameters.map((x) => x.name).join(', ') || 'none'})` }]);
-  for (const [name, x] of [['lower', lower], ['upper', upper]] as const) {
-    if (x !== undefined && (typeof x !== 'number' || !Number.isFinite(x))) throw new ForlobInputError([{ path: name, message: `expected a finite number, got ${String(x)}` }]);
+  if (!p)
+    throw new ForlobInputError([
+      {
+        path: 'parameter',
+        message: `unknown parameter "${parameter}" (expected one of ${plan.parameters.map((x) => x.name).join(', ') || 'none'})`,
+      },
+    ]);
+  for (const [name, x] of [
+    ['lower', lower],
+    ['upper', upper],
+  ] as const) {
+    if (x !== undefined && (typeof x !== 'number' || !Number.isFinite(x)))
+      throw new ForlobInputError([{ path: name, message: `expected a finite number, got ${String(x)}` }]);
   }
   let lo0 = lower ?? (p.dist ? parameterQuantile(p, 0.001) : p.mean * 0.5);
   let hi0 = upper ?? (p.dist ? parameterQuantile(p, 0.999) : p.mean * 1.5);
@@ -85,7 +114,10 @@ export async function breakEven(model: unknown, options: BreakEvenOptions): Prom
     throw new ForlobInputError([
       lower === undefined && upper === undefined
         ? { path: 'parameter', message: `"${parameter}" is fixed at ${p.mean}: give lower and upper to search` }
-        : { path: lower !== undefined ? 'lower' : 'upper', message: `expected lower < upper, got lower ${lo0} and upper ${hi0}` },
+        : {
+            path: lower !== undefined ? 'lower' : 'upper',
+            message: `expected lower < upper, got lower ${lo0} and upper ${hi0}`,
+          },
     ]);
   }
   const measure = { metric, scenario, baseline };
@@ -94,7 +126,14 @@ export async function breakEven(model: unknown, options: BreakEvenOptions): Prom
   const progress = analysisProgress(onProgress, 2 + steps + 3);
   let evaluations = 0;
   const f = async (v: number) => {
-    const xs = measureValues(await run(model, { ...simOpts, onProgress: progress.wrap(evaluations++), fixed: { ...(simOpts.fixed ?? {}), [parameter]: v } }), measure).filter(Number.isFinite);
+    const xs = measureValues(
+      await run(model, {
+        ...simOpts,
+        onProgress: progress.wrap(evaluations++),
+        fixed: { ...(simOpts.fixed ?? {}), [parameter]: v },
+      }),
+      measure,
+    ).filter(Number.isFinite);
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
     const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1));
     return { value: mean - target, se: sd / Math.sqrt(xs.length) };
@@ -103,7 +142,14 @@ export async function breakEven(model: unknown, options: BreakEvenOptions): Prom
   let b = hi0;
   let fa = (await f(a)).value;
   const fb = (await f(b)).value;
-  const result: BreakEvenResult = { parameter, value: null, mcse: null, interval: [lo0, hi0], atEnds: [fa, fb], evaluations };
+  const result: BreakEvenResult = {
+    parameter,
+    value: null,
+    mcse: null,
+    interval: [lo0, hi0],
+    atEnds: [fa, fb],
+    evaluations,
+  };
   if (Math.sign(fa) === Math.sign(fb) && fa !== 0) {
     progress.finish(evaluations);
     return { ...result, evaluations };

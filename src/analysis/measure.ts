@@ -26,11 +26,15 @@ export interface MeasureSpec {
 export function measureValues(result: SimulationResult, spec: MeasureSpec): Float64Array {
   const metric = spec.metric ?? 'municipalCost';
   const m = METRICS.indexOf(metric);
-  if (m < 0) throw new ForlobInputError([{ path: 'metric', message: `expected one of ${METRICS.join(', ')}, got "${metric}"` }]);
+  if (m < 0)
+    throw new ForlobInputError([{ path: 'metric', message: `expected one of ${METRICS.join(', ')}, got "${metric}"` }]);
   const ids = result.scenarios.map((s) => s.id);
   const find = (id: string, what: string) => {
     const i = ids.indexOf(id);
-    if (i < 0) throw new ForlobInputError([{ path: what, message: `unknown scenario "${id}" (expected one of ${ids.join(', ')})` }]);
+    if (i < 0)
+      throw new ForlobInputError([
+        { path: what, message: `unknown scenario "${id}" (expected one of ${ids.join(', ')})` },
+      ]);
     return i;
   };
   const s = spec.scenario !== undefined ? find(spec.scenario, 'scenario') : ids.length - 1;

@@ -7,7 +7,14 @@
 import { simulate } from '../simulate.js';
 import { planUncertainty, parameterQuantile } from '../params/plan.js';
 import type { SimulateOptions } from '../options.js';
-import { analysisProgress, checkAnalysisOptions, measureMean, type AnalysisProgress, type MeasureSpec, type Runner } from './measure.js';
+import {
+  analysisProgress,
+  checkAnalysisOptions,
+  measureMean,
+  type AnalysisProgress,
+  type MeasureSpec,
+  type Runner,
+} from './measure.js';
 
 /** Options of {@link sensitivity}: those of `simulate` for each run, and what to measure. */
 export interface SensitivityOptions extends Omit<SimulateOptions, 'onProgress'>, MeasureSpec {
@@ -76,7 +83,16 @@ export interface SensitivityResult {
  */
 export async function sensitivity(model: unknown, options: SensitivityOptions = {}): Promise<SensitivityResult> {
   checkAnalysisOptions(options, OWN);
-  const { lowQuantile, highQuantile, run = simulate, metric = 'municipalCost', scenario, baseline, onProgress, ...simOpts } = options;
+  const {
+    lowQuantile,
+    highQuantile,
+    run = simulate,
+    metric = 'municipalCost',
+    scenario,
+    baseline,
+    onProgress,
+    ...simOpts
+  } = options;
   const level = simOpts.level ?? 0.95;
   const qLow = lowQuantile ?? (1 - level) / 2;
   const qHigh = highQuantile ?? (1 + level) / 2;
@@ -85,7 +101,11 @@ export async function sensitivity(model: unknown, options: SensitivityOptions = 
   const measure = { metric, scenario, baseline };
   const progress = analysisProgress(onProgress, 1 + 2 * plan.parameters.filter((p) => p.dist).length);
   let runs = 0;
-  const at = async (overrides: Record<string, number>) => measureMean(await run(model, { ...simOpts, onProgress: progress.wrap(runs++), fixed: { ...means, ...overrides } }), measure);
+  const at = async (overrides: Record<string, number>) =>
+    measureMean(
+      await run(model, { ...simOpts, onProgress: progress.wrap(runs++), fixed: { ...means, ...overrides } }),
+      measure,
+    );
   const base = await at({});
   const rows: SensitivityRow[] = [];
   for (const p of plan.parameters) {

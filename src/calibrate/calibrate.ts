@@ -114,12 +114,15 @@ export function calibrateRow(t: CalibrationTargets, path = 'calibration'): Calib
   const beta = ph?.backProbability ?? 0;
   const piRow = ph?.exits ?? {};
   const pi = Object.values(piRow).reduce((a, b) => a + b, 0);
-  if (ph && beta + pi <= 0) fail(`the paid-hours state "${ph.state}" needs a row leaving it (back to the course or to an exit)`);
+  if (ph && beta + pi <= 0)
+    fail(`the paid-hours state "${ph.state}" needs a row leaving it (back to the course or to an exit)`);
 
   const levelFor = (x: number): number => {
-    if (t.meanMonths !== undefined) return (1 + (ph ? x / (beta + pi) : 0)) / t.meanMonths - (ph ? (x * pi) / (beta + pi) : 0);
+    if (t.meanMonths !== undefined)
+      return (1 + (ph ? x / (beta + pi) : 0)) / t.meanMonths - (ph ? (x * pi) / (beta + pi) : 0);
     const c = t.completion!;
-    if (ended(1 - x, x, beta, pi, c.withinMonths) < c.share) fail(`a completion share of ${c.share} within ${c.withinMonths} months cannot be reached`);
+    if (ended(1 - x, x, beta, pi, c.withinMonths) < c.share)
+      fail(`a completion share of ${c.share} within ${c.withinMonths} months cannot be reached`);
     return bisect((h) => ended(h, x, beta, pi, c.withinMonths), c.share, 0, 1 - x);
   };
 
@@ -129,7 +132,7 @@ export function calibrateRow(t: CalibrationTargets, path = 'calibration'): Calib
     const ever = (xx: number) => {
       const h = levelFor(xx);
       const a = h + xx;
-      return a > 0 ? (xx * (1 - Math.pow(Math.max(0, 1 - a), W - 1))) / a : 0;
+      return a > 0 ? (xx * (1 - Math.max(0, 1 - a) ** (W - 1))) / a : 0;
     };
     // The largest x keeping h + x ≤ 1 and h ≥ 0.
     const xmax = bisect((xx) => (levelFor(xx) + xx <= 1 && levelFor(xx) >= 0 ? 0 : 1), 0.5, 0, 1);
@@ -144,7 +147,10 @@ export function calibrateRow(t: CalibrationTargets, path = 'calibration'): Calib
   const row: CalibratedRow = {};
   for (const [d, q] of Object.entries(t.shares)) {
     const r = (q * total - (piRow[d] ?? 0) * Mb) / Ma;
-    if (r < -1e-12) fail(`the paid-hours row alone sends more courses to "${d}" than its share ${q}: lower that row or raise the share`);
+    if (r < -1e-12)
+      fail(
+        `the paid-hours row alone sends more courses to "${d}" than its share ${q}: lower that row or raise the share`,
+      );
     if (r > 0) row[d] = r;
   }
   for (const d of Object.keys(piRow)) {

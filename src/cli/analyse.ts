@@ -20,16 +20,27 @@ import { fixed } from '../report/text.js';
 function wrap(text: string, width: number): string {
   const lines: string[] = [];
   for (const word of text.split(' ')) {
-    if (lines.length && lines[lines.length - 1].length + 1 + word.length <= width) lines[lines.length - 1] += ` ${word}`;
+    if (lines.length && lines[lines.length - 1].length + 1 + word.length <= width)
+      lines[lines.length - 1] += ` ${word}`;
     else lines.push(word);
   }
   return lines.join('\n');
 }
 
 const COMMON: readonly Flag[] = [
-  { name: 'metric', value: 'M', help: `the metric measured, one of\n${wrap(METRICS.join(', '), 76)}`, default: 'municipalCost' },
+  {
+    name: 'metric',
+    value: 'M',
+    help: `the metric measured, one of\n${wrap(METRICS.join(', '), 76)}`,
+    default: 'municipalCost',
+  },
   { name: 'scenario', value: 'ID', help: 'the scenario measured', default: 'the last' },
-  { name: 'baseline', value: 'ID', help: "measure the scenario's paired difference from this scenario", default: 'none: the level' },
+  {
+    name: 'baseline',
+    value: 'ID',
+    help: "measure the scenario's paired difference from this scenario",
+    default: 'none: the level',
+  },
   { name: 'replicates', value: 'N', help: 'replicates of each run', default: '300' },
   { name: 'seed', value: 'S', help: 'seed, any string (the same in every run: common random numbers)', default: '"1"' },
   { name: 'level', value: 'L', help: '0 < L < 1', default: '0.95' },
@@ -47,9 +58,24 @@ export const SENSITIVITY_FLAGS: readonly Flag[] = COMMON.map((f) =>
 /** The breakeven command's flags: its parser and its usage are both made from this list. */
 export const BREAKEVEN_FLAGS: readonly Flag[] = [
   { name: 'parameter', value: 'NAME', help: 'the parameter to solve for', default: 'none: required' },
-  { name: 'target', value: 'X', help: 'the value the measure should reach, in raw units (shares as fractions, DKK)', default: '0: no worse than the baseline' },
-  { name: 'lower', value: 'X', help: 'lower end of the search interval', default: "the parameter's 0.1 % quantile; half a fixed value" },
-  { name: 'upper', value: 'X', help: 'upper end of the search interval', default: "the parameter's 99.9 % quantile; 1.5 × a fixed value" },
+  {
+    name: 'target',
+    value: 'X',
+    help: 'the value the measure should reach, in raw units (shares as fractions, DKK)',
+    default: '0: no worse than the baseline',
+  },
+  {
+    name: 'lower',
+    value: 'X',
+    help: 'lower end of the search interval',
+    default: "the parameter's 0.1 % quantile; half a fixed value",
+  },
+  {
+    name: 'upper',
+    value: 'X',
+    help: 'upper end of the search interval',
+    default: "the parameter's 99.9 % quantile; 1.5 × a fixed value",
+  },
   ...COMMON.filter((f) => f.name !== 'level'),
 ];
 
@@ -70,13 +96,17 @@ export const BREAKEVEN_USAGE = usageText(
 function numberFlag(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x)) throw new ForlobInputError([{ path: `--${name}`, message: `expected a number, got "${v}"` }]);
+  if (v.trim() === '' || !Number.isFinite(x))
+    throw new ForlobInputError([{ path: `--${name}`, message: `expected a number, got "${v}"` }]);
   return x;
 }
 
 function setup(argv: string[], flags: readonly Flag[]) {
   const { values, positionals } = parseFlags(argv, flags);
-  if (positionals.length !== 1) throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
+  if (positionals.length !== 1)
+    throw new ForlobInputError([
+      { path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` },
+    ]);
   const v = values as Record<string, string | undefined>;
   checkOut(v.out, positionals); // before the runs, not after them
   const workers = intFlag('workers', v.workers, availableParallelism());
@@ -87,20 +117,31 @@ function setup(argv: string[], flags: readonly Flag[]) {
     model: loadModel(positionals[0]),
     format: choiceFlag('format', v.format, ['table', 'json'] as const, 'table'),
     metric: choiceFlag('metric', v.metric, METRICS, 'municipalCost') as MetricName,
-    sim: { replicates: intFlag('replicates', v.replicates, 300), seed: v.seed ?? '1', ...(level !== undefined ? { level } : {}), workers },
+    sim: {
+      replicates: intFlag('replicates', v.replicates, 300),
+      seed: v.seed ?? '1',
+      ...(level !== undefined ? { level } : {}),
+      workers,
+    },
     run: (m: unknown, o: object) => simulate(m, { ...o, workers }),
   };
 }
 
 /** A parameter's or measure's value with five significant digits; "n/a" where it is undefined (NaN, null, ±Infinity). */
-const fmt = (x: number | null | undefined) => (typeof x !== 'number' || !Number.isFinite(x) ? NOT_AVAILABLE : Math.abs(x) >= 1e5 ? x.toExponential(4) : x.toPrecision(5));
+const fmt = (x: number | null | undefined) =>
+  typeof x !== 'number' || !Number.isFinite(x)
+    ? NOT_AVAILABLE
+    : Math.abs(x) >= 1e5
+      ? x.toExponential(4)
+      : x.toPrecision(5);
 
 /**
  * How `run` shows a metric: shares in % (a difference in percentage points), money in
  * mio. DKK, months as months; anything else as it is.
  */
 export function measureUnit(metric: MetricName, difference: boolean): { factor: number; unit: string; digits: number } {
-  if (/(Rate|Share)$|^onBenefitAt/.test(metric)) return { factor: 100, unit: difference ? 'percentage points' : '%', digits: 2 };
+  if (/(Rate|Share)$|^onBenefitAt/.test(metric))
+    return { factor: 100, unit: difference ? 'percentage points' : '%', digits: 2 };
   if (/(Cost|Income)$/.test(metric)) return { factor: 1e-6, unit: 'mio. DKK', digits: 2 };
   if (/[mM]onths/.test(metric)) return { factor: 1, unit: 'months', digits: 2 };
   return { factor: 1, unit: '', digits: 3 };
@@ -123,11 +164,18 @@ export async function sensitivityCommand(argv: string[]): Promise<string> {
   const bar = progressBar(quiet);
   let t;
   try {
-    t = await sensitivity(model, { ...sim, metric, scenario: v.scenario, baseline: v.baseline, run, onProgress: bar.onProgress });
+    t = await sensitivity(model, {
+      ...sim,
+      metric,
+      scenario: v.scenario,
+      baseline: v.baseline,
+      run,
+      onProgress: bar.onProgress,
+    });
   } finally {
     bar.stop();
   }
-  if (format === 'json') return emit(JSON.stringify(t, null, 2) + '\n', v.out);
+  if (format === 'json') return emit(`${JSON.stringify(t, null, 2)}\n`, v.out);
   return emit(sensitivityTable(t), v.out);
 }
 
@@ -140,7 +188,12 @@ export function sensitivityTable(t: SensitivityResult): string {
   const what = `${metric}${scenario ? ` of ${scenario}` : ''}${baseline ? ` − ${baseline}` : ''}${u.unit ? ` (${u.unit})` : ''}`;
   const w = Math.max(9, ...t.rows.map((r) => r.parameter.length));
   const cols = ['low', 'high', 'at low', 'at high', 'swing'];
-  const cw = Math.max(11, ...t.rows.flatMap((r) => [fmt(r.low), fmt(r.high), show(r.lowValue), show(r.highValue), show(r.swing)].map((c) => c.length)));
+  const cw = Math.max(
+    11,
+    ...t.rows.flatMap((r) =>
+      [fmt(r.low), fmt(r.high), show(r.lowValue), show(r.highValue), show(r.swing)].map((c) => c.length),
+    ),
+  );
   const lines = [
     `one-way sensitivity of ${what}`,
     `each parameter in turn at low = its ${quantileText(t.quantiles.low)} quantile and high = its ${quantileText(t.quantiles.high)} quantile, every other at its mean;`,
@@ -148,18 +201,31 @@ export function sensitivityTable(t: SensitivityResult): string {
     `with every parameter at its mean: ${show(t.base)}`,
     '',
     [`${'parameter'.padEnd(w)}`, ...cols.map((c) => c.padStart(cw))].join('  '),
-    ...t.rows.map((r) => [r.parameter.padEnd(w), ...[fmt(r.low), fmt(r.high), show(r.lowValue), show(r.highValue), show(r.swing)].map((c) => c.padStart(cw))].join('  ')),
+    ...t.rows.map((r) =>
+      [
+        r.parameter.padEnd(w),
+        ...[fmt(r.low), fmt(r.high), show(r.lowValue), show(r.highValue), show(r.swing)].map((c) => c.padStart(cw)),
+      ].join('  '),
+    ),
   ];
   if (t.rows.length === 0) lines.push('(the model has no uncertain parameters)');
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** `forlob breakeven`. */
 export async function breakEvenCommand(argv: string[]): Promise<string> {
   const { v, quiet, model, format, metric, sim, run } = setup(argv, BREAKEVEN_FLAGS);
-  if (!v.parameter) throw new ForlobInputError([{ path: '--parameter', message: 'required: the parameter to solve for' }]);
-  const [target, lower, upper] = [numberFlag('target', v.target), numberFlag('lower', v.lower), numberFlag('upper', v.upper)];
-  if (lower !== undefined && upper !== undefined && !(lower < upper)) throw new ForlobInputError([{ path: '--lower', message: `expected a number below --upper, got --lower ${v.lower} and --upper ${v.upper}` }]);
+  if (!v.parameter)
+    throw new ForlobInputError([{ path: '--parameter', message: 'required: the parameter to solve for' }]);
+  const [target, lower, upper] = [
+    numberFlag('target', v.target),
+    numberFlag('lower', v.lower),
+    numberFlag('upper', v.upper),
+  ];
+  if (lower !== undefined && upper !== undefined && !(lower < upper))
+    throw new ForlobInputError([
+      { path: '--lower', message: `expected a number below --upper, got --lower ${v.lower} and --upper ${v.upper}` },
+    ]);
   const bar = progressBar(quiet);
   let b;
   try {
@@ -178,7 +244,7 @@ export async function breakEvenCommand(argv: string[]): Promise<string> {
   } finally {
     bar.stop();
   }
-  if (format === 'json') return emit(JSON.stringify(b, null, 2) + '\n', v.out);
+  if (format === 'json') return emit(`${JSON.stringify(b, null, 2)}\n`, v.out);
   b = printableDeep(b);
   const text =
     b.value === null

@@ -46,15 +46,25 @@ export function usageText(synopsis: string, summary: string, flags: readonly Fla
  * known one (`unknown flag --replicats (did you mean --replicates?)`); a missing value too.
  */
 export function parseFlags(argv: string[], flags: readonly Flag[]) {
-  const options = Object.fromEntries(flags.map((f) => [f.name, { type: f.value ? ('string' as const) : ('boolean' as const) }]));
+  const options = Object.fromEntries(
+    flags.map((f) => [f.name, { type: f.value ? ('string' as const) : ('boolean' as const) }]),
+  );
   try {
     return parseArgs({ args: negativeValues(argv, flags), options, allowPositionals: true, strict: true });
   } catch (e) {
     const err = e as Error & { code?: string };
     const unknown = err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']*)'/.exec(err.message)?.[1] : undefined;
     if (unknown !== undefined) {
-      const near = nearestName(unknown.replace(/^-+/, ''), flags.map((f) => f.name));
-      throw new ForlobInputError([{ path: 'arguments', message: `unknown flag ${unknown}${near ? ` (did you mean --${near}?)` : flags.length ? ` (expected one of ${flags.map((f) => `--${f.name}`).join(', ')})` : ' (the command takes no flags)'}` }]);
+      const near = nearestName(
+        unknown.replace(/^-+/, ''),
+        flags.map((f) => f.name),
+      );
+      throw new ForlobInputError([
+        {
+          path: 'arguments',
+          message: `unknown flag ${unknown}${near ? ` (did you mean --${near}?)` : flags.length ? ` (expected one of ${flags.map((f) => `--${f.name}`).join(', ')})` : ' (the command takes no flags)'}`,
+        },
+      ]);
     }
     throw new ForlobInputError([{ path: 'arguments', message: err.message.split('\n')[0] }]);
   }
@@ -69,7 +79,8 @@ function negativeValues(argv: string[], flags: readonly Flag[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--') return [...out, ...argv.slice(i)];
-    if (takesValue.has(argv[i]) && i + 1 < argv.length && /^-\.?\d/.test(argv[i + 1])) out.push(`${argv[i]}=${argv[++i]}`);
+    if (takesValue.has(argv[i]) && i + 1 < argv.length && /^-\.?\d/.test(argv[i + 1]))
+      out.push(`${argv[i]}=${argv[++i]}`);
     else out.push(argv[i]);
   }
   return out;
@@ -89,16 +100,25 @@ export function levelFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const x = Number(value);
   if (value.trim() === '' || !Number.isFinite(x) || x <= 0 || x >= 1) {
-    throw new ForlobInputError([{ path: '--level', message: `expected a number strictly between 0 and 1, got "${value}"` }]);
+    throw new ForlobInputError([
+      { path: '--level', message: `expected a number strictly between 0 and 1, got "${value}"` },
+    ]);
   }
   return x;
 }
 
 /** One of a fixed set of choices. */
-export function choiceFlag<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+export function choiceFlag<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (!(choices as readonly string[]).includes(value)) {
-    throw new ForlobInputError([{ path: `--${name}`, message: `expected one of ${choices.join(', ')}, got "${value}"` }]);
+    throw new ForlobInputError([
+      { path: `--${name}`, message: `expected one of ${choices.join(', ')}, got "${value}"` },
+    ]);
   }
   return value as T;
 }
@@ -110,7 +130,12 @@ export function rangeFlag(value: string | undefined, total: number): [number, nu
   const from = m ? Number(m[1]) : NaN;
   const to = m ? Number(m[2]) : NaN;
   if (!m || from >= to || to > total) {
-    throw new ForlobInputError([{ path: '--replicate-range', message: `expected A:B with 0 <= A < B <= ${total} (the --replicates total), got "${value}"` }]);
+    throw new ForlobInputError([
+      {
+        path: '--replicate-range',
+        message: `expected A:B with 0 <= A < B <= ${total} (the --replicates total), got "${value}"`,
+      },
+    ]);
   }
   return [from, to];
 }
@@ -124,10 +149,14 @@ export function wtpRangeFlag(value: string | undefined): WtpRange | undefined {
   const parts = value.split(':');
   const [min, max, step] = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
   if (parts.length !== 3 || ![min, max, step].every(Number.isFinite) || min < 0 || max < min || step <= 0) {
-    throw new ForlobInputError([{ path: '--wtp-range', message: `expected MIN:MAX:STEP with 0 <= MIN <= MAX and STEP > 0, got "${value}"` }]);
+    throw new ForlobInputError([
+      { path: '--wtp-range', message: `expected MIN:MAX:STEP with 0 <= MIN <= MAX and STEP > 0, got "${value}"` },
+    ]);
   }
   if ((max - min) / step > 1000) {
-    throw new ForlobInputError([{ path: '--wtp-range', message: `expected at most 1,001 points ((MAX − MIN) / STEP <= 1000), got "${value}"` }]);
+    throw new ForlobInputError([
+      { path: '--wtp-range', message: `expected at most 1,001 points ((MAX − MIN) / STEP <= 1000), got "${value}"` },
+    ]);
   }
   return { min, max, step };
 }
@@ -143,14 +172,24 @@ export function evppiGroupsFlag(value: string | undefined, known?: readonly stri
   if (value === undefined) return undefined;
   const groups = value.split(';').map((g) => g.split(',').map((n) => n.trim()));
   if (value.trim() === '' || groups.some((g) => g.some((n) => n === ''))) {
-    throw new ForlobInputError([{ path: '--evppi-groups', message: `expected groups of parameter names like "a,b;c" (names separated by ",", groups by ";"), got "${value}"` }]);
+    throw new ForlobInputError([
+      {
+        path: '--evppi-groups',
+        message: `expected groups of parameter names like "a,b;c" (names separated by ",", groups by ";"), got "${value}"`,
+      },
+    ]);
   }
   if (known) {
     for (const name of groups.flat()) {
       if (known.includes(name)) continue;
       const near = nearestName(name, known);
       const expected = known.length ? `expected one of ${known.join(', ')}` : 'the model has no uncertain parameters';
-      throw new ForlobInputError([{ path: '--evppi-groups', message: `unknown uncertain parameter "${name}" (${near ? `did you mean "${near}"?` : expected})` }]);
+      throw new ForlobInputError([
+        {
+          path: '--evppi-groups',
+          message: `unknown uncertain parameter "${name}" (${near ? `did you mean "${near}"?` : expected})`,
+        },
+      ]);
     }
   }
   return groups;

@@ -4,7 +4,21 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, fchmodSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, write, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fchmodSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  write,
+  writeSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ForlobInputError } from '../model/errors.js';
 import { duplicateKeys } from '../model/json.js';
@@ -25,13 +39,21 @@ export function loadModel(arg: string): ModelSpec {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new ForlobInputError([{ path: 'model', message: `cannot read "${arg}": ${why} (expected a model file or a preset id: ${Object.keys(presets).join(', ')})` }]);
+    throw new ForlobInputError([
+      {
+        path: 'model',
+        message: `cannot read "${arg}": ${why} (expected a model file or a preset id: ${Object.keys(presets).join(', ')})`,
+      },
+    ]);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new ForlobInputError([{ path: '(root)', message: `malformed JSON in ${arg}: ${(e as Error).message}` }], 'invalid model');
+    throw new ForlobInputError(
+      [{ path: '(root)', message: `malformed JSON in ${arg}: ${(e as Error).message}` }],
+      'invalid model',
+    );
   }
   const dup = duplicateKeys(text);
   if (dup.length) throw new ForlobInputError(dup, 'invalid model');
@@ -41,7 +63,9 @@ export function loadModel(arg: string): ModelSpec {
 
 /** Names of a model's uncertain parameters (those with a distribution), for --evppi-groups. */
 export function uncertainNames(model: unknown): string[] {
-  return planUncertainty(model).parameters.filter((p) => p.dist).map((p) => p.name);
+  return planUncertainty(model)
+    .parameters.filter((p) => p.dist)
+    .map((p) => p.name);
 }
 
 /** What an output file is made of: one text or buffer, or chunks of them (a document too long for one string). */
@@ -52,7 +76,15 @@ const outProblem = (message: string) => new ForlobInputError([{ path: '--out', m
 /** Why an errno happened, in words. */
 function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOTDIR' ? 'a part of the path is not a folder' : (e as Error).message;
+  return code === 'ENOENT'
+    ? 'no such folder'
+    : code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'EROFS'
+        ? 'read-only file system'
+        : code === 'ENOTDIR'
+          ? 'a part of the path is not a folder'
+          : (e as Error).message;
 }
 
 /**
@@ -77,9 +109,13 @@ function checkTarget(path: string): number | undefined {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw outProblem(`cannot write "${path}": ${reason(e)}`);
   }
-  if (st.isSymbolicLink()) throw outProblem(`"${path}" is a symbolic link: forlob does not replace one (remove it, or write to another name)`);
+  if (st.isSymbolicLink())
+    throw outProblem(`"${path}" is a symbolic link: forlob does not replace one (remove it, or write to another name)`);
   if (st.isDirectory()) throw outProblem(`"${path}" is a folder: expected a file name`);
-  if (!st.isFile()) throw outProblem(`"${path}" is not a regular file (a device, pipe or socket): write to a file, or leave --out off and redirect stdout`);
+  if (!st.isFile())
+    throw outProblem(
+      `"${path}" is not a regular file (a device, pipe or socket): write to a file, or leave --out off and redirect stdout`,
+    );
   return st.mode & 0o7777;
 }
 
@@ -102,7 +138,8 @@ export function checkOut(out: string | undefined, inputs: readonly string[] = []
       continue; // a preset id
     }
     // The same file by any name (a link, a hard link, another path): same device and inode.
-    if (st.dev === target.dev && st.ino === target.ino) throw outProblem(`"${out}" is the input file "${input}": writing there would replace it`);
+    if (st.dev === target.dev && st.ino === target.ino)
+      throw outProblem(`"${out}" is the input file "${input}": writing there would replace it`);
   }
 }
 
@@ -120,8 +157,10 @@ function openTemp(path: string, mode: number | undefined): { fd: number; tmp: st
   }
 }
 
-const chunksOf = (content: OutputContent): Iterable<string | Uint8Array> => (typeof content === 'string' || content instanceof Uint8Array ? [content] : content);
-const bytes = (chunk: string | Uint8Array): Uint8Array => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+const chunksOf = (content: OutputContent): Iterable<string | Uint8Array> =>
+  typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+const bytes = (chunk: string | Uint8Array): Uint8Array =>
+  typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 
 /** Replace `path` by the finished temporary file, unless a symbolic link was planted there meanwhile. */
 function replaceTarget(tmp: string, path: string): void {
@@ -131,7 +170,8 @@ function replaceTarget(tmp: string, path: string): void {
   } catch {
     /* no file there: nothing to replace */
   }
-  if (link) throw outProblem(`"${path}" is a symbolic link: forlob does not replace one (remove it, or write to another name)`);
+  if (link)
+    throw outProblem(`"${path}" is a symbolic link: forlob does not replace one (remove it, or write to another name)`);
   renameSync(tmp, path);
 }
 
@@ -143,7 +183,8 @@ function removeQuietly(tmp: string): void {
   }
 }
 
-const writeProblem = (path: string, e: unknown) => (e instanceof ForlobInputError ? e : outProblem(`cannot write "${path}": ${(e as Error).message}`));
+const writeProblem = (path: string, e: unknown) =>
+  e instanceof ForlobInputError ? e : outProblem(`cannot write "${path}": ${(e as Error).message}`);
 
 /**
  * Write `content` to `path` atomically: into a temporary file next to it (a random name,
@@ -176,7 +217,8 @@ export function writeAtomic(path: string, content: OutputContent): void {
   }
 }
 
-const writeAsync = (fd: number, b: Uint8Array, off: number) => new Promise<number>((res, rej) => write(fd, b, off, b.length - off, null, (err, n) => (err ? rej(err) : res(n))));
+const writeAsync = (fd: number, b: Uint8Array, off: number) =>
+  new Promise<number>((res, rej) => write(fd, b, off, b.length - off, null, (err, n) => (err ? rej(err) : res(n))));
 
 function closeQuietly(fd: number): void {
   try {

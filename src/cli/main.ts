@@ -37,13 +37,48 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
-  run: { args: '<model.json | preset-id>', summary: 'simulate every scenario; print or write the results', usage: RUN_USAGE, run: runCommand },
-  report: { args: '<model.json | preset-id>', summary: 'simulate and write a self-contained HTML report', usage: REPORT_USAGE, run: reportCommand },
-  sensitivity: { args: '<model.json | preset-id>', summary: 'rank uncertain parameters by the swing they cause (tornado)', usage: SENSITIVITY_USAGE, run: sensitivityCommand },
-  breakeven: { args: '<model.json | preset-id> --parameter NAME', summary: 'the parameter value at which a scenario matches its baseline', usage: BREAKEVEN_USAGE, run: breakEvenCommand },
-  merge: { args: '<part.json> …', summary: 'merge the parts of a split run into the whole run', usage: MERGE_USAGE, run: mergeCommand },
-  presets: { args: '', summary: 'list the built-in presets', usage: usageText('forlob presets', 'List the built-in presets, one line each: id and summary.', []), run: presetsCommand },
-  show: { args: '<preset-id>', summary: 'print a preset as an editable model file', usage: usageText('forlob show <preset-id>', 'Print a preset as an editable model file (JSON) on stdout.', []), run: showCommand },
+  run: {
+    args: '<model.json | preset-id>',
+    summary: 'simulate every scenario; print or write the results',
+    usage: RUN_USAGE,
+    run: runCommand,
+  },
+  report: {
+    args: '<model.json | preset-id>',
+    summary: 'simulate and write a self-contained HTML report',
+    usage: REPORT_USAGE,
+    run: reportCommand,
+  },
+  sensitivity: {
+    args: '<model.json | preset-id>',
+    summary: 'rank uncertain parameters by the swing they cause (tornado)',
+    usage: SENSITIVITY_USAGE,
+    run: sensitivityCommand,
+  },
+  breakeven: {
+    args: '<model.json | preset-id> --parameter NAME',
+    summary: 'the parameter value at which a scenario matches its baseline',
+    usage: BREAKEVEN_USAGE,
+    run: breakEvenCommand,
+  },
+  merge: {
+    args: '<part.json> …',
+    summary: 'merge the parts of a split run into the whole run',
+    usage: MERGE_USAGE,
+    run: mergeCommand,
+  },
+  presets: {
+    args: '',
+    summary: 'list the built-in presets',
+    usage: usageText('forlob presets', 'List the built-in presets, one line each: id and summary.', []),
+    run: presetsCommand,
+  },
+  show: {
+    args: '<preset-id>',
+    summary: 'print a preset as an editable model file',
+    usage: usageText('forlob show <preset-id>', 'Print a preset as an editable model file (JSON) on stdout.', []),
+    run: showCommand,
+  },
 };
 
 const left = (name: string) => `forlob ${name} ${COMMANDS[name].args}`.trimEnd();
@@ -92,7 +127,10 @@ function writeStdout(chunk: string): Promise<void> | void {
 function unknownCommand(command: string): ForlobInputError {
   const near = nearestName(command, Object.keys(COMMANDS));
   return new ForlobInputError([
-    { path: 'command', message: `unknown command "${command}" (${near ? `did you mean "${near}"? ` : ''}expected ${Object.keys(COMMANDS).join(', ')}, help or --version)` },
+    {
+      path: 'command',
+      message: `unknown command "${command}" (${near ? `did you mean "${near}"? ` : ''}expected ${Object.keys(COMMANDS).join(', ')}, help or --version)`,
+    },
   ]);
 }
 
@@ -104,7 +142,8 @@ main(process.argv.slice(2)).then(
     if (e instanceof ForlobInputError) {
       // Ids and file names in a message are the user's text: escaped, so none can clear the
       // screen or fake a second `forlob: …` line.
-      for (const p of e.problems) process.stderr.write(`forlob: ${printable(String(p.path))}: ${printable(String(p.message))}\n`);
+      for (const p of e.problems)
+        process.stderr.write(`forlob: ${printable(String(p.path))}: ${printable(String(p.message))}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`forlob: internal error: ${printable(String((e as Error)?.message ?? e))}\n`);

@@ -17,7 +17,11 @@ export const MERGE_FLAGS: readonly Flag[] = [
 ];
 
 /** Usage of the merge command. */
-export const MERGE_USAGE = usageText('forlob merge <part.json> … [flags]', 'Merge the parts of a split run, written with --format json --keep-replicates, into the\nwhole run\'s JSON (byte-identical to running it whole).', MERGE_FLAGS);
+export const MERGE_USAGE = usageText(
+  'forlob merge <part.json> … [flags]',
+  "Merge the parts of a split run, written with --format json --keep-replicates, into the\nwhole run's JSON (byte-identical to running it whole).",
+  MERGE_FLAGS,
+);
 
 /** Merge the files named in argv. */
 export async function mergeCommand(argv: string[]): Promise<string | Iterable<string>> {
@@ -28,7 +32,12 @@ export async function mergeCommand(argv: string[]): Promise<string | Iterable<st
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new ForlobInputError([{ path: file, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` }]);
+      throw new ForlobInputError([
+        {
+          path: file,
+          message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+        },
+      ]);
     }
     try {
       return JSON.parse(text) as RunPart;
@@ -37,7 +46,10 @@ export async function mergeCommand(argv: string[]): Promise<string | Iterable<st
     }
   });
   const result = mergeRuns(parts, positionals);
-  const json = { ...resultToJSON(result), ...(values['keep-replicates'] ? { kept: keptReplicates(result, parts[0].kept.spec) } : {}) };
+  const json = {
+    ...resultToJSON(result),
+    ...(values['keep-replicates'] ? { kept: keptReplicates(result, parts[0].kept.spec) } : {}),
+  };
   const text = jsonDocument(json); // in chunks: kept rows can pass the longest string
   if (values.out !== undefined) {
     await writeOutput(values.out as string, text);

@@ -20,14 +20,22 @@ export interface BarProgress extends Progress {
  * replicate of a run is done the bar says "summarising" (assembling the result, and the
  * variance split, can take seconds); an analysis's bar also counts its runs.
  */
-export function progressBar(quiet: boolean, stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr): { onProgress?: (p: BarProgress) => void; stop: () => void } {
+export function progressBar(
+  quiet: boolean,
+  stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+): { onProgress?: (p: BarProgress) => void; stop: () => void } {
   if (quiet || !stream.isTTY) return { stop: () => {} };
   const running = 'forlob |{bar}| {value}/{total} replicates{runs} | {eta_formatted} left';
   const summarising = 'forlob |{bar}| {value}/{total} replicates{runs} | summarising the results…';
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as NodeJS.WritableStream,
-      format: (options, params, payload: { summarising?: boolean }) => cliProgress.Format.Formatter({ ...options, format: payload.summarising ? summarising : running }, params, payload),
+      format: (options, params, payload: { summarising?: boolean }) =>
+        cliProgress.Format.Formatter(
+          { ...options, format: payload.summarising ? summarising : running },
+          params,
+          payload,
+        ),
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
@@ -40,7 +48,10 @@ export function progressBar(quiet: boolean, stream: NodeJS.WritableStream & { is
   let release = () => {};
   return {
     onProgress: ({ done, total: t, runsDone, runs }) => {
-      const payload = { summarising: runs === undefined && done >= t, runs: runs === undefined ? '' : ` (run ${Math.min(runs, runsDone! + 1)} of ${runs})` };
+      const payload = {
+        summarising: runs === undefined && done >= t,
+        runs: runs === undefined ? '' : ` (run ${Math.min(runs, runsDone! + 1)} of ${runs})`,
+      };
       if (!started) {
         bar.start(t, 0, payload);
         started = true;

@@ -8,7 +8,17 @@ import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
 import { renderReport } from '../report/html.js';
 import { REPORT_LANGUAGES } from '../report/i18n.js';
-import { choiceFlag, DEFAULT_WTP_RANGE_TEXT, evppiGroupsFlag, intFlag, levelFlag, parseFlags, usageText, wtpRangeFlag, type Flag } from './args.js';
+import {
+  choiceFlag,
+  DEFAULT_WTP_RANGE_TEXT,
+  evppiGroupsFlag,
+  intFlag,
+  levelFlag,
+  parseFlags,
+  usageText,
+  wtpRangeFlag,
+  type Flag,
+} from './args.js';
 import { checkOut, loadModel, uncertainNames, writeOutput } from './io.js';
 import { progressBar } from './progress.js';
 
@@ -21,7 +31,12 @@ export const REPORT_FLAGS: readonly Flag[] = [
   { name: 'level', value: 'L', help: 'interval level, 0 < L < 1', default: '0.95' },
   { name: 'baseline', value: 'ID', help: 'the scenario the others are compared with', default: 'the first' },
   { name: 'workers', value: 'N', help: 'worker threads', default: "the machine's cores" },
-  { name: 'wtp-range', value: 'MIN:MAX:STEP', help: 'willingness-to-pay grid of the CEAC and the EVPI curve, DKK per extra success', default: DEFAULT_WTP_RANGE_TEXT },
+  {
+    name: 'wtp-range',
+    value: 'MIN:MAX:STEP',
+    help: 'willingness-to-pay grid of the CEAC and the EVPI curve, DKK per extra success',
+    default: DEFAULT_WTP_RANGE_TEXT,
+  },
   {
     name: 'evppi-groups',
     value: '"A,B;C"',
@@ -32,13 +47,19 @@ export const REPORT_FLAGS: readonly Flag[] = [
 ];
 
 /** Usage text of the report command. */
-export const REPORT_USAGE = usageText('forlob report <model.json | preset-id> [flags]', 'Simulate and write a self-contained HTML report (summary, tables, plots, assumptions)\nin Danish or English.', REPORT_FLAGS);
+export const REPORT_USAGE = usageText(
+  'forlob report <model.json | preset-id> [flags]',
+  'Simulate and write a self-contained HTML report (summary, tables, plots, assumptions)\nin Danish or English.',
+  REPORT_FLAGS,
+);
 
 /** Run the command; returns the HTML for stdout (empty when written to a file). */
 export async function reportCommand(argv: string[]): Promise<string> {
   const { values, positionals } = parseFlags(argv, REPORT_FLAGS);
   if (positionals.length !== 1) {
-    throw new ForlobInputError([{ path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` }]);
+    throw new ForlobInputError([
+      { path: 'arguments', message: `expected one model file or preset id, got ${positionals.length}` },
+    ]);
   }
   checkOut(values.out as string | undefined, positionals); // before the run, not after it
   const lang = choiceFlag('lang', values.lang as string | undefined, REPORT_LANGUAGES, 'en');
@@ -51,12 +72,26 @@ export async function reportCommand(argv: string[]): Promise<string> {
   const evppiGroups = evppiGroupsFlag(values['evppi-groups'] as string | undefined, uncertainNames(model));
   const baseline = values.baseline as string | undefined;
   if (baseline !== undefined && !model.scenarios.some((s) => s.id === baseline)) {
-    throw new ForlobInputError([{ path: '--baseline', message: `expected a scenario id (${model.scenarios.map((s) => s.id).join(', ')}), got "${baseline}"` }]);
+    throw new ForlobInputError([
+      {
+        path: '--baseline',
+        message: `expected a scenario id (${model.scenarios.map((s) => s.id).join(', ')}), got "${baseline}"`,
+      },
+    ]);
   }
   const bar = progressBar(values.quiet === true);
   let result;
   try {
-    result = await simulate(model, { replicates, seed, workers, occupancy: true, onProgress: bar.onProgress, ...(level !== undefined ? { level } : {}), ...(willingnessToPayRange ? { willingnessToPayRange } : {}), ...(evppiGroups ? { evppiGroups } : {}) });
+    result = await simulate(model, {
+      replicates,
+      seed,
+      workers,
+      occupancy: true,
+      onProgress: bar.onProgress,
+      ...(level !== undefined ? { level } : {}),
+      ...(willingnessToPayRange ? { willingnessToPayRange } : {}),
+      ...(evppiGroups ? { evppiGroups } : {}),
+    });
   } finally {
     bar.stop();
   }

@@ -66,7 +66,12 @@ export function periods(model: ModelSpec): Periods {
     }
     // A step that changes nothing makes no new period, so stays are not cut for nothing.
     const last = models.length - 1;
-    if (last >= 0 && JSON.stringify(models[last]) === JSON.stringify(current) && [...unavailable[last]].join() === [...closed].join()) continue;
+    if (
+      last >= 0 &&
+      JSON.stringify(models[last]) === JSON.stringify(current) &&
+      [...unavailable[last]].join() === [...closed].join()
+    )
+      continue;
     models.push(current);
     unavailable.push(closed);
     kept.push(start);

@@ -145,7 +145,10 @@ export interface CompiledModel {
 }
 
 /** The municipality's share per month on support from a week ladder (months of 52/12 weeks). */
-export function municipalShares(ladder: { fromWeek: readonly number[]; reimbursedShare: readonly number[] }, months: number): Float64Array {
+export function municipalShares(
+  ladder: { fromWeek: readonly number[]; reimbursedShare: readonly number[] },
+  months: number,
+): Float64Array {
   const out = new Float64Array(months);
   const wpm = 52 / 12;
   // Reimbursed share for week interval [w, w+1) (weeks counted from 0).
@@ -171,7 +174,10 @@ export function municipalShares(ladder: { fromWeek: readonly number[]; reimburse
 }
 
 /** Which year each month falls in: calendar years from `start`, or 12-month blocks. */
-export function calendar(start: string | undefined, H: number): { yearOf: Int32Array; years: string[]; yearEnd: Int32Array } {
+export function calendar(
+  start: string | undefined,
+  H: number,
+): { yearOf: Int32Array; years: string[]; yearEnd: Int32Array } {
   const yearOf = new Int32Array(H);
   const years: string[] = [];
   const ends: number[] = [];
@@ -201,7 +207,9 @@ export function compileModel(model: ModelSpec): CompiledModel {
   const A = interventions.length + 1;
   const H = model.horizonMonths;
   const stateIndex = new Map(model.states.map((s, i) => [s.id, i]));
-  const kind = new Uint8Array(model.states.map((s) => (s.kind === 'benefit' ? KIND_BENEFIT : s.kind === 'success' ? KIND_SUCCESS : KIND_EXIT)));
+  const kind = new Uint8Array(
+    model.states.map((s) => (s.kind === 'benefit' ? KIND_BENEFIT : s.kind === 'success' ? KIND_SUCCESS : KIND_EXIT)),
+  );
   const paidHours = new Uint8Array(model.states.map((s) => (s.paidHours ? 1 : 0)));
   const reimbursed = new Uint8Array(model.states.map((s) => ((s.reimbursed ?? s.kind === 'benefit') ? 1 : 0)));
   const per = periods(model);
@@ -218,7 +226,10 @@ export function compileModel(model: ModelSpec): CompiledModel {
       0,
       ...(m.interventions ?? []).map((iv) => {
         const st = iv.staffing;
-        const staff = st ? st.annualCostPerCaseworker / st.caseload / 12 + ((st.conversationsPerYear ?? 0) * (st.costPerConversation ?? 0)) / 12 : 0;
+        const staff = st
+          ? st.annualCostPerCaseworker / st.caseload / 12 +
+            ((st.conversationsPerYear ?? 0) * (st.costPerConversation ?? 0)) / 12
+          : 0;
         return (iv.monthlyCost ?? 0) + staff;
       }),
     ]),
@@ -277,12 +288,25 @@ export function compileModel(model: ModelSpec): CompiledModel {
     const from = f.fromMonth ?? 1;
     const to = f.toMonth ?? H - 1;
     const perMonth = new Int32Array(H);
-    for (let t = from; t <= to; t++) perMonth[t] = Math.floor(f.perMonth * (t - from + 1) + 1e-9) - Math.floor(f.perMonth * (t - from) + 1e-9);
+    for (let t = from; t <= to; t++)
+      perMonth[t] = Math.floor(f.perMonth * (t - from + 1) + 1e-9) - Math.floor(f.perMonth * (t - from) + 1e-9);
     return perMonth;
   });
   const allGroups = [
-    ...model.groups.map((g) => ({ id: g.id, size: g.size, initial: g.initialState, prior: g.priorBenefitMonths ?? 0, dur: g.initialDurationMonths ?? 0 })),
-    ...inflowOf.map((g, k) => ({ id: `${g.id}:inflow`, size: arrivals[k].reduce((a, b) => a + b, 0), initial: g.initialState, prior: g.inflow!.priorBenefitMonths ?? 0, dur: 0 })),
+    ...model.groups.map((g) => ({
+      id: g.id,
+      size: g.size,
+      initial: g.initialState,
+      prior: g.priorBenefitMonths ?? 0,
+      dur: g.initialDurationMonths ?? 0,
+    })),
+    ...inflowOf.map((g, k) => ({
+      id: `${g.id}:inflow`,
+      size: arrivals[k].reduce((a, b) => a + b, 0),
+      initial: g.initialState,
+      prior: g.inflow!.priorBenefitMonths ?? 0,
+      dur: 0,
+    })),
   ];
   const G = allGroups.length;
   const groupIds = allGroups.map((g) => g.id);
@@ -294,19 +318,19 @@ export function compileModel(model: ModelSpec): CompiledModel {
   // Money tables over calendar months t ≤ H and support clock values c ≤ max prior + H.
   const C = Math.max(0, ...groupPrior) + H + 1;
   const rate = model.costs?.discountRate ?? 0;
-  const delta = Math.pow(1 + rate, -1 / 12);
+  const delta = (1 + rate) ** (-1 / 12);
   const discPrefix = new Float64Array(H + 1);
   const discPow = new Float64Array(H + 1);
   for (let t = 0; t <= H; t++) {
-    discPow[t] = Math.pow(delta, t);
+    discPow[t] = delta ** t;
     if (t > 0) discPrefix[t] = discPrefix[t - 1] + discPow[t - 1];
   }
-  const discInv = new Float64Array(C + 1).map((_, c) => Math.pow(delta, -c));
+  const discInv = new Float64Array(C + 1).map((_, c) => delta ** -c);
   const ref = model.costs?.refusion;
   const ladder = ref === 'dk-2016' ? REFUSION_DK_2016 : ref && ref !== 'none' ? ref : undefined;
   const municipal = ladder ? municipalShares(ladder, C + 1) : new Float64Array(C + 1).fill(1);
   const munPrefix = new Float64Array(C + 1);
-  for (let c = 1; c <= C; c++) munPrefix[c] = munPrefix[c - 1] + Math.pow(delta, c - 1) * municipal[c - 1];
+  for (let c = 1; c <= C; c++) munPrefix[c] = munPrefix[c - 1] + delta ** (c - 1) * municipal[c - 1];
 
   let constFrom = C;
   while (constFrom > 0 && municipal[constFrom - 1] === municipal[C]) constFrom--;
@@ -329,7 +353,15 @@ export function compileModel(model: ModelSpec): CompiledModel {
     const place = (gi: number, first: number, start: number, n: number, arms: number[], split: number[]) => {
       for (const run of assign(n, K, [...arms, 0], split, sc.targeting ?? 'random')) {
         counts[gi * A + run.arm] += run.count;
-        if (run.count > 0) cohorts.push({ group: gi, arm: run.arm, count: run.count, firstCitizen: first + run.first, start, rowArm: run.arm * K + run.cls });
+        if (run.count > 0)
+          cohorts.push({
+            group: gi,
+            arm: run.arm,
+            count: run.count,
+            firstCitizen: first + run.first,
+            start,
+            rowArm: run.arm * K + run.cls,
+          });
       }
     };
     model.groups.forEach((g, gi) => {
@@ -350,11 +382,25 @@ export function compileModel(model: ModelSpec): CompiledModel {
         // An intervention closed by the calendar takes no newcomers: they get none.
         const closed = per.unavailable[periodOf[t]];
         const ids = Object.keys(alloc);
-        place(gi, first, t, n, arms.map((a, j) => (closed.has(ids[j]) ? 0 : a)), split);
+        place(
+          gi,
+          first,
+          t,
+          n,
+          arms.map((a, j) => (closed.has(ids[j]) ? 0 : a)),
+          split,
+        );
         first += n;
       }
     });
-    return { id: sc.id, cohorts, counts, fixedMonthlyCost: sc.fixedMonthlyCost ?? 0, steering: compileSteering(model, sc, groupIds, ivIndex, counts, A), synchronous: false };
+    return {
+      id: sc.id,
+      cohorts,
+      counts,
+      fixedMonthlyCost: sc.fixedMonthlyCost ?? 0,
+      steering: compileSteering(model, sc, groupIds, ivIndex, counts, A),
+      synchronous: false,
+    };
   });
 
   const capPlaces = new Int32Array(A).fill(-1);
@@ -385,13 +431,54 @@ export function compileModel(model: ModelSpec): CompiledModel {
   }
 
   return {
-    capPlaces, capFallback, capQueue, hasCapacity: capPlaces.some((x) => x >= 0), capAt, capVaries,
-    armOpen: Uint8Array.from({ length: NP * A }, (_, i) => (i % A === 0 || !per.unavailable[Math.floor(i / A)].has(interventions[(i % A) - 1].id) ? 1 : 0)),
-    H, S, A, K, G, NB, NP, periodOf, periodEnd, clockBenefit: model.duration?.clock === 'benefit', bandStart,
-    kind, paidHours, reimbursed, transfer, armCost, stay, logStay, leave, cum, lastDest,
-    groupIds, groupSize, groupInitial, groupPrior, groupInitialDuration,
-    discPrefix, discPow, discInv, municipal, munPrefix, premium: model.costs?.premiumPerPaidHoursMonth ?? 0, moneyDetail: rate > 0 || ladder !== undefined,
-    hasLadder: ladder !== undefined, constFrom, yearOf, years, yearEnd,
-    scenarios, N,
+    capPlaces,
+    capFallback,
+    capQueue,
+    hasCapacity: capPlaces.some((x) => x >= 0),
+    capAt,
+    capVaries,
+    armOpen: Uint8Array.from({ length: NP * A }, (_, i) =>
+      i % A === 0 || !per.unavailable[Math.floor(i / A)].has(interventions[(i % A) - 1].id) ? 1 : 0,
+    ),
+    H,
+    S,
+    A,
+    K,
+    G,
+    NB,
+    NP,
+    periodOf,
+    periodEnd,
+    clockBenefit: model.duration?.clock === 'benefit',
+    bandStart,
+    kind,
+    paidHours,
+    reimbursed,
+    transfer,
+    armCost,
+    stay,
+    logStay,
+    leave,
+    cum,
+    lastDest,
+    groupIds,
+    groupSize,
+    groupInitial,
+    groupPrior,
+    groupInitialDuration,
+    discPrefix,
+    discPow,
+    discInv,
+    municipal,
+    munPrefix,
+    premium: model.costs?.premiumPerPaidHoursMonth ?? 0,
+    moneyDetail: rate > 0 || ladder !== undefined,
+    hasLadder: ladder !== undefined,
+    constFrom,
+    yearOf,
+    years,
+    yearEnd,
+    scenarios,
+    N,
   };
 }

@@ -46,5 +46,9 @@ export function applyOddsRatio(p: number, or: number): number {
 export function checkRowSum(row: Float64Array, path: string): void {
   let P = 0;
   for (let d = 0; d < row.length; d++) P += row[d];
-  if (P > 1 + 1e-9) throw new ForlobInputError([{ path, message: `after applying effects the row sums to ${+P.toFixed(9)}, expected at most 1` }], 'invalid model');
+  if (P > 1 + 1e-9)
+    throw new ForlobInputError(
+      [{ path, message: `after applying effects the row sums to ${+P.toFixed(9)}, expected at most 1` }],
+      'invalid model',
+    );
 }

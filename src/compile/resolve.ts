@@ -39,7 +39,10 @@ export function baselineMatrix(model: ModelSpec): Float64Array {
       });
       paidHours = { ...c.paidHours, backProbability: base[ph * S + f], exits };
     }
-    const row = calibrateRow({ shares, meanMonths: c.meanMonths, completion: c.completion, horizonMonths: model.horizonMonths, paidHours }, `calibration.${from}`);
+    const row = calibrateRow(
+      { shares, meanMonths: c.meanMonths, completion: c.completion, horizonMonths: model.horizonMonths, paidHours },
+      `calibration.${from}`,
+    );
     base.fill(0, f * S, f * S + S);
     for (const [to, p] of Object.entries(row)) base[f * S + idx.get(to)!] = p;
   }
@@ -48,7 +51,8 @@ export function baselineMatrix(model: ModelSpec): Float64Array {
 
 function destinations(key: string, ids: string[], kinds: StateKind[], from: number): number[] {
   if (key === '*') return ids.map((_, d) => d).filter((d) => d !== from);
-  if (key.startsWith('@')) return kinds.map((k, d) => (k === key.slice(1) && d !== from ? d : -1)).filter((d) => d >= 0);
+  if (key.startsWith('@'))
+    return kinds.map((k, d) => (k === key.slice(1) && d !== from ? d : -1)).filter((d) => d >= 0);
   return [ids.indexOf(key)];
 }
 

@@ -6,7 +6,14 @@
 import type { ModelSpec, ScenarioSpec, SteeringSignal } from '../model/types.js';
 
 /** Signal codes, in the order of {@link STEERING_SIGNALS}. */
-export const STEERING_SIGNALS: readonly SteeringSignal[] = ['freeCapacity', 'queue', 'exits', 'exitRate', 'spending', 'share'];
+export const STEERING_SIGNALS: readonly SteeringSignal[] = [
+  'freeCapacity',
+  'queue',
+  'exits',
+  'exitRate',
+  'spending',
+  'share',
+];
 
 /** A scenario's steering as the engine sees it. */
 export interface CompiledSteering {
@@ -47,11 +54,22 @@ export interface CompiledSteering {
  * `<id>:inflow`), `ivIndex` maps intervention ids to arms, `counts[g · A + a]` the
  * allocation at month 0.
  */
-export function compileSteering(model: ModelSpec, sc: ScenarioSpec, groupIds: string[], ivIndex: Map<string, number>, counts: Int32Array, A: number): CompiledSteering | undefined {
+export function compileSteering(
+  model: ModelSpec,
+  sc: ScenarioSpec,
+  groupIds: string[],
+  ivIndex: Map<string, number>,
+  counts: Int32Array,
+  A: number,
+): CompiledSteering | undefined {
   const st = sc.steering;
   if (!st) return undefined;
   const active = ivIndex.get(st.intervention)!;
-  const named = st.groups ?? Object.entries(sc.allocation ?? {}).filter(([, a]) => st.intervention in a).map(([g]) => g);
+  const named =
+    st.groups ??
+    Object.entries(sc.allocation ?? {})
+      .filter(([, a]) => st.intervention in a)
+      .map(([g]) => g);
   const base = (gid: string) => gid.replace(/:inflow$/, '');
   const G = groupIds.length;
   const steered = new Uint8Array(G);

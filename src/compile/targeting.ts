@@ -37,8 +37,17 @@ export interface Assignment {
  * allocation order; `random` interleaves, every citizen going to the arm furthest behind
  * its even share, so each arm is spread over the classes in proportion (±1).
  */
-export function assign(n: number, K: number, arms: number[], counts: number[], targeting: 'random' | 'ready-first'): Assignment[] {
-  const sizes = largestRemainder(n, Array.from({ length: K - 1 }, () => 1 / K)).slice(0, K);
+export function assign(
+  n: number,
+  K: number,
+  arms: number[],
+  counts: number[],
+  targeting: 'random' | 'ready-first',
+): Assignment[] {
+  const sizes = largestRemainder(
+    n,
+    Array.from({ length: K - 1 }, () => 1 / K),
+  ).slice(0, K);
   const classOf = new Int32Array(n);
   for (let k = 0, p = 0; k < K; k++) for (let j = 0; j < sizes[k]; j++) classOf[p++] = k;
   const armAt = new Int32Array(n);

@@ -30,7 +30,16 @@ export function collectBlocks(total: number): BlockCollector {
       }
     },
     result() {
-      return { values: (out.values as Float64Array) ?? new Float64Array(0), ...(out.arms ? { arms: out.arms as Float64Array } : {}), occupancy: out.occupancy as Int32Array | undefined, draws: out.draws as Float64Array | undefined, monthly: out.monthly as Float64Array | undefined, yearly: out.yearly as Float64Array | undefined, queue: out.queue as Int32Array | undefined, ...(out.shares ? { shares: out.shares as Float64Array } : {}) };
+      return {
+        values: (out.values as Float64Array) ?? new Float64Array(0),
+        ...(out.arms ? { arms: out.arms as Float64Array } : {}),
+        occupancy: out.occupancy as Int32Array | undefined,
+        draws: out.draws as Float64Array | undefined,
+        monthly: out.monthly as Float64Array | undefined,
+        yearly: out.yearly as Float64Array | undefined,
+        queue: out.queue as Int32Array | undefined,
+        ...(out.shares ? { shares: out.shares as Float64Array } : {}),
+      };
     },
   };
 }

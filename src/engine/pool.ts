@@ -22,7 +22,12 @@ function workerUrl(): URL {
 }
 
 /** Run `opts.from`…`opts.to` on `workers` threads and return the metric rows in order. */
-export function runOnWorkers(raw: unknown, uncertainty: UncertaintyPlan, opts: ResolvedOptions, workers: number): Promise<BlockResult> {
+export function runOnWorkers(
+  raw: unknown,
+  uncertainty: UncertaintyPlan,
+  opts: ResolvedOptions,
+  workers: number,
+): Promise<BlockResult> {
   const fixed = fixedIndices(uncertainty, opts.fixed);
   const total = opts.to - opts.from;
   const collected = collectBlocks(total);
@@ -80,7 +85,14 @@ export function runOnWorkers(raw: unknown, uncertainty: UncertaintyPlan, opts: R
         }
       });
       w.on('error', (e) => finish(e));
-      w.postMessage({ type: 'job', job: 0, model: raw, fixed: [...fixed], seed: opts.seed, occupancy: opts.occupancy } satisfies ToWorker);
+      w.postMessage({
+        type: 'job',
+        job: 0,
+        model: raw,
+        fixed: [...fixed],
+        seed: opts.seed,
+        occupancy: opts.occupancy,
+      } satisfies ToWorker);
       feed(w);
     }
   });

@@ -11,7 +11,18 @@ import type { Accumulator } from './simulate.js';
  * its occupancy (index `o` = (arm · S + s) · (H + 2)) and municipal share to the
  * difference arrays `occ` and `net` when kept.
  */
-export function recordStay(cm: CompiledModel, acc: Accumulator, occ: Int32Array | null, net: Float64Array | null, cell: number, o: number, s: number, t: number, m: number, c0: number): void {
+export function recordStay(
+  cm: CompiledModel,
+  acc: Accumulator,
+  occ: Int32Array | null,
+  net: Float64Array | null,
+  cell: number,
+  o: number,
+  s: number,
+  t: number,
+  m: number,
+  c0: number,
+): void {
   const { municipal, constFrom, reimbursed } = cm;
   const isBenefit = cm.kind[s] === KIND_BENEFIT;
   if (occ !== null) {

@@ -45,7 +45,10 @@ export interface RunPlan {
 
 /** A run plan from an uncertainty plan. */
 export function runPlan(uncertainty: UncertaintyPlan, fixed?: ReadonlyMap<number, number>): RunPlan {
-  return { cm: compileModel(uncertainty.point), ...(isUncertain(uncertainty) || fixed?.size ? { uncertainty, fixed } : {}) };
+  return {
+    cm: compileModel(uncertainty.point),
+    ...(isUncertain(uncertainty) || fixed?.size ? { uncertainty, fixed } : {}),
+  };
 }
 
 /** What a block of replicates produces. */
@@ -87,7 +90,14 @@ export function yearlyReplicateStride(cm: CompiledModel): number {
  * Simulate replicates `from` (inclusive) to `to` (exclusive) and return their metric rows
  * in replicate, scenario, group, metric order (and the occupancy series when asked).
  */
-export function runReplicates(plan: RunPlan, seed: string, from: number, to: number, withOccupancy = false, withLedger = true): BlockResult {
+export function runReplicates(
+  plan: RunPlan,
+  seed: string,
+  from: number,
+  to: number,
+  withOccupancy = false,
+  withLedger = true,
+): BlockResult {
   let cm = plan.cm;
   const u = plan.uncertainty;
   const P = u ? u.parameters.length : 0;
@@ -131,7 +141,18 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
       if (sc.synchronous) {
         const custom = sc.steering?.custom ? plan.steeringRules?.[sc.steering.custom] : undefined;
         if (sc.steering?.custom && !custom) throw missingRule(sc.steering.custom, sc.id);
-        simulateScenarioSync(cm, sc, k1, k2, acc, tracks, shares ?? null, (r - from) * mstride + si * cm.H, custom ?? null, r);
+        simulateScenarioSync(
+          cm,
+          sc,
+          k1,
+          k2,
+          acc,
+          tracks,
+          shares ?? null,
+          (r - from) * mstride + si * cm.H,
+          custom ?? null,
+          r,
+        );
       } else simulateScenario(cm, sc, k1, k2, acc, tracks);
       replicateMetrics(cm, cm.scenarios[si], acc, out, (r - from) * stride + si * perScenario);
       armMetrics(cm, cm.scenarios[si], acc, arms, (r - from) * astride + si * perArms);
@@ -158,5 +179,13 @@ export function runReplicates(plan: RunPlan, seed: string, from: number, to: num
 }
 
 function missingRule(name: string, scenario: string): ForlobInputError {
-  return new ForlobInputError([{ path: `options.steeringRules.${name}`, message: `scenario "${scenario}" names the custom steering rule "${name}": pass it as a function in the steeringRules option (library only; it runs in this thread)` }], 'invalid options');
+  return new ForlobInputError(
+    [
+      {
+        path: `options.steeringRules.${name}`,
+        message: `scenario "${scenario}" names the custom steering rule "${name}": pass it as a function in the steeringRules option (library only; it runs in this thread)`,
+      },
+    ],
+    'invalid options',
+  );
 }

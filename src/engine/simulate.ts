@@ -54,7 +54,11 @@ export interface Tracks {
 
 /** Zeroed month-by-month records sized for `cm`. */
 export function createTracks(cm: CompiledModel): Tracks {
-  return { occ: new Int32Array(cm.A * cm.S * (cm.H + 2)), net: new Float64Array(cm.S * (cm.H + 2)), queue: new Int32Array(cm.H + 2) };
+  return {
+    occ: new Int32Array(cm.A * cm.S * (cm.H + 2)),
+    net: new Float64Array(cm.S * (cm.H + 2)),
+    queue: new Int32Array(cm.H + 2),
+  };
 }
 
 /** A zeroed accumulator sized for `cm`. */
@@ -113,14 +117,50 @@ const GOLDEN = 0x9e3779b9 | 0;
  * (see `random.ts`); the sfc32 generator is inlined here because a closure call per
  * draw costs more than the draw.
  */
-export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: number, k2: number, acc: Accumulator, tracks: Tracks | null = null): void {
+export function simulateScenario(
+  cm: CompiledModel,
+  sc: CompiledScenario,
+  k1: number,
+  k2: number,
+  acc: Accumulator,
+  tracks: Tracks | null = null,
+): void {
   const W = cm.H + 2;
   const occ = tracks === null ? null : tracks.occ;
   const net = tracks === null ? null : tracks.net;
   const { hasLadder, constFrom } = cm;
-  const { H, S, A, NB, NP, periodOf, periodEnd, clockBenefit, bandStart, kind, paidHours, reimbursed, stay, logStay, leave, cum, lastDest } = cm;
-  const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix, moneyDetail } = cm;
-  const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth, censorMonth, waitMonths } = acc;
+  const {
+    H,
+    S,
+    A,
+    NB,
+    NP,
+    periodOf,
+    periodEnd,
+    clockBenefit,
+    bandStart,
+    kind,
+    paidHours,
+    reimbursed,
+    stay,
+    logStay,
+    leave,
+    cum,
+    lastDest,
+  } = cm;
+  const {
+    groupInitial,
+    groupPrior,
+    groupInitialDuration,
+    discPrefix,
+    discPow,
+    discInv,
+    municipal,
+    munPrefix,
+    moneyDetail,
+  } = cm;
+  const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth, censorMonth, waitMonths } =
+    acc;
   const { K, capPlaces, capFallback, capQueue } = cm;
   const queue = tracks === null ? null : tracks.queue;
   // Capacity: per capped arm a min-heap of the months its places next fall free. Citizens
@@ -130,7 +170,9 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
   // places every one of them finds a never-used place, as with more.
   const allocated = new Float64Array(A);
   for (let c = 0; c < sc.counts.length; c++) allocated[c % A] += sc.counts[c];
-  const heaps: (Float64Array | null)[] = Array.from(capPlaces, (n, a) => (n >= 0 ? new Float64Array(Math.min(n, allocated[a])) : null));
+  const heaps: (Float64Array | null)[] = Array.from(capPlaces, (n, a) =>
+    n >= 0 ? new Float64Array(Math.min(n, allocated[a])) : null,
+  );
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
     const { group, arm, count, firstCitizen, start, rowArm } = cohorts[c];
@@ -148,13 +190,25 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
       // sfc32 state from the replicate keys and the citizen index (same hashing as
       // citizenStream in random.ts).
       let h = (k1 + Math.imul(firstCitizen + j, GOLDEN)) | 0;
-      h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
       let ra = h | 0;
       h = ra ^ k2;
-      h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
       let rb = h | 0;
       h = (rb + 0x7f4a7c15) | 0;
-      h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
       let rc = h | 0;
       let rd = 1;
       let rt = 0;
@@ -228,7 +282,12 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         } else if (p <= 0) {
           k = 1;
         } else {
-          rt = (((ra + rb) | 0) + rd) | 0; rd = (rd + 1) | 0; ra = rb ^ (rb >>> 9); rb = (rc + (rc << 3)) | 0; rc = (rc << 21) | (rc >>> 11); rc = (rc + rt) | 0;
+          rt = (((ra + rb) | 0) + rd) | 0;
+          rd = (rd + 1) | 0;
+          ra = rb ^ (rb >>> 9);
+          rb = (rc + (rc << 3)) | 0;
+          rc = (rc << 21) | (rc >>> 11);
+          rc = (rc + rt) | 0;
           // 1 − u lies in (0, 1], so the log is finite.
           k = 1 + Math.floor(Math.log(1 - (rt >>> 0) * INV_2_32) / logStay[r]);
         }
@@ -281,7 +340,12 @@ export function simulateScenario(cm: CompiledModel, sc: CompiledScenario, k1: nu
         if (isBenefit) cb += m;
         if (!moved) continue;
 
-        rt = (((ra + rb) | 0) + rd) | 0; rd = (rd + 1) | 0; ra = rb ^ (rb >>> 9); rb = (rc + (rc << 3)) | 0; rc = (rc << 21) | (rc >>> 11); rc = (rc + rt) | 0;
+        rt = (((ra + rb) | 0) + rd) | 0;
+        rd = (rd + 1) | 0;
+        ra = rb ^ (rb >>> 9);
+        rb = (rc + (rc << 3)) | 0;
+        rc = (rc << 21) | (rc >>> 11);
+        rc = (rc + rt) | 0;
         const x = (rt >>> 0) * INV_2_32 * leave[r];
         const cbase = r * S;
         let d = 0;

@@ -92,7 +92,25 @@ export function simulateScenarioSync(
   custom: SteeringRuleFn | null = null,
   replicate = 0,
 ): void {
-  const { H, S, A, K, NB, NP, periodOf, periodEnd, clockBenefit, bandStart, kind, paidHours, stay, logStay, leave, cum, lastDest } = cm;
+  const {
+    H,
+    S,
+    A,
+    K,
+    NB,
+    NP,
+    periodOf,
+    periodEnd,
+    clockBenefit,
+    bandStart,
+    kind,
+    paidHours,
+    stay,
+    logStay,
+    leave,
+    cum,
+    lastDest,
+  } = cm;
   const { groupInitial, groupPrior, groupInitialDuration } = cm;
   const { capPlaces, capAt, capFallback, capQueue, armCost, armOpen } = cm;
   const { final, paidEver, exits, successExits, exitMonth, censorMonth, waitMonths } = acc;
@@ -105,7 +123,10 @@ export function simulateScenarioSync(
   let N = 0;
   for (const c of sc.cohorts) N += c.count;
   // Per-citizen state, by position in cohort order.
-  const ra = new Int32Array(N), rb = new Int32Array(N), rc = new Int32Array(N), rd = new Int32Array(N);
+  const ra = new Int32Array(N),
+    rb = new Int32Array(N),
+    rc = new Int32Array(N),
+    rd = new Int32Array(N);
   const st = new Int32Array(N); // state
   const t0 = new Int32Array(N); // start of the running stay
   const te = new Int32Array(N).fill(-1); // its end (−1: none running)
@@ -186,7 +207,10 @@ export function simulateScenarioSync(
   const steerRng = steer ? citizenStream(k1, k2 ^ STEER_SALT, 0) : null;
 
   const draw = (i: number): number => {
-    const a = ra[i], b = rb[i], c = rc[i], d = rd[i];
+    const a = ra[i],
+      b = rb[i],
+      c = rc[i],
+      d = rd[i];
     const t = (((a + b) | 0) + d) | 0;
     rd[i] = (d + 1) | 0;
     ra[i] = b ^ (b >>> 9);
@@ -235,7 +259,7 @@ export function simulateScenarioSync(
     const h = held[i];
     const isBenefit = kind[s] === KIND_BENEFIT;
     const period = NP > 1 ? periodOf[t] : 0;
-    const cell = (((g * A + h) * S) + s) * NP + period;
+    const cell = ((g * A + h) * S + s) * NP + period;
     const c0 = cb[i];
     te[i] = -1;
     if (m > 0) {
@@ -291,7 +315,7 @@ export function simulateScenarioSync(
         if (rem < room) room = rem;
       }
     }
-    const r = ((((held[i] * K + cls[i]) * S + s) * NP + period) * NB) + b;
+    const r = (((held[i] * K + cls[i]) * S + s) * NP + period) * NB + b;
     const p = stay[r];
     let k: number;
     if (p >= 1) k = room + 1;
@@ -375,12 +399,30 @@ export function simulateScenarioSync(
     if (custom !== null) {
       const proposed = change;
       change = custom({
-        scenario: sc.id, replicate, month: t, share,
-        freeCapacity: capped ? signals[0] : null, queue: waitingFor[a], exits: exitsSince, exitRate: signals[3],
-        spending, budget, stock, active, proposed,
+        scenario: sc.id,
+        replicate,
+        month: t,
+        share,
+        freeCapacity: capped ? signals[0] : null,
+        queue: waitingFor[a],
+        exits: exitsSince,
+        exitRate: signals[3],
+        spending,
+        budget,
+        stock,
+        active,
+        proposed,
       });
       if (typeof change !== 'number' || !Number.isFinite(change)) {
-        throw new ForlobInputError([{ path: `steeringRules.${sv.custom}`, message: `expected the rule to return a finite change of the share, got ${String(change)} (scenario "${sc.id}", month ${t})` }], 'invalid steering rule');
+        throw new ForlobInputError(
+          [
+            {
+              path: `steeringRules.${sv.custom}`,
+              message: `expected the rule to return a finite change of the share, got ${String(change)} (scenario "${sc.id}", month ${t})`,
+            },
+          ],
+          'invalid steering rule',
+        );
       }
     }
     change = Math.max(-sv.maxStep, Math.min(sv.maxStep, change));

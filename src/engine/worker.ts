@@ -10,7 +10,9 @@ import { planUncertainty } from '../params/plan.js';
 import { runPlan, runReplicates, type BlockResult, type RunPlan } from './run.js';
 
 /** A message from the pool. */
-export type ToWorker = { type: 'job'; job: number; model: unknown; fixed: [number, number][]; seed: string; occupancy: boolean } | { type: 'block'; job: number; from: number; to: number };
+export type ToWorker =
+  | { type: 'job'; job: number; model: unknown; fixed: [number, number][]; seed: string; occupancy: boolean }
+  | { type: 'block'; job: number; from: number; to: number };
 
 /** A message to the pool. */
 export type FromWorker =
@@ -35,8 +37,22 @@ parentPort?.on('message', (msg: ToWorker) => {
     if (msg.job !== job || !plan) throw new Error('block for an unknown job');
     const block = runReplicates(plan, seed, msg.from, msg.to, occupancy);
     parentPort!.postMessage({ type: 'progress', job, replicates: msg.to - msg.from } satisfies FromWorker);
-    const transfer = [block.values, block.arms, block.occupancy, block.draws, block.monthly, block.yearly, block.queue, block.shares].filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer);
-    parentPort!.postMessage({ type: 'block', job, from: msg.from, count: msg.to - msg.from, block } satisfies FromWorker, transfer);
+    const transfer = [
+      block.values,
+      block.arms,
+      block.occupancy,
+      block.draws,
+      block.monthly,
+      block.yearly,
+      block.queue,
+      block.shares,
+    ]
+      .filter((a) => a !== undefined)
+      .map((a) => a.buffer as ArrayBuffer);
+    parentPort!.postMessage(
+      { type: 'block', job, from: msg.from, count: msg.to - msg.from, block } satisfies FromWorker,
+      transfer,
+    );
   } catch (e) {
     const problems = e instanceof ForlobInputError ? e.problems : undefined;
     parentPort!.postMessage({ type: 'error', job, message: (e as Error).message, problems } satisfies FromWorker);

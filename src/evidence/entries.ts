@@ -23,7 +23,13 @@ export const EVIDENCE_ENTRIES: readonly EvidenceEntry[] = [
     design: 'Randomised clinical trial, three arms, multi-centre, assessor-blinded',
     outcome: 'Share who obtained competitive employment or education during the 18 months',
     reported: { treated: 0.591, control: 0.465, nTreated: 240, nControl: 240, ipsArmShare: 0.599, participants: 720 },
-    effect: { dist: 'lognormal', mu: 0.35721765866786653, sigma: 0.12878940852237242, label: 'Individual Placement and Support (IPS) for severe mental illness, Danish randomised trial', source: 'evidence:ips-dk-inklusion' },
+    effect: {
+      dist: 'lognormal',
+      mu: 0.35721765866786653,
+      sigma: 0.12878940852237242,
+      label: 'Individual Placement and Support (IPS) for severe mental illness, Danish randomised trial',
+      source: 'evidence:ips-dk-inklusion',
+    },
     mapping:
       'Hazard ratio ln(1 − 0.591)/ln(1 − 0.465) ≈ 1.43 from the treated and control shares at 18 months; σ from the two arms’ Beta posteriors by the delta method (95 % range about 1.11–1.84).',
     caveats: [
@@ -45,8 +51,23 @@ export const EVIDENCE_ENTRIES: readonly EvidenceEntry[] = [
     followUpMonths: 24,
     design: 'Randomised clinical superiority trial, centrally randomised, assessor-blinded',
     outcome: 'Share in competitive employment or education at 24 months',
-    reported: { treated: 0.444, control: 0.378, nTreated: 162, nControl: 164, oddsRatio: 1.34, ci: [0.86, 2.1], level: 0.95, pValue: 0.2 },
-    effect: { dist: 'lognormal', mu: 0.2268488479399297, sigma: 0.17118949990818358, label: 'IPS modified for mood and anxiety disorders (IPS-MA), Danish randomised trial', source: 'evidence:ips-ma-anxiety-depression' },
+    reported: {
+      treated: 0.444,
+      control: 0.378,
+      nTreated: 162,
+      nControl: 164,
+      oddsRatio: 1.34,
+      ci: [0.86, 2.1],
+      level: 0.95,
+      pValue: 0.2,
+    },
+    effect: {
+      dist: 'lognormal',
+      mu: 0.2268488479399297,
+      sigma: 0.17118949990818358,
+      label: 'IPS modified for mood and anxiety disorders (IPS-MA), Danish randomised trial',
+      source: 'evidence:ips-ma-anxiety-depression',
+    },
     mapping:
       'The odds ratio 1.34 at the control share 37.8 % gives the treated share 44.9 % and the hazard ratio ln(1 − 0.449)/ln(1 − 0.378) ≈ 1.25; the ends of the OR interval 0.86–2.10 map the same way to the lognormal’s 95 % range (about 0.90–1.75).',
     caveats: [
@@ -60,13 +81,25 @@ export const EVIDENCE_ENTRIES: readonly EvidenceEntry[] = [
     title: 'Company internship in a private company (virksomhedspraktik) for kontanthjælp recipients over 29',
     citation:
       'Beskæftigelsesministeriet (Danish Ministry of Employment). Effektanalyse: Virksomhedspraktik virker. News item, 18 April 2016, summarising the ministry’s effect analysis of private and public company internships for kontanthjælp recipients over 29. https://bm.dk/nyheder-presse/nyheder/2016/04/effektanalyse-virksomhedspraktik-virker/',
-    population: 'Kontanthjælp (social assistance) recipients over 29 who took part in a company internship in a private company, against comparable recipients who did not',
+    population:
+      'Kontanthjælp (social assistance) recipients over 29 who took part in a company internship in a private company, against comparable recipients who did not',
     followUpMonths: 36,
     design: 'Register-based duration (exit-rate) analysis of non-randomised participation',
     outcome: 'Exit rate from kontanthjælp to employment after a completed internship',
-    reported: { exitRateRatio: 1.84, weeksTo40PctTreated: 93, weeksTo40PctControl: 156, otherActivationExitRateRatio: 1.27 },
+    reported: {
+      exitRateRatio: 1.84,
+      weeksTo40PctTreated: 93,
+      weeksTo40PctControl: 156,
+      otherActivationExitRateRatio: 1.27,
+    },
     assumedLogSd: 0.2,
-    effect: { dist: 'lognormal', mu: 0.6097655716208943, sigma: 0.2, label: 'Company internship in a private company (virksomhedspraktik) for kontanthjælp recipients over 29', source: 'evidence:virksomhedspraktik-private-2016' },
+    effect: {
+      dist: 'lognormal',
+      mu: 0.6097655716208943,
+      sigma: 0.2,
+      label: 'Company internship in a private company (virksomhedspraktik) for kontanthjælp recipients over 29',
+      source: 'evidence:virksomhedspraktik-private-2016',
+    },
     mapping:
       'The reported exit-rate ratio (+84 %) is a hazard ratio already, so the median is 1.84; no interval is published in the summary, so σ = 0.2 on the log scale is an assumption (95 % range about 1.24–2.72).',
     caveats: [
@@ -83,13 +116,25 @@ export const EVIDENCE_ENTRIES: readonly EvidenceEntry[] = [
     title: 'Company internship in a public workplace (virksomhedspraktik) for kontanthjælp recipients over 29',
     citation:
       'Beskæftigelsesministeriet (Danish Ministry of Employment). Effektanalyse: Virksomhedspraktik virker. News item, 18 April 2016, summarising the ministry’s effect analysis of private and public company internships for kontanthjælp recipients over 29. https://bm.dk/nyheder-presse/nyheder/2016/04/effektanalyse-virksomhedspraktik-virker/',
-    population: 'Kontanthjælp (social assistance) recipients over 29 who took part in a company internship in a public workplace, against comparable recipients who did not',
+    population:
+      'Kontanthjælp (social assistance) recipients over 29 who took part in a company internship in a public workplace, against comparable recipients who did not',
     followUpMonths: 48,
     design: 'Register-based duration (exit-rate) analysis of non-randomised participation',
     outcome: 'Exit rate from kontanthjælp to employment after a completed internship',
-    reported: { exitRateRatio: 1.65, weeksTo40PctTreated: 156, weeksTo40PctControl: 208, otherActivationExitRateRatio: 1.27 },
+    reported: {
+      exitRateRatio: 1.65,
+      weeksTo40PctTreated: 156,
+      weeksTo40PctControl: 208,
+      otherActivationExitRateRatio: 1.27,
+    },
     assumedLogSd: 0.2,
-    effect: { dist: 'lognormal', mu: 0.5007752879124892, sigma: 0.2, label: 'Company internship in a public workplace (virksomhedspraktik) for kontanthjælp recipients over 29', source: 'evidence:virksomhedspraktik-public-2016' },
+    effect: {
+      dist: 'lognormal',
+      mu: 0.5007752879124892,
+      sigma: 0.2,
+      label: 'Company internship in a public workplace (virksomhedspraktik) for kontanthjælp recipients over 29',
+      source: 'evidence:virksomhedspraktik-public-2016',
+    },
     mapping:
       'The reported exit-rate ratio (+65 %) is a hazard ratio already, so the median is 1.65; no interval is published in the summary, so σ = 0.2 on the log scale is an assumption (95 % range about 1.11–2.44).',
     caveats: [
@@ -109,15 +154,51 @@ export const EVIDENCE_ENTRIES: readonly EvidenceEntry[] = [
     followUpMonths: null,
     design: 'Register-based descriptive follow-up without a comparison group',
     outcome: 'Status after the course: job, flex job, education, førtidspension (disability pension)',
-    reported: { under40JobFlexEducation: 0.28, over40JobFlexEducation: 0.14, disabilityPension13Weeks: 0.46, ordinaryJob13Weeks: 0.03, flexJob13Weeks: 0.13 },
+    reported: {
+      under40JobFlexEducation: 0.28,
+      over40JobFlexEducation: 0.14,
+      disabilityPension13Weeks: 0.46,
+      ordinaryJob13Weeks: 0.03,
+      flexJob13Weeks: 0.13,
+    },
     effect: null,
     mapping: 'No effect: descriptive outcome shares without a comparison group, usable as calibration targets only.',
     shares: [
-      { population: 'under 40, ressourceforløb ended in 2016', outcome: 'job, flex job or education', share: 0.28, measuredAt: 'after the course ended (timing as in the source)', source: 'Deloitte 2018' },
-      { population: 'over 40, ressourceforløb ended in 2016', outcome: 'job, flex job or education', share: 0.14, measuredAt: 'after the course ended (timing as in the source)', source: 'Deloitte 2018' },
-      { population: 'all ending a ressourceforløb', outcome: 'førtidspension (disability pension)', share: 0.46, measuredAt: '13 weeks after the course ended', source: 'Beskæftigelsesministeriet 2017' },
-      { population: 'all ending a ressourceforløb', outcome: 'ordinary job', share: 0.03, measuredAt: '13 weeks after the course ended', source: 'Beskæftigelsesministeriet 2017' },
-      { population: 'all ending a ressourceforløb', outcome: 'flex job', share: 0.13, measuredAt: '13 weeks after the course ended (about 13 %)', source: 'Beskæftigelsesministeriet 2017' },
+      {
+        population: 'under 40, ressourceforløb ended in 2016',
+        outcome: 'job, flex job or education',
+        share: 0.28,
+        measuredAt: 'after the course ended (timing as in the source)',
+        source: 'Deloitte 2018',
+      },
+      {
+        population: 'over 40, ressourceforløb ended in 2016',
+        outcome: 'job, flex job or education',
+        share: 0.14,
+        measuredAt: 'after the course ended (timing as in the source)',
+        source: 'Deloitte 2018',
+      },
+      {
+        population: 'all ending a ressourceforløb',
+        outcome: 'førtidspension (disability pension)',
+        share: 0.46,
+        measuredAt: '13 weeks after the course ended',
+        source: 'Beskæftigelsesministeriet 2017',
+      },
+      {
+        population: 'all ending a ressourceforløb',
+        outcome: 'ordinary job',
+        share: 0.03,
+        measuredAt: '13 weeks after the course ended',
+        source: 'Beskæftigelsesministeriet 2017',
+      },
+      {
+        population: 'all ending a ressourceforløb',
+        outcome: 'flex job',
+        share: 0.13,
+        measuredAt: '13 weeks after the course ended (about 13 %)',
+        source: 'Beskæftigelsesministeriet 2017',
+      },
     ],
     caveats: [
       'Descriptive: without a comparison group no effect can be derived.',

@@ -38,7 +38,9 @@ export {
  * evidenceLibrary['ips-ma-anxiety-depression'].reported.oddsRatio; // 1.34
  * ```
  */
-export const evidenceLibrary: Readonly<Record<string, EvidenceEntry>> = Object.freeze(Object.fromEntries(EVIDENCE_ENTRIES.map((e) => [e.id, deepFreeze(e)])));
+export const evidenceLibrary: Readonly<Record<string, EvidenceEntry>> = Object.freeze(
+  Object.fromEntries(EVIDENCE_ENTRIES.map((e) => [e.id, deepFreeze(e)])),
+);
 
 /** Freeze an entry all the way down: the library is shared by every caller, so nobody may edit it in place. */
 function deepFreeze<T>(x: T): T {
@@ -64,8 +66,9 @@ export function evidenceIds(): string[] {
  */
 export function getEvidence(id: string): EvidenceEntry {
   // Own properties only: "constructor" or "__proto__" must not pass as ids.
-  const entry = Object.prototype.hasOwnProperty.call(evidenceLibrary, id) ? evidenceLibrary[id] : undefined;
-  if (!entry) throw new Error(`unknown evidence id ${JSON.stringify(id)} (expected one of: ${evidenceIds().join(', ')})`);
+  const entry = Object.hasOwn(evidenceLibrary, id) ? evidenceLibrary[id] : undefined;
+  if (!entry)
+    throw new Error(`unknown evidence id ${JSON.stringify(id)} (expected one of: ${evidenceIds().join(', ')})`);
   return entry;
 }
 
@@ -82,7 +85,9 @@ export function getEvidence(id: string): EvidenceEntry {
 export function evidenceDistribution(id: string): Distribution {
   const entry = getEvidence(id);
   if (!entry.effect) {
-    throw new Error(`evidence "${id}" has no effect distribution: it holds outcome shares for calibration (see its shares), not an effect`);
+    throw new Error(
+      `evidence "${id}" has no effect distribution: it holds outcome shares for calibration (see its shares), not an effect`,
+    );
   }
   return structuredClone(entry.effect);
 }
@@ -139,7 +144,8 @@ export function isEvidenceRef(v: unknown): v is EvidenceRef {
  */
 export function resolveEvidenceRef(ref: EvidenceRef): ResolvedEvidence | UnresolvedEvidence {
   const id = ref.evidence;
-  if (typeof id !== 'string') return { message: `expected an evidence id (one of: ${evidenceIds().join(', ')}), got ${JSON.stringify(id)}` };
+  if (typeof id !== 'string')
+    return { message: `expected an evidence id (one of: ${evidenceIds().join(', ')}), got ${JSON.stringify(id)}` };
   try {
     return { dist: evidenceDistribution(id) };
   } catch (e) {

@@ -45,7 +45,8 @@ function checkShare(fn: string, name: string, x: number): void {
 }
 
 function checkMonths(fn: string, months: number): void {
-  if (!(months > 0 && Number.isFinite(months))) throw new Error(`${fn}: expected a positive follow-up in months, got ${months}`);
+  if (!(months > 0 && Number.isFinite(months)))
+    throw new Error(`${fn}: expected a positive follow-up in months, got ${months}`);
 }
 
 function checkLevel(fn: string, level: number): void {
@@ -100,7 +101,8 @@ export function hazardRatioFromShares(controlShare: number, treatedShare: number
  */
 export function treatedShareFromOddsRatio(oddsRatio: number, controlShare: number): number {
   const fn = 'treatedShareFromOddsRatio';
-  if (!(oddsRatio > 0 && Number.isFinite(oddsRatio))) throw new Error(`${fn}: expected a positive odds ratio, got ${oddsRatio}`);
+  if (!(oddsRatio > 0 && Number.isFinite(oddsRatio)))
+    throw new Error(`${fn}: expected a positive odds ratio, got ${oddsRatio}`);
   checkShare(fn, 'controlShare', controlShare);
   const odds = (oddsRatio * controlShare) / (1 - controlShare);
   return odds / (1 + odds);
@@ -142,7 +144,8 @@ export interface TrialMappingOptions extends DistributionInfo {
 export function mappingBasis(reported: ReportedNumbers): 'exitRateRatio' | 'oddsRatio' | 'arms' | null {
   if (reported.exitRateRatio !== undefined) return 'exitRateRatio';
   if (reported.oddsRatio !== undefined && reported.ci !== undefined) return 'oddsRatio';
-  if ([reported.treated, reported.control, reported.nTreated, reported.nControl].every((x) => x !== undefined)) return 'arms';
+  if ([reported.treated, reported.control, reported.nTreated, reported.nControl].every((x) => x !== undefined))
+    return 'arms';
   return null;
 }
 
@@ -161,7 +164,11 @@ export function mappingBasis(reported: ReportedNumbers): 'exitRateRatio' | 'odds
  * hrDistributionFromTrial({ exitRateRatio: 1.84 }, 36, { assumedLogSd: 0.2 });
  * ```
  */
-export function hrDistributionFromTrial(reported: ReportedNumbers, months: number, options: TrialMappingOptions = {}): LognormalDist {
+export function hrDistributionFromTrial(
+  reported: ReportedNumbers,
+  months: number,
+  options: TrialMappingOptions = {},
+): LognormalDist {
   const fn = 'hrDistributionFromTrial';
   const info: DistributionInfo = {
     ...(options.label !== undefined ? { label: options.label } : {}),
@@ -173,7 +180,8 @@ export function hrDistributionFromTrial(reported: ReportedNumbers, months: numbe
   switch (mappingBasis(reported)) {
     case 'exitRateRatio': {
       const ratio = reported.exitRateRatio!;
-      if (!(ratio > 0 && Number.isFinite(ratio))) throw new Error(`${fn}: expected a positive exitRateRatio, got ${ratio}`);
+      if (!(ratio > 0 && Number.isFinite(ratio)))
+        throw new Error(`${fn}: expected a positive exitRateRatio, got ${ratio}`);
       if (reported.ci) {
         const [lo, hi] = reported.ci;
         if (!(lo > 0 && lo < hi)) throw new Error(`${fn}: expected 0 < lo < hi for the interval, got ${lo}–${hi}`);
@@ -181,30 +189,44 @@ export function hrDistributionFromTrial(reported: ReportedNumbers, months: numbe
       }
       const sd = options.assumedLogSd;
       if (!(sd !== undefined && sd > 0 && Number.isFinite(sd))) {
-        throw new Error(`${fn}: an exit-rate ratio without a published interval needs an assumed log-scale sd (options.assumedLogSd), got ${sd}`);
+        throw new Error(
+          `${fn}: an exit-rate ratio without a published interval needs an assumed log-scale sd (options.assumedLogSd), got ${sd}`,
+        );
       }
       return { dist: 'lognormal', mu: Math.log(ratio), sigma: sd, ...info };
     }
     case 'oddsRatio': {
       const control = reported.control;
-      if (control === undefined) throw new Error(`${fn}: an odds ratio needs the control share (reported.control) to become a hazard ratio`);
+      if (control === undefined)
+        throw new Error(`${fn}: an odds ratio needs the control share (reported.control) to become a hazard ratio`);
       const [lo, hi] = reported.ci!;
       if (!(lo > 0 && lo < hi)) throw new Error(`${fn}: expected 0 < lo < hi for the interval, got ${lo}–${hi}`);
       const hr = (or: number) => hazardRatioFromOddsRatio(or, control, months);
-      return { dist: 'lognormal', mu: Math.log(hr(reported.oddsRatio!)), sigma: (Math.log(hr(hi)) - Math.log(hr(lo))) / (2 * z), ...info };
+      return {
+        dist: 'lognormal',
+        mu: Math.log(hr(reported.oddsRatio!)),
+        sigma: (Math.log(hr(hi)) - Math.log(hr(lo))) / (2 * z),
+        ...info,
+      };
     }
     case 'arms': {
-      const { treated, control, nTreated, nControl } = reported as Required<Pick<ReportedNumbers, 'treated' | 'control' | 'nTreated' | 'nControl'>>;
+      const { treated, control, nTreated, nControl } = reported as Required<
+        Pick<ReportedNumbers, 'treated' | 'control' | 'nTreated' | 'nControl'>
+      >;
       const hr = hazardRatioFromShares(control, treated, months);
       const variance = (F: number, n: number) => {
         const { alpha: a, beta: b } = betaFromCounts(F * n, n);
         return (a * b) / ((a + b) * (a + b) * (a + b + 1));
       };
-      const v = logCumHazardSlope(treated) ** 2 * variance(treated, nTreated) + logCumHazardSlope(control) ** 2 * variance(control, nControl);
+      const v =
+        logCumHazardSlope(treated) ** 2 * variance(treated, nTreated) +
+        logCumHazardSlope(control) ** 2 * variance(control, nControl);
       return { dist: 'lognormal', mu: Math.log(hr), sigma: Math.sqrt(v), ...info };
     }
     case null:
-      throw new Error(`${fn}: expected an exitRateRatio, an oddsRatio with ci and control share, or treated/control shares with nTreated/nControl; got keys ${Object.keys(reported).join(', ') || 'none'}`);
+      throw new Error(
+        `${fn}: expected an exitRateRatio, an oddsRatio with ci and control share, or treated/control shares with nTreated/nControl; got keys ${Object.keys(reported).join(', ') || 'none'}`,
+      );
   }
 }
 
@@ -219,7 +241,9 @@ export function hrDistributionFromTrial(reported: ReportedNumbers, months: numbe
  * effectFromEntry(getEvidence('ips-dk-inklusion')); // equals the entry's effect
  * ```
  */
-export function effectFromEntry(entry: Pick<EvidenceEntry, 'id' | 'title' | 'reported' | 'followUpMonths' | 'assumedLogSd'>): LognormalDist | null {
+export function effectFromEntry(
+  entry: Pick<EvidenceEntry, 'id' | 'title' | 'reported' | 'followUpMonths' | 'assumedLogSd'>,
+): LognormalDist | null {
   const basis = mappingBasis(entry.reported);
   if (basis === null) return null;
   if (basis !== 'exitRateRatio' && entry.followUpMonths === null) {

@@ -31,7 +31,10 @@ function roundQuotas(quotas: number[], total: number): number[] {
  */
 export function largestRemainder(size: number, shares: readonly number[]): number[] {
   const rest = Math.max(0, 1 - shares.reduce((a, b) => a + b, 0));
-  return roundQuotas([...shares, rest].map((s) => s * size), size);
+  return roundQuotas(
+    [...shares, rest].map((s) => s * size),
+    size,
+  );
 }
 
 /**

@@ -34,7 +34,9 @@ export class ForlobInputError extends Error {
    */
   static [Symbol.hasInstance](value: unknown): boolean {
     if (this !== ForlobInputError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[FORLOB_INPUT_ERROR] === true;
+    return (
+      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[FORLOB_INPUT_ERROR] === true
+    );
   }
 }
 

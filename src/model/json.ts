@@ -64,7 +64,10 @@ export function duplicateKeys(text: string, limit = 20): Problem[] {
         top.expectKey = false;
         top.key = key;
         if (top.keys.has(key)) {
-          out.push({ path: formatPath([...here(), key]), message: `duplicate key ${JSON.stringify(key)} (JSON keeps only the last one: give each key once)` });
+          out.push({
+            path: formatPath([...here(), key]),
+            message: `duplicate key ${JSON.stringify(key)} (JSON keeps only the last one: give each key once)`,
+          });
           if (out.length >= limit) return out;
         }
         top.keys.add(key);

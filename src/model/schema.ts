@@ -21,17 +21,20 @@ const citizens = z
 const caseload = z
   .number()
   .min(LIMITS.minCaseload, `expected a caseload of at least ${LIMITS.minCaseload} citizens per caseworker`)
-  .max(LIMITS.maxCaseload, `expected a caseload of at most ${LIMITS.maxCaseload.toLocaleString('en')} citizens per caseworker`);
-const caseworkers = nonNegative.max(LIMITS.caseworkers, `expected at most ${LIMITS.caseworkers.toLocaleString('en')} caseworkers`);
+  .max(
+    LIMITS.maxCaseload,
+    `expected a caseload of at most ${LIMITS.maxCaseload.toLocaleString('en')} citizens per caseworker`,
+  );
+const caseworkers = nonNegative.max(
+  LIMITS.caseworkers,
+  `expected at most ${LIMITS.caseworkers.toLocaleString('en')} caseworkers`,
+);
 const places = z
   .number()
   .int('expected a whole number of places')
   .min(0, 'expected places >= 0')
   .max(LIMITS.places, `expected at most ${LIMITS.places.toLocaleString('en')} places`);
-const probability = z
-  .number()
-  .min(0, 'expected a probability in [0, 1]')
-  .max(1, 'expected a probability in [0, 1]');
+const probability = z.number().min(0, 'expected a probability in [0, 1]').max(1, 'expected a probability in [0, 1]');
 const rows = z.record(id, z.record(id, probability));
 
 const positive = z.number().gt(0, 'expected a number > 0');
@@ -65,7 +68,12 @@ const effectSchema = z.strictObject({
 const staffingSchema = z.strictObject({
   annualCostPerCaseworker: money,
   caseload,
-  conversationsPerYear: nonNegative.max(LIMITS.conversationsPerYear, `expected at most ${LIMITS.conversationsPerYear.toLocaleString('en')} conversations a year`).optional(),
+  conversationsPerYear: nonNegative
+    .max(
+      LIMITS.conversationsPerYear,
+      `expected at most ${LIMITS.conversationsPerYear.toLocaleString('en')} conversations a year`,
+    )
+    .optional(),
   costPerConversation: money.optional(),
 });
 
@@ -73,20 +81,54 @@ const calibrationSchema = z.strictObject({
   completedShares: z.record(id, share),
   otherExit: id.optional(),
   meanMonths: z.number().min(1, 'expected a mean of at least 1 month').optional(),
-  completion: z.strictObject({ share: z.number().gt(0, 'expected a share in (0, 1)').lt(1, 'expected a share in (0, 1)'), withinMonths: monthCount }).optional(),
-  paidHours: z.strictObject({ state: id, everShare: z.number().min(0, 'expected a share in [0, 1)').lt(1, 'expected a share in [0, 1)'), withinMonths: monthCount.optional() }).optional(),
+  completion: z
+    .strictObject({
+      share: z.number().gt(0, 'expected a share in (0, 1)').lt(1, 'expected a share in (0, 1)'),
+      withinMonths: monthCount,
+    })
+    .optional(),
+  paidHours: z
+    .strictObject({
+      state: id,
+      everShare: z.number().min(0, 'expected a share in [0, 1)').lt(1, 'expected a share in [0, 1)'),
+      withinMonths: monthCount.optional(),
+    })
+    .optional(),
 });
 
 const durationSchema = z.strictObject({
   clock: z.enum(['state', 'benefit']),
   bands: z
-    .array(z.number().int('expected a whole number of months').min(0, 'expected a whole number of months >= 0').max(LIMITS.clockMonths, `expected at most ${LIMITS.clockMonths} months`))
+    .array(
+      z
+        .number()
+        .int('expected a whole number of months')
+        .min(0, 'expected a whole number of months >= 0')
+        .max(LIMITS.clockMonths, `expected at most ${LIMITS.clockMonths} months`),
+    )
     .min(1, 'expected at least one band'),
   hazardRatios: z.record(id, z.array(nonNegative)),
 });
 
 const costSchema = z.strictObject({
-  refusion: z.union([z.literal('dk-2016'), z.literal('none'), z.strictObject({ fromWeek: z.array(z.number().int('expected a whole week number').min(1, 'expected week numbers >= 1').max(LIMITS.weeks, `expected week numbers <= ${LIMITS.weeks}`)).min(1), reimbursedShare: z.array(share).min(1) })]).optional(),
+  refusion: z
+    .union([
+      z.literal('dk-2016'),
+      z.literal('none'),
+      z.strictObject({
+        fromWeek: z
+          .array(
+            z
+              .number()
+              .int('expected a whole week number')
+              .min(1, 'expected week numbers >= 1')
+              .max(LIMITS.weeks, `expected week numbers <= ${LIMITS.weeks}`),
+          )
+          .min(1),
+        reimbursedShare: z.array(share).min(1),
+      }),
+    ])
+    .optional(),
   discountRate: z.number().min(0, 'expected an annual rate >= 0').max(1, 'expected an annual rate <= 1').optional(),
   premiumPerPaidHoursMonth: money.optional(),
 });
@@ -100,7 +142,10 @@ export const groupSchema = z.strictObject({
   initialDurationMonths: months.optional(),
   inflow: z
     .strictObject({
-      perMonth: nonNegative.max(LIMITS.citizens, `expected at most ${LIMITS.citizens.toLocaleString('en')} citizens a month`),
+      perMonth: nonNegative.max(
+        LIMITS.citizens,
+        `expected at most ${LIMITS.citizens.toLocaleString('en')} citizens a month`,
+      ),
       fromMonth: months.optional(),
       toMonth: months.optional(),
       priorBenefitMonths: months.optional(),
@@ -148,7 +193,10 @@ export const scenarioSchema = z.strictObject({
             signal: z.enum(['freeCapacity', 'queue', 'exits', 'exitRate', 'spending', 'share']),
             above: z.number().optional(),
             below: z.number().optional(),
-            change: z.number().min(-1, 'expected a change of the share in [-1, 1]').max(1, 'expected a change of the share in [-1, 1]'),
+            change: z
+              .number()
+              .min(-1, 'expected a change of the share in [-1, 1]')
+              .max(1, 'expected a change of the share in [-1, 1]'),
           }),
         )
         .optional(),
@@ -160,7 +208,14 @@ export const scenarioSchema = z.strictObject({
 });
 
 const calendarStepSchema = z.strictObject({
-  from: z.union([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'expected a date YYYY-MM'), z.number().int('expected a month index').min(1, 'expected a month index >= 1').max(LIMITS.months, `expected a month index <= ${LIMITS.months}`)]),
+  from: z.union([
+    z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'expected a date YYYY-MM'),
+    z
+      .number()
+      .int('expected a month index')
+      .min(1, 'expected a month index >= 1')
+      .max(LIMITS.months, `expected a month index <= ${LIMITS.months}`),
+  ]),
   label: z.string().optional(),
   transitions: rows.optional(),
   states: z.record(id, z.strictObject({ monthlyTransfer: money.optional() })).optional(),
@@ -194,7 +249,10 @@ export const modelSchema = z.strictObject({
     .int('expected a positive integer number of months')
     .min(1, 'expected a positive integer number of months')
     .max(LIMITS.months, `expected at most ${LIMITS.months} months`),
-  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'expected a date YYYY-MM or YYYY-MM-DD').optional(),
+  start: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'expected a date YYYY-MM or YYYY-MM-DD')
+    .optional(),
   states: z.array(stateSchema).min(1, 'expected at least one state'),
   transitions: rows.optional(),
   groups: z.array(groupSchema).min(1, 'expected at least one group'),
@@ -204,9 +262,18 @@ export const modelSchema = z.strictObject({
   calendar: z.array(calendarStepSchema).optional(),
   readiness: z
     .strictObject({
-      classes: z.number().int('expected a whole number of classes').min(1, 'expected at least 1 class').max(LIMITS.classes, `expected at most ${LIMITS.classes} classes`).optional(),
+      classes: z
+        .number()
+        .int('expected a whole number of classes')
+        .min(1, 'expected at least 1 class')
+        .max(LIMITS.classes, `expected at most ${LIMITS.classes} classes`)
+        .optional(),
       sigma: nonNegative.optional(),
-      hazardRatios: z.array(nonNegative).min(1, 'expected at least one hazard ratio').max(LIMITS.classes, `expected at most ${LIMITS.classes} hazard ratios (one per class)`).optional(),
+      hazardRatios: z
+        .array(nonNegative)
+        .min(1, 'expected at least one hazard ratio')
+        .max(LIMITS.classes, `expected at most ${LIMITS.classes} hazard ratios (one per class)`)
+        .optional(),
     })
     .optional(),
   parameters: z.record(id, z.number()).optional(),

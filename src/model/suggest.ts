@@ -63,12 +63,20 @@ export function nearestName(name: string, candidates: Iterable<string>): string 
  * Problems for the keys of `object` that are not in `known`, each with the nearest known
  * name when one is close: `options.replicats: unknown option (did you mean "replicates"?)`.
  */
-export function unknownKeys(object: unknown, known: readonly string[], prefix: string, what = 'option'): { path: string; message: string }[] {
+export function unknownKeys(
+  object: unknown,
+  known: readonly string[],
+  prefix: string,
+  what = 'option',
+): { path: string; message: string }[] {
   if (object === null || typeof object !== 'object' || Array.isArray(object)) return [];
   return Object.keys(object)
     .filter((k) => !known.includes(k))
     .map((k) => {
       const near = nearestName(k, known);
-      return { path: `${prefix}.${k}`, message: `unknown ${what}${near ? ` (did you mean "${near}"?)` : ` (expected one of ${known.join(', ')})`}` };
+      return {
+        path: `${prefix}.${k}`,
+        message: `unknown ${what}${near ? ` (did you mean "${near}"?)` : ` (expected one of ${known.join(', ')})`}`,
+      };
     });
 }

@@ -40,28 +40,44 @@ export function issueToProblems(issue: $ZodIssue, input: unknown, prefix: readon
   const path = issue.path;
   const at = formatPath([...prefix, ...path]);
   if (issue.code === 'invalid_value' && valueAt(input, path) === undefined) {
-    return [{ path: at, message: `required field is missing (expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})` }];
+    return [
+      {
+        path: at,
+        message: `required field is missing (expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})`,
+      },
+    ];
   }
   switch (issue.code) {
     case 'invalid_type': {
       const got = valueAt(input, path);
       if (got === undefined) return [{ path: at, message: `required field is missing (expected ${issue.expected})` }];
-      if (typeof got === 'number' && !Number.isFinite(got)) return [{ path: at, message: `expected a finite number, got ${describe(got)}` }];
+      if (typeof got === 'number' && !Number.isFinite(got))
+        return [{ path: at, message: `expected a finite number, got ${describe(got)}` }];
       if (issue.expected === 'int') return [{ path: at, message: `expected an integer, got ${describe(got)}` }];
       return [{ path: at, message: `expected ${issue.expected}, got ${describe(got)}` }];
     }
     case 'unrecognized_keys':
       return issue.keys.map((k) => ({ path: formatPath([...prefix, ...path, k]), message: 'unknown field' }));
     case 'invalid_value':
-      return [{ path: at, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(valueAt(input, path))}` }];
+      return [
+        {
+          path: at,
+          message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(valueAt(input, path))}`,
+        },
+      ];
     case 'invalid_union': {
       // Report the branch that matches the value's type (a number or an object).
       const got = valueAt(input, path);
       // Prefer a branch that took the value's type and failed only inside it (an object
       // with a field wrong), then one that did not refuse the value outright.
-      const refusedOutright = (errs: readonly $ZodIssue[]) => errs.some((e) => (e.code === 'invalid_type' || e.code === 'invalid_value') && e.path.length === 0);
-      const branch = issue.errors.find((errs) => errs.length > 0 && errs.every((e) => e.path.length > 0)) ?? issue.errors.find((errs) => !refusedOutright(errs)) ?? issue.errors[0];
-      if (branch && branch.length) return branch.flatMap((e) => issueToProblems({ ...e, path: [...path, ...e.path] } as $ZodIssue, input, prefix));
+      const refusedOutright = (errs: readonly $ZodIssue[]) =>
+        errs.some((e) => (e.code === 'invalid_type' || e.code === 'invalid_value') && e.path.length === 0);
+      const branch =
+        issue.errors.find((errs) => errs.length > 0 && errs.every((e) => e.path.length > 0)) ??
+        issue.errors.find((errs) => !refusedOutright(errs)) ??
+        issue.errors[0];
+      if (branch?.length)
+        return branch.flatMap((e) => issueToProblems({ ...e, path: [...path, ...e.path] } as $ZodIssue, input, prefix));
       return [{ path: at, message: `unexpected value ${describe(got)}` }];
     }
     case 'too_small':
@@ -98,18 +114,27 @@ export function scanRaw(value: unknown, path: PropertyKey[], out: Problem[]): vo
   const visit = (v: unknown, at: PropertyKey[], depth: number): void => {
     if (stopped) return;
     if (++values > LIMITS.values) {
-      report({ path: formatPath(path), message: `more than ${LIMITS.values.toLocaleString('en')} values: too large for a model` });
+      report({
+        path: formatPath(path),
+        message: `more than ${LIMITS.values.toLocaleString('en')} values: too large for a model`,
+      });
       stopped = true;
       return;
     }
     if (v === null || typeof v !== 'object') return;
     const cycle = ancestors.get(v);
     if (cycle) {
-      report({ path: formatPath(at), message: `a cycle: this is ${formatPath(cycle)} again, which contains it (a model must be plain data without cycles)` });
+      report({
+        path: formatPath(at),
+        message: `a cycle: this is ${formatPath(cycle)} again, which contains it (a model must be plain data without cycles)`,
+      });
       return;
     }
     if (depth > LIMITS.depth) {
-      report({ path: formatPath(at), message: `nested more than ${LIMITS.depth} levels deep (a model nests a few levels)` });
+      report({
+        path: formatPath(at),
+        message: `nested more than ${LIMITS.depth} levels deep (a model nests a few levels)`,
+      });
       return;
     }
     ancestors.set(v, at);
@@ -141,14 +166,27 @@ function duplicates(ids: string[], where: string, out: Problem[]): Set<string> {
 function checkRows(rows: TransitionRows | undefined, where: string, states: Set<string>, out: Problem[]): void {
   if (!rows) return;
   for (const [from, row] of Object.entries(rows)) {
-    if (!states.has(from)) out.push({ path: `${where}.${from}`, message: `unknown state "${from}" (expected one of ${[...states].join(', ')})` });
+    if (!states.has(from))
+      out.push({
+        path: `${where}.${from}`,
+        message: `unknown state "${from}" (expected one of ${[...states].join(', ')})`,
+      });
     let sum = 0;
     for (const [to, p] of Object.entries(row)) {
-      if (!states.has(to)) out.push({ path: `${where}.${from}.${to}`, message: `unknown state "${to}" (expected one of ${[...states].join(', ')})` });
-      if (to === from) out.push({ path: `${where}.${from}.${to}`, message: 'a row may not name its own state: staying is what is left of the row' });
+      if (!states.has(to))
+        out.push({
+          path: `${where}.${from}.${to}`,
+          message: `unknown state "${to}" (expected one of ${[...states].join(', ')})`,
+        });
+      if (to === from)
+        out.push({
+          path: `${where}.${from}.${to}`,
+          message: 'a row may not name its own state: staying is what is left of the row',
+        });
       sum += p;
     }
-    if (sum > 1 + SUM_TOLERANCE) out.push({ path: `${where}.${from}`, message: `row sums to ${+sum.toFixed(12)}, expected at most 1` });
+    if (sum > 1 + SUM_TOLERANCE)
+      out.push({ path: `${where}.${from}`, message: `row sums to ${+sum.toFixed(12)}, expected at most 1` });
   }
 }
 
@@ -156,34 +194,69 @@ function checkRows(rows: TransitionRows | undefined, where: string, states: Set<
 function checkSemantics(m: ModelSpec): Problem[] {
   const out: Problem[] = [];
   checkSize(m, out);
-  const states = duplicates(m.states.map((s) => s.id), 'states', out);
-  const groups = duplicates(m.groups.map((g) => g.id), 'groups', out);
-  const interventions = duplicates((m.interventions ?? []).map((i) => i.id), 'interventions', out);
-  duplicates(m.scenarios.map((s) => s.id), 'scenarios', out);
+  const states = duplicates(
+    m.states.map((s) => s.id),
+    'states',
+    out,
+  );
+  const groups = duplicates(
+    m.groups.map((g) => g.id),
+    'groups',
+    out,
+  );
+  const interventions = duplicates(
+    (m.interventions ?? []).map((i) => i.id),
+    'interventions',
+    out,
+  );
+  duplicates(
+    m.scenarios.map((s) => s.id),
+    'scenarios',
+    out,
+  );
 
   checkRows(m.transitions, 'transitions', states, out);
   m.groups.forEach((g, i) => {
-    if (!states.has(g.initialState)) out.push({ path: `groups[${i}].initialState`, message: `unknown state "${g.initialState}"` });
-    if (g.inflow && (g.inflow.fromMonth ?? 1) > (g.inflow.toMonth ?? m.horizonMonths - 1)) out.push({ path: `groups[${i}].inflow`, message: 'expected fromMonth <= toMonth' });
-    if (g.inflow && (g.inflow.toMonth ?? 0) >= m.horizonMonths) out.push({ path: `groups[${i}].inflow.toMonth`, message: `expected a month before the horizon (${m.horizonMonths})` });
-    if (g.inflow && groups.has(`${g.id}:inflow`)) out.push({ path: `groups[${i}].inflow`, message: `the inflow group "${g.id}:inflow" clashes with a group of that id` });
+    if (!states.has(g.initialState))
+      out.push({ path: `groups[${i}].initialState`, message: `unknown state "${g.initialState}"` });
+    if (g.inflow && (g.inflow.fromMonth ?? 1) > (g.inflow.toMonth ?? m.horizonMonths - 1))
+      out.push({ path: `groups[${i}].inflow`, message: 'expected fromMonth <= toMonth' });
+    if (g.inflow && (g.inflow.toMonth ?? 0) >= m.horizonMonths)
+      out.push({
+        path: `groups[${i}].inflow.toMonth`,
+        message: `expected a month before the horizon (${m.horizonMonths})`,
+      });
+    if (g.inflow && groups.has(`${g.id}:inflow`))
+      out.push({
+        path: `groups[${i}].inflow`,
+        message: `the inflow group "${g.id}:inflow" clashes with a group of that id`,
+      });
   });
   (m.interventions ?? []).forEach((iv, i) => checkRows(iv.transitions, `interventions[${i}].transitions`, states, out));
   m.scenarios.forEach((sc, i) => {
     for (const [g, shares] of Object.entries(sc.allocation ?? {})) {
       const where = `scenarios[${i}].allocation.${g}`;
-      if (!groups.has(g)) out.push({ path: where, message: `unknown group "${g}" (expected one of ${[...groups].join(', ')})` });
+      if (!groups.has(g))
+        out.push({ path: where, message: `unknown group "${g}" (expected one of ${[...groups].join(', ')})` });
       let sum = 0;
       let counted = 0;
       for (const [iv, value] of Object.entries(shares)) {
-        if (!interventions.has(iv)) out.push({ path: `${where}.${iv}`, message: `unknown intervention "${iv}"${interventions.size ? ` (expected one of ${[...interventions].join(', ')})` : ' (the model has no interventions)'}` });
+        if (!interventions.has(iv))
+          out.push({
+            path: `${where}.${iv}`,
+            message: `unknown intervention "${iv}"${interventions.size ? ` (expected one of ${[...interventions].join(', ')})` : ' (the model has no interventions)'}`,
+          });
         if (typeof value === 'number') sum += value;
         else counted += value.count;
       }
       const size = m.groups.find((gr) => gr.id === g)?.size;
-      if (counted === 0 && sum > 1 + SUM_TOLERANCE) out.push({ path: where, message: `shares sum to ${+sum.toFixed(12)}, expected at most 1` });
+      if (counted === 0 && sum > 1 + SUM_TOLERANCE)
+        out.push({ path: where, message: `shares sum to ${+sum.toFixed(12)}, expected at most 1` });
       else if (size !== undefined && counted + sum * size > size * (1 + SUM_TOLERANCE)) {
-        out.push({ path: where, message: `counts and shares allocate ${+(counted + sum * size).toFixed(6)} citizens, more than the group's ${size}` });
+        out.push({
+          path: where,
+          message: `counts and shares allocate ${+(counted + sum * size).toFixed(6)} citizens, more than the group's ${size}`,
+        });
       }
     }
     if (sc.steering) checkSteering(m, sc, `scenarios[${i}].steering`, groups, interventions, out);
@@ -195,27 +268,54 @@ function checkSemantics(m: ModelSpec): Problem[] {
 const KIND_KEYS = new Set(['@success', '@exit', '@benefit', '*']);
 
 /** Checks of a scenario's portfolio steering against the model. */
-function checkSteering(m: ModelSpec, sc: ScenarioSpec, where: string, groups: Set<string>, interventions: Set<string>, out: Problem[]): void {
+function checkSteering(
+  m: ModelSpec,
+  sc: ScenarioSpec,
+  where: string,
+  groups: Set<string>,
+  interventions: Set<string>,
+  out: Problem[],
+): void {
   const st = sc.steering!;
-  const unknownIv = (id: string) => `unknown intervention "${id}"${interventions.size ? ` (expected one of ${[...interventions].join(', ')})` : ' (the model has no interventions)'}`;
-  if (!interventions.has(st.intervention)) out.push({ path: `${where}.intervention`, message: unknownIv(st.intervention) });
-  if (st.otherwise !== undefined && !interventions.has(st.otherwise)) out.push({ path: `${where}.otherwise`, message: unknownIv(st.otherwise) });
-  if (st.otherwise === st.intervention) out.push({ path: `${where}.otherwise`, message: 'expected an intervention other than the steered one' });
+  const unknownIv = (id: string) =>
+    `unknown intervention "${id}"${interventions.size ? ` (expected one of ${[...interventions].join(', ')})` : ' (the model has no interventions)'}`;
+  if (!interventions.has(st.intervention))
+    out.push({ path: `${where}.intervention`, message: unknownIv(st.intervention) });
+  if (st.otherwise !== undefined && !interventions.has(st.otherwise))
+    out.push({ path: `${where}.otherwise`, message: unknownIv(st.otherwise) });
+  if (st.otherwise === st.intervention)
+    out.push({ path: `${where}.otherwise`, message: 'expected an intervention other than the steered one' });
   (st.groups ?? []).forEach((g, k) => {
-    if (!groups.has(g)) out.push({ path: `${where}.groups[${k}]`, message: `unknown group "${g}" (expected one of ${[...groups].join(', ')})` });
+    if (!groups.has(g))
+      out.push({
+        path: `${where}.groups[${k}]`,
+        message: `unknown group "${g}" (expected one of ${[...groups].join(', ')})`,
+      });
   });
-  const steered = st.groups ?? Object.entries(sc.allocation ?? {}).filter(([, a]) => st.intervention in a).map(([g]) => g);
-  if (steered.length === 0 && interventions.has(st.intervention)) out.push({ path: `${where}.groups`, message: `no group to steer: name groups, or allocate "${st.intervention}" to some group` });
+  const steered =
+    st.groups ??
+    Object.entries(sc.allocation ?? {})
+      .filter(([, a]) => st.intervention in a)
+      .map(([g]) => g);
+  if (steered.length === 0 && interventions.has(st.intervention))
+    out.push({
+      path: `${where}.groups`,
+      message: `no group to steer: name groups, or allocate "${st.intervention}" to some group`,
+    });
   const lo = st.minShare ?? 0;
   const hi = st.maxShare ?? 1;
   if (lo > hi) out.push({ path: `${where}.minShare`, message: `expected minShare <= maxShare (${hi})` });
-  if (!st.rules?.length && st.custom === undefined) out.push({ path: `${where}.rules`, message: 'expected at least one rule, or a custom rule' });
+  if (!st.rules?.length && st.custom === undefined)
+    out.push({ path: `${where}.rules`, message: 'expected at least one rule, or a custom rule' });
   const iv = (m.interventions ?? []).find((x) => x.id === st.intervention);
   (st.rules ?? []).forEach((rule, k) => {
     const at = `${where}.rules[${k}]`;
-    if ((rule.above === undefined) === (rule.below === undefined)) out.push({ path: at, message: 'expected exactly one of above, below' });
-    if (rule.signal === 'freeCapacity' && iv && !iv.capacity) out.push({ path: `${at}.signal`, message: `freeCapacity needs a capacity on intervention "${st.intervention}"` });
-    if (rule.signal === 'spending' && st.budget === undefined) out.push({ path: `${where}.budget`, message: 'required by a rule on spending (DKK per review period)' });
+    if ((rule.above === undefined) === (rule.below === undefined))
+      out.push({ path: at, message: 'expected exactly one of above, below' });
+    if (rule.signal === 'freeCapacity' && iv && !iv.capacity)
+      out.push({ path: `${at}.signal`, message: `freeCapacity needs a capacity on intervention "${st.intervention}"` });
+    if (rule.signal === 'spending' && st.budget === undefined)
+      out.push({ path: `${where}.budget`, message: 'required by a rule on spending (DKK per review period)' });
   });
 }
 
@@ -230,7 +330,12 @@ function checkSize(m: ModelSpec, out: Problem[]): void {
     if (g.inflow) {
       // The compiler's arrivals: floor(perMonth · months) in all, months from..to.
       const months = (g.inflow.toMonth ?? m.horizonMonths - 1) - (g.inflow.fromMonth ?? 1) + 1;
-      if (months > 0) parts.push({ path: `groups[${i}].inflow.perMonth`, label: `groups[${i}].inflow over ${months} months`, n: Math.floor(g.inflow.perMonth * months + 1e-9) });
+      if (months > 0)
+        parts.push({
+          path: `groups[${i}].inflow.perMonth`,
+          label: `groups[${i}].inflow over ${months} months`,
+          n: Math.floor(g.inflow.perMonth * months + 1e-9),
+        });
     }
   });
   const total = parts.reduce((a, p) => a + p.n, 0);
@@ -251,8 +356,14 @@ function checkSize(m: ModelSpec, out: Problem[]): void {
   const table = A * K * S * S * NP * NB;
   const acc = G * A * S * NP;
   if (Math.max(table, acc) > LIMITS.tableEntries) {
-    const what = table >= acc ? `its transition table would have ${table.toLocaleString('en')} entries (${A} arms × ${K} readiness classes × ${S}² states × ${NP} calendar periods × ${NB} duration bands)` : `a replicate's sums would have ${acc.toLocaleString('en')} entries (${G} groups × ${A} arms × ${S} states × ${NP} calendar periods)`;
-    out.push({ path: '(root)', message: `the model is too large: ${what}, more than ${LIMITS.tableEntries.toLocaleString('en')}` });
+    const what =
+      table >= acc
+        ? `its transition table would have ${table.toLocaleString('en')} entries (${A} arms × ${K} readiness classes × ${S}² states × ${NP} calendar periods × ${NB} duration bands)`
+        : `a replicate's sums would have ${acc.toLocaleString('en')} entries (${G} groups × ${A} arms × ${S} states × ${NP} calendar periods)`;
+    out.push({
+      path: '(root)',
+      message: `the model is too large: ${what}, more than ${LIMITS.tableEntries.toLocaleString('en')}`,
+    });
   }
 }
 
@@ -261,15 +372,19 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
   const kindOf = new Map(m.states.map((s) => [s.id, s.kind]));
   const known = (id: string) => `unknown state "${id}" (expected one of ${[...states].join(', ')})`;
   m.states.forEach((s, i) => {
-    if (s.paidHours && s.kind !== 'benefit') out.push({ path: `states[${i}].paidHours`, message: 'only a benefit state can be a paid-hours state' });
+    if (s.paidHours && s.kind !== 'benefit')
+      out.push({ path: `states[${i}].paidHours`, message: 'only a benefit state can be a paid-hours state' });
   });
   (m.interventions ?? []).forEach((iv, i) => {
     const cap = iv.capacity;
     if (cap) {
       const where = `interventions[${i}].capacity`;
-      if ((cap.places === undefined) === (cap.caseworkers === undefined || cap.caseload === undefined)) out.push({ path: where, message: 'expected places, or caseworkers and caseload' });
-      if (cap.fallback !== undefined && !(m.interventions ?? []).some((x) => x.id === cap.fallback)) out.push({ path: `${where}.fallback`, message: `unknown intervention "${cap.fallback}"` });
-      if (cap.fallback === iv.id) out.push({ path: `${where}.fallback`, message: 'an intervention cannot be its own fallback' });
+      if ((cap.places === undefined) === (cap.caseworkers === undefined || cap.caseload === undefined))
+        out.push({ path: where, message: 'expected places, or caseworkers and caseload' });
+      if (cap.fallback !== undefined && !(m.interventions ?? []).some((x) => x.id === cap.fallback))
+        out.push({ path: `${where}.fallback`, message: `unknown intervention "${cap.fallback}"` });
+      if (cap.fallback === iv.id)
+        out.push({ path: `${where}.fallback`, message: 'an intervention cannot be its own fallback' });
       const fb = (m.interventions ?? []).find((x) => x.id === cap.fallback);
       if (fb?.capacity) out.push({ path: `${where}.fallback`, message: 'the fallback may not itself have a capacity' });
     }
@@ -277,33 +392,53 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
       const where = `interventions[${i}].effects.${from}`;
       if (!states.has(from)) out.push({ path: where, message: known(from) });
       for (const [to, effect] of Object.entries(row)) {
-        if (!states.has(to) && !KIND_KEYS.has(to)) out.push({ path: `${where}.${to}`, message: `${known(to)}, or one of @success, @exit, @benefit, *` });
-        const given = ['hazardRatio', 'oddsRatio', 'riskRatio'].filter((k) => effect[k as keyof typeof effect] !== undefined);
-        if (given.length !== 1) out.push({ path: `${where}.${to}`, message: `expected exactly one of hazardRatio, oddsRatio, riskRatio, got ${given.length}` });
+        if (!states.has(to) && !KIND_KEYS.has(to))
+          out.push({ path: `${where}.${to}`, message: `${known(to)}, or one of @success, @exit, @benefit, *` });
+        const given = ['hazardRatio', 'oddsRatio', 'riskRatio'].filter(
+          (k) => effect[k as keyof typeof effect] !== undefined,
+        );
+        if (given.length !== 1)
+          out.push({
+            path: `${where}.${to}`,
+            message: `expected exactly one of hazardRatio, oddsRatio, riskRatio, got ${given.length}`,
+          });
       }
     }
   });
   for (const [from, c] of Object.entries(m.calibration ?? {})) {
     const where = `calibration.${from}`;
     if (!states.has(from)) out.push({ path: where, message: known(from) });
-    else if (kindOf.get(from) !== 'benefit') out.push({ path: where, message: 'only a benefit state can be calibrated' });
+    else if (kindOf.get(from) !== 'benefit')
+      out.push({ path: where, message: 'only a benefit state can be calibrated' });
     let sum = 0;
     for (const [to, q] of Object.entries(c.completedShares)) {
       if (!states.has(to)) out.push({ path: `${where}.completedShares.${to}`, message: known(to) });
-      else if (kindOf.get(to) === 'benefit') out.push({ path: `${where}.completedShares.${to}`, message: 'a completed course ends outside benefit states' });
+      else if (kindOf.get(to) === 'benefit')
+        out.push({ path: `${where}.completedShares.${to}`, message: 'a completed course ends outside benefit states' });
       sum += q;
     }
-    if (sum > 1 + SUM_TOLERANCE) out.push({ path: `${where}.completedShares`, message: `shares sum to ${+sum.toFixed(12)}, expected at most 1` });
-    if (sum < 1 - SUM_TOLERANCE && !c.otherExit) out.push({ path: `${where}.otherExit`, message: 'required when completedShares sum below 1 (the state taking the rest)' });
+    if (sum > 1 + SUM_TOLERANCE)
+      out.push({ path: `${where}.completedShares`, message: `shares sum to ${+sum.toFixed(12)}, expected at most 1` });
+    if (sum < 1 - SUM_TOLERANCE && !c.otherExit)
+      out.push({
+        path: `${where}.otherExit`,
+        message: 'required when completedShares sum below 1 (the state taking the rest)',
+      });
     if (c.otherExit && !states.has(c.otherExit)) out.push({ path: `${where}.otherExit`, message: known(c.otherExit) });
-    if ((c.meanMonths === undefined) === (c.completion === undefined)) out.push({ path: where, message: 'expected exactly one of meanMonths, completion' });
+    if ((c.meanMonths === undefined) === (c.completion === undefined))
+      out.push({ path: where, message: 'expected exactly one of meanMonths, completion' });
     if (c.paidHours) {
       const ph = c.paidHours.state;
       if (!states.has(ph)) out.push({ path: `${where}.paidHours.state`, message: known(ph) });
-      else if (!m.states.find((s) => s.id === ph)!.paidHours) out.push({ path: `${where}.paidHours.state`, message: `state "${ph}" is not marked paidHours` });
+      else if (!m.states.find((s) => s.id === ph)!.paidHours)
+        out.push({ path: `${where}.paidHours.state`, message: `state "${ph}" is not marked paidHours` });
       else {
         for (const to of Object.keys(m.transitions?.[ph] ?? {})) {
-          if (to !== from && kindOf.get(to) === 'benefit') out.push({ path: `transitions.${ph}.${to}`, message: `a calibrated paid-hours state may only move back to "${from}" or out of benefit` });
+          if (to !== from && kindOf.get(to) === 'benefit')
+            out.push({
+              path: `transitions.${ph}.${to}`,
+              message: `a calibrated paid-hours state may only move back to "${from}" or out of benefit`,
+            });
         }
       }
     }
@@ -312,11 +447,16 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
     const d = m.duration;
     if (d.bands[0] !== 0) out.push({ path: 'duration.bands[0]', message: 'expected the first band to start at 0' });
     d.bands.forEach((b, i) => {
-      if (i > 0 && b <= d.bands[i - 1]) out.push({ path: `duration.bands[${i}]`, message: 'expected band starts in increasing order' });
+      if (i > 0 && b <= d.bands[i - 1])
+        out.push({ path: `duration.bands[${i}]`, message: 'expected band starts in increasing order' });
     });
     for (const [from, hrs] of Object.entries(d.hazardRatios)) {
       if (!states.has(from)) out.push({ path: `duration.hazardRatios.${from}`, message: known(from) });
-      if (hrs.length !== d.bands.length) out.push({ path: `duration.hazardRatios.${from}`, message: `expected ${d.bands.length} hazard ratios (one per band), got ${hrs.length}` });
+      if (hrs.length !== d.bands.length)
+        out.push({
+          path: `duration.hazardRatios.${from}`,
+          message: `expected ${d.bands.length} hazard ratios (one per band), got ${hrs.length}`,
+        });
     }
   }
   const stepAt = new Map<number, number>();
@@ -324,34 +464,56 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
     const where = `calendar[${i}]`;
     const month = stepMonth(m, step.from);
     // Two steps in one month would both apply, the later silently winning where they overlap.
-    if (Number.isFinite(month) && stepAt.has(month)) out.push({ path: `${where}.from`, message: `the same month as calendar[${stepAt.get(month)}] (month ${month}): put the changes of one month in one step` });
+    if (Number.isFinite(month) && stepAt.has(month))
+      out.push({
+        path: `${where}.from`,
+        message: `the same month as calendar[${stepAt.get(month)}] (month ${month}): put the changes of one month in one step`,
+      });
     else if (Number.isFinite(month)) stepAt.set(month, i);
-    if (typeof step.from === 'string' && !m.start) out.push({ path: `${where}.from`, message: 'a date needs the model\'s start (or give a month index)' });
+    if (typeof step.from === 'string' && !m.start)
+      out.push({ path: `${where}.from`, message: "a date needs the model's start (or give a month index)" });
     // A step at or after the horizon is allowed (a reform calendar outlives short runs); it changes nothing.
-    else if (month < 1) out.push({ path: `${where}.from`, message: `expected a month after the start (month index >= 1), got ${month}` });
+    else if (month < 1)
+      out.push({ path: `${where}.from`, message: `expected a month after the start (month index >= 1), got ${month}` });
     checkRows(step.transitions, `${where}.transitions`, states, out);
-    for (const sid of Object.keys(step.states ?? {})) if (!states.has(sid)) out.push({ path: `${where}.states.${sid}`, message: known(sid) });
+    for (const sid of Object.keys(step.states ?? {}))
+      if (!states.has(sid)) out.push({ path: `${where}.states.${sid}`, message: known(sid) });
     const ivs = new Set((m.interventions ?? []).map((iv) => iv.id));
     for (const [ivId, change] of Object.entries(step.interventions ?? {})) {
-      if (!ivs.has(ivId)) out.push({ path: `${where}.interventions.${ivId}`, message: `unknown intervention "${ivId}"` });
+      if (!ivs.has(ivId))
+        out.push({ path: `${where}.interventions.${ivId}`, message: `unknown intervention "${ivId}"` });
       checkRows(change.transitions, `${where}.interventions.${ivId}.transitions`, states, out);
       const cap = change.capacity;
       if (cap) {
         const at = `${where}.interventions.${ivId}.capacity`;
         const base = (m.interventions ?? []).find((x) => x.id === ivId)?.capacity;
         if (ivs.has(ivId) && !base) out.push({ path: at, message: `intervention "${ivId}" has no capacity to change` });
-        else if (cap.places !== undefined && (cap.caseworkers !== undefined || cap.caseload !== undefined)) out.push({ path: at, message: 'expected places, or caseworkers and/or caseload, not both' });
-        else if (cap.places === undefined && cap.caseworkers === undefined && cap.caseload === undefined) out.push({ path: at, message: 'expected places, caseworkers or caseload' });
-        else if (base && cap.places === undefined && base.places !== undefined && (cap.caseworkers === undefined || cap.caseload === undefined)) out.push({ path: at, message: 'the capacity is given in places: expected places, or both caseworkers and caseload' });
+        else if (cap.places !== undefined && (cap.caseworkers !== undefined || cap.caseload !== undefined))
+          out.push({ path: at, message: 'expected places, or caseworkers and/or caseload, not both' });
+        else if (cap.places === undefined && cap.caseworkers === undefined && cap.caseload === undefined)
+          out.push({ path: at, message: 'expected places, caseworkers or caseload' });
+        else if (
+          base &&
+          cap.places === undefined &&
+          base.places !== undefined &&
+          (cap.caseworkers === undefined || cap.caseload === undefined)
+        )
+          out.push({
+            path: at,
+            message: 'the capacity is given in places: expected places, or both caseworkers and caseload',
+          });
       }
     }
   });
   const ref = m.costs?.refusion;
   if (ref && typeof ref === 'object') {
-    if (ref.fromWeek.length !== ref.reimbursedShare.length) out.push({ path: 'costs.refusion', message: 'expected fromWeek and reimbursedShare of the same length' });
-    if (ref.fromWeek[0] !== 1) out.push({ path: 'costs.refusion.fromWeek[0]', message: 'expected the ladder to start at week 1' });
+    if (ref.fromWeek.length !== ref.reimbursedShare.length)
+      out.push({ path: 'costs.refusion', message: 'expected fromWeek and reimbursedShare of the same length' });
+    if (ref.fromWeek[0] !== 1)
+      out.push({ path: 'costs.refusion.fromWeek[0]', message: 'expected the ladder to start at week 1' });
     ref.fromWeek.forEach((w, i) => {
-      if (i > 0 && w <= ref.fromWeek[i - 1]) out.push({ path: `costs.refusion.fromWeek[${i}]`, message: 'expected weeks in increasing order' });
+      if (i > 0 && w <= ref.fromWeek[i - 1])
+        out.push({ path: `costs.refusion.fromWeek[${i}]`, message: 'expected weeks in increasing order' });
     });
   }
 }
@@ -360,7 +522,11 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
 export function stepMonth(m: Pick<ModelSpec, 'start'>, from: string | number): number {
   if (typeof from === 'number') return from;
   if (!m.start) return NaN;
-  return (Number(from.slice(0, 4)) - Number(m.start.slice(0, 4))) * 12 + Number(from.slice(5, 7)) - Number(m.start.slice(5, 7));
+  return (
+    (Number(from.slice(0, 4)) - Number(m.start.slice(0, 4))) * 12 +
+    Number(from.slice(5, 7)) -
+    Number(m.start.slice(5, 7))
+  );
 }
 
 /**
@@ -378,7 +544,10 @@ export function validateModel(input: unknown): ModelSpec {
   if (raw.length) throw new ForlobInputError(raw, 'invalid model');
   const parsed = modelSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ForlobInputError(parsed.error.issues.flatMap((iss) => issueToProblems(iss, input)), 'invalid model');
+    throw new ForlobInputError(
+      parsed.error.issues.flatMap((iss) => issueToProblems(iss, input)),
+      'invalid model',
+    );
   }
   const model = parsed.data as ModelSpec;
   const problems = checkSemantics(model);
@@ -395,7 +564,10 @@ export function parseModel(text: string, source = 'model'): ModelSpec {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new ForlobInputError([{ path: '(root)', message: `malformed JSON in ${source}: ${(e as Error).message}` }], 'invalid model');
+    throw new ForlobInputError(
+      [{ path: '(root)', message: `malformed JSON in ${source}: ${(e as Error).message}` }],
+      'invalid model',
+    );
   }
   const dup = duplicateKeys(text);
   if (dup.length) throw new ForlobInputError(dup, 'invalid model');

@@ -161,10 +161,14 @@ export function checkDistribution(d: Distribution, path: string): Problem[] {
   const at = (field: string) => (path === '' || path === '(root)' ? field : `${path}.${field}`);
   const problems: Problem[] = [];
   if (d.dist === 'uniform' || d.dist === 'triangular') {
-    if (!(d.min < d.max)) problems.push({ path: at('max'), message: `expected max above min (${d.min}), got ${d.max}` });
+    if (!(d.min < d.max))
+      problems.push({ path: at('max'), message: `expected max above min (${d.min}), got ${d.max}` });
   }
   if (d.dist === 'triangular' && !(d.min <= d.mode && d.mode <= d.max)) {
-    problems.push({ path: at('mode'), message: `expected mode between min (${d.min}) and max (${d.max}), got ${d.mode}` });
+    problems.push({
+      path: at('mode'),
+      message: `expected mode between min (${d.min}) and max (${d.max}), got ${d.mode}`,
+    });
   }
   return problems;
 }

@@ -38,9 +38,11 @@ const GOLDEN_STEPS = 60;
 export function betaFromMeanInterval(mean: number, lo: number, hi: number, level = 0.95): BetaDist {
   const fn = 'betaFromMeanInterval';
   checkLevel(fn, level);
-  if (![mean, lo, hi].every(Number.isFinite)) throw new Error(`${fn}: expected finite numbers, got mean ${mean}, interval ${lo}–${hi}`);
+  if (![mean, lo, hi].every(Number.isFinite))
+    throw new Error(`${fn}: expected finite numbers, got mean ${mean}, interval ${lo}–${hi}`);
   if (!(lo > 0 && hi < 1)) throw new Error(`${fn}: expected an interval inside (0, 1) for a share, got ${lo}–${hi}`);
-  if (!(lo < mean && mean < hi)) throw new Error(`${fn}: expected the mean ${mean} strictly inside the interval ${lo}–${hi}`);
+  if (!(lo < mean && mean < hi))
+    throw new Error(`${fn}: expected the mean ${mean} strictly inside the interval ${lo}–${hi}`);
   const tail = (1 - level) / 2;
   const dist = (c: number): BetaDist => ({ dist: 'beta', alpha: mean * c, beta: (1 - mean) * c });
   const loss = (logC: number) => {
@@ -92,12 +94,19 @@ export function betaFromMeanInterval(mean: number, lo: number, hi: number, level
  * betaFromCounts(122, 400); // { dist: 'beta', alpha: 123, beta: 279 }: mean 123/402 ≈ 0.306
  * ```
  */
-export function betaFromCounts(successes: number, n: number, prior: { alpha: number; beta: number } = { alpha: 1, beta: 1 }): BetaDist {
+export function betaFromCounts(
+  successes: number,
+  n: number,
+  prior: { alpha: number; beta: number } = { alpha: 1, beta: 1 },
+): BetaDist {
   const fn = 'betaFromCounts';
   if (!(Number.isFinite(n) && n >= 0)) throw new Error(`${fn}: expected a count n ≥ 0, got ${n}`);
-  if (!(Number.isFinite(successes) && successes >= 0 && successes <= n)) throw new Error(`${fn}: expected successes between 0 and n (${n}), got ${successes}`);
+  if (!(Number.isFinite(successes) && successes >= 0 && successes <= n))
+    throw new Error(`${fn}: expected successes between 0 and n (${n}), got ${successes}`);
   if (!(prior.alpha > 0 && prior.beta > 0 && Number.isFinite(prior.alpha) && Number.isFinite(prior.beta))) {
-    throw new Error(`${fn}: expected a prior with positive alpha and beta, got alpha ${prior.alpha}, beta ${prior.beta}`);
+    throw new Error(
+      `${fn}: expected a prior with positive alpha and beta, got alpha ${prior.alpha}, beta ${prior.beta}`,
+    );
   }
   return { dist: 'beta', alpha: successes + prior.alpha, beta: n - successes + prior.beta };
 }
@@ -118,7 +127,8 @@ export function betaFromCounts(successes: number, n: number, prior: { alpha: num
 export function lognormalFromInterval(lo: number, hi: number, level = 0.95): LognormalDist {
   const fn = 'lognormalFromInterval';
   checkLevel(fn, level);
-  if (!(lo > 0 && Number.isFinite(hi) && lo < hi)) throw new Error(`${fn}: expected 0 < lo < hi for a ratio's interval, got ${lo}–${hi}`);
+  if (!(lo > 0 && Number.isFinite(hi) && lo < hi))
+    throw new Error(`${fn}: expected 0 < lo < hi for a ratio's interval, got ${lo}–${hi}`);
   const z = normalQuantile((1 + level) / 2);
   return { dist: 'lognormal', mu: (Math.log(lo) + Math.log(hi)) / 2, sigma: (Math.log(hi) - Math.log(lo)) / (2 * z) };
 }

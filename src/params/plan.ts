@@ -13,7 +13,14 @@ import { ForlobInputError, formatPath, type Problem } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
 import { issueToProblems, scanRaw, validateModel } from '../model/validate.js';
 import { isEvidenceRef, resolveEvidenceRef } from '../evidence/index.js';
-import { checkDistribution, distMean, distQuantile, distributionSchema, sampler, type Distribution } from './distribution.js';
+import {
+  checkDistribution,
+  distMean,
+  distQuantile,
+  distributionSchema,
+  sampler,
+  type Distribution,
+} from './distribution.js';
 
 /** One uncertain parameter. */
 export interface Parameter {
@@ -70,7 +77,8 @@ export function planUncertainty(raw: unknown): UncertaintyPlan {
   const parameters: Parameter[] = [];
   const byName = new Map<string, number>();
   const block = raw.parameters;
-  if (block !== undefined && !isObject(block)) problems.push({ path: 'parameters', message: 'expected an object of named numbers or distributions' });
+  if (block !== undefined && !isObject(block))
+    problems.push({ path: 'parameters', message: 'expected an object of named numbers or distributions' });
   if (isObject(block)) {
     for (const [name, v] of Object.entries(block)) {
       if (typeof v === 'number' && Number.isFinite(v)) {
@@ -111,25 +119,31 @@ export function planUncertainty(raw: unknown): UncertaintyPlan {
       const name = v.param;
       const index = typeof name === 'string' ? byName.get(name) : undefined;
       if (index === undefined) {
-        problems.push({ path: formatPath([...path, 'param']), message: `unknown parameter ${JSON.stringify(name)} (expected one of the parameters block: ${[...byName.keys()].join(', ') || 'none defined'})` });
+        problems.push({
+          path: formatPath([...path, 'param']),
+          message: `unknown parameter ${JSON.stringify(name)} (expected one of the parameters block: ${[...byName.keys()].join(', ') || 'none defined'})`,
+        });
         return 0;
       }
       slots.push({ path, index });
       return parameters[index].mean;
     }
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = k === 'parameters' && path.length === 0 ? x : walk(x, [...path, k]);
+    for (const [k, x] of Object.entries(v))
+      out[k] = k === 'parameters' && path.length === 0 ? x : walk(x, [...path, k]);
     return out;
   };
   const pointRaw = walk(raw, []) as Record<string, unknown>;
   if (problems.length) throw new ForlobInputError(problems, 'invalid model');
   // The parameters block is kept on the point model only as means, for display.
-  if (isObject(block)) pointRaw.parameters = Object.fromEntries(parameters.filter((p) => byName.has(p.name)).map((p) => [p.name, p.mean]));
+  if (isObject(block))
+    pointRaw.parameters = Object.fromEntries(parameters.filter((p) => byName.has(p.name)).map((p) => [p.name, p.mean]));
   let point: ModelSpec;
   try {
     point = validateModel(pointRaw);
   } catch (e) {
-    if (e instanceof ForlobInputError) throw new ForlobInputError(byParameter(parameters, slots, e.problems, byName, ''), 'invalid model');
+    if (e instanceof ForlobInputError)
+      throw new ForlobInputError(byParameter(parameters, slots, e.problems, byName, ''), 'invalid model');
     throw e;
   }
   return { point, parameters, slots };
@@ -140,7 +154,13 @@ export function planUncertainty(raw: unknown): UncertaintyPlan {
  * `parameters` entry, or the inline distribution), with the places it broke listed,
  * rather than once at every reference. Other problems pass through unchanged.
  */
-function byParameter(parameters: readonly Parameter[], slots: readonly Slot[], problems: readonly Problem[], named: ReadonlyMap<string, number>, context: string): Problem[] {
+function byParameter(
+  parameters: readonly Parameter[],
+  slots: readonly Slot[],
+  problems: readonly Problem[],
+  named: ReadonlyMap<string, number>,
+  context: string,
+): Problem[] {
   const slotOf = new Map(slots.map((s) => [formatPath(s.path), s.index]));
   const out: Problem[] = [];
   const grouped = new Map<string, { problem: Problem; places: string[] }>();
@@ -164,7 +184,10 @@ function byParameter(parameters: readonly Parameter[], slots: readonly Slot[], p
   for (const [key, { problem, places }] of grouped) {
     const message = key.slice(key.indexOf('\u0000') + 1);
     const value = context ? '' : parameters[slotOf.get(places[0])!].dist ? ' (the mean of its distribution)' : '';
-    problem.message = problem.path === places[0] ? `${message}${value}${context}` : `${message}${value} where it is used at ${places.join(', ')}${context}`;
+    problem.message =
+      problem.path === places[0]
+        ? `${message}${value}${context}`
+        : `${message}${value} where it is used at ${places.join(', ')}${context}`;
   }
   return out;
 }
@@ -175,7 +198,12 @@ export function isUncertain(plan: UncertaintyPlan): boolean {
 }
 
 /** The draws of replicate `r`: one value per parameter, from the replicate's own stream. */
-export function drawParameters(plan: UncertaintyPlan, seed: string, r: number, fixed?: ReadonlyMap<number, number>): Float64Array {
+export function drawParameters(
+  plan: UncertaintyPlan,
+  seed: string,
+  r: number,
+  fixed?: ReadonlyMap<number, number>,
+): Float64Array {
   const rng = seedrandom(`forlob:${seed}:${r}:parameters`);
   const source = () => rng.double();
   return Float64Array.from(plan.parameters, (p, i) => {
@@ -193,14 +221,25 @@ export function instantiate(plan: UncertaintyPlan, values: ArrayLike<number>, co
     for (let i = 0; i < path.length - 1; i++) node = node[path[i]] as Record<string | number, unknown>;
     node[path[path.length - 1]] = values[index];
   }
-  if (model.parameters) model.parameters = Object.fromEntries(Object.keys(model.parameters as object).map((k) => [k, values[plan.parameters.findIndex((p) => p.name === k)]]));
+  if (model.parameters)
+    model.parameters = Object.fromEntries(
+      Object.keys(model.parameters as object).map((k) => [k, values[plan.parameters.findIndex((p) => p.name === k)]]),
+    );
   try {
     return validateModel(model);
   } catch (e) {
     if (e instanceof ForlobInputError) {
       // The parameters block's names (they come first, before any inline distribution's path).
-      const named = new Map(Object.keys(plan.point.parameters ?? {}).map((name) => [name, plan.parameters.findIndex((p) => p.name === name)]));
-      throw new ForlobInputError(byParameter(plan.parameters, plan.slots, e.problems, named, ` (a drawn parameter value${context})`), 'invalid draw');
+      const named = new Map(
+        Object.keys(plan.point.parameters ?? {}).map((name) => [
+          name,
+          plan.parameters.findIndex((p) => p.name === name),
+        ]),
+      );
+      throw new ForlobInputError(
+        byParameter(plan.parameters, plan.slots, e.problems, named, ` (a drawn parameter value${context})`),
+        'invalid draw',
+      );
     }
     throw e;
   }
@@ -231,12 +270,28 @@ export function paramRef(name: string): number {
 }
 
 /** Parameters held fixed, by index, from the `fixed` option's names; throws {@link ForlobInputError} for an unknown name or a non-finite value. */
-export function fixedIndices(plan: UncertaintyPlan, fixed: Readonly<Record<string, number>> | undefined): Map<number, number> {
+export function fixedIndices(
+  plan: UncertaintyPlan,
+  fixed: Readonly<Record<string, number>> | undefined,
+): Map<number, number> {
   const out = new Map<number, number>();
   for (const [name, value] of Object.entries(fixed ?? {})) {
     const i = plan.parameters.findIndex((p) => p.name === name);
-    if (i < 0) throw new ForlobInputError([{ path: `options.fixed.${name}`, message: `unknown parameter (expected one of ${plan.parameters.map((p) => p.name).join(', ') || 'none: the model has no parameters'})` }], 'invalid options');
-    if (!Number.isFinite(value)) throw new ForlobInputError([{ path: `options.fixed.${name}`, message: 'expected a finite number' }], 'invalid options');
+    if (i < 0)
+      throw new ForlobInputError(
+        [
+          {
+            path: `options.fixed.${name}`,
+            message: `unknown parameter (expected one of ${plan.parameters.map((p) => p.name).join(', ') || 'none: the model has no parameters'})`,
+          },
+        ],
+        'invalid options',
+      );
+    if (!Number.isFinite(value))
+      throw new ForlobInputError(
+        [{ path: `options.fixed.${name}`, message: 'expected a finite number' }],
+        'invalid options',
+      );
     out.set(i, value);
   }
   return out;
@@ -247,9 +302,17 @@ export function fixedIndices(plan: UncertaintyPlan, fixed: Readonly<Record<strin
  * model, not held fixed — with their draws in replicates `from`…`to − 1` (the engine's
  * draws, recomputed from the seed).
  */
-export function varyingDraws(plan: UncertaintyPlan, seed: string, from: number, to: number, fixed: ReadonlyMap<number, number> = new Map()): { name: string; draws: Float64Array }[] {
+export function varyingDraws(
+  plan: UncertaintyPlan,
+  seed: string,
+  from: number,
+  to: number,
+  fixed: ReadonlyMap<number, number> = new Map(),
+): { name: string; draws: Float64Array }[] {
   const used = new Set(plan.slots.map((s) => s.index));
-  const idx = plan.parameters.map((p, i) => i).filter((i) => plan.parameters[i].dist !== null && used.has(i) && !fixed.has(i));
+  const idx = plan.parameters
+    .map((p, i) => i)
+    .filter((i) => plan.parameters[i].dist !== null && used.has(i) && !fixed.has(i));
   const out = idx.map((i) => ({ name: plan.parameters[i].name, draws: new Float64Array(to - from) }));
   if (idx.length === 0) return out;
   for (let r = from; r < to; r++) {

@@ -41,16 +41,24 @@ export function costEffectSpec(result: SimulationResult, options: CostEffectOpti
   const ct = metricText(costMetric, lang);
   const et = metricText(effectMetric, lang);
   const dc = pairedDifferences(result, costMetric, base, options.group);
-  const de = new Map(pairedDifferences(result, effectMetric, base, options.group).map((d) => [`${d.scenario}\u0000${d.replicate}`, d.diff]));
+  const de = new Map(
+    pairedDifferences(result, effectMetric, base, options.group).map((d) => [
+      `${d.scenario}\u0000${d.replicate}`,
+      d.diff,
+    ]),
+  );
   const values: { kind: string; scenario: string; effect: number; cost: number }[] = [];
   for (const d of dc) {
     const e = de.get(`${d.scenario}\u0000${d.replicate}`);
-    if (e !== undefined) values.push({ kind: 'draw', scenario: d.scenario, effect: e * et.factor, cost: d.diff * ct.factor });
+    if (e !== undefined)
+      values.push({ kind: 'draw', scenario: d.scenario, effect: e * et.factor, cost: d.diff * ct.factor });
   }
   const order = result.scenarios.map((s) => s.id).filter((id) => id !== base);
   const means = order.flatMap((id) => {
     const xs = values.filter((v) => v.scenario === id);
-    return xs.length ? [{ kind: 'mean', scenario: id, effect: avg(xs.map((v) => v.effect)), cost: avg(xs.map((v) => v.cost)) }] : [];
+    return xs.length
+      ? [{ kind: 'mean', scenario: id, effect: avg(xs.map((v) => v.effect)), cost: avg(xs.map((v) => v.cost)) }]
+      : [];
   });
   const max = options.maxPoints ?? 500;
   const shown = new Map<string, number>();
@@ -64,16 +72,34 @@ export function costEffectSpec(result: SimulationResult, options: CostEffectOpti
   const color = { field: 'scenario', type: 'nominal', sort: order, title: lang === 'da' ? 'scenarie' : 'scenario' };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== '' ? { title: options.title ?? (lang === 'da' ? `Udgift og effekt mod ${base}` : `Cost and effect against ${base}`) } : {}),
+    ...(options.title !== ''
+      ? { title: options.title ?? (lang === 'da' ? `Udgift og effekt mod ${base}` : `Cost and effect against ${base}`) }
+      : {}),
     width: options.width ?? 420,
     height: options.height ?? 300,
     data: { values: [...dots, ...means] },
     layer: [
       // Own one-row data: a constant layer would otherwise be drawn once per dot.
-      { data: { values: [{}] }, mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-      { data: { values: [{}] }, mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { y: { datum: 0, type: 'quantitative' } } },
-      { transform: [{ filter: "datum.kind === 'draw'" }], mark: { type: 'circle', size: 10, opacity: 0.35 }, encoding: { x, y, color } },
-      { transform: [{ filter: "datum.kind === 'mean'" }], mark: { type: 'point', shape: 'diamond', filled: true, size: 140, stroke: '#000', strokeWidth: 1 }, encoding: { x, y, color } },
+      {
+        data: { values: [{}] },
+        mark: { type: 'rule', color: '#888', strokeDash: [4, 3] },
+        encoding: { x: { datum: 0, type: 'quantitative' } },
+      },
+      {
+        data: { values: [{}] },
+        mark: { type: 'rule', color: '#888', strokeDash: [4, 3] },
+        encoding: { y: { datum: 0, type: 'quantitative' } },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'draw'" }],
+        mark: { type: 'circle', size: 10, opacity: 0.35 },
+        encoding: { x, y, color },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'mean'" }],
+        mark: { type: 'point', shape: 'diamond', filled: true, size: 140, stroke: '#000', strokeWidth: 1 },
+        encoding: { x, y, color },
+      },
     ],
   };
 }

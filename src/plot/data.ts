@@ -71,9 +71,12 @@ export function higherIsBetter(metric: PlotMetric): boolean {
 
 /** The baseline scenario id: the one asked for (checked), else the first scenario. */
 export function baselineOf(result: SimulationResult, baseline?: string): string {
-  if (baseline === undefined) return (result as { comparisons?: ScenarioComparison[] }).comparisons?.[0]?.baseline ?? result.scenarios[0].id;
+  if (baseline === undefined)
+    return (result as { comparisons?: ScenarioComparison[] }).comparisons?.[0]?.baseline ?? result.scenarios[0].id;
   if (!result.scenarios.some((s) => s.id === baseline)) {
-    throw new RangeError(`unknown baseline scenario "${baseline}" (expected one of ${result.scenarios.map((s) => s.id).join(', ')})`);
+    throw new RangeError(
+      `unknown baseline scenario "${baseline}" (expected one of ${result.scenarios.map((s) => s.id).join(', ')})`,
+    );
   }
   return baseline;
 }
@@ -83,7 +86,12 @@ function metricColumn(result: SimulationResult, metric: PlotMetric): ArrayLike<n
   const t = result.draws;
   const fixed = ['replicate', 'scenario', 'group'];
   if (fixed.includes(metric) || !t.columnNames().includes(metric)) {
-    throw new RangeError(`unknown metric "${metric}" (expected one of ${t.columnNames().filter((c) => !fixed.includes(c)).join(', ')})`);
+    throw new RangeError(
+      `unknown metric "${metric}" (expected one of ${t
+        .columnNames()
+        .filter((c) => !fixed.includes(c))
+        .join(', ')})`,
+    );
   }
   return t.array(metric) as ArrayLike<number>;
 }
@@ -123,7 +131,12 @@ export function metricDraws(result: SimulationResult, metric: PlotMetric, group 
  * const d = pairedDifferences(result, 'transferCost', 'today');
  * ```
  */
-export function pairedDifferences(result: SimulationResult, metric: PlotMetric, baseline?: string, group = 'total'): DifferenceRow[] {
+export function pairedDifferences(
+  result: SimulationResult,
+  metric: PlotMetric,
+  baseline?: string,
+  group = 'total',
+): DifferenceRow[] {
   const base = baselineOf(result, baseline);
   const draws = metricDraws(result, metric, group);
   const ref = new Map<number, number>();
@@ -131,7 +144,8 @@ export function pairedDifferences(result: SimulationResult, metric: PlotMetric, 
   const out: DifferenceRow[] = [];
   for (const d of draws) {
     const b = ref.get(d.replicate);
-    if (d.scenario !== base && b !== undefined) out.push({ replicate: d.replicate, scenario: d.scenario, baseline: base, diff: d.value - b });
+    if (d.scenario !== base && b !== undefined)
+      out.push({ replicate: d.replicate, scenario: d.scenario, baseline: base, diff: d.value - b });
   }
   return out;
 }
@@ -142,10 +156,16 @@ export function pairedDifferences(result: SimulationResult, metric: PlotMetric, 
  * from `result.comparisons` when the run carries them for this baseline and group,
  * computed from the draws otherwise (another baseline, or a result without comparisons).
  */
-export function differenceSummaries(result: SimulationResult, metric: PlotMetric, baseline?: string, group = 'total'): DifferenceSummary[] {
+export function differenceSummaries(
+  result: SimulationResult,
+  metric: PlotMetric,
+  baseline?: string,
+  group = 'total',
+): DifferenceSummary[] {
   const base = baselineOf(result, baseline);
   const given = (result as { comparisons?: ScenarioComparison[] }).comparisons;
-  const pick = (c: ScenarioComparison) => (group === 'total' ? c.metrics : c.groups?.find((g) => g.id === group)?.metrics)?.[metric];
+  const pick = (c: ScenarioComparison) =>
+    (group === 'total' ? c.metrics : c.groups?.find((g) => g.id === group)?.metrics)?.[metric];
   if (given?.length && given.every((c) => c.baseline === base && pick(c))) {
     return given.map((c) => {
       const { mean, sd, lo, hi, probBetter } = pick(c) as DifferenceMetric;
@@ -161,6 +181,14 @@ export function differenceSummaries(result: SimulationResult, metric: PlotMetric
       const sum = summarise(xs, result.level);
       // A tie counts half, as in the library's own paired comparisons.
       const better = xs.reduce((n, x) => n + (x === 0 ? 0.5 : (up ? x > 0 : x < 0) ? 1 : 0), 0);
-      return { scenario: s.id, baseline: base, mean: sum.mean, sd: sum.sd, lo: sum.lo, hi: sum.hi, probBetter: xs.length ? better / xs.length : NaN };
+      return {
+        scenario: s.id,
+        baseline: base,
+        mean: sum.mean,
+        sd: sum.sd,
+        lo: sum.lo,
+        hi: sum.hi,
+        probBetter: xs.length ? better / xs.length : NaN,
+      };
     });
 }

@@ -79,7 +79,10 @@ function scenarioOrder(result: DecisionInput, ceac: CeacPoint[]): string[] {
 
 function ceacOf(result: DecisionInput): CeacPoint[] {
   const ceac = result.decision.ceac ?? [];
-  if (!ceac.length) throw new RangeError('this result has no CEAC (result.decision.ceac is empty); simulate() fills it over the willingnessToPayRange option');
+  if (!ceac.length)
+    throw new RangeError(
+      'this result has no CEAC (result.decision.ceac is empty); simulate() fills it over the willingnessToPayRange option',
+    );
   return ceac;
 }
 
@@ -95,7 +98,13 @@ function ceacOf(result: DecisionInput): CeacPoint[] {
 export function ceacRows(result: DecisionInput): CeacRow[] {
   const ceac = ceacOf(result);
   const order = scenarioOrder(result, ceac);
-  return ceac.flatMap((p) => order.flatMap((scenario) => (Number.isFinite(p.probabilityBest[scenario]) ? [{ wtp: p.wtp, scenario, probability: p.probabilityBest[scenario] }] : [])));
+  return ceac.flatMap((p) =>
+    order.flatMap((scenario) =>
+      Number.isFinite(p.probabilityBest[scenario])
+        ? [{ wtp: p.wtp, scenario, probability: p.probabilityBest[scenario] }]
+        : [],
+    ),
+  );
 }
 
 /**
@@ -121,12 +130,17 @@ function words(lang: ReportLanguage) {
     dkk: da ? 'kr.' : 'DKK',
     wtp: da ? 'betalingsvilje pr. ekstra borger i succes, kr.' : 'willingness to pay per extra success, DKK',
     // Two lines: on one the vertical title is longer than the panel and pushes it down.
-    probability: da ? ['sandsynlighed for højeste', 'forventede nettogevinst'] : ['probability of the highest', 'expected net benefit'],
+    probability: da
+      ? ['sandsynlighed for højeste', 'forventede nettogevinst']
+      : ['probability of the highest', 'expected net benefit'],
     scenario: da ? 'scenarie' : 'scenario',
     ceacTitle: da ? 'Accept-kurve (CEAC)' : 'Cost-effectiveness acceptability curve (CEAC)',
     evpiTitle: da ? 'Værdi af perfekt information (EVPI)' : 'Expected value of perfect information (EVPI)',
     evpiAxis: `EVPI, ${mio}`,
-    evppiTitle: (wtp: string) => (da ? `Værdi af delvis perfekt information (EVPPI) ved ${wtp} kr. pr. ekstra borger i succes` : `Expected value of partial perfect information (EVPPI) at ${wtp} DKK per extra success`),
+    evppiTitle: (wtp: string) =>
+      da
+        ? `Værdi af delvis perfekt information (EVPPI) ved ${wtp} kr. pr. ekstra borger i succes`
+        : `Expected value of partial perfect information (EVPPI) at ${wtp} DKK per extra success`,
     evppiAxis: `EVPPI, ${mio} (± 2 se)`,
     decision: da ? 'valgt betalingsvilje' : 'chosen willingness to pay',
   };
@@ -137,20 +151,48 @@ function wtpRule(result: DecisionInput, ceac: CeacPoint[]): object[] {
   const w = result.decision.willingnessToPay;
   const xs = ceac.map((p) => p.wtp);
   if (!(Number.isFinite(w) && w >= Math.min(...xs) && w <= Math.max(...xs))) return [];
-  return [{ data: { values: [{}] }, mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: w, type: 'quantitative' } } }];
+  return [
+    {
+      data: { values: [{}] },
+      mark: { type: 'rule', color: '#888', strokeDash: [4, 3] },
+      encoding: { x: { datum: w, type: 'quantitative' } },
+    },
+  ];
 }
 
-function ceacPanel(result: DecisionInput, rows: CeacRow[], order: string[], lang: ReportLanguage, width: number, height: number): object {
+function ceacPanel(
+  result: DecisionInput,
+  rows: CeacRow[],
+  order: string[],
+  lang: ReportLanguage,
+  width: number,
+  height: number,
+): object {
   const W = words(lang);
-  const x = { field: 'wtp', type: 'quantitative', title: W.wtp, axis: { format: ',d', tickCount: 5, labelOverlap: 'greedy' } };
-  const y = { field: 'probability', type: 'quantitative', title: W.probability, scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  const x = {
+    field: 'wtp',
+    type: 'quantitative',
+    title: W.wtp,
+    axis: { format: ',d', tickCount: 5, labelOverlap: 'greedy' },
+  };
+  const y = {
+    field: 'probability',
+    type: 'quantitative',
+    title: W.probability,
+    scale: { domain: [0, 1] },
+    axis: { format: '.0%' },
+  };
   const color = { field: 'scenario', type: 'nominal', sort: order, title: W.scenario };
   return {
     width,
     height,
     layer: [
       ...wtpRule(result, ceacOf(result)),
-      { data: { values: rows }, mark: { type: 'line', strokeWidth: 2, point: { size: 18 } }, encoding: { x, y, color } },
+      {
+        data: { values: rows },
+        mark: { type: 'line', strokeWidth: 2, point: { size: 18 } },
+        encoding: { x, y, color },
+      },
     ],
   };
 }
@@ -159,12 +201,24 @@ function evpiPanel(result: DecisionInput, lang: ReportLanguage, width: number, h
   const W = words(lang);
   const ceac = ceacOf(result);
   const values = ceac.filter((p) => Number.isFinite(p.evpi)).map((p) => ({ wtp: p.wtp, evpi: p.evpi / 1e6 }));
-  const x = { field: 'wtp', type: 'quantitative', title: W.wtp, axis: { format: ',d', tickCount: 5, labelOverlap: 'greedy' } };
+  const x = {
+    field: 'wtp',
+    type: 'quantitative',
+    title: W.wtp,
+    axis: { format: ',d', tickCount: 5, labelOverlap: 'greedy' },
+  };
   const y = { field: 'evpi', type: 'quantitative', title: W.evpiAxis };
   return {
     width,
     height,
-    layer: [...wtpRule(result, ceac), { data: { values }, mark: { type: 'line', strokeWidth: 2, color: '#1f3b5c', point: { size: 18, color: '#1f3b5c' } }, encoding: { x, y } }],
+    layer: [
+      ...wtpRule(result, ceac),
+      {
+        data: { values },
+        mark: { type: 'line', strokeWidth: 2, color: '#1f3b5c', point: { size: 18, color: '#1f3b5c' } },
+        encoding: { x, y },
+      },
+    ],
   };
 }
 
@@ -197,11 +251,15 @@ export function ceacSpec(result: DecisionInput, options: CeacOptions = {}): Vega
   const height = options.height ?? 240;
   const title = options.title !== '' ? { title: options.title ?? W.ceacTitle } : {};
   const config = lang === 'da' ? { config: { locale: DA_LOCALE } } : {};
-  if (!options.evpi) return { $schema: VEGA_LITE_SCHEMA, ...title, ...ceacPanel(result, rows, order, lang, width, height), ...config };
+  if (!options.evpi)
+    return { $schema: VEGA_LITE_SCHEMA, ...title, ...ceacPanel(result, rows, order, lang, width, height), ...config };
   return {
     $schema: VEGA_LITE_SCHEMA,
     ...title,
-    vconcat: [ceacPanel(result, rows, order, lang, width, height), evpiPanel(result, lang, width, Math.round(height * 0.6))],
+    vconcat: [
+      ceacPanel(result, rows, order, lang, width, height),
+      evpiPanel(result, lang, width, Math.round(height * 0.6)),
+    ],
     resolve: { scale: { x: 'shared' } },
     ...config,
   };
@@ -249,7 +307,8 @@ export function evppiSpec(result: DecisionInput, options: DecisionPlotOptions = 
   const lang = options.lang ?? 'en';
   const W = words(lang);
   const rows = evppiRows(result);
-  if (!rows.length) throw new RangeError('this result has no EVPPI (result.decision.evppi is empty): it needs uncertain parameters');
+  if (!rows.length)
+    throw new RangeError('this result has no EVPPI (result.decision.evppi is empty): it needs uncertain parameters');
   const values = rows.map((r) => ({
     label: r.label,
     value: r.value / 1e6,
@@ -269,11 +328,25 @@ export function evppiSpec(result: DecisionInput, options: DecisionPlotOptions = 
     data: { values },
     layer: [
       { mark: { type: 'bar', color: '#4c78a8', height: { band: 0.6 } }, encoding: { y, x } },
-      { mark: { type: 'rule', color: '#1f3b5c', strokeWidth: 1.5 }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
+      {
+        mark: { type: 'rule', color: '#1f3b5c', strokeWidth: 1.5 },
+        encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+      },
       ...(Number.isFinite(evpi)
         ? [
-            { data: { values: [{}] }, mark: { type: 'rule', color: '#e45756', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { datum: evpi / 1e6, type: 'quantitative' } } },
-            { data: { values: [{}] }, mark: { type: 'text', color: '#e45756', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: 10 }, encoding: { x: { datum: evpi / 1e6, type: 'quantitative' }, text: { value: `EVPI ${formatNumber(evpi / 1e6, 2, lang)}` } } },
+            {
+              data: { values: [{}] },
+              mark: { type: 'rule', color: '#e45756', strokeDash: [4, 3], strokeWidth: 1.5 },
+              encoding: { x: { datum: evpi / 1e6, type: 'quantitative' } },
+            },
+            {
+              data: { values: [{}] },
+              mark: { type: 'text', color: '#e45756', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: 10 },
+              encoding: {
+                x: { datum: evpi / 1e6, type: 'quantitative' },
+                text: { value: `EVPI ${formatNumber(evpi / 1e6, 2, lang)}` },
+              },
+            },
           ]
         : []),
     ],

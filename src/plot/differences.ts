@@ -23,7 +23,11 @@ export interface DifferencesOptions extends PlotOptions {
  * const spec = differencesSpec(result, 'successRate', { baseline: 'today' });
  * ```
  */
-export function differencesSpec(result: SimulationResult, metric: PlotMetric, options: DifferencesOptions = {}): VegaLiteSpec {
+export function differencesSpec(
+  result: SimulationResult,
+  metric: PlotMetric,
+  options: DifferencesOptions = {},
+): VegaLiteSpec {
   const lang = options.lang ?? 'en';
   const { label, factor, diffUnit } = metricText(metric, lang);
   const base = baselineOf(result, options.baseline);
@@ -38,16 +42,31 @@ export function differencesSpec(result: SimulationResult, metric: PlotMetric, op
   const y = { field: 'scenario', type: 'nominal', sort: rows.map((r) => r.scenario), title: null };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== '' ? { title: options.title ?? `${label}: ${lang === 'da' ? 'forskel fra' : 'difference from'} ${base}` } : {}),
+    ...(options.title !== ''
+      ? { title: options.title ?? `${label}: ${lang === 'da' ? 'forskel fra' : 'difference from'} ${base}` }
+      : {}),
     width: options.width ?? 420,
     height: options.height ?? Math.max(60, 40 * rows.length),
     data: { values: rows },
     layer: [
       // Own one-row data: a constant layer would otherwise be drawn once per data row.
-      { data: { values: [{}] }, mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-      { mark: { type: 'rule', strokeWidth: 3, color: '#4c78a8' }, encoding: { y, x: { field: 'lo', type: 'quantitative', title: axis }, x2: { field: 'hi' } } },
-      { mark: { type: 'point', filled: true, size: 80, color: '#1f3b5c' }, encoding: { y, x: { field: 'mean', type: 'quantitative' } } },
-      { mark: { type: 'text', align: 'left', dx: 8, dy: -10, fontSize: 10, color: '#444' }, encoding: { y, x: { field: 'mean', type: 'quantitative' }, text: { field: 'better' } } },
+      {
+        data: { values: [{}] },
+        mark: { type: 'rule', color: '#888', strokeDash: [4, 3] },
+        encoding: { x: { datum: 0, type: 'quantitative' } },
+      },
+      {
+        mark: { type: 'rule', strokeWidth: 3, color: '#4c78a8' },
+        encoding: { y, x: { field: 'lo', type: 'quantitative', title: axis }, x2: { field: 'hi' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 80, color: '#1f3b5c' },
+        encoding: { y, x: { field: 'mean', type: 'quantitative' } },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 8, dy: -10, fontSize: 10, color: '#444' },
+        encoding: { y, x: { field: 'mean', type: 'quantitative' }, text: { field: 'better' } },
+      },
     ],
   };
 }

@@ -23,7 +23,11 @@ export interface DistributionOptions extends PlotOptions {
  * const svg = await toSVG(distributionSpec(result, 'successRate'));
  * ```
  */
-export function distributionSpec(result: SimulationResult, metric: PlotMetric, options: DistributionOptions = {}): VegaLiteSpec {
+export function distributionSpec(
+  result: SimulationResult,
+  metric: PlotMetric,
+  options: DistributionOptions = {},
+): VegaLiteSpec {
   const { label, factor, unit } = metricText(metric, options.lang);
   const group = options.group ?? 'total';
   const order = result.scenarios.map((s) => s.id);
@@ -33,14 +37,23 @@ export function distributionSpec(result: SimulationResult, metric: PlotMetric, o
   const values: object[] = histogram(draws, options.bins ?? 40);
   for (const s of result.scenarios) {
     const m = group === 'total' ? s.metrics[metric] : s.groups.find((g) => g.id === group)?.metrics[metric];
-    if (m && m.mean !== null) values.push({ kind: 'interval', scenario: s.id, mean: m.mean * factor, lo: m.lo * factor, hi: m.hi * factor });
+    if (m && m.mean !== null)
+      values.push({ kind: 'interval', scenario: s.id, mean: m.mean * factor, lo: m.lo * factor, hi: m.hi * factor });
   }
   const axis = `${label} (${unit})`;
   return {
     $schema: VEGA_LITE_SCHEMA,
     ...(options.title !== '' ? { title: options.title ?? axis } : {}),
     data: { values },
-    facet: { row: { field: 'scenario', type: 'nominal', sort: order, title: null, header: { labelAngle: 0, labelAlign: 'left', labelLimit: 160 } } },
+    facet: {
+      row: {
+        field: 'scenario',
+        type: 'nominal',
+        sort: order,
+        title: null,
+        header: { labelAngle: 0, labelAlign: 'left', labelLimit: 160 },
+      },
+    },
     spec: {
       width: options.width ?? 420,
       height: options.height ?? 90,
@@ -48,7 +61,10 @@ export function distributionSpec(result: SimulationResult, metric: PlotMetric, o
         {
           transform: [{ filter: "datum.kind === 'interval'" }],
           mark: { type: 'rect', opacity: 0.18, color: '#4c78a8' },
-          encoding: { x: { field: 'lo', type: 'quantitative', title: axis, scale: { zero: false } }, x2: { field: 'hi' } },
+          encoding: {
+            x: { field: 'lo', type: 'quantitative', title: axis, scale: { zero: false } },
+            x2: { field: 'hi' },
+          },
         },
         {
           transform: [{ filter: "datum.kind === 'bin'" }],
@@ -72,7 +88,10 @@ export function distributionSpec(result: SimulationResult, metric: PlotMetric, o
 }
 
 /** Counts per scenario in shared bins of a round width. */
-function histogram(draws: { scenario: string; value: number }[], bins: number): { kind: 'bin'; scenario: string; x0: number; x1: number; count: number }[] {
+function histogram(
+  draws: { scenario: string; value: number }[],
+  bins: number,
+): { kind: 'bin'; scenario: string; x0: number; x1: number; count: number }[] {
   if (draws.length === 0) return [];
   let min = Infinity;
   let max = -Infinity;

@@ -24,14 +24,31 @@ export interface FanChartOptions extends Omit<PlotOptions, 'group'> {
  * const svg = await toSVG(fanChartSpec(result, 'today'));
  * ```
  */
-export function fanChartSpec(result: SimulationResult, scenarioId: string, options: FanChartOptions = {}): VegaLiteSpec {
+export function fanChartSpec(
+  result: SimulationResult,
+  scenarioId: string,
+  options: FanChartOptions = {},
+): VegaLiteSpec {
   if (!result.occupancy) throw new RangeError('fanChartSpec needs result.occupancy: simulate with { occupancy: true }');
   if (!result.scenarios.some((s) => s.id === scenarioId)) {
-    throw new RangeError(`unknown scenario "${scenarioId}" (expected one of ${result.scenarios.map((s) => s.id).join(', ')})`);
+    throw new RangeError(
+      `unknown scenario "${scenarioId}" (expected one of ${result.scenarios.map((s) => s.id).join(', ')})`,
+    );
   }
   const lang = options.lang ?? 'en';
-  const all = result.occupancy.objects() as { scenario: string; state: string; month: number; lo: number; hi: number; q25: number; median: number; q75: number }[];
-  const rows = all.filter((r) => r.scenario === scenarioId).map(({ state, month, lo, hi, q25, median, q75 }) => ({ state, month, lo, hi, q25, median, q75 }));
+  const all = result.occupancy.objects() as {
+    scenario: string;
+    state: string;
+    month: number;
+    lo: number;
+    hi: number;
+    q25: number;
+    median: number;
+    q75: number;
+  }[];
+  const rows = all
+    .filter((r) => r.scenario === scenarioId)
+    .map(({ state, month, lo, hi, q25, median, q75 }) => ({ state, month, lo, hi, q25, median, q75 }));
   // States nobody ever enters would only add empty panels.
   const used = [...new Set(rows.filter((r) => r.hi > 0).map((r) => r.state))];
   const states = options.states ?? used;
@@ -40,7 +57,9 @@ export function fanChartSpec(result: SimulationResult, scenarioId: string, optio
   const citizens = lang === 'da' ? 'borgere' : 'citizens';
   return {
     $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== '' ? { title: options.title ?? `${scenarioId}: ${lang === 'da' ? 'borgere pr. tilstand' : 'citizens per state'}` } : {}),
+    ...(options.title !== ''
+      ? { title: options.title ?? `${scenarioId}: ${lang === 'da' ? 'borgere pr. tilstand' : 'citizens per state'}` }
+      : {}),
     data: { values },
     columns: options.columns ?? 4,
     facet: { field: 'state', type: 'nominal', sort: states, title: null },
@@ -48,8 +67,14 @@ export function fanChartSpec(result: SimulationResult, scenarioId: string, optio
       width: options.width ?? 150,
       height: options.height ?? 100,
       layer: [
-        { mark: { type: 'area', opacity: 0.2, color: '#4c78a8' }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: citizens }, y2: { field: 'hi' } } },
-        { mark: { type: 'area', opacity: 0.4, color: '#4c78a8' }, encoding: { x, y: { field: 'q25', type: 'quantitative' }, y2: { field: 'q75' } } },
+        {
+          mark: { type: 'area', opacity: 0.2, color: '#4c78a8' },
+          encoding: { x, y: { field: 'lo', type: 'quantitative', title: citizens }, y2: { field: 'hi' } },
+        },
+        {
+          mark: { type: 'area', opacity: 0.4, color: '#4c78a8' },
+          encoding: { x, y: { field: 'q25', type: 'quantitative' }, y2: { field: 'q75' } },
+        },
         { mark: { type: 'line', color: '#1f3b5c' }, encoding: { x, y: { field: 'median', type: 'quantitative' } } },
       ],
     },

@@ -36,10 +36,17 @@ export async function toSVG(spec: VegaLiteSpec | Record<string, unknown>): Promi
     refused.push(uri);
     throw new Error(`refused to load "${uri}"`);
   };
-  const view = new vega.View(vega.parse(vgSpec as Parameters<typeof vega.parse>[0]), { renderer: 'none', loader, logLevel: vega.None });
+  const view = new vega.View(vega.parse(vgSpec as Parameters<typeof vega.parse>[0]), {
+    renderer: 'none',
+    loader,
+    logLevel: vega.None,
+  });
   try {
     const svg = await view.toSVG();
-    if (refused.length) throw new Error(`toSVG: specs must carry their data inline; refused to load ${refused.map((u) => `"${u}"`).join(', ')}`);
+    if (refused.length)
+      throw new Error(
+        `toSVG: specs must carry their data inline; refused to load ${refused.map((u) => `"${u}"`).join(', ')}`,
+      );
     return svg;
   } finally {
     view.finalize();

@@ -22,7 +22,11 @@ export interface SteeringOptions extends Omit<PlotOptions, 'group'> {
  * const svg = await toSVG(steeringSpec(result, 'today-steered'));
  * ```
  */
-export function steeringSpec(result: SimulationResult, scenarioId: string, options: SteeringOptions = {}): VegaLiteSpec {
+export function steeringSpec(
+  result: SimulationResult,
+  scenarioId: string,
+  options: SteeringOptions = {},
+): VegaLiteSpec {
   const tr = result.steering?.find((t) => t.scenario === scenarioId);
   if (!tr) {
     const steered = (result.steering ?? []).map((t) => t.scenario);
@@ -32,17 +36,46 @@ export function steeringSpec(result: SimulationResult, scenarioId: string, optio
   const H = result.horizonMonths;
   // Each share holds until the next review; the last one to the horizon.
   const ends = [...tr.months.slice(1), H];
-  const lines = tr.replicates.slice(0, options.maxReplicates ?? 200).flatMap((row, r) => row.flatMap((share, k) => [{ replicate: r, month: tr.months[k], share }, { replicate: r, month: ends[k], share }]));
-  const mean = tr.mean.flatMap((share, k) => [{ month: tr.months[k], share }, { month: ends[k], share }]);
-  const x = { field: 'month', type: 'quantitative', title: lang === 'da' ? 'måned' : 'month', scale: { domain: [0, H] } };
-  const y = { field: 'share', type: 'quantitative', title: lang === 'da' ? `andel i ${tr.intervention}` : `share in ${tr.intervention}`, axis: { format: '%' }, scale: { domain: [0, 1] } };
+  const lines = tr.replicates.slice(0, options.maxReplicates ?? 200).flatMap((row, r) =>
+    row.flatMap((share, k) => [
+      { replicate: r, month: tr.months[k], share },
+      { replicate: r, month: ends[k], share },
+    ]),
+  );
+  const mean = tr.mean.flatMap((share, k) => [
+    { month: tr.months[k], share },
+    { month: ends[k], share },
+  ]);
+  const x = {
+    field: 'month',
+    type: 'quantitative',
+    title: lang === 'da' ? 'måned' : 'month',
+    scale: { domain: [0, H] },
+  };
+  const y = {
+    field: 'share',
+    type: 'quantitative',
+    title: lang === 'da' ? `andel i ${tr.intervention}` : `share in ${tr.intervention}`,
+    axis: { format: '%' },
+    scale: { domain: [0, 1] },
+  };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== '' ? { title: options.title ?? `${scenarioId}: ${lang === 'da' ? 'styret andel pr. replikat' : 'steered share per replicate'}` } : {}),
+    ...(options.title !== ''
+      ? {
+          title:
+            options.title ??
+            `${scenarioId}: ${lang === 'da' ? 'styret andel pr. replikat' : 'steered share per replicate'}`,
+        }
+      : {}),
     width: options.width ?? 460,
     height: options.height ?? 200,
     layer: [
-      { data: { values: lines }, mark: { type: 'line', opacity: 0.08, color: '#4c78a8' }, encoding: { x, y, detail: { field: 'replicate', type: 'nominal' } } },
+      {
+        data: { values: lines },
+        mark: { type: 'line', opacity: 0.08, color: '#4c78a8' },
+        encoding: { x, y, detail: { field: 'replicate', type: 'nominal' } },
+      },
       { data: { values: mean }, mark: { type: 'line', color: '#1f3b5c', strokeWidth: 2 }, encoding: { x, y } },
     ],
   };

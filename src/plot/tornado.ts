@@ -59,8 +59,11 @@ export function tornadoSpec(input: TornadoRow[] | TornadoInput, options: Tornado
   const measure = Array.isArray(input) ? undefined : input.measure;
   const metric = options.metric ?? measure?.metric;
   const known = metric ? metricText(metric, lang) : undefined;
-  const isDifference = measure?.baseline !== undefined && (options.metric === undefined || options.metric === measure.metric);
-  const text = known ? { ...known, unit: isDifference ? known.diffUnit : known.unit } : { label: lang === 'da' ? 'udfald' : 'outcome', factor: 1, unit: '' };
+  const isDifference =
+    measure?.baseline !== undefined && (options.metric === undefined || options.metric === measure.metric);
+  const text = known
+    ? { ...known, unit: isDifference ? known.diffUnit : known.unit }
+    : { label: lang === 'da' ? 'udfald' : 'outcome', factor: 1, unit: '' };
   const what = `${text.label}${measure?.scenario !== undefined ? `, ${measure.scenario}` : ''}${isDifference ? ` − ${measure!.baseline}` : ''}`;
   const quantiles = Array.isArray(input) ? undefined : input.quantiles;
   const subtitle = quantiles
@@ -75,8 +78,20 @@ export function tornadoSpec(input: TornadoRow[] | TornadoInput, options: Tornado
   const highWord = lang === 'da' ? 'høj' : 'high';
   const base = baseValue === undefined ? undefined : baseValue * f;
   const values = sorted.flatMap((r) => [
-    { parameter: r.parameter, setting: `${lowWord} (${formatNumber(r.low, digits(r.low), lang)})`, which: lowWord, value: r.lowValue * f, from: base ?? ((r.lowValue + r.highValue) / 2) * f },
-    { parameter: r.parameter, setting: `${highWord} (${formatNumber(r.high, digits(r.high), lang)})`, which: highWord, value: r.highValue * f, from: base ?? ((r.lowValue + r.highValue) / 2) * f },
+    {
+      parameter: r.parameter,
+      setting: `${lowWord} (${formatNumber(r.low, digits(r.low), lang)})`,
+      which: lowWord,
+      value: r.lowValue * f,
+      from: base ?? ((r.lowValue + r.highValue) / 2) * f,
+    },
+    {
+      parameter: r.parameter,
+      setting: `${highWord} (${formatNumber(r.high, digits(r.high), lang)})`,
+      which: highWord,
+      value: r.highValue * f,
+      from: base ?? ((r.lowValue + r.highValue) / 2) * f,
+    },
   ]);
   const axis = text.unit ? `${text.label} (${text.unit})` : text.label;
   // Room on both sides for the setting labels outside the bars' ends.
@@ -85,21 +100,63 @@ export function tornadoSpec(input: TornadoRow[] | TornadoInput, options: Tornado
   const hi = Math.max(...ends);
   const pad = 0.35 * (hi - lo || Math.abs(hi) || 1);
   const y = { field: 'parameter', type: 'nominal', sort: order, title: null };
-  const color = { field: 'which', type: 'nominal', title: lang === 'da' ? 'indstilling' : 'setting', scale: { domain: [lowWord, highWord], range: ['#e45756', '#4c78a8'] } };
+  const color = {
+    field: 'which',
+    type: 'nominal',
+    title: lang === 'da' ? 'indstilling' : 'setting',
+    scale: { domain: [lowWord, highWord], range: ['#e45756', '#4c78a8'] },
+  };
   return {
     $schema: VEGA_LITE_SCHEMA,
     ...(options.title !== ''
-      ? { title: options.title ?? (subtitle ? { text: lang === 'da' ? `Følsomhed: ${what}` : `Sensitivity: ${what}`, subtitle } : lang === 'da' ? `Følsomhed: ${what}` : `Sensitivity: ${what}`) }
+      ? {
+          title:
+            options.title ??
+            (subtitle
+              ? { text: lang === 'da' ? `Følsomhed: ${what}` : `Sensitivity: ${what}`, subtitle }
+              : lang === 'da'
+                ? `Følsomhed: ${what}`
+                : `Sensitivity: ${what}`),
+        }
       : {}),
     width: options.width ?? 420,
     height: options.height ?? Math.max(60, 28 * sorted.length),
     data: { values },
     layer: [
-      { mark: { type: 'bar', opacity: 0.85, height: { band: 0.7 } }, encoding: { y, x: { field: 'from', type: 'quantitative', title: axis, scale: { domain: [lo - pad, hi + pad], nice: false, zero: false } }, x2: { field: 'value' }, color } },
+      {
+        mark: { type: 'bar', opacity: 0.85, height: { band: 0.7 } },
+        encoding: {
+          y,
+          x: {
+            field: 'from',
+            type: 'quantitative',
+            title: axis,
+            scale: { domain: [lo - pad, hi + pad], nice: false, zero: false },
+          },
+          x2: { field: 'value' },
+          color,
+        },
+      },
       // Labels sit outside each bar's free end: left of bars growing left, right of the others.
-      { transform: [{ filter: 'datum.value < datum.from' }], mark: { type: 'text', fontSize: 9, align: 'right', dx: -3 }, encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'setting' } } },
-      { transform: [{ filter: 'datum.value >= datum.from' }], mark: { type: 'text', fontSize: 9, align: 'left', dx: 3 }, encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'setting' } } },
-      ...(base !== undefined ? [{ data: { values: [{}] }, mark: { type: 'rule', color: '#222' }, encoding: { x: { datum: base, type: 'quantitative' } } }] : []),
+      {
+        transform: [{ filter: 'datum.value < datum.from' }],
+        mark: { type: 'text', fontSize: 9, align: 'right', dx: -3 },
+        encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'setting' } },
+      },
+      {
+        transform: [{ filter: 'datum.value >= datum.from' }],
+        mark: { type: 'text', fontSize: 9, align: 'left', dx: 3 },
+        encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'setting' } },
+      },
+      ...(base !== undefined
+        ? [
+            {
+              data: { values: [{}] },
+              mark: { type: 'rule', color: '#222' },
+              encoding: { x: { datum: base, type: 'quantitative' } },
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -137,41 +137,107 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
     start: a.start,
     states: [
       { id: 'kh', kind: 'benefit', monthlyTransfer: a.khTransfer, label: 'kontanthjælp (long-term unemployed)' },
-      { id: 'kh-ph', kind: 'benefit', monthlyTransfer: Math.round(a.khTransfer * a.paidHoursTransferShare), paidHours: true, label: 'kontanthjælp with paid hours' },
+      {
+        id: 'kh-ph',
+        kind: 'benefit',
+        monthlyTransfer: Math.round(a.khTransfer * a.paidHoursTransferShare),
+        paidHours: true,
+        label: 'kontanthjælp with paid hours',
+      },
       { id: 'dp', kind: 'benefit', monthlyTransfer: a.dpTransfer, label: 'dagpenge' },
       { id: 'sdp', kind: 'benefit', monthlyTransfer: a.sdpTransfer, label: 'sygedagpenge' },
       { id: 'job', kind: 'success', label: 'ordinary employment' },
       { id: 'edu', kind: 'success', label: 'education' },
-      { id: 'flex', kind: 'success', monthlyTransfer: a.flexSubsidy, reimbursed: true, label: 'flex job (wage subsidy)' },
+      {
+        id: 'flex',
+        kind: 'success',
+        monthlyTransfer: a.flexSubsidy,
+        reimbursed: true,
+        label: 'flex job (wage subsidy)',
+      },
       { id: 'out', kind: 'exit', label: 'other exit' },
     ],
     transitions: { 'kh-ph': { kh: a.paidHoursEnd, job: a.paidHoursToJob } },
     calibration: {
-      kh: { completedShares: a.farShares, otherExit: 'out', meanMonths: a.farMeanMonths, paidHours: { state: 'kh-ph', everShare: a.farPaidHours } },
+      kh: {
+        completedShares: a.farShares,
+        otherExit: 'out',
+        meanMonths: a.farMeanMonths,
+        paidHours: { state: 'kh-ph', everShare: a.farPaidHours },
+      },
       dp: { completedShares: a.dpShares, otherExit: 'out', meanMonths: a.dpMeanMonths },
       sdp: { completedShares: a.sdpShares, otherExit: 'out', meanMonths: a.sdpMeanMonths },
     },
     groups: [
-      { id: 'far', size: a.farCount, initialState: 'kh', priorBenefitMonths: a.farPriorMonths, label: 'long-term unemployed (far from the labour market)', ...(a.farInflow > 0 ? { inflow: { perMonth: a.farInflow, priorBenefitMonths: 12 } } : {}) },
-      { id: 'dp-new', size: a.dpNewCount, initialState: 'dp', label: 'dagpenge, first month', ...(a.dpInflow > 0 ? { inflow: { perMonth: a.dpInflow } } : {}) },
-      { id: 'dp', size: a.dpCount, initialState: 'dp', priorBenefitMonths: a.nearPriorMonths, label: 'dagpenge, a few months in' },
-      { id: 'sdp-new', size: a.sdpNewCount, initialState: 'sdp', label: 'sygedagpenge, first month', ...(a.sdpInflow > 0 ? { inflow: { perMonth: a.sdpInflow } } : {}) },
-      { id: 'sdp', size: a.sdpCount, initialState: 'sdp', priorBenefitMonths: a.nearPriorMonths, label: 'sygedagpenge, a few months in' },
+      {
+        id: 'far',
+        size: a.farCount,
+        initialState: 'kh',
+        priorBenefitMonths: a.farPriorMonths,
+        label: 'long-term unemployed (far from the labour market)',
+        ...(a.farInflow > 0 ? { inflow: { perMonth: a.farInflow, priorBenefitMonths: 12 } } : {}),
+      },
+      {
+        id: 'dp-new',
+        size: a.dpNewCount,
+        initialState: 'dp',
+        label: 'dagpenge, first month',
+        ...(a.dpInflow > 0 ? { inflow: { perMonth: a.dpInflow } } : {}),
+      },
+      {
+        id: 'dp',
+        size: a.dpCount,
+        initialState: 'dp',
+        priorBenefitMonths: a.nearPriorMonths,
+        label: 'dagpenge, a few months in',
+      },
+      {
+        id: 'sdp-new',
+        size: a.sdpNewCount,
+        initialState: 'sdp',
+        label: 'sygedagpenge, first month',
+        ...(a.sdpInflow > 0 ? { inflow: { perMonth: a.sdpInflow } } : {}),
+      },
+      {
+        id: 'sdp',
+        size: a.sdpCount,
+        initialState: 'sdp',
+        priorBenefitMonths: a.nearPriorMonths,
+        label: 'sygedagpenge, a few months in',
+      },
     ],
     interventions: [
       // The caseworkers both scenarios keep cost the same in both and are left out; the
       // decision is about the pool, carried as the with-pool scenario's fixed cost.
-      { id: 'far-reduced', label: 'far from the labour market, without the pool: higher caseloads', effects: { kh: { '@success': far, 'kh-ph': far } } },
-      { id: 'near-reduced', label: 'close to the labour market, without the pool: no personal sparring', effects: { dp: { '*': near }, sdp: { '*': near } } },
+      {
+        id: 'far-reduced',
+        label: 'far from the labour market, without the pool: higher caseloads',
+        effects: { kh: { '@success': far, 'kh-ph': far } },
+      },
+      {
+        id: 'near-reduced',
+        label: 'close to the labour market, without the pool: no personal sparring',
+        effects: { dp: { '*': near }, sdp: { '*': near } },
+      },
       // The pool's caseworkers: today's effort (the calibration baseline) for as many as
       // their caseloads allow; the rest wait on the reduced effort until a place frees.
-      { id: 'far-pool', label: 'far from the labour market, with the pool: low caseloads', capacity: { caseworkers: a.farCaseworkers, caseload: a.farCaseload, fallback: 'far-reduced' } },
+      {
+        id: 'far-pool',
+        label: 'far from the labour market, with the pool: low caseloads',
+        capacity: { caseworkers: a.farCaseworkers, caseload: a.farCaseload, fallback: 'far-reduced' },
+      },
     ],
     scenarios: [
       {
         id: 'without-pool',
         label: 'without the pool (10–13 + 4–6 caseworkers dismissed)',
-        allocation: { far: { 'far-reduced': 1 }, 'dp-new': { 'near-reduced': 1 }, dp: { 'near-reduced': 1 }, 'sdp-new': { 'near-reduced': 1 }, sdp: { 'near-reduced': 1 } },
+        allocation: {
+          far: { 'far-reduced': 1 },
+          'dp-new': { 'near-reduced': 1 },
+          dp: { 'near-reduced': 1 },
+          'sdp-new': { 'near-reduced': 1 },
+          sdp: { 'near-reduced': 1 },
+        },
       },
       {
         id: 'with-pool',
@@ -183,7 +249,11 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
     ],
     costs: { refusion: 'dk-2016', discountRate: a.discountRate },
     // Staff changes change the pool's places (the caseload stays).
-    calendar: Object.entries(a.farStaffPlan).map(([from, caseworkers]) => ({ from, label: `${caseworkers} caseworkers in the far pool`, interventions: { 'far-pool': { capacity: { caseworkers } } } })),
+    calendar: Object.entries(a.farStaffPlan).map(([from, caseworkers]) => ({
+      from,
+      label: `${caseworkers} caseworkers in the far pool`,
+      interventions: { 'far-pool': { capacity: { caseworkers } } },
+    })),
   };
 }
 

@@ -28,12 +28,14 @@ export interface Preset {
 export const presets: Readonly<Record<string, Preset>> = {
   'randers-2025': {
     id: 'randers-2025',
-    summary: 'Randers 2025: 1,343 vulnerable unemployed — today vs. legal minimum vs. higher job focus, and today with portfolio steering (36 months)',
+    summary:
+      'Randers 2025: 1,343 vulnerable unemployed — today vs. legal minimum vs. higher job focus, and today with portfolio steering (36 months)',
     model: randers2025,
   },
   'gladsaxe-2026': {
     id: 'gladsaxe-2026',
-    summary: 'Gladsaxe 2026: does the 10 mio. DKK caseworker pool pay for itself? 890 long-term unemployed + 2,000 on dagpenge/sygedagpenge (48 months)',
+    summary:
+      'Gladsaxe 2026: does the 10 mio. DKK caseworker pool pay for itself? 890 long-term unemployed + 2,000 on dagpenge/sygedagpenge (48 months)',
     model: gladsaxe2026,
   },
 };

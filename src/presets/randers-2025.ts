@@ -119,7 +119,14 @@ export const RANDERS_ASSUMPTIONS = {
 /** The assumptions' type, for overrides. */
 export type RandersAssumptions = typeof RANDERS_ASSUMPTIONS;
 
-function effort(id: string, label: string, caseload: number, caseworkerCost: number, effect: number | string, source: string): InterventionSpec {
+function effort(
+  id: string,
+  label: string,
+  caseload: number,
+  caseworkerCost: number,
+  effect: number | string,
+  source: string,
+): InterventionSpec {
   const hr = { hazardRatio: typeof effect === 'string' ? paramRef(effect) : effect };
   return {
     id,
@@ -145,25 +152,74 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
   const effect = (value: number, source: string) =>
     a.effectSigma > 0 ? { dist: 'lognormal', mu: Math.log(value), sigma: a.effectSigma, source } : value;
   const efforts = [
-    effort('fsm', 'Flere skal med (today, 7–8 conversations a year)', a.fsmCaseload, a.caseworkerCost, 1, 'seed: caseload about 35; today\'s operation is the calibration baseline'),
-    effort('tvaer', 'cross-disciplinary effort (today)', a.tvaerCaseload, a.caseworkerCost, 1, 'seed: 40 % of kontanthjælp and all ressourceforløb today'),
-    effort('fsm-2', 'FSM with about 2 conversations a year', a.fsm2Caseload, a.caseworkerCost, 'fsm2Effect', 'seed scenario 1'),
-    effort('basis', 'basis: about 2 conversations a year, advice and coordination, no job effort', a.basisCaseload, a.caseworkerCost, 'basisEffect', 'seed scenario 1'),
-    effort('fsm-4', 'FSM with 4 conversations a year', a.fsm4Caseload, a.caseworkerCost, 'fsm4Effect', 'seed scenario 2'),
-    effort('koord-4', '4 conversations a year and coordination with social and health services', a.koord4Caseload, a.caseworkerCost, 'koord4Effect', 'seed scenario 2'),
+    effort(
+      'fsm',
+      'Flere skal med (today, 7–8 conversations a year)',
+      a.fsmCaseload,
+      a.caseworkerCost,
+      1,
+      "seed: caseload about 35; today's operation is the calibration baseline",
+    ),
+    effort(
+      'tvaer',
+      'cross-disciplinary effort (today)',
+      a.tvaerCaseload,
+      a.caseworkerCost,
+      1,
+      'seed: 40 % of kontanthjælp and all ressourceforløb today',
+    ),
+    effort(
+      'fsm-2',
+      'FSM with about 2 conversations a year',
+      a.fsm2Caseload,
+      a.caseworkerCost,
+      'fsm2Effect',
+      'seed scenario 1',
+    ),
+    effort(
+      'basis',
+      'basis: about 2 conversations a year, advice and coordination, no job effort',
+      a.basisCaseload,
+      a.caseworkerCost,
+      'basisEffect',
+      'seed scenario 1',
+    ),
+    effort(
+      'fsm-4',
+      'FSM with 4 conversations a year',
+      a.fsm4Caseload,
+      a.caseworkerCost,
+      'fsm4Effect',
+      'seed scenario 2',
+    ),
+    effort(
+      'koord-4',
+      '4 conversations a year and coordination with social and health services',
+      a.koord4Caseload,
+      a.caseworkerCost,
+      'koord4Effect',
+      'seed scenario 2',
+    ),
   ];
   efforts[0].capacity = { caseworkers: a.fsmCaseworkers, caseload: a.fsmCaseload, fallback: 'tvaer' };
   // Today's spending in a quarter at full caseloads: 588 in FSM, 755 in the cross-disciplinary effort.
   const perMonth = (caseload: number) => a.caseworkerCost / caseload / 12;
-  const budget = Math.round(a.steeringBudgetShare * 3 * (588 * perMonth(a.fsmCaseload) + 755 * perMonth(a.tvaerCaseload)));
+  const budget = Math.round(
+    a.steeringBudgetShare * 3 * (588 * perMonth(a.fsmCaseload) + 755 * perMonth(a.tvaerCaseload)),
+  );
   // The afklaringsret acts on every effort's rows from 2027-01 (only when quantified).
-  const afklaring = a.afklaringsretEffect === 1 ? {} : {
-    interventions: Object.fromEntries(efforts.map((iv) => {
-      const out = { hazardRatio: a.afklaringsretEffect };
-      const e = iv.effects ?? {};
-      return [iv.id, { effects: { ...e, kh: { ...(e.kh ?? {}), out }, rf: { ...(e.rf ?? {}), out } } }];
-    })),
-  };
+  const afklaring =
+    a.afklaringsretEffect === 1
+      ? {}
+      : {
+          interventions: Object.fromEntries(
+            efforts.map((iv) => {
+              const out = { hazardRatio: a.afklaringsretEffect };
+              const e = iv.effects ?? {};
+              return [iv.id, { effects: { ...e, kh: { ...(e.kh ?? {}), out }, rf: { ...(e.rf ?? {}), out } } }];
+            }),
+          ),
+        };
   return {
     name: 'Randers 2025: the future effort for vulnerable unemployed',
     description:
@@ -173,12 +229,30 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
     start: a.start,
     states: [
       { id: 'kh', kind: 'benefit', monthlyTransfer: a.khTransfer, label: 'kontanthjælp, aktivitetsparat' },
-      { id: 'kh-ph', kind: 'benefit', monthlyTransfer: Math.round(a.khTransfer * a.paidHoursTransferShare), paidHours: true, label: 'kontanthjælp with paid hours' },
+      {
+        id: 'kh-ph',
+        kind: 'benefit',
+        monthlyTransfer: Math.round(a.khTransfer * a.paidHoursTransferShare),
+        paidHours: true,
+        label: 'kontanthjælp with paid hours',
+      },
       { id: 'rf', kind: 'benefit', monthlyTransfer: a.rfTransfer, label: 'ressourceforløb' },
-      { id: 'rf-ph', kind: 'benefit', monthlyTransfer: Math.round(a.rfTransfer * a.paidHoursTransferShare), paidHours: true, label: 'ressourceforløb with paid hours' },
+      {
+        id: 'rf-ph',
+        kind: 'benefit',
+        monthlyTransfer: Math.round(a.rfTransfer * a.paidHoursTransferShare),
+        paidHours: true,
+        label: 'ressourceforløb with paid hours',
+      },
       { id: 'job', kind: 'success', label: 'ordinary employment' },
       { id: 'edu', kind: 'success', label: 'education' },
-      { id: 'flex', kind: 'success', monthlyTransfer: a.flexSubsidy, reimbursed: true, label: 'flex job (wage subsidy)' },
+      {
+        id: 'flex',
+        kind: 'success',
+        monthlyTransfer: a.flexSubsidy,
+        reimbursed: true,
+        label: 'flex job (wage subsidy)',
+      },
       { id: 'out', kind: 'exit', label: 'other exit (e.g. førtidspension, moved)' },
     ],
     transitions: {
@@ -186,24 +260,67 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
       'rf-ph': { rf: a.paidHoursEnd, flex: a.paidHoursToJob },
     },
     parameters: {
-      fsm2Effect: effect(a.fsm2Effect, 'assumption: seed scenario 1 expects a small rise in success for the 20 % with FSM'),
-      basisEffect: effect(a.basisEffect, 'assumption: seed scenario 1 expects a fall in success for the 80 % with basis'),
+      fsm2Effect: effect(
+        a.fsm2Effect,
+        'assumption: seed scenario 1 expects a small rise in success for the 20 % with FSM',
+      ),
+      basisEffect: effect(
+        a.basisEffect,
+        'assumption: seed scenario 1 expects a fall in success for the 80 % with basis',
+      ),
       fsm4Effect: effect(a.fsm4Effect, 'assumption: seed scenario 2 expects success above scenario 1, below today'),
       koord4Effect: effect(a.koord4Effect, 'assumption: between basis and FSM'),
     },
     calibration: {
-      kh: { completedShares: a.khShares, otherExit: 'out', meanMonths: a.khMeanMonths, paidHours: { state: 'kh-ph', everShare: a.khPaidHours } },
-      rf: { completedShares: a.rfShares, otherExit: 'out', meanMonths: a.rfMeanMonths, paidHours: { state: 'rf-ph', everShare: a.rfPaidHours } },
+      kh: {
+        completedShares: a.khShares,
+        otherExit: 'out',
+        meanMonths: a.khMeanMonths,
+        paidHours: { state: 'kh-ph', everShare: a.khPaidHours },
+      },
+      rf: {
+        completedShares: a.rfShares,
+        otherExit: 'out',
+        meanMonths: a.rfMeanMonths,
+        paidHours: { state: 'rf-ph', everShare: a.rfPaidHours },
+      },
     },
     groups: [
-      { id: 'kh', size: a.khCount, initialState: 'kh', priorBenefitMonths: a.khPriorMonths, label: 'kontanthjælp, aktivitetsparat' },
+      {
+        id: 'kh',
+        size: a.khCount,
+        initialState: 'kh',
+        priorBenefitMonths: a.khPriorMonths,
+        label: 'kontanthjælp, aktivitetsparat',
+      },
       { id: 'rf', size: a.rfCount, initialState: 'rf', priorBenefitMonths: a.rfPriorMonths, label: 'ressourceforløb' },
     ],
     interventions: efforts,
     scenarios: [
-      { id: 'today', label: 'today (basisdrift)', allocation: { kh: { fsm: { count: 588 }, tvaer: { count: 392 } }, rf: { tvaer: { count: 363 } } }, source: 'seed table 7: 588 FSM, 755 cross-disciplinary' },
-      { id: 'scenario-1', label: 'legal minimum', allocation: { kh: { 'fsm-2': { count: 196 }, basis: { count: 784 } }, rf: { 'fsm-2': { count: 73 }, basis: { count: 290 } } }, source: 'seed table 7: 269 FSM, 1,074 basis (20 % / 80 % of each group)' },
-      { id: 'scenario-2', label: 'higher job focus', allocation: { kh: { 'fsm-4': { count: 588 }, 'koord-4': { count: 392 } }, rf: { 'fsm-4': { count: 217 }, 'koord-4': { count: 146 } } }, source: 'seed table 7: 805 FSM, 538 coordination (60 % / 40 % of each group)' },
+      {
+        id: 'today',
+        label: 'today (basisdrift)',
+        allocation: { kh: { fsm: { count: 588 }, tvaer: { count: 392 } }, rf: { tvaer: { count: 363 } } },
+        source: 'seed table 7: 588 FSM, 755 cross-disciplinary',
+      },
+      {
+        id: 'scenario-1',
+        label: 'legal minimum',
+        allocation: {
+          kh: { 'fsm-2': { count: 196 }, basis: { count: 784 } },
+          rf: { 'fsm-2': { count: 73 }, basis: { count: 290 } },
+        },
+        source: 'seed table 7: 269 FSM, 1,074 basis (20 % / 80 % of each group)',
+      },
+      {
+        id: 'scenario-2',
+        label: 'higher job focus',
+        allocation: {
+          kh: { 'fsm-4': { count: 588 }, 'koord-4': { count: 392 } },
+          rf: { 'fsm-4': { count: 217 }, 'koord-4': { count: 146 } },
+        },
+        source: 'seed table 7: 805 FSM, 538 coordination (60 % / 40 % of each group)',
+      },
       {
         id: 'today-steered',
         label: 'today with portfolio steering (±5 points a quarter)',
@@ -223,7 +340,8 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
             { signal: 'spending', above: 1, change: -a.steeringStep },
           ],
         },
-        source: 'seed: "portfolio steering: adjust the share with an active job effort by ±5 percentage points per quarter, based on capacity, progression and economy"',
+        source:
+          'seed: "portfolio steering: adjust the share with an active job effort by ±5 percentage points per quarter, based on capacity, progression and economy"',
       },
     ],
     calendar: [

@@ -63,7 +63,11 @@ export const DK_RATES: Readonly<Record<DkRateName, Rate>> = {
   /** Ressourceforløbsydelse, with children. */
   ressourceforloebChildren: { monthly: 16_382, year: 2024, source: 'bm.dk satser 2024' },
   /** Flex-job wage subsidy maximum: 98 % of the top dagpenge rate (2025 value derived). */
-  flexjobSubsidyMax: { monthly: 20_670, year: 2025, source: '98 % of dagpenge maximum; 19,952 in 2024 (bm.dk), 2025 derived' },
+  flexjobSubsidyMax: {
+    monthly: 20_670,
+    year: 2025,
+    source: '98 % of dagpenge maximum; 19,952 in 2024 (bm.dk), 2025 derived',
+  },
   /** Dagpenge maximum, full-time insured. */
   dagpengeFullTime: { monthly: 21_092, year: 2025, source: 'bm.dk satser 2025' },
   /** Dagpenge maximum, part-time insured. */

@@ -16,5 +16,5 @@ export function resultToCSV(result: SimulationResult): string {
   // workbook, `--by arm` and `result.summary`.
   const table = result.summary.filter((d: { arm: string }) => d.arm === 'all').select(not('arm'));
   const text = (v: unknown) => (typeof v === 'string' ? csvText(v) : v);
-  return table.toCSV({ format: Object.fromEntries(table.columnNames().map((c) => [c, text])) }) + '\n';
+  return `${table.toCSV({ format: Object.fromEntries(table.columnNames().map((c) => [c, text])) })}\n`;
 }

@@ -18,7 +18,20 @@ import type { ModelSpec } from '../model/types.js';
 import type { MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../summary/metrics.js';
 import type { ScenarioResult, SimulationResult } from '../summary/result.js';
-import { formatNumber, formatRange, icerParts, NOT_AVAILABLE, LABELS, metricLabel, metricUnit, paybackPhrase, type Direction, type ReportLabels, type ReportLanguage, type SentenceParts } from './i18n.js';
+import {
+  formatNumber,
+  formatRange,
+  icerParts,
+  NOT_AVAILABLE,
+  LABELS,
+  metricLabel,
+  metricUnit,
+  paybackPhrase,
+  type Direction,
+  type ReportLabels,
+  type ReportLanguage,
+  type SentenceParts,
+} from './i18n.js';
 
 /** Options of {@link renderReport}. */
 export interface ReportOptions {
@@ -57,7 +70,11 @@ const OPTIONAL_METRICS = new Set(['paidHoursRate', 'premiumIncome']);
  * writeFileSync('randers.html', await renderReport(result, model, { lang: 'da' }));
  * ```
  */
-export async function renderReport(result: SimulationResult, model: ModelSpec, options: ReportOptions = {}): Promise<string> {
+export async function renderReport(
+  result: SimulationResult,
+  model: ModelSpec,
+  options: ReportOptions = {},
+): Promise<string> {
   const lang = options.lang ?? 'en';
   const L = LABELS[lang];
   const base = baselineOf(result, options.baseline);
@@ -68,18 +85,32 @@ export async function renderReport(result: SimulationResult, model: ModelSpec, o
   const costMetric = (metrics.includes('municipalCost') ? 'municipalCost' : 'netTransferCost') as MetricName;
 
   const figures: { caption: string; spec: VegaLiteSpec }[] = [
-    { caption: L.distributionCaption(metricLabel('successRate', lang)), spec: distributionSpec(result, 'successRate', { lang }) },
+    {
+      caption: L.distributionCaption(metricLabel('successRate', lang)),
+      spec: distributionSpec(result, 'successRate', { lang }),
+    },
   ];
   if (result.scenarios.length > 1) {
     figures.push(
-      { caption: L.differencesCaption(metricLabel('successRate', lang), base), spec: differencesSpec(result, 'successRate', { lang, baseline: base }) },
-      { caption: L.differencesCaption(metricLabel(costMetric, lang), base), spec: differencesSpec(result, costMetric, { lang, baseline: base }) },
+      {
+        caption: L.differencesCaption(metricLabel('successRate', lang), base),
+        spec: differencesSpec(result, 'successRate', { lang, baseline: base }),
+      },
+      {
+        caption: L.differencesCaption(metricLabel(costMetric, lang), base),
+        spec: differencesSpec(result, costMetric, { lang, baseline: base }),
+      },
       { caption: L.costEffectCaption(base), spec: costEffectSpec(result, { lang, baseline: base, cost: costMetric }) },
     );
   }
-  for (const tr of result.steering ?? []) figures.push({ caption: L.steeringCaption(tr.scenario, tr.intervention), spec: steeringSpec(result, tr.scenario, { lang }) });
+  for (const tr of result.steering ?? [])
+    figures.push({
+      caption: L.steeringCaption(tr.scenario, tr.intervention),
+      spec: steeringSpec(result, tr.scenario, { lang }),
+    });
   if (result.occupancy) {
-    for (const s of result.scenarios) figures.push({ caption: L.fanCaption(s.id), spec: fanChartSpec(result, s.id, { lang }) });
+    for (const s of result.scenarios)
+      figures.push({ caption: L.fanCaption(s.id), spec: fanChartSpec(result, s.id, { lang }) });
   }
   const svgs: string[] = [];
   // One at a time: each render holds a Vega view; there is nothing to gain in parallel.
@@ -155,7 +186,10 @@ async function decisionSection(result: SimulationResult, lang: ReportLanguage, l
   const icers = result.comparisons.filter((c) => c.icer && 'quadrant' in c.icer);
   if (icers.length) {
     out.push(`<h3>${esc(L.icerHeading)}</h3>`, '<ul class="icer">');
-    for (const c of icers) out.push(`<li data-icer="${esc(c.scenario)}" data-quadrant="${c.icer.quadrant}">${esc(L.icer(icerParts(c.icer, c.scenario, c.baseline, result.level, lang)))}</li>`);
+    for (const c of icers)
+      out.push(
+        `<li data-icer="${esc(c.scenario)}" data-quadrant="${c.icer.quadrant}">${esc(L.icer(icerParts(c.icer, c.scenario, c.baseline, result.level, lang)))}</li>`,
+      );
     out.push('</ul>', `<p class="note">${esc(L.icerNote(levelPct))}</p>`);
   }
   const figures: { caption: string; spec: VegaLiteSpec }[] = [];
@@ -165,10 +199,14 @@ async function decisionSection(result: SimulationResult, lang: ReportLanguage, l
   if (ceac.length) {
     out.push(`<h3>${esc(L.ceacHeading)}</h3>`);
     const best = Object.entries(d.probabilityBestNetBenefit ?? {}).sort((a, b) => b[1] - a[1])[0];
-    if (best && d.evpi !== undefined) out.push(`<p>${esc(L.evpiLine(wtp, best[0], formatNumber(100 * best[1], 0, lang), mio(d.evpi)))}</p>`);
+    if (best && d.evpi !== undefined)
+      out.push(`<p>${esc(L.evpiLine(wtp, best[0], formatNumber(100 * best[1], 0, lang), mio(d.evpi)))}</p>`);
     const w = d.willingnessToPay ?? NaN;
     const onGrid = w >= Math.min(...ceac.map((p) => p.wtp)) && w <= Math.max(...ceac.map((p) => p.wtp));
-    figures.push({ caption: L.ceacCaption(onGrid ? wtp : null), spec: ceacSpec(result, { lang, title: '' }) }, { caption: L.evpiCaption, spec: evpiCurveSpec(result, { lang, title: '' }) });
+    figures.push(
+      { caption: L.ceacCaption(onGrid ? wtp : null), spec: ceacSpec(result, { lang, title: '' }) },
+      { caption: L.evpiCaption, spec: evpiCurveSpec(result, { lang, title: '' }) },
+    );
     out.push('%FIG0%', '%FIG1%');
   }
   const evppi = evppiRows(result);
@@ -177,7 +215,9 @@ async function decisionSection(result: SimulationResult, lang: ReportLanguage, l
     const [c1, c2, c3] = L.evppiColumns;
     out.push(
       `<table class="numbers evppi"><thead><tr><th scope="col">${esc(c1)}</th><th scope="col">${esc(c2)}</th><th scope="col">${esc(c3)}</th></tr></thead><tbody>\n` +
-        evppi.map((e) => `<tr><th scope="row">${esc(e.label)}</th><td>${mio(e.value)}</td><td>${mio(e.se)}</td></tr>`).join('\n') +
+        evppi
+          .map((e) => `<tr><th scope="row">${esc(e.label)}</th><td>${mio(e.value)}</td><td>${mio(e.se)}</td></tr>`)
+          .join('\n') +
         '\n</tbody></table>',
       `<p class="note">${esc(L.evppiNote(wtp, mio(d.evpi ?? NaN)))}</p>`,
     );
@@ -236,9 +276,14 @@ function sentenceParts(
 ): SentenceParts {
   const L = LABELS[lang];
   const succ = s.metrics.successRate;
-  const parts = { scenario: name(s.id), horizon: L.horizon(result.horizonMonths), success: formatRange(100 * succ.lo, 100 * succ.hi, lang) };
+  const parts = {
+    scenario: name(s.id),
+    horizon: L.horizon(result.horizonMonths),
+    success: formatRange(100 * succ.lo, 100 * succ.hi, lang),
+  };
   const mio = (m: MetricSummary) => formatRange(m.lo / 1e6, m.hi / 1e6, lang);
-  if (s.id === base) return { ...parts, transfers: mio(s.metrics.transferCost), intervention: mio(s.metrics.interventionCost) };
+  if (s.id === base)
+    return { ...parts, transfers: mio(s.metrics.transferCost), intervention: mio(s.metrics.interventionCost) };
   const d = (m: string) => diffs.get(m)?.find((x) => x.scenario === s.id);
   const ds = d('successRate') as DifferenceSummary;
   const dt = d('transferCost') as DifferenceSummary;
@@ -258,13 +303,25 @@ function sentenceParts(
 }
 
 /** The payback of each scenario against the baseline, with its definition; empty when the result has none. */
-function paybackSection(result: SimulationResult, lang: ReportLanguage, levelPct: number, name: (id: string) => string): string {
+function paybackSection(
+  result: SimulationResult,
+  lang: ReportLanguage,
+  levelPct: number,
+  name: (id: string) => string,
+): string {
   const rows = result.payback ?? [];
   if (!rows.length) return '';
   const L = LABELS[lang];
   const pct = (x: number) => formatNumber(100 * x, 0, lang);
   const lines = rows.map((p) => {
-    const text = L.paybackSentence({ scenario: name(p.scenario), baseline: p.baseline, phrase: paybackPhrase(p, lang), covered: pct(p.probWithinHorizon), noOutlay: pct(p.probNoOutlay), net: formatNumber(p.netResult / 1e6, 1, lang) });
+    const text = L.paybackSentence({
+      scenario: name(p.scenario),
+      baseline: p.baseline,
+      phrase: paybackPhrase(p, lang),
+      covered: pct(p.probWithinHorizon),
+      noOutlay: pct(p.probNoOutlay),
+      net: formatNumber(p.netResult / 1e6, 1, lang),
+    });
     return `<li data-payback="${esc(p.scenario)}">${esc(text)}</li>`;
   });
   return `<section id="payback">
@@ -292,7 +349,9 @@ function comparisonTable(result: SimulationResult, metrics: string[], lang: Repo
   const head = `<tr><th></th>${result.scenarios.map((s) => `<th scope="col">${esc(s.id)}</th>`).join('')}</tr>`;
   const rows = metrics.map((m) => {
     const u = metricUnit(m, lang);
-    const cells = result.scenarios.map((s) => `<td>${cell((s.metrics as Record<string, MetricSummary>)[m], u.factor, lang)}</td>`).join('');
+    const cells = result.scenarios
+      .map((s) => `<td>${cell((s.metrics as Record<string, MetricSummary>)[m], u.factor, lang)}</td>`)
+      .join('');
     return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.unit ? `, ${esc(u.unit)}` : ''}</th>${cells}</tr>`;
   });
   return `<table class="numbers"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
@@ -308,7 +367,11 @@ function armsSection(result: SimulationResult, metrics: string[], lang: ReportLa
   const L = LABELS[lang];
   const none = L.assumptions.none;
   const n = (x: number) => formatNumber(x, 0, lang);
-  const out: string[] = ['<section id="arms">', `<h2>${esc(L.armsHeading)}</h2>`, `<p class="note">${esc(L.armsNote(levelPct))}</p>`];
+  const out: string[] = [
+    '<section id="arms">',
+    `<h2>${esc(L.armsHeading)}</h2>`,
+    `<p class="note">${esc(L.armsNote(levelPct))}</p>`,
+  ];
   const steered = new Set((result.steering ?? []).map((t) => t.scenario));
   for (const s of result.scenarios) {
     const arms = s.arms ?? [];
@@ -319,22 +382,30 @@ function armsSection(result: SimulationResult, metrics: string[], lang: ReportLa
     const head = `<tr><th scope="col">${esc(s.id)}</th>${arms.map((a) => `<th scope="col">${esc(L.armHead(a.group, a.intervention ?? none, n(a.count)))}</th>`).join('')}</tr>`;
     const rows = metrics.map((m) => {
       const u = metricUnit(m, lang);
-      const cells = arms.map((a) => `<td>${cell((a.metrics as Record<string, MetricSummary>)[m], u.factor, lang)}</td>`).join('');
+      const cells = arms
+        .map((a) => `<td>${cell((a.metrics as Record<string, MetricSummary>)[m], u.factor, lang)}</td>`)
+        .join('');
       return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.unit ? `, ${esc(u.unit)}` : ''}</th>${cells}</tr>`;
     });
-    out.push(`<table class="numbers arms" data-scenario="${esc(s.id)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`);
+    out.push(
+      `<table class="numbers arms" data-scenario="${esc(s.id)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
+    );
     if (arms[0].basis === 'capacity') out.push(`<p class="note">${esc(L.armsCapacity)}</p>`);
   }
   const compared = result.comparisons.filter((c) => c.arms?.length);
   for (const c of compared) {
-    const count = (id: string, g: string, iv: string | null) => result.scenarios.find((x) => x.id === id)?.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? 0;
+    const count = (id: string, g: string, iv: string | null) =>
+      result.scenarios.find((x) => x.id === id)?.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? 0;
     out.push(`<h3>${esc(L.armsDifferences(c.scenario, c.baseline))}</h3>`);
     const head =
-      `<tr><th rowspan="2"></th>${c.arms.map((a) => {
-        const k = count(c.scenario, a.group, a.intervention);
-        const kb = count(c.baseline, a.group, a.intervention);
-        return `<th scope="colgroup" colspan="2">${esc(`${a.group}/${a.intervention ?? none}`)} (${k === kb ? n(k) : `${n(k)} / ${n(kb)}`})</th>`;
-      }).join('')}</tr>` + `<tr>${c.arms.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
+      `<tr><th rowspan="2"></th>${c.arms
+        .map((a) => {
+          const k = count(c.scenario, a.group, a.intervention);
+          const kb = count(c.baseline, a.group, a.intervention);
+          return `<th scope="colgroup" colspan="2">${esc(`${a.group}/${a.intervention ?? none}`)} (${k === kb ? n(k) : `${n(k)} / ${n(kb)}`})</th>`;
+        })
+        .join('')}</tr>` +
+      `<tr>${c.arms.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
     const rows = metrics.map((m) => {
       const u = metricUnit(m, lang);
       const cells = c.arms
@@ -348,14 +419,22 @@ function armsSection(result: SimulationResult, metrics: string[], lang: ReportLa
         .join('');
       return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.diffUnit ? `, ${esc(u.diffUnit)}` : ''}</th>${cells}</tr>`;
     });
-    out.push(`<table class="numbers arms" data-scenario="${esc(c.scenario)}" data-baseline="${esc(c.baseline)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`);
+    out.push(
+      `<table class="numbers arms" data-scenario="${esc(c.scenario)}" data-baseline="${esc(c.baseline)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
+    );
   }
   if (compared.length) out.push(`<p class="note">${esc(L.armsDifferencesNote)}</p>`);
   out.push('</section>');
   return out.join('\n');
 }
 
-function differencesTable(result: SimulationResult, metrics: string[], diffs: Map<string, DifferenceSummary[]>, base: string, lang: ReportLanguage): string {
+function differencesTable(
+  result: SimulationResult,
+  metrics: string[],
+  diffs: Map<string, DifferenceSummary[]>,
+  base: string,
+  lang: ReportLanguage,
+): string {
   const L = LABELS[lang];
   const others = result.scenarios.filter((s) => s.id !== base);
   const head =
@@ -397,15 +476,33 @@ function prob(x: unknown, lang: ReportLanguage): string {
 function rowsText(rows: Record<string, Record<string, unknown>> | undefined, lang: ReportLanguage): string {
   if (!rows) return '';
   return Object.entries(rows)
-    .map(([from, to]) => `${from} → ${Object.entries(to).map(([k, p]) => `${k} ${prob(p, lang)}`).join(', ')}`)
+    .map(
+      ([from, to]) =>
+        `${from} → ${Object.entries(to)
+          .map(([k, p]) => `${k} ${prob(p, lang)}`)
+          .join(', ')}`,
+    )
     .join('; ');
 }
 
-function effectsText(effects: Record<string, Record<string, Record<string, unknown>>> | undefined, lang: ReportLanguage): string {
+function effectsText(
+  effects: Record<string, Record<string, Record<string, unknown>>> | undefined,
+  lang: ReportLanguage,
+): string {
   if (!effects) return '';
   const short: Record<string, string> = { hazardRatio: 'HR', oddsRatio: 'OR', riskRatio: 'RR' };
   return Object.entries(effects)
-    .map(([from, to]) => `${from} → ${Object.entries(to).map(([k, e]) => `${k} ${Object.entries(e).map(([kind, v]) => `${short[kind] ?? kind} ${prob(v, lang)}`).join(' ')}`).join(', ')}`)
+    .map(
+      ([from, to]) =>
+        `${from} → ${Object.entries(to)
+          .map(
+            ([k, e]) =>
+              `${k} ${Object.entries(e)
+                .map(([kind, v]) => `${short[kind] ?? kind} ${prob(v, lang)}`)
+                .join(' ')}`,
+          )
+          .join(', ')}`,
+    )
     .join('; ');
 }
 
@@ -419,11 +516,33 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
   const A = L.assumptions;
   const out: string[] = [];
   out.push(`<h3>${esc(A.states)}</h3>`);
-  out.push(table([A.id, A.label, A.kind, A.monthlyTransfer], model.states.map((s) => [s.id, s.label ?? '', A.kinds[s.kind] ?? String(s.kind), val(s.monthlyTransfer ?? 0, lang)])));
-  const transitions = Object.entries(model.transitions ?? {}).map(([from, to]) => [from, Object.entries(to).map(([k, p]) => `${k} ${prob(p, lang)}`).join(', ')]);
+  out.push(
+    table(
+      [A.id, A.label, A.kind, A.monthlyTransfer],
+      model.states.map((s) => [
+        s.id,
+        s.label ?? '',
+        A.kinds[s.kind] ?? String(s.kind),
+        val(s.monthlyTransfer ?? 0, lang),
+      ]),
+    ),
+  );
+  const transitions = Object.entries(model.transitions ?? {}).map(([from, to]) => [
+    from,
+    Object.entries(to)
+      .map(([k, p]) => `${k} ${prob(p, lang)}`)
+      .join(', '),
+  ]);
   const calibrated = Object.entries(model.calibration ?? {}).map(([state, c]) => {
-    const shares = Object.entries(c.completedShares).map(([k, p]) => `${k} ${formatNumber(100 * p, 1, lang)} %`).join(', ');
-    const length = c.meanMonths !== undefined ? `, ${A.meanLength(val(c.meanMonths, lang, 1))}` : c.completion ? `, ${A.completedWithin(formatNumber(100 * c.completion.share, 1, lang), c.completion.withinMonths)}` : '';
+    const shares = Object.entries(c.completedShares)
+      .map(([k, p]) => `${k} ${formatNumber(100 * p, 1, lang)} %`)
+      .join(', ');
+    const length =
+      c.meanMonths !== undefined
+        ? `, ${A.meanLength(val(c.meanMonths, lang, 1))}`
+        : c.completion
+          ? `, ${A.completedWithin(formatNumber(100 * c.completion.share, 1, lang), c.completion.withinMonths)}`
+          : '';
     const paid = c.paidHours ? `, ${c.paidHours.state} ${formatNumber(100 * c.paidHours.everShare, 1, lang)} %` : '';
     return [state, `${A.calibrated}: ${shares}${c.otherExit ? `, ${A.rest} → ${c.otherExit}` : ''}${length}${paid}`];
   });
@@ -432,17 +551,43 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
     out.push(table([A.from, '→'], [...calibrated, ...transitions]));
   }
   out.push(`<h3>${esc(A.groups)}</h3>`);
-  out.push(table([A.id, A.label, A.size, A.initialState, A.priorMonths], model.groups.map((g) => [g.id, g.label ?? '', val(g.size, lang), g.initialState, val(g.priorBenefitMonths ?? 0, lang)])));
+  out.push(
+    table(
+      [A.id, A.label, A.size, A.initialState, A.priorMonths],
+      model.groups.map((g) => [
+        g.id,
+        g.label ?? '',
+        val(g.size, lang),
+        g.initialState,
+        val(g.priorBenefitMonths ?? 0, lang),
+      ]),
+    ),
+  );
   if (model.interventions?.length) {
     out.push(`<h3>${esc(A.interventions)}</h3>`);
     out.push(
       table(
         [A.id, A.label, A.monthlyCost, A.changes, A.source],
         model.interventions.map((iv) => {
-          const cost = [iv.monthlyCost !== undefined ? val(iv.monthlyCost, lang) : '', iv.staffing ? A.staffing(val(iv.staffing.annualCostPerCaseworker, lang), iv.staffing.caseload) : ''].filter(Boolean).join(' + ');
+          const cost = [
+            iv.monthlyCost !== undefined ? val(iv.monthlyCost, lang) : '',
+            iv.staffing ? A.staffing(val(iv.staffing.annualCostPerCaseworker, lang), iv.staffing.caseload) : '',
+          ]
+            .filter(Boolean)
+            .join(' + ');
           const cap = iv.capacity;
-          const places = cap ? (cap.places !== undefined ? val(cap.places, lang) : `${val(cap.caseworkers ?? 0, lang)} × ${val(cap.caseload ?? 0, lang)}`) : '';
-          const changes = [rowsText(iv.transitions, lang), effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined, lang), cap ? A.capacity(places, cap.whenFull ?? 'queue', cap.fallback) : ''].filter(Boolean).join('; ');
+          const places = cap
+            ? cap.places !== undefined
+              ? val(cap.places, lang)
+              : `${val(cap.caseworkers ?? 0, lang)} × ${val(cap.caseload ?? 0, lang)}`
+            : '';
+          const changes = [
+            rowsText(iv.transitions, lang),
+            effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined, lang),
+            cap ? A.capacity(places, cap.whenFull ?? 'queue', cap.fallback) : '',
+          ]
+            .filter(Boolean)
+            .join('; ');
           return [iv.id, iv.label ?? '', cost || '0', changes, iv.source ?? ''];
         }),
       ),
@@ -450,7 +595,12 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
   }
   if (model.calendar?.length) {
     out.push(`<h3>${esc(A.calendar)}</h3>`);
-    out.push(table([A.fromDate, A.label, A.changes], model.calendar.map(({ from, label, ...changes }) => [String(from), label ?? '', JSON.stringify(changes)])));
+    out.push(
+      table(
+        [A.fromDate, A.label, A.changes],
+        model.calendar.map(({ from, label, ...changes }) => [String(from), label ?? '', JSON.stringify(changes)]),
+      ),
+    );
   }
   out.push(`<h3>${esc(A.scenarios)}</h3>`);
   out.push(
@@ -458,11 +608,30 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
       [A.id, A.label, A.allocation, A.fixedMonthlyCost, A.source],
       result.scenarios.map((s) => {
         const spec = model.scenarios.find((x) => x.id === s.id);
-        const alloc = s.allocation.filter((a) => a.count > 0).map((a) => `${a.group}/${a.intervention ?? A.none} ${formatNumber(a.count, 0, lang)}`).join(', ');
+        const alloc = s.allocation
+          .filter((a) => a.count > 0)
+          .map((a) => `${a.group}/${a.intervention ?? A.none} ${formatNumber(a.count, 0, lang)}`)
+          .join(', ');
         const st = spec?.steering;
-        const rules = st ? [...(st.rules ?? []).map((r) => `${r.signal} ${r.above !== undefined ? `> ${r.above}` : `< ${r.below}`}: ${r.change > 0 ? '+' : ''}${formatNumber(100 * r.change, 0, lang)}`), ...(st.custom ? [`custom "${st.custom}"`] : [])].join(', ') : '';
-        const steering = st ? `; ${A.steering(st.intervention, formatNumber(100 * (st.maxStep ?? 0.05), 0, lang), st.everyMonths ?? 3, `${formatNumber(100 * (st.minShare ?? 0), 0, lang)} %`, `${formatNumber(100 * (st.maxShare ?? 1), 0, lang)} %`, rules)}` : '';
-        return [s.id, s.label ?? '', alloc + steering, spec?.fixedMonthlyCost ? val(spec.fixedMonthlyCost, lang) : '', spec?.source ?? ''];
+        const rules = st
+          ? [
+              ...(st.rules ?? []).map(
+                (r) =>
+                  `${r.signal} ${r.above !== undefined ? `> ${r.above}` : `< ${r.below}`}: ${r.change > 0 ? '+' : ''}${formatNumber(100 * r.change, 0, lang)}`,
+              ),
+              ...(st.custom ? [`custom "${st.custom}"`] : []),
+            ].join(', ')
+          : '';
+        const steering = st
+          ? `; ${A.steering(st.intervention, formatNumber(100 * (st.maxStep ?? 0.05), 0, lang), st.everyMonths ?? 3, `${formatNumber(100 * (st.minShare ?? 0), 0, lang)} %`, `${formatNumber(100 * (st.maxShare ?? 1), 0, lang)} %`, rules)}`
+          : '';
+        return [
+          s.id,
+          s.label ?? '',
+          alloc + steering,
+          spec?.fixedMonthlyCost ? val(spec.fixedMonthlyCost, lang) : '',
+          spec?.source ?? '',
+        ];
       }),
     ),
   );
@@ -482,7 +651,10 @@ export function scopeSvgIds(svg: string, prefix: string): string {
 
 /** Escape text for HTML element content and attribute values. */
 export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 const CSS = `

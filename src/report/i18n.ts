@@ -147,7 +147,13 @@ export interface DecisionLabels {
  * // "scenario-1 against today: saves 180,000 DKK per success forgone (95 % interval …)"
  * ```
  */
-export function icerParts(icer: IcerSummary, scenario: string, baseline: string, level: number, lang: ReportLanguage = 'en'): IcerParts {
+export function icerParts(
+  icer: IcerSummary,
+  scenario: string,
+  baseline: string,
+  level: number,
+  lang: ReportLanguage = 'en',
+): IcerParts {
   const n = (x: number, d = 0) => formatNumber(x, d, lang);
   const pct = (x: number) => n(100 * x);
   const de = icer.deltaEffect;
@@ -160,10 +166,20 @@ export function icerParts(icer: IcerSummary, scenario: string, baseline: string,
     reading: icerReading(icer),
     quadrant: icer.quadrant,
     amount: n(Math.abs(icer.mean)),
-    interval: lo === null || hi === null || !Number.isFinite(lo) || !Number.isFinite(hi) ? null : lo === hi ? '' : formatRange(lo, hi, lang, 0),
+    interval:
+      lo === null || hi === null || !Number.isFinite(lo) || !Number.isFinite(hi)
+        ? null
+        : lo === hi
+          ? ''
+          : formatRange(lo, hi, lang, 0),
     levelPct: Math.round(level * 1000) / 10,
     mcse: n(icer.mcse),
-    shares: { NE: pct(icer.quadrantShares.NE), NW: pct(icer.quadrantShares.NW), SE: pct(icer.quadrantShares.SE), SW: pct(icer.quadrantShares.SW) },
+    shares: {
+      NE: pct(icer.quadrantShares.NE),
+      NW: pct(icer.quadrantShares.NW),
+      SE: pct(icer.quadrantShares.SE),
+      SW: pct(icer.quadrantShares.SW),
+    },
     deltaEffect: `${de > 0 ? '+' : ''}${n(de, 1)}`,
     twoMcseDeltaEffect: n(2 * icer.mcseDeltaEffect, 1),
     deltaCost: n(Math.abs(dc) / 1e6, 1),
@@ -351,7 +367,8 @@ const EN: ReportLabels = {
   },
   units: units('months', 'mio. DKK', 'points'),
   title: 'Forecast',
-  runLine: (r, seed, h, lv) => `${r.toLocaleString('en-GB')} simulated replicates, seed "${seed}", horizon ${h} months; intervals are ${lv} % percentile intervals over replicates.`,
+  runLine: (r, seed, h, lv) =>
+    `${r.toLocaleString('en-GB')} simulated replicates, seed "${seed}", horizon ${h} months; intervals are ${lv} % percentile intervals over replicates.`,
   summaryHeading: 'In brief',
   comparisonHeading: 'Scenarios compared',
   comparisonNote: (lv) => `Mean over replicates with the ${lv} % interval in brackets.`,
@@ -362,9 +379,11 @@ const EN: ReportLabels = {
   plotsHeading: 'Plots',
   distributionCaption: (m) => `Distribution of ${m} over replicates; the band marks the interval, the line the mean.`,
   differencesCaption: (m, b) => `${m}: difference from ${b} with its interval.`,
-  costEffectCaption: (b) => `Each dot is one replicate: change in municipal net cost against change in success rate, compared with ${b}. Dots left of 0 succeed less; dots below 0 cost less. The dots include individual chance; the quadrant shares under Decision are over parameter draws, with chance averaged out.`,
+  costEffectCaption: (b) =>
+    `Each dot is one replicate: change in municipal net cost against change in success rate, compared with ${b}. Dots left of 0 succeed less; dots below 0 cost less. The dots include individual chance; the quadrant shares under Decision are over parameter draws, with chance averaged out.`,
   fanCaption: (s) => `Citizens in each state month by month in ${s}: median, 50 % band and interval band.`,
-  steeringCaption: (s, iv) => `Portfolio steering in ${s}: the share in ${iv} after each quarterly review, one faint line per replicate, the mean in bold.`,
+  steeringCaption: (s, iv) =>
+    `Portfolio steering in ${s}: the share in ${iv} after each quarterly review, one faint line per replicate, the mean in bold.`,
   decision: {
     heading: 'Decision',
     intro: (method, draws) =>
@@ -378,7 +397,10 @@ const EN: ReportLabels = {
       const shares = `parameter draws by quadrant: NE ${p.shares.NE} %, NW ${p.shares.NW} %, SE ${p.shares.SE} %, SW ${p.shares.SW} %`;
       const interval = `${p.interval === null ? 'interval undefined — see the CEAC' : p.interval === '' ? 'no uncertain parameter moves it' : `${p.levelPct} % interval over parameter draws ${p.interval} DKK`}; Monte Carlo error ±${p.mcse} DKK`;
       const also = (q: 'NE' | 'SW') => (p.shares[q] === '100' ? '' : `; ${shares}`);
-      const cost = p.costDirection === 'unclear' ? 'no cost difference beyond Monte Carlo error' : `costs ${p.deltaCost} mio. DKK ${p.costDirection === 'up' ? 'more' : 'less'}`;
+      const cost =
+        p.costDirection === 'unclear'
+          ? 'no cost difference beyond Monte Carlo error'
+          : `costs ${p.deltaCost} mio. DKK ${p.costDirection === 'up' ? 'more' : 'less'}`;
       switch (p.reading) {
         case 'identical':
           return `${head}identical to the baseline in successes and cost.`;
@@ -437,10 +459,12 @@ const EN: ReportLabels = {
     none: 'none',
     from: 'from',
     staffing: (c, n) => `caseworkers at ${c} DKK a year, caseload ${n}`,
-    capacity: (p, w, f) => `capacity ${p}; when full ${w === 'queue' ? 'wait' : 'get'} ${f ?? 'no intervention'}${w === 'queue' ? ' meanwhile' : ''}`,
+    capacity: (p, w, f) =>
+      `capacity ${p}; when full ${w === 'queue' ? 'wait' : 'get'} ${f ?? 'no intervention'}${w === 'queue' ? ' meanwhile' : ''}`,
     calendar: 'Reform calendar',
     fromDate: 'from',
-    steering: (iv, step, every, lo, hi, rules) => `portfolio steering of ${iv}: at most ±${step} points every ${every} months, share ${lo}–${hi}; ${rules}`,
+    steering: (iv, step, every, lo, hi, rules) =>
+      `portfolio steering of ${iv}: at most ±${step} points every ${every} months, share ${lo}–${hi}; ${rules}`,
     rest: 'the rest',
     meanLength: (m) => `mean course ${m} months`,
     completedWithin: (p, m) => `${p} % ended within ${m} months`,
@@ -452,8 +476,13 @@ const EN: ReportLabels = {
       return `${p.scenario}: ${p.success} % have succeeded after ${p.horizon}; transfers ${p.transfers} mio. DKK; intervention cost ${p.intervention} mio. DKK.`;
     }
     const succ =
-      p.successDirection === 'unclear' ? `no clear difference from ${p.baseline} (${p.successDiff} points)` : `${p.successDiff} points ${p.successDirection === 'up' ? 'more' : 'fewer'} than ${p.baseline}`;
-    const money = (what: string, v: string, d?: Direction) => (d === 'unclear' ? `${what} about the same (${v} mio. DKK)` : `${what} ${v} mio. DKK ${d === 'up' ? 'higher' : 'lower'}`);
+      p.successDirection === 'unclear'
+        ? `no clear difference from ${p.baseline} (${p.successDiff} points)`
+        : `${p.successDiff} points ${p.successDirection === 'up' ? 'more' : 'fewer'} than ${p.baseline}`;
+    const money = (what: string, v: string, d?: Direction) =>
+      d === 'unclear'
+        ? `${what} about the same (${v} mio. DKK)`
+        : `${what} ${v} mio. DKK ${d === 'up' ? 'higher' : 'lower'}`;
     return (
       `${p.scenario}: ${p.success} % have succeeded after ${p.horizon}, ${succ}; ` +
       `${money('transfers', p.transfers, p.transfersDirection)}, ${money('intervention cost', p.intervention, p.interventionDirection)}` +
@@ -466,7 +495,8 @@ const EN: ReportLabels = {
   armsNote: (lv) =>
     `An arm is a group's citizens with one intervention (or none). Mean over replicates with the ${lv} % interval in brackets; money is the arm's total, without the scenario's fixed monthly cost.`,
   armHead: (g, iv, n) => `${g}/${iv} (${n} citizens)`,
-  armsCapacity: 'An intervention in this scenario has a capacity: the months and money of citizens waiting for a place, or sent to the fallback, are counted in the fallback arm.',
+  armsCapacity:
+    'An intervention in this scenario has a capacity: the months and money of citizens waiting for a place, or sent to the fallback, are counted in the fallback arm.',
   armsSteered: (s) => `${s}: no figures per arm, since the steering moves citizens between arms during the run.`,
   armsDifferences: (s, b) => `${s} − ${b}, per arm in both`,
   armsDifferencesNote:
@@ -504,7 +534,8 @@ const DA: ReportLabels = {
   },
   units: units('måneder', 'mio. kr.', 'procentpoint'),
   title: 'Fremskrivning',
-  runLine: (r, seed, h, lv) => `${r.toLocaleString('da-DK')} simulerede gentagelser, seed "${seed}", horisont ${h} måneder; intervallerne er ${lv} %-percentilintervaller over gentagelserne.`,
+  runLine: (r, seed, h, lv) =>
+    `${r.toLocaleString('da-DK')} simulerede gentagelser, seed "${seed}", horisont ${h} måneder; intervallerne er ${lv} %-percentilintervaller over gentagelserne.`,
   summaryHeading: 'Kort fortalt',
   comparisonHeading: 'Scenarierne sammenlignet',
   comparisonNote: (lv) => `Gennemsnit over gentagelserne med ${lv} %-interval i parentes.`,
@@ -513,11 +544,14 @@ const DA: ReportLabels = {
     `Parrede forskelle scenarie − ${b}, gentagelse for gentagelse (alle scenarier møder de samme simulerede borgere): gennemsnit og ${lv} %-interval. Et interval, der ikke rummer 0, er en klar forskel.`,
   probBetter: 'andel gentagelser bedre',
   plotsHeading: 'Figurer',
-  distributionCaption: (m) => `Fordelingen af ${m} over gentagelserne; båndet viser intervallet, stregen gennemsnittet.`,
+  distributionCaption: (m) =>
+    `Fordelingen af ${m} over gentagelserne; båndet viser intervallet, stregen gennemsnittet.`,
   differencesCaption: (m, b) => `${m}: forskel fra ${b} med interval.`,
-  costEffectCaption: (b) => `Hvert punkt er én gentagelse: ændring i kommunal nettoudgift mod ændring i succesandel, sammenlignet med ${b}. Punkter til venstre for 0 har færre i succes; punkter under 0 koster mindre. Punkterne rummer den individuelle tilfældighed; kvadrantandelene under Beslutning er over parameterudtræk, med tilfældigheden udjævnet.`,
+  costEffectCaption: (b) =>
+    `Hvert punkt er én gentagelse: ændring i kommunal nettoudgift mod ændring i succesandel, sammenlignet med ${b}. Punkter til venstre for 0 har færre i succes; punkter under 0 koster mindre. Punkterne rummer den individuelle tilfældighed; kvadrantandelene under Beslutning er over parameterudtræk, med tilfældigheden udjævnet.`,
   fanCaption: (s) => `Borgere i hver tilstand måned for måned i ${s}: median, 50 %-bånd og intervalbånd.`,
-  steeringCaption: (s, iv) => `Porteføljestyring i ${s}: andelen i ${iv} efter hver kvartalsvise vurdering, en svag linje pr. replikat, gennemsnittet med fed.`,
+  steeringCaption: (s, iv) =>
+    `Porteføljestyring i ${s}: andelen i ${iv} efter hver kvartalsvise vurdering, en svag linje pr. replikat, gennemsnittet med fed.`,
   decision: {
     heading: 'Beslutning',
     intro: (method, draws) =>
@@ -531,7 +565,10 @@ const DA: ReportLabels = {
       const shares = `parameterudtræk pr. kvadrant: NØ ${p.shares.NE} %, NV ${p.shares.NW} %, SØ ${p.shares.SE} %, SV ${p.shares.SW} %`;
       const interval = `${p.interval === null ? 'intervallet er udefineret — se accept-kurven (CEAC)' : p.interval === '' ? 'ingen usikker parameter flytter det' : `${p.levelPct} %-interval over parameterudtræk ${p.interval} kr.`}; Monte Carlo-fejl ±${p.mcse} kr.`;
       const also = (q: 'NE' | 'SW') => (p.shares[q] === '100' ? '' : `; ${shares}`);
-      const cost = p.costDirection === 'unclear' ? 'ingen forskel i udgift ud over Monte Carlo-fejlen' : `udgiften er ${p.deltaCost} mio. kr. ${p.costDirection === 'up' ? 'højere' : 'lavere'}`;
+      const cost =
+        p.costDirection === 'unclear'
+          ? 'ingen forskel i udgift ud over Monte Carlo-fejlen'
+          : `udgiften er ${p.deltaCost} mio. kr. ${p.costDirection === 'up' ? 'højere' : 'lavere'}`;
       switch (p.reading) {
         case 'identical':
           return `${head}som udgangspunktet i både antal i succes og udgift.`;
@@ -590,10 +627,12 @@ const DA: ReportLabels = {
     none: 'ingen',
     from: 'fra',
     staffing: (c, n) => `sagsbehandlere à ${c} kr. om året, sagstal ${n}`,
-    capacity: (p, w, f) => `kapacitet ${p}; når fuld ${w === 'queue' ? 'venter borgeren med' : 'får borgeren'} ${f ?? 'ingen indsats'}`,
+    capacity: (p, w, f) =>
+      `kapacitet ${p}; når fuld ${w === 'queue' ? 'venter borgeren med' : 'får borgeren'} ${f ?? 'ingen indsats'}`,
     calendar: 'Reformkalender',
     fromDate: 'fra',
-    steering: (iv, step, every, lo, hi, rules) => `porteføljestyring af ${iv}: højst ±${step} procentpoint hver ${every}. måned, andel ${lo}–${hi}; ${rules}`,
+    steering: (iv, step, every, lo, hi, rules) =>
+      `porteføljestyring af ${iv}: højst ±${step} procentpoint hver ${every}. måned, andel ${lo}–${hi}; ${rules}`,
     rest: 'resten',
     meanLength: (m) => `gennemsnitligt forløb ${m} måneder`,
     completedWithin: (p, m) => `${p} % afsluttet inden for ${m} måneder`,
@@ -605,8 +644,13 @@ const DA: ReportLabels = {
       return `${p.scenario}: ${p.success} % er i succes efter ${p.horizon}; overførsler ${p.transfers} mio. kr.; indsatsudgift ${p.intervention} mio. kr.`;
     }
     const succ =
-      p.successDirection === 'unclear' ? `ingen klar forskel fra ${p.baseline} (${p.successDiff} procentpoint)` : `${p.successDiff} procentpoint ${p.successDirection === 'up' ? 'flere' : 'færre'} end ${p.baseline}`;
-    const money = (what: string, v: string, d?: Direction) => (d === 'unclear' ? `${what} omtrent uændret (${v} mio. kr.)` : `${what} ${v} mio. kr. ${d === 'up' ? 'højere' : 'lavere'}`);
+      p.successDirection === 'unclear'
+        ? `ingen klar forskel fra ${p.baseline} (${p.successDiff} procentpoint)`
+        : `${p.successDiff} procentpoint ${p.successDirection === 'up' ? 'flere' : 'færre'} end ${p.baseline}`;
+    const money = (what: string, v: string, d?: Direction) =>
+      d === 'unclear'
+        ? `${what} omtrent uændret (${v} mio. kr.)`
+        : `${what} ${v} mio. kr. ${d === 'up' ? 'højere' : 'lavere'}`;
     return (
       `${p.scenario}: ${p.success} % er i succes efter ${p.horizon}, ${succ}; ` +
       `${money('overførsler', p.transfers, p.transfersDirection)}, ${money('indsatsudgift', p.intervention, p.interventionDirection)}` +
@@ -619,7 +663,8 @@ const DA: ReportLabels = {
   armsNote: (lv) =>
     `En indsatsgruppe er en målgruppes borgere med én indsats (eller ingen). Gennemsnit over gentagelserne med ${lv} %-interval i parentes; beløb er gruppens samlede, uden scenariets faste månedlige udgift.`,
   armHead: (g, iv, n) => `${g}/${iv} (${n} borgere)`,
-  armsCapacity: 'En indsats i dette scenarie har en kapacitet: måneder og udgifter for borgere, der venter på en plads eller henvises til alternativet, tælles med i alternativets gruppe.',
+  armsCapacity:
+    'En indsats i dette scenarie har en kapacitet: måneder og udgifter for borgere, der venter på en plads eller henvises til alternativet, tælles med i alternativets gruppe.',
   armsSteered: (s) => `${s}: ingen tal pr. indsats, da styringen flytter borgere mellem indsatserne undervejs.`,
   armsDifferences: (s, b) => `${s} − ${b}, pr. indsats i begge`,
   armsDifferencesNote:
@@ -696,7 +741,10 @@ export const NOT_AVAILABLE = 'n/a';
  */
 export function formatNumber(x: number | null | undefined, digits: number, lang: ReportLanguage): string {
   if (typeof x !== 'number' || !Number.isFinite(x)) return NOT_AVAILABLE;
-  const text = new Intl.NumberFormat(LABELS[lang].locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  const text = new Intl.NumberFormat(LABELS[lang].locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(x);
   return /^-[0.,]+$/.test(text) ? text.slice(1) : text.replace('-', '−');
 }
 

@@ -53,7 +53,10 @@ export function* jsonChunks(value: unknown, indent = 2): Generator<string> {
 
   /** Objects and long arrays are walked here; anything else is one JSON.stringify. */
   const walked = (v: unknown): v is object =>
-    v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function' && (Array.isArray(v) ? v.length >= SMALL_ARRAY : isPlainObject(v));
+    v !== null &&
+    typeof v === 'object' &&
+    typeof (v as { toJSON?: unknown }).toJSON !== 'function' &&
+    (Array.isArray(v) ? v.length >= SMALL_ARRAY : isPlainObject(v));
   /** The text of a value not walked, at nesting `pad`; undefined when it serialises to nothing. */
   const leaf = (v: unknown, pad: string): string | undefined => {
     const text = JSON.stringify(v, null, gap);

@@ -13,7 +13,12 @@ import type { ScenarioResult, SteeringTrajectory } from '../summary/result.js';
  * The raw draws: one row per replicate, scenario and group (`group` is "total" for the
  * whole population), one column per metric.
  */
-export function drawsTable(values: Float64Array, scenarioIds: string[], groupIds: string[], firstReplicate = 0): ColumnTable {
+export function drawsTable(
+  values: Float64Array,
+  scenarioIds: string[],
+  groupIds: string[],
+  firstReplicate = 0,
+): ColumnTable {
   const M = METRICS.length;
   const rowsPerRep = scenarioIds.length * (groupIds.length + 1);
   const n = values.length / M;
@@ -39,11 +44,25 @@ export function drawsTable(values: Float64Array, scenarioIds: string[], groupIds
  * `group` is the arm's group: filter `arm === 'all'` for totals and groups alone.
  */
 export function summaryTable(scenarios: ScenarioResult[]): ColumnTable {
-  const rows: { scenario: string; group: string; arm: string; metric: string; mean: number; sd: number; lo: number; hi: number }[] = [];
+  const rows: {
+    scenario: string;
+    group: string;
+    arm: string;
+    metric: string;
+    mean: number;
+    sd: number;
+    lo: number;
+    hi: number;
+  }[] = [];
   for (const sc of scenarios) {
-    const blocks = [{ id: 'total', arm: 'all', metrics: sc.metrics }, ...sc.groups.map((g) => ({ ...g, arm: 'all' })), ...(sc.arms ?? []).map((a) => ({ id: a.group, arm: armLabel(a.group, a.intervention), metrics: a.metrics }))];
+    const blocks = [
+      { id: 'total', arm: 'all', metrics: sc.metrics },
+      ...sc.groups.map((g) => ({ ...g, arm: 'all' })),
+      ...(sc.arms ?? []).map((a) => ({ id: a.group, arm: armLabel(a.group, a.intervention), metrics: a.metrics })),
+    ];
     for (const g of blocks) {
-      for (const metric of METRICS) rows.push({ scenario: sc.id, group: g.id, arm: g.arm, metric, ...g.metrics[metric] });
+      for (const metric of METRICS)
+        rows.push({ scenario: sc.id, group: g.id, arm: g.arm, metric, ...g.metrics[metric] });
     }
   }
   return table({
@@ -63,12 +82,25 @@ export function summaryTable(scenarios: ScenarioResult[]): ColumnTable {
  * s that have rows), with the arm's group, intervention (null for none) and label
  * `group/intervention`, one column per metric.
  */
-export function armDrawsTable(armValues: Float64Array, cm: CompiledModel, cells: number[][], scenarioIds: string[], ivIds: (string | null)[], firstReplicate = 0): ColumnTable {
+export function armDrawsTable(
+  armValues: Float64Array,
+  cm: CompiledModel,
+  cells: number[][],
+  scenarioIds: string[],
+  ivIds: (string | null)[],
+  firstReplicate = 0,
+): ColumnTable {
   const M = METRICS.length;
   const per = cm.G * cm.A * M;
   const stride = scenarioIds.length * per;
   const R = armValues.length / stride;
-  const cols = { replicate: [] as number[], scenario: [] as string[], group: [] as string[], intervention: [] as (string | null)[], arm: [] as string[] };
+  const cols = {
+    replicate: [] as number[],
+    scenario: [] as string[],
+    group: [] as string[],
+    intervention: [] as (string | null)[],
+    arm: [] as string[],
+  };
   const metrics = METRICS.map(() => [] as number[]);
   for (let r = 0; r < R; r++) {
     scenarioIds.forEach((id, s) => {
@@ -91,11 +123,27 @@ export function armDrawsTable(armValues: Float64Array, cm: CompiledModel, cells:
  * The occupancy series: one row per scenario, state and month (0 … H) with the mean number
  * of citizens, the interval lo–hi at `level` and the quartiles over replicates.
  */
-export function occupancyTable(occ: Int32Array, scenarioIds: string[], stateIds: string[], H: number, level: number): ColumnTable {
+export function occupancyTable(
+  occ: Int32Array,
+  scenarioIds: string[],
+  stateIds: string[],
+  H: number,
+  level: number,
+): ColumnTable {
   const S = stateIds.length;
   const perRep = scenarioIds.length * S * (H + 1);
   const R = occ.length / perRep;
-  const cols = { scenario: [] as string[], state: [] as string[], month: [] as number[], mean: [] as number[], lo: [] as number[], hi: [] as number[], q25: [] as number[], median: [] as number[], q75: [] as number[] };
+  const cols = {
+    scenario: [] as string[],
+    state: [] as string[],
+    month: [] as number[],
+    mean: [] as number[],
+    lo: [] as number[],
+    hi: [] as number[],
+    q25: [] as number[],
+    median: [] as number[],
+    q75: [] as number[],
+  };
   const xs = new Float64Array(R);
   const tail = (1 - level) / 2;
   for (let sc = 0; sc < scenarioIds.length; sc++) {

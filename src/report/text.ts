@@ -77,13 +77,22 @@ export function formatTable(result: SimulationResult, options: TableOptions = {}
     ]);
     const dw = dh.map((_, c) => Math.max(...[dh, ...dbody].map((r) => r[c].length)));
     const dline = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(dw[c]) : v.padStart(dw[c]))).join('   ');
-    diffs.push('', 'paired differences against the baseline (same citizens and draws in every scenario):', '', dline(dh), ...dbody.map(dline));
+    diffs.push(
+      '',
+      'paired differences against the baseline (same citizens and draws in every scenario):',
+      '',
+      dline(dh),
+      ...dbody.map(dline),
+    );
   }
   const pct0 = pctR;
   diffs.push('', ...decisionLines(result));
   if (result.yearly) {
     const years = [...new Set(result.yearly.map((l) => l.year))];
-    const yh = ['municipal cost (net transfers + interventions − premium), mio. DKK', ...result.scenarios.map((s) => s.id)];
+    const yh = [
+      'municipal cost (net transfers + interventions − premium), mio. DKK',
+      ...result.scenarios.map((s) => s.id),
+    ];
     const ybody = years.map((y) => [
       y,
       ...result.scenarios.map((s) => {
@@ -102,24 +111,49 @@ export function formatTable(result: SimulationResult, options: TableOptions = {}
   }
   for (const tr of result.steering ?? []) {
     const at = tr.months.map((t, k) => `${tr.dates ? tr.dates[k] : `m${t}`} ${pct0(tr.mean[k])}`);
-    diffs.push('', `steered share of ${tr.intervention} in ${tr.scenario} (mean over replicates, per review):`, `  ${at.join(', ')}`);
+    diffs.push(
+      '',
+      `steered share of ${tr.intervention} in ${tr.scenario} (mean over replicates, per review):`,
+      `  ${at.join(', ')}`,
+    );
     const last = tr.months.length - 1;
     diffs.push(`  at the last review: ${pct0(tr.mean[last])} (${pct0(tr.lo[last])}–${pct0(tr.hi[last])})`);
   }
   const shares = result.scenarios.filter((s) => s.varianceShares);
   if (shares.length) {
     diffs.push('', 'share of each interval due to uncertain parameters (the rest is individual chance):');
-    for (const s of shares) diffs.push(`  ${s.id}: ` + ROWS.map((r) => `${r.metric} ${pctR(s.varianceShares![r.metric].parameters)}`).join(', '));
+    for (const s of shares)
+      diffs.push(
+        `  ${s.id}: ${ROWS.map((r) => `${r.metric} ${pctR(s.varianceShares![r.metric].parameters)}`).join(', ')}`,
+      );
   }
-  if (result.precision) diffs.push('', `precision target ${result.precision.target}: ${result.precision.reached ? 'reached' : 'NOT reached within maxReplicates'} with ${result.replicates} replicates`);
+  if (result.precision)
+    diffs.push(
+      '',
+      `precision target ${result.precision.target}: ${result.precision.reached ? 'reached' : 'NOT reached within maxReplicates'} with ${result.replicates} replicates`,
+    );
   const steered = new Set((result.steering ?? []).map((t) => t.scenario));
   const allocation = result.scenarios.map(
     (s) =>
       `  ${s.id}: ` +
-      s.allocation.filter((a) => a.count > 0 || a.intervention !== null).map((a) => `${a.group}/${a.intervention ?? 'none'} ${a.count}`).join(', ') +
+      s.allocation
+        .filter((a) => a.count > 0 || a.intervention !== null)
+        .map((a) => `${a.group}/${a.intervention ?? 'none'} ${a.count}`)
+        .join(', ') +
       (steered.has(s.id) ? ' (at the start: steering moves citizens and gives newcomers the current share)' : ''),
   );
-  return [title, '', line(header), ...body.map(line), ...diffs, '', 'allocation (group/intervention count):', ...allocation, ...(options.by ? breakdown(result, options.by) : []), ''].join('\n');
+  return [
+    title,
+    '',
+    line(header),
+    ...body.map(line),
+    ...diffs,
+    '',
+    'allocation (group/intervention count):',
+    ...allocation,
+    ...(options.by ? breakdown(result, options.by) : []),
+    '',
+  ].join('\n');
 }
 
 /** Rows of the per-group and per-arm tables: the main rows and the municipal cost. */
@@ -140,8 +174,14 @@ function diffCell(d: PairedDifference | undefined, fmt: (x: number) => string): 
 function breakdown(result: SimulationResult, by: 'group' | 'arm'): string[] {
   const out: string[] = [];
   const level = `${Math.round(result.level * 100)} % interval`;
-  out.push('', by === 'arm' ? `per arm (group/intervention, citizens allocated), mean (${level}); money is the arm's total, without the scenario's fixed monthly cost:` : `per group, mean (${level}):`);
-  const count = (sc: SimulationResult['scenarios'][number], group: string) => sc.allocation.filter((a) => a.group === group).reduce((n, a) => n + a.count, 0);
+  out.push(
+    '',
+    by === 'arm'
+      ? `per arm (group/intervention, citizens allocated), mean (${level}); money is the arm's total, without the scenario's fixed monthly cost:`
+      : `per group, mean (${level}):`,
+  );
+  const count = (sc: SimulationResult['scenarios'][number], group: string) =>
+    sc.allocation.filter((a) => a.group === group).reduce((n, a) => n + a.count, 0);
   for (const sc of result.scenarios) {
     const cols =
       by === 'arm'
@@ -149,12 +189,21 @@ function breakdown(result: SimulationResult, by: 'group' | 'arm'): string[] {
         : sc.groups.map((g) => ({ head: `${g.id} ${count(sc, g.id)}`, metrics: g.metrics }));
     out.push('');
     if (!cols.length) {
-      out.push(`${sc.id}: no arm rows (${result.steering?.some((t) => t.scenario === sc.id) ? 'steering moves citizens between arms during the run' : 'none kept'})`);
+      out.push(
+        `${sc.id}: no arm rows (${result.steering?.some((t) => t.scenario === sc.id) ? 'steering moves citizens between arms during the run' : 'none kept'})`,
+      );
       continue;
     }
-    out.push(...aligned([[sc.id, ...cols.map((c) => c.head)], ...BY_ROWS.map((row) => [row.label, ...cols.map((c) => cell(c.metrics[row.metric], row.fmt))])]));
+    out.push(
+      ...aligned([
+        [sc.id, ...cols.map((c) => c.head)],
+        ...BY_ROWS.map((row) => [row.label, ...cols.map((c) => cell(c.metrics[row.metric], row.fmt))]),
+      ]),
+    );
     if (by === 'arm' && sc.arms[0]?.basis === 'capacity') {
-      out.push('  (an intervention here has a capacity: months and money of citizens waiting for a place, or sent to the fallback, are booked in the fallback arm)');
+      out.push(
+        '  (an intervention here has a capacity: months and money of citizens waiting for a place, or sent to the fallback, are booked in the fallback arm)',
+      );
     }
   }
   if (!result.comparisons.length) return out;
@@ -163,26 +212,40 @@ function breakdown(result: SimulationResult, by: 'group' | 'arm'): string[] {
   for (const c of result.comparisons) {
     const sc = result.scenarios.find((s) => s.id === c.scenario)!;
     const base = result.scenarios.find((s) => s.id === c.baseline)!;
-    const armCount = (s: typeof sc, g: string, iv: string | null) => s.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? 0;
+    const armCount = (s: typeof sc, g: string, iv: string | null) =>
+      s.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? 0;
     const cols =
       by === 'arm'
         ? (c.arms ?? []).map((a) => {
             const n = armCount(sc, a.group, a.intervention);
             const nb = armCount(base, a.group, a.intervention);
             if (n !== nb) starred = true;
-            return { head: `${armLabel(a.group, a.intervention)} ${n === nb ? n : `${n} vs ${nb}*`}`, metrics: a.metrics };
+            return {
+              head: `${armLabel(a.group, a.intervention)} ${n === nb ? n : `${n} vs ${nb}*`}`,
+              metrics: a.metrics,
+            };
           })
         : c.groups.map((g) => ({ head: g.id, metrics: g.metrics }));
     out.push('');
     if (!cols.length) {
       const steered = [c.scenario, c.baseline].filter((id) => result.steering?.some((t) => t.scenario === id));
-      out.push(`${c.scenario} − ${c.baseline}: ${steered.length ? `no arm rows in ${steered.join(' and ')} (steered)` : `no ${by} in both`}`);
+      out.push(
+        `${c.scenario} − ${c.baseline}: ${steered.length ? `no arm rows in ${steered.join(' and ')} (steered)` : `no ${by} in both`}`,
+      );
       continue;
     }
-    out.push(...aligned([[`${c.scenario} − ${c.baseline}`, ...cols.map((x) => x.head)], ...BY_ROWS.map((row) => [row.label, ...cols.map((x) => diffCell(x.metrics[row.metric], row.fmt))])]));
+    out.push(
+      ...aligned([
+        [`${c.scenario} − ${c.baseline}`, ...cols.map((x) => x.head)],
+        ...BY_ROWS.map((row) => [row.label, ...cols.map((x) => diffCell(x.metrics[row.metric], row.fmt))]),
+      ]),
+    );
   }
   if (starred) {
-    out.push('', '* the arm holds a different number of citizens in the two scenarios, so partly different citizens: its difference mixes who is in the arm with what the arm does');
+    out.push(
+      '',
+      '* the arm holds a different number of citizens in the two scenarios, so partly different citizens: its difference mixes who is in the arm with what the arm does',
+    );
   }
   return out;
 }
@@ -200,13 +263,21 @@ export function icerText(i: IcerSummary, level: number): string {
       : i.lo === i.hi
         ? 'no uncertain parameter moves it'
         : `${Math.round(level * 100)} % interval over parameter draws ${dkk(Math.abs(i.lo))} to ${dkk(Math.abs(i.hi))}`;
-  const ratio = (what: string) => `${what} ${dkk(Math.abs(i.mean))} DKK (${interval}; Monte Carlo error ±${dkk(i.mcse)})`;
-  const costWords = Math.abs(i.deltaCost) <= 2 * i.mcseDeltaCost ? 'no cost difference beyond Monte Carlo error' : i.deltaCost > 0 ? `costs ${mio(i.deltaCost)} mio. DKK more` : `costs ${mio(-i.deltaCost)} mio. DKK less`;
+  const ratio = (what: string) =>
+    `${what} ${dkk(Math.abs(i.mean))} DKK (${interval}; Monte Carlo error ±${dkk(i.mcse)})`;
+  const costWords =
+    Math.abs(i.deltaCost) <= 2 * i.mcseDeltaCost
+      ? 'no cost difference beyond Monte Carlo error'
+      : i.deltaCost > 0
+        ? `costs ${mio(i.deltaCost)} mio. DKK more`
+        : `costs ${mio(-i.deltaCost)} mio. DKK less`;
   switch (icerReading(i)) {
     case 'identical':
       return 'identical to the baseline in successes and cost';
     case 'no-detectable-effect':
-      return i.deltaEffect === 0 && i.mcseDeltaEffect === 0 ? `no difference in successes; ${costWords}` : `no difference in successes beyond Monte Carlo error (±${fixed(2 * i.mcseDeltaEffect, 1)}); ${costWords}`;
+      return i.deltaEffect === 0 && i.mcseDeltaEffect === 0
+        ? `no difference in successes; ${costWords}`
+        : `no difference in successes beyond Monte Carlo error (±${fixed(2 * i.mcseDeltaEffect, 1)}); ${costWords}`;
     case 'dominant':
       return `dominant (more successes, lower cost in ${pctR(i.quadrantShares.SE)} of parameter draws)`;
     case 'dominated':
@@ -236,22 +307,38 @@ function decisionLines(result: SimulationResult): string[] {
   );
   for (const c of result.comparisons) {
     const i = c.icer;
-    lines.push(`  ${c.scenario} vs ${c.baseline}: Δ successes ${fixed(i.deltaEffect, 1)}, Δ municipal cost ${mio(i.deltaCost)} mio. DKK: ${icerText(i, result.level)}`);
+    lines.push(
+      `  ${c.scenario} vs ${c.baseline}: Δ successes ${fixed(i.deltaEffect, 1)}, Δ municipal cost ${mio(i.deltaCost)} mio. DKK: ${icerText(i, result.level)}`,
+    );
   }
-  lines.push(`  expected value of perfect information (willingness to pay ${dkk(d.willingnessToPay)} DKK per success): ${mio2(d.evpi)} mio. DKK`);
+  lines.push(
+    `  expected value of perfect information (willingness to pay ${dkk(d.willingnessToPay)} DKK per success): ${mio2(d.evpi)} mio. DKK`,
+  );
   if (d.ceac.length) {
     // A handful of evenly spaced grid points keeps the line readable; the JSON has them all.
     const k = Math.min(5, d.ceac.length);
-    const pick = [...new Set(Array.from({ length: k }, (_, j) => Math.round((j * (d.ceac.length - 1)) / Math.max(1, k - 1))))].map((j) => d.ceac[j]);
+    const pick = [
+      ...new Set(Array.from({ length: k }, (_, j) => Math.round((j * (d.ceac.length - 1)) / Math.max(1, k - 1)))),
+    ].map((j) => d.ceac[j]);
     lines.push('  by willingness to pay per success (CEAC: probability of the highest expected net benefit; EVPI):');
-    for (const p of pick) lines.push(`    ${dkk(p.wtp).padStart(9)} DKK: ${ids.map((id) => `${id} ${pctR(p.probabilityBest[id])}`).join(', ')}; EVPI ${mio2(p.evpi)} mio. DKK`);
+    for (const p of pick)
+      lines.push(
+        `    ${dkk(p.wtp).padStart(9)} DKK: ${ids.map((id) => `${id} ${pctR(p.probabilityBest[id])}`).join(', ')}; EVPI ${mio2(p.evpi)} mio. DKK`,
+      );
   }
-  const peak = d.ceac.reduce<(typeof d.ceac)[number] | null>((best, p) => (Number.isFinite(p.evpi) && p.evpi > (best?.evpi ?? 0) ? p : best), null);
+  const peak = d.ceac.reduce<(typeof d.ceac)[number] | null>(
+    (best, p) => (Number.isFinite(p.evpi) && p.evpi > (best?.evpi ?? 0) ? p : best),
+    null,
+  );
   if (d.evppi.length && d.evpi === 0 && peak) {
-    lines.push(`  (no parameter can change the choice at ${dkk(d.willingnessToPay)} DKK per success; the EVPI peaks at ${dkk(peak.wtp)} DKK — add --wtp ${peak.wtp} for the EVPPI there)`);
+    lines.push(
+      `  (no parameter can change the choice at ${dkk(d.willingnessToPay)} DKK per success; the EVPI peaks at ${dkk(peak.wtp)} DKK — add --wtp ${peak.wtp} for the EVPPI there)`,
+    );
   }
   if (d.evppi.length) {
-    lines.push(`  EVPPI (what resolving a parameter before choosing is worth, at ${dkk(d.willingnessToPay)} DKK per success), mio. DKK:`);
+    lines.push(
+      `  EVPPI (what resolving a parameter before choosing is worth, at ${dkk(d.willingnessToPay)} DKK per success), mio. DKK:`,
+    );
     for (const e of d.evppi) lines.push(`    ${e.parameters.join(' + ')}: ${mio2(e.value)} (se ${mio2(e.se)})`);
   }
   return lines;

@@ -51,7 +51,12 @@ function unitOf(name: string): Unit {
 const UNIT_TEXT: Record<Unit, string> = { DKK: 'DKK', share: '%', months: 'months', number: '' };
 const UNIT_FMT: Record<Unit, string> = { DKK: FMT.dkk, share: FMT.percent, months: FMT.months, number: FMT.number };
 /** Spreads (sd, Monte Carlo error) of a share need a finer format than the share itself. */
-const SPREAD_FMT: Record<Unit, string> = { DKK: FMT.dkk, share: FMT.percentFine, months: FMT.months, number: FMT.number };
+const SPREAD_FMT: Record<Unit, string> = {
+  DKK: FMT.dkk,
+  share: FMT.percentFine,
+  months: FMT.months,
+  number: FMT.number,
+};
 
 /** A cell value: a number (NaN and infinities become empty cells), text, or empty. */
 type Cell = number | string | boolean | null | undefined;
@@ -76,7 +81,10 @@ function cellValue(v: Cell): string | number | boolean | null {
 function tableSheet(wb: Workbook, name: string, columns: Column[]): Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ width: c.width }));
-  headerRow(ws, columns.map((c) => c.header));
+  headerRow(
+    ws,
+    columns.map((c) => c.header),
+  );
   return ws;
 }
 
@@ -164,7 +172,12 @@ function valueText(x: unknown): string {
 function rowsText(rows: TransitionRows | undefined): string {
   if (!rows) return '';
   return Object.entries(rows)
-    .map(([from, to]) => `${from} → ${Object.entries(to).map(([k, p]) => `${k} ${valueText(p)}`).join(', ')}`)
+    .map(
+      ([from, to]) =>
+        `${from} → ${Object.entries(to)
+          .map(([k, p]) => `${k} ${valueText(p)}`)
+          .join(', ')}`,
+    )
     .join('; ');
 }
 
@@ -172,7 +185,17 @@ function effectsText(effects: Record<string, Record<string, Record<string, unkno
   if (!effects) return '';
   const abbrev: Record<string, string> = { hazardRatio: 'HR', oddsRatio: 'OR', riskRatio: 'RR' };
   return Object.entries(effects)
-    .map(([from, to]) => `${from} → ${Object.entries(to).map(([k, e]) => `${k} ${Object.entries(e).map(([kind, v]) => `${abbrev[kind] ?? kind} ${valueText(v)}`).join(' ')}`).join(', ')}`)
+    .map(
+      ([from, to]) =>
+        `${from} → ${Object.entries(to)
+          .map(
+            ([k, e]) =>
+              `${k} ${Object.entries(e)
+                .map(([kind, v]) => `${abbrev[kind] ?? kind} ${valueText(v)}`)
+                .join(' ')}`,
+          )
+          .join(', ')}`,
+    )
     .join('; ');
 }
 
@@ -180,7 +203,10 @@ function effectsText(effects: Record<string, Record<string, Record<string, unkno
 function totalMonthlyCost(monthlyCost: unknown, staffing: Record<string, unknown> | undefined): number | null {
   const n = (x: unknown, dflt = 0) => (x === undefined ? dflt : typeof x === 'number' ? x : NaN);
   let total = n(monthlyCost);
-  if (staffing) total += n(staffing.annualCostPerCaseworker, NaN) / n(staffing.caseload, NaN) / 12 + (n(staffing.conversationsPerYear) * n(staffing.costPerConversation)) / 12;
+  if (staffing)
+    total +=
+      n(staffing.annualCostPerCaseworker, NaN) / n(staffing.caseload, NaN) / 12 +
+      (n(staffing.conversationsPerYear) * n(staffing.costPerConversation)) / 12;
   return Number.isFinite(total) ? total : null;
 }
 
@@ -191,10 +217,21 @@ function levelText(level: number): [string, string] {
 
 function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSpec): void {
   const ws = wb.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [{ width: 24 }, { width: 30 }, { width: 18 }, { width: 18 }, { width: 18 }, { width: 60 }, { width: 40 }];
+  ws.columns = [
+    { width: 24 },
+    { width: 30 },
+    { width: 18 },
+    { width: 18 },
+    { width: 18 },
+    { width: 60 },
+    { width: 40 },
+  ];
   const title = ws.addRow([`${model.name}: assumptions and run`]);
   title.font = { bold: true, size: 14 };
-  const wide: Column[] = [{ header: '', width: 24 }, { header: '', width: 30, wrap: true }];
+  const wide: Column[] = [
+    { header: '', width: 24 },
+    { header: '', width: 30, wrap: true },
+  ];
   const [lo, hi] = levelText(result.level);
 
   sectionTitle(ws, 'Model and run');
@@ -218,9 +255,19 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
     { header: 'paid hours', width: 18 },
     { header: 'reimbursed (refusion)', width: 18 },
   ];
-  headerRow(ws, stateCols.map((c) => c.header));
+  headerRow(
+    ws,
+    stateCols.map((c) => c.header),
+  );
   for (const s of model.states) {
-    dataRow(ws, stateCols, [s.id, s.label ?? '', s.kind, modelValue(s.monthlyTransfer ?? 0), s.paidHours ? 'yes' : '', (s.reimbursed ?? s.kind === 'benefit') ? 'yes' : 'no']);
+    dataRow(ws, stateCols, [
+      s.id,
+      s.label ?? '',
+      s.kind,
+      modelValue(s.monthlyTransfer ?? 0),
+      s.paidHours ? 'yes' : '',
+      (s.reimbursed ?? s.kind === 'benefit') ? 'yes' : 'no',
+    ]);
   }
 
   sectionTitle(ws, 'Monthly transitions (baseline)');
@@ -232,15 +279,34 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
     { header: '', width: 18 },
     { header: 'note', width: 60, wrap: true },
   ];
-  headerRow(ws, transCols.map((c) => c.header));
+  headerRow(
+    ws,
+    transCols.map((c) => c.header),
+  );
   for (const [from, row] of Object.entries(model.transitions ?? {})) {
     for (const [to, p] of Object.entries(row)) dataRow(ws, transCols, [from, to, modelValue(p)]);
   }
   for (const [from, c] of Object.entries(model.calibration ?? {})) {
-    const shares = Object.entries(c.completedShares).map(([k, p]) => `${k} ${short(100 * p)} %`).join(', ');
-    const length = c.meanMonths !== undefined ? `mean course ${valueText(c.meanMonths)} months` : c.completion ? `${short(100 * c.completion.share)} % ended within ${c.completion.withinMonths} months` : '';
-    const paid = c.paidHours ? `; ever in paid hours (${c.paidHours.state}) ${short(100 * c.paidHours.everShare)} %` : '';
-    dataRow(ws, transCols, [from, '(calibrated)', null, null, null, `completed courses: ${shares}${c.otherExit ? `, rest → ${c.otherExit}` : ''}; ${length}${paid}`]);
+    const shares = Object.entries(c.completedShares)
+      .map(([k, p]) => `${k} ${short(100 * p)} %`)
+      .join(', ');
+    const length =
+      c.meanMonths !== undefined
+        ? `mean course ${valueText(c.meanMonths)} months`
+        : c.completion
+          ? `${short(100 * c.completion.share)} % ended within ${c.completion.withinMonths} months`
+          : '';
+    const paid = c.paidHours
+      ? `; ever in paid hours (${c.paidHours.state}) ${short(100 * c.paidHours.everShare)} %`
+      : '';
+    dataRow(ws, transCols, [
+      from,
+      '(calibrated)',
+      null,
+      null,
+      null,
+      `completed courses: ${shares}${c.otherExit ? `, rest → ${c.otherExit}` : ''}; ${length}${paid}`,
+    ]);
   }
 
   sectionTitle(ws, 'Groups');
@@ -251,8 +317,18 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
     { header: 'initial state', width: 18 },
     { header: 'months on support before start', width: 18, fmt: FMT.count },
   ];
-  headerRow(ws, groupCols.map((c) => c.header));
-  for (const g of model.groups) dataRow(ws, groupCols, [g.id, g.label ?? '', modelValue(g.size), g.initialState, modelValue(g.priorBenefitMonths ?? 0)]);
+  headerRow(
+    ws,
+    groupCols.map((c) => c.header),
+  );
+  for (const g of model.groups)
+    dataRow(ws, groupCols, [
+      g.id,
+      g.label ?? '',
+      modelValue(g.size),
+      g.initialState,
+      modelValue(g.priorBenefitMonths ?? 0),
+    ]);
 
   if (model.interventions?.length) {
     sectionTitle(ws, 'Interventions');
@@ -266,18 +342,35 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
       { header: 'source', width: 40, wrap: true },
       { header: 'capacity', width: 30, wrap: true },
     ];
-    headerRow(ws, ivCols.map((c) => c.header));
+    headerRow(
+      ws,
+      ivCols.map((c) => c.header),
+    );
     for (const iv of model.interventions) {
       const st = iv.staffing;
       const staffing = st
         ? `${valueText(st.annualCostPerCaseworker)} DKK per caseworker-year, caseload ${valueText(st.caseload)}${st.conversationsPerYear ? `, ${valueText(st.conversationsPerYear)} conversations a year at ${valueText(st.costPerConversation ?? 0)} DKK` : ''}`
         : '';
-      const changes = [rowsText(iv.transitions), effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined)].filter(Boolean).join('; ');
+      const changes = [
+        rowsText(iv.transitions),
+        effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined),
+      ]
+        .filter(Boolean)
+        .join('; ');
       const cap = iv.capacity;
       const capacity = cap
         ? `${cap.places !== undefined ? `${valueText(cap.places)} places` : `${valueText(cap.caseworkers ?? 0)} caseworkers × ${valueText(cap.caseload ?? 0)}`}; when full: ${cap.whenFull ?? 'queue'} on ${cap.fallback ?? '(none)'}`
         : '';
-      dataRow(ws, ivCols, [iv.id, iv.label ?? '', modelValue(iv.monthlyCost ?? 0), staffing, totalMonthlyCost(iv.monthlyCost, st as unknown as Record<string, unknown> | undefined), changes, iv.source ?? '', capacity]);
+      dataRow(ws, ivCols, [
+        iv.id,
+        iv.label ?? '',
+        modelValue(iv.monthlyCost ?? 0),
+        staffing,
+        totalMonthlyCost(iv.monthlyCost, st as unknown as Record<string, unknown> | undefined),
+        changes,
+        iv.source ?? '',
+        capacity,
+      ]);
     }
   }
 
@@ -291,13 +384,24 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
     { header: 'fixed monthly cost, DKK', width: 60, fmt: FMT.dkk },
     { header: 'source', width: 40, wrap: true },
   ];
-  headerRow(ws, scCols.map((c) => c.header));
+  headerRow(
+    ws,
+    scCols.map((c) => c.header),
+  );
   for (const s of result.scenarios) {
     const spec = model.scenarios.find((x) => x.id === s.id);
     // Empty cells (nobody allocated) would only add noise; a scenario keeps at least one row.
     const shown = s.allocation.filter((a) => a.count > 0);
     (shown.length ? shown : s.allocation.slice(0, 1)).forEach((a, i) => {
-      dataRow(ws, scCols, [s.id, i === 0 ? (s.label ?? '') : '', a.group, a.intervention ?? '(none)', a.count, i === 0 ? modelValue(spec?.fixedMonthlyCost ?? 0) : null, i === 0 ? (spec?.source ?? '') : '']);
+      dataRow(ws, scCols, [
+        s.id,
+        i === 0 ? (s.label ?? '') : '',
+        a.group,
+        a.intervention ?? '(none)',
+        a.count,
+        i === 0 ? modelValue(spec?.fixedMonthlyCost ?? 0) : null,
+        i === 0 ? (spec?.source ?? '') : '',
+      ]);
     });
   }
 
@@ -308,7 +412,10 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
       { header: 'label', width: 40, wrap: true },
       { header: 'changes', width: 80, wrap: true },
     ];
-    headerRow(ws, cCols.map((c) => c.header));
+    headerRow(
+      ws,
+      cCols.map((c) => c.header),
+    );
     for (const step of model.calendar) {
       const { from, label, ...changes } = step;
       dataRow(ws, cCols, [String(from), label ?? '', JSON.stringify(changes)]);
@@ -328,12 +435,27 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
       { header: 'budget per review, DKK', width: 16, fmt: FMT.dkk },
       { header: 'rules', width: 60, wrap: true },
     ];
-    headerRow(ws, stCols.map((c) => c.header));
+    headerRow(
+      ws,
+      stCols.map((c) => c.header),
+    );
     for (const s of steered) {
       const st = s.steering!;
-      const rules = (st.rules ?? []).map((r) => `${r.signal} ${r.above !== undefined ? `> ${r.above}` : `< ${r.below}`}: ${r.change > 0 ? '+' : ''}${r.change}`);
+      const rules = (st.rules ?? []).map(
+        (r) =>
+          `${r.signal} ${r.above !== undefined ? `> ${r.above}` : `< ${r.below}`}: ${r.change > 0 ? '+' : ''}${r.change}`,
+      );
       if (st.custom) rules.push(`custom rule "${st.custom}"`);
-      dataRow(ws, stCols, [s.id, st.intervention, (st.groups ?? []).join(', ') || '(allocated groups)', st.everyMonths ?? 3, st.maxStep ?? 0.05, `${st.minShare ?? 0}–${st.maxShare ?? 1}`, st.budget ?? null, rules.join('; ')]);
+      dataRow(ws, stCols, [
+        s.id,
+        st.intervention,
+        (st.groups ?? []).join(', ') || '(allocated groups)',
+        st.everyMonths ?? 3,
+        st.maxStep ?? 0.05,
+        `${st.minShare ?? 0}–${st.maxShare ?? 1}`,
+        st.budget ?? null,
+        rules.join('; '),
+      ]);
     }
   }
 
@@ -349,7 +471,10 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
       { header: 'label', width: 60, wrap: true },
       { header: 'source', width: 40, wrap: true },
     ];
-    headerRow(ws, pCols.map((c) => c.header));
+    headerRow(
+      ws,
+      pCols.map((c) => c.header),
+    );
     for (const p of params) dataRow(ws, pCols, [p.name, p.text, p.mean, p.lo, p.hi, p.label, p.source]);
   }
 }
@@ -374,11 +499,27 @@ function parameterRows(model: ModelSpec, level: number): ParameterRow[] {
   try {
     return planUncertainty(model).parameters.map((p) => {
       const q = (x: number) => (p.dist ? distQuantile(p.dist, x) : p.mean);
-      return { name: p.name, text: p.dist ? distributionText(p.dist) : 'fixed', mean: p.mean, lo: q((1 - level) / 2), hi: q((1 + level) / 2), label: p.dist?.label ?? '', source: p.dist?.source ?? '' };
+      return {
+        name: p.name,
+        text: p.dist ? distributionText(p.dist) : 'fixed',
+        mean: p.mean,
+        lo: q((1 - level) / 2),
+        hi: q((1 + level) / 2),
+        label: p.dist?.label ?? '',
+        source: p.dist?.source ?? '',
+      };
     });
   } catch (e) {
     if (!(e instanceof ForlobInputError)) throw e;
-    return Object.entries(model.parameters ?? {}).map(([name, v]) => ({ name, text: valueText(v), mean: null, lo: null, hi: null, label: '', source: '' }));
+    return Object.entries(model.parameters ?? {}).map(([name, v]) => ({
+      name,
+      text: valueText(v),
+      mean: null,
+      lo: null,
+      hi: null,
+      label: '',
+      source: '',
+    }));
   }
 }
 
@@ -402,7 +543,12 @@ function scenariosSheet(wb: Workbook, result: SimulationResult): void {
       const s = metrics[m];
       if (!s) continue;
       const u = unitOf(m);
-      dataRow(ws, cols, [scenario, group, m, METRIC_LABELS[m], UNIT_TEXT[u], s.mean, s.sd, s.lo, s.hi, s.mcse], formatsAfter(5, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], SPREAD_FMT[u]));
+      dataRow(
+        ws,
+        cols,
+        [scenario, group, m, METRIC_LABELS[m], UNIT_TEXT[u], s.mean, s.sd, s.lo, s.hi, s.mcse],
+        formatsAfter(5, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], SPREAD_FMT[u]),
+      );
     }
   };
   // The whole population first, then each group below it.
@@ -434,12 +580,20 @@ function comparisonsSheet(wb: Workbook, result: SimulationResult): void {
         if (!d) continue;
         const u = unitOf(m);
         // Differences of shares are percentage points: the percent format shows them as such.
-        dataRow(ws, cols, [c.scenario, c.baseline, g.id, m, UNIT_TEXT[u], d.mean, d.sd, d.lo, d.hi, d.probBetter, d.mcse], formatsAfter(5, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], undefined, SPREAD_FMT[u]));
+        dataRow(
+          ws,
+          cols,
+          [c.scenario, c.baseline, g.id, m, UNIT_TEXT[u], d.mean, d.sd, d.lo, d.hi, d.probBetter, d.mcse],
+          formatsAfter(5, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], undefined, SPREAD_FMT[u]),
+        );
       }
     }
   }
   if (!result.comparisons.length) return;
-  sectionTitle(ws, 'Cost per extra success (ICER), the acceptability curve and the value of information: see the Decision sheet');
+  sectionTitle(
+    ws,
+    'Cost per extra success (ICER), the acceptability curve and the value of information: see the Decision sheet',
+  );
 }
 
 /**
@@ -458,8 +612,16 @@ function decisionSheet(wb: Workbook, result: SimulationResult): void {
     { header: 'baseline', width: 14 },
     { header: 'reading', width: 16 },
     { header: 'in words', width: 60, wrap: true },
-    { header: 'quadrant of the mean (NE: more successes, higher cost; SW: fewer, lower; SE: more, lower; NW: fewer, higher)', width: 14 },
-    { header: 'ICER, DKK per extra success (ratio of means; a cost or saving per success only as the reading says)', width: 16, fmt: FMT.dkk },
+    {
+      header:
+        'quadrant of the mean (NE: more successes, higher cost; SW: fewer, lower; SE: more, lower; NW: fewer, higher)',
+      width: 14,
+    },
+    {
+      header: 'ICER, DKK per extra success (ratio of means; a cost or saving per success only as the reading says)',
+      width: 16,
+      fmt: FMT.dkk,
+    },
     { header: `ICER ${lo} over parameter draws`, width: 14, fmt: FMT.dkk },
     { header: `ICER ${hi} over parameter draws`, width: 14, fmt: FMT.dkk },
     { header: 'interval', width: 22, wrap: true },
@@ -481,10 +643,29 @@ function decisionSheet(wb: Workbook, result: SimulationResult): void {
     const i = c.icer;
     // Results from before the quadrant reading carry no shares: their rows stay partly empty.
     if (!i.quadrantShares) {
-      dataRow(ws, cols, [c.scenario, c.baseline, '', '', '', i.mean, i.lo, i.hi, '', null, i.deltaCost, null, i.deltaEffect]);
+      dataRow(ws, cols, [
+        c.scenario,
+        c.baseline,
+        '',
+        '',
+        '',
+        i.mean,
+        i.lo,
+        i.hi,
+        '',
+        null,
+        i.deltaCost,
+        null,
+        i.deltaEffect,
+      ]);
       continue;
     }
-    const interval = i.lo === null || i.hi === null ? 'undefined — see the CEAC' : i.lo === i.hi ? 'no uncertain parameter moves it' : null;
+    const interval =
+      i.lo === null || i.hi === null
+        ? 'undefined — see the CEAC'
+        : i.lo === i.hi
+          ? 'no uncertain parameter moves it'
+          : null;
     const q = i.quadrantShares;
     dataRow(ws, cols, [
       c.scenario,
@@ -510,42 +691,72 @@ function decisionSheet(wb: Workbook, result: SimulationResult): void {
       i.replicates,
     ]);
   }
-  const wide: Column[] = [{ header: '', width: 18 }, { header: '', width: 14 }];
-  sectionTitle(ws, `Decision at ${d.willingnessToPay.toLocaleString('en')} DKK per extra success (net benefit = successes × willingness to pay − municipal net cost)`);
+  const wide: Column[] = [
+    { header: '', width: 18 },
+    { header: '', width: 14 },
+  ];
+  sectionTitle(
+    ws,
+    `Decision at ${d.willingnessToPay.toLocaleString('en')} DKK per extra success (net benefit = successes × willingness to pay − municipal net cost)`,
+  );
   const about: [string, Cell, string?][] = [
     ['willingness to pay per extra success, DKK', d.willingnessToPay, FMT.dkk],
     ['expected value of perfect information (EVPI), DKK', d.evpi, FMT.dkk],
     ['expected outcomes given the parameters', d.method === 'none' ? 'none: no uncertain parameter' : (d.method ?? '')],
     ['parameter draws', d.parameterDraws ?? null, FMT.count],
-    ...ids.map((id): [string, Cell, string] => [`probability of the highest expected net benefit: ${id}`, d.probabilityBestNetBenefit[id], FMT.percent]),
+    ...ids.map((id): [string, Cell, string] => [
+      `probability of the highest expected net benefit: ${id}`,
+      d.probabilityBestNetBenefit[id],
+      FMT.percent,
+    ]),
   ];
   for (const [k, v, fmt] of about) dataRow(ws, wide, [k, v], [undefined, fmt]);
 
   sectionTitle(ws, 'Probability over parameter draws of the best expected outcome, per metric');
-  const pCols: Column[] = [{ header: 'metric', width: 18 }, ...ids.map((id) => ({ header: id, width: 14, fmt: FMT.percent }))];
-  headerRow(ws, pCols.map((c) => c.header));
-  for (const [metric, byScenario] of Object.entries(d.probabilityBest)) dataRow(ws, pCols, [metric, ...ids.map((id) => byScenario[id])]);
+  const pCols: Column[] = [
+    { header: 'metric', width: 18 },
+    ...ids.map((id) => ({ header: id, width: 14, fmt: FMT.percent })),
+  ];
+  headerRow(
+    ws,
+    pCols.map((c) => c.header),
+  );
+  for (const [metric, byScenario] of Object.entries(d.probabilityBest))
+    dataRow(ws, pCols, [metric, ...ids.map((id) => byScenario[id])]);
 
   if (d.evppi?.length) {
-    sectionTitle(ws, `Expected value of partial perfect information (EVPPI) at ${d.willingnessToPay.toLocaleString('en')} DKK per extra success: what knowing exactly these parameters before choosing is worth`);
+    sectionTitle(
+      ws,
+      `Expected value of partial perfect information (EVPPI) at ${d.willingnessToPay.toLocaleString('en')} DKK per extra success: what knowing exactly these parameters before choosing is worth`,
+    );
     const eCols: Column[] = [
       { header: 'parameter(s)', width: 18 },
       { header: 'EVPPI, DKK', width: 14, fmt: FMT.dkk },
       { header: 'standard error, DKK', width: 16, fmt: FMT.dkk },
       { header: 'share of the EVPI', width: 14, fmt: FMT.percent },
     ];
-    headerRow(ws, eCols.map((c) => c.header));
-    for (const e of d.evppi) dataRow(ws, eCols, [e.parameters.join(' + '), e.value, e.se, d.evpi > 0 ? e.value / d.evpi : null]);
+    headerRow(
+      ws,
+      eCols.map((c) => c.header),
+    );
+    for (const e of d.evppi)
+      dataRow(ws, eCols, [e.parameters.join(' + '), e.value, e.se, d.evpi > 0 ? e.value / d.evpi : null]);
   }
 
   if (d.ceac?.length) {
-    sectionTitle(ws, 'Cost-effectiveness acceptability curve (CEAC): probability over parameter draws of the highest expected net benefit, and the EVPI, per willingness to pay');
+    sectionTitle(
+      ws,
+      'Cost-effectiveness acceptability curve (CEAC): probability over parameter draws of the highest expected net benefit, and the EVPI, per willingness to pay',
+    );
     const cCols: Column[] = [
       { header: 'willingness to pay per extra success, DKK', width: 18, fmt: FMT.dkk },
       ...ids.map((id) => ({ header: `probability best: ${id}`, width: 14, fmt: FMT.percent })),
       { header: 'EVPI, DKK', width: 14, fmt: FMT.dkk },
     ];
-    headerRow(ws, cCols.map((c) => c.header));
+    headerRow(
+      ws,
+      cCols.map((c) => c.header),
+    );
     for (const p of d.ceac) dataRow(ws, cCols, [p.wtp, ...ids.map((id) => p.probabilityBest[id]), p.evpi]);
   }
 }
@@ -577,7 +788,25 @@ function armsSheet(wb: Workbook, result: SimulationResult): void {
         const s = a.metrics[m];
         if (!s) continue;
         const u = unitOf(m);
-        dataRow(ws, cols, [sc.id, a.group, a.intervention ?? '(none)', a.count, a.basis, m, UNIT_TEXT[u], s.mean, s.sd, s.lo, s.hi, s.mcse], formatsAfter(7, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], SPREAD_FMT[u]));
+        dataRow(
+          ws,
+          cols,
+          [
+            sc.id,
+            a.group,
+            a.intervention ?? '(none)',
+            a.count,
+            a.basis,
+            m,
+            UNIT_TEXT[u],
+            s.mean,
+            s.sd,
+            s.lo,
+            s.hi,
+            s.mcse,
+          ],
+          formatsAfter(7, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], SPREAD_FMT[u]),
+        );
       }
     }
   }
@@ -606,20 +835,46 @@ function armsSheet(wb: Workbook, result: SimulationResult): void {
     { header: 'probability better', width: 14, fmt: FMT.percent },
     cols[11],
   ];
-  headerRow(ws, dCols.map((c) => c.header));
-  const count = (id: string, g: string, iv: string | null) => result.scenarios.find((s) => s.id === id)?.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? null;
+  headerRow(
+    ws,
+    dCols.map((c) => c.header),
+  );
+  const count = (id: string, g: string, iv: string | null) =>
+    result.scenarios.find((s) => s.id === id)?.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? null;
   for (const c of result.comparisons) {
     for (const a of c.arms ?? []) {
       for (const m of METRICS) {
         const d = a.metrics[m];
         if (!d) continue;
         const u = unitOf(m);
-        dataRow(ws, dCols, [c.scenario, c.baseline, a.group, a.intervention ?? '(none)', count(c.scenario, a.group, a.intervention), count(c.baseline, a.group, a.intervention), m, UNIT_TEXT[u], d.mean, d.sd, d.lo, d.hi, d.probBetter, d.mcse], formatsAfter(8, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], undefined, SPREAD_FMT[u]));
+        dataRow(
+          ws,
+          dCols,
+          [
+            c.scenario,
+            c.baseline,
+            a.group,
+            a.intervention ?? '(none)',
+            count(c.scenario, a.group, a.intervention),
+            count(c.baseline, a.group, a.intervention),
+            m,
+            UNIT_TEXT[u],
+            d.mean,
+            d.sd,
+            d.lo,
+            d.hi,
+            d.probBetter,
+            d.mcse,
+          ],
+          formatsAfter(8, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], undefined, SPREAD_FMT[u]),
+        );
       }
     }
   }
   ws.addRow([]);
-  ws.addRow(['When the citizen counts differ, the arm holds partly different citizens in the two scenarios (citizens are handed out in order within a group), and its difference mixes who is in the arm with what the arm does.']);
+  ws.addRow([
+    'When the citizen counts differ, the arm holds partly different citizens in the two scenarios (citizens are handed out in order within a group), and its difference mixes who is in the arm with what the arm does.',
+  ]);
 }
 
 function yearlySheet(wb: Workbook, result: SimulationResult): void {
@@ -638,16 +893,36 @@ function yearlySheet(wb: Workbook, result: SimulationResult): void {
   const ws = tableSheet(wb, 'Yearly budget', cols);
   for (const l of lines) {
     const u = unitOf(l.item);
-    dataRow(ws, cols, [l.scenario, l.year, l.payer, l.item, UNIT_TEXT[u], l.mean, l.lo, l.hi], formatsAfter(5, UNIT_FMT[u], UNIT_FMT[u], UNIT_FMT[u]));
+    dataRow(
+      ws,
+      cols,
+      [l.scenario, l.year, l.payer, l.item, UNIT_TEXT[u], l.mean, l.lo, l.hi],
+      formatsAfter(5, UNIT_FMT[u], UNIT_FMT[u], UNIT_FMT[u]),
+    );
   }
   const diffs = result.yearlyComparisons ?? [];
   if (!diffs.length) return;
   sectionTitle(ws, 'Against the baseline (paired differences)');
-  const dCols: Column[] = [...cols.slice(0, 5), { header: 'mean difference', width: 16 }, cols[6], cols[7], { header: 'baseline', width: 14 }, { header: 'probability better', width: 14, fmt: FMT.percent }];
-  headerRow(ws, dCols.map((c) => c.header));
+  const dCols: Column[] = [
+    ...cols.slice(0, 5),
+    { header: 'mean difference', width: 16 },
+    cols[6],
+    cols[7],
+    { header: 'baseline', width: 14 },
+    { header: 'probability better', width: 14, fmt: FMT.percent },
+  ];
+  headerRow(
+    ws,
+    dCols.map((c) => c.header),
+  );
   for (const d of diffs) {
     const u = unitOf(d.item);
-    dataRow(ws, dCols, [d.scenario, d.year, d.payer, d.item, UNIT_TEXT[u], d.mean, d.lo, d.hi, d.baseline, d.probBetter], formatsAfter(5, UNIT_FMT[u], UNIT_FMT[u], UNIT_FMT[u]));
+    dataRow(
+      ws,
+      dCols,
+      [d.scenario, d.year, d.payer, d.item, UNIT_TEXT[u], d.mean, d.lo, d.hi, d.baseline, d.probBetter],
+      formatsAfter(5, UNIT_FMT[u], UNIT_FMT[u], UNIT_FMT[u]),
+    );
   }
 }
 
@@ -677,11 +952,20 @@ function steeringSheet(wb: Workbook, result: SimulationResult): void {
   ];
   const ws = tableSheet(wb, 'Steering', cols);
   const trs = result.steering ?? [];
-  for (const tr of trs) tr.months.forEach((m, k) => dataRow(ws, cols, [tr.scenario, tr.intervention, m, tr.dates?.[k] ?? '', tr.mean[k], tr.lo[k], tr.hi[k]]));
+  for (const tr of trs)
+    tr.months.forEach((m, k) =>
+      dataRow(ws, cols, [tr.scenario, tr.intervention, m, tr.dates?.[k] ?? '', tr.mean[k], tr.lo[k], tr.hi[k]]),
+    );
   for (const tr of trs) {
     sectionTitle(ws, `${tr.scenario}: share per replicate (rows) after each review (columns)`);
-    const rCols: Column[] = [{ header: 'replicate', width: 10, fmt: FMT.count }, ...tr.months.map((m, k) => ({ header: tr.dates?.[k] ?? `month ${m}`, width: 9, fmt: FMT.percent }))];
-    headerRow(ws, rCols.map((c) => c.header));
+    const rCols: Column[] = [
+      { header: 'replicate', width: 10, fmt: FMT.count },
+      ...tr.months.map((m, k) => ({ header: tr.dates?.[k] ?? `month ${m}`, width: 9, fmt: FMT.percent })),
+    ];
+    headerRow(
+      ws,
+      rCols.map((c) => c.header),
+    );
     const first = result.replicateRange?.[0] ?? 0;
     tr.replicates.forEach((row, r) => dataRow(ws, rCols, [first + r, ...row]));
   }
@@ -698,7 +982,11 @@ function paybackSheet(wb: Workbook, result: SimulationResult): void {
     { header: 'payback month (median)', width: 14, fmt: FMT.count },
     { header: `payback month ${lo}`, width: 14, fmt: FMT.count },
     { header: `payback month ${hi}`, width: 14, fmt: FMT.count },
-    { header: 'probability of being cumulatively no dearer than the baseline by the horizon (paid back or no outlay)', width: 18, fmt: FMT.percent },
+    {
+      header: 'probability of being cumulatively no dearer than the baseline by the horizon (paid back or no outlay)',
+      width: 18,
+      fmt: FMT.percent,
+    },
     { header: 'probability of no outlay', width: 14, fmt: FMT.percent },
     { header: 'median payback date', width: 14 },
     { header: 'cumulative municipal net result at the horizon, DKK (negative: saves)', width: 24, fmt: FMT.dkk },
@@ -707,7 +995,20 @@ function paybackSheet(wb: Workbook, result: SimulationResult): void {
   // Payback months count a replicate without outlay as 0; they are empty unless the mean
   // curve pays back, and an interval end is empty when it falls on "never within the horizon".
   for (const p of result.payback ?? []) {
-    dataRow(ws, cols, [p.scenario, p.baseline, paybackPhrase(p), p.status, p.meanCurveMonth, p.medianMonth, p.lo, p.hi, p.probWithinHorizon, p.probNoOutlay, p.medianDate, p.netResult]);
+    dataRow(ws, cols, [
+      p.scenario,
+      p.baseline,
+      paybackPhrase(p),
+      p.status,
+      p.meanCurveMonth,
+      p.medianMonth,
+      p.lo,
+      p.hi,
+      p.probWithinHorizon,
+      p.probNoOutlay,
+      p.medianDate,
+      p.netResult,
+    ]);
   }
 }
 

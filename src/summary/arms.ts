@@ -82,7 +82,13 @@ export function armLabel(group: string, intervention: string | null): string {
 }
 
 /** The value of metric `m` for cell `cell` of scenario `s` in every replicate of `armValues`. */
-export function armColumn(armValues: Float64Array, cm: CompiledModel, s: number, cell: number, m: number): Float64Array {
+export function armColumn(
+  armValues: Float64Array,
+  cm: CompiledModel,
+  s: number,
+  cell: number,
+  m: number,
+): Float64Array {
   const per = cm.G * cm.A * M;
   const stride = cm.scenarios.length * per;
   const R = armValues.length / stride;
@@ -108,23 +114,52 @@ export function armBasis(cm: CompiledModel, s: number): ArmBasis {
 }
 
 /** The summarised arms of scenario `s`; `ivIds[a]` is arm a's intervention (null for 0). */
-export function scenarioArms(armValues: Float64Array, cm: CompiledModel, s: number, ivIds: (string | null)[], level: number): ArmResult[] {
+export function scenarioArms(
+  armValues: Float64Array,
+  cm: CompiledModel,
+  s: number,
+  ivIds: (string | null)[],
+  level: number,
+): ArmResult[] {
   const basis = armBasis(cm, s);
   return armCells(cm, s).map((cell) => {
     const metrics = {} as MetricSummaries;
     METRICS.forEach((name, m) => (metrics[name] = summarise(armColumn(armValues, cm, s, cell, m), level)));
-    return { group: cm.groupIds[Math.floor(cell / cm.A)], intervention: ivIds[cell % cm.A], count: cm.scenarios[s].counts[cell], basis, metrics };
+    return {
+      group: cm.groupIds[Math.floor(cell / cm.A)],
+      intervention: ivIds[cell % cm.A],
+      count: cm.scenarios[s].counts[cell],
+      basis,
+      metrics,
+    };
   });
 }
 
 /** Paired differences of scenario `s` against baseline `b` for every arm both have. */
-export function armComparisons(armValues: Float64Array, cm: CompiledModel, s: number, b: number, ivIds: (string | null)[], level: number): ArmComparison[] {
+export function armComparisons(
+  armValues: Float64Array,
+  cm: CompiledModel,
+  s: number,
+  b: number,
+  ivIds: (string | null)[],
+  level: number,
+): ArmComparison[] {
   const inBaseline = new Set(armCells(cm, b));
   return armCells(cm, s)
     .filter((cell) => inBaseline.has(cell))
     .map((cell) => ({
       group: cm.groupIds[Math.floor(cell / cm.A)],
       intervention: ivIds[cell % cm.A],
-      metrics: Object.fromEntries(METRICS.map((name, m) => [name, pairedComparison(armColumn(armValues, cm, s, cell, m), armColumn(armValues, cm, b, cell, m), HIGHER_IS_BETTER[name], level)])) as Record<MetricName, PairedDifference>,
+      metrics: Object.fromEntries(
+        METRICS.map((name, m) => [
+          name,
+          pairedComparison(
+            armColumn(armValues, cm, s, cell, m),
+            armColumn(armValues, cm, b, cell, m),
+            HIGHER_IS_BETTER[name],
+            level,
+          ),
+        ]),
+      ) as Record<MetricName, PairedDifference>,
     }));
 }

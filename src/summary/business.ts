@@ -108,7 +108,13 @@ function monthLabel(start: string | undefined, month: number): string | undefine
 }
 
 /** Yearly lines (and totals) per scenario, and their paired differences against the baseline. */
-export function yearlyResults(cm: CompiledModel, scenarioIds: string[], baseline: number, yearly: Float64Array, level: number): { lines: YearlyLine[]; differences: YearlyDifference[] } {
+export function yearlyResults(
+  cm: CompiledModel,
+  scenarioIds: string[],
+  baseline: number,
+  yearly: Float64Array,
+  level: number,
+): { lines: YearlyLine[]; differences: YearlyDifference[] } {
   const K = YEARLY_ITEMS.length;
   const Y = cm.years.length;
   const per = Y * K;
@@ -134,7 +140,18 @@ export function yearlyResults(cm: CompiledModel, scenarioIds: string[], baseline
         lines.push({ scenario: id, year, item, payer: YEARLY_PAYER[item], mean, sd, lo, hi });
         if (s !== baseline) {
           const d = pairedComparison(col, column(baseline, y, k), YEARLY_HIGHER_IS_BETTER[item], level);
-          differences.push({ scenario: id, baseline: scenarioIds[baseline], year, item, payer: YEARLY_PAYER[item], mean: d.mean, sd: d.sd, lo: d.lo, hi: d.hi, probBetter: d.probBetter });
+          differences.push({
+            scenario: id,
+            baseline: scenarioIds[baseline],
+            year,
+            item,
+            payer: YEARLY_PAYER[item],
+            mean: d.mean,
+            sd: d.sd,
+            lo: d.lo,
+            hi: d.hi,
+            probBetter: d.probBetter,
+          });
         }
       });
     });
@@ -165,7 +182,11 @@ export function paybackMonth(differences: ArrayLike<number>): { status: PaybackS
  * replicate's monthly municipal cost differences against the baseline (all of length H).
  * `level` is the interval level; `start` (`YYYY-MM`, month 0) dates the median month.
  */
-export function paybackSummary(replicates: readonly ArrayLike<number>[], level: number, start?: string): Omit<Payback, 'scenario' | 'baseline'> {
+export function paybackSummary(
+  replicates: readonly ArrayLike<number>[],
+  level: number,
+  start?: string,
+): Omit<Payback, 'scenario' | 'baseline'> {
   const R = replicates.length;
   const H = R > 0 ? replicates[0].length : 0;
   // The mean curve, classified on the sum over replicates (the same signs as the mean,
@@ -210,7 +231,14 @@ export function paybackSummary(replicates: readonly ArrayLike<number>[], level: 
  * Payback of every scenario against the baseline (see {@link Payback}) from the monthly
  * municipal cost, `replicates × scenarios × H` values.
  */
-export function paybackResults(cm: CompiledModel, scenarioIds: string[], baseline: number, monthly: Float64Array, level: number, start?: string): Payback[] {
+export function paybackResults(
+  cm: CompiledModel,
+  scenarioIds: string[],
+  baseline: number,
+  monthly: Float64Array,
+  level: number,
+  start?: string,
+): Payback[] {
   const H = cm.H;
   const stride = scenarioIds.length * H;
   const R = monthly.length / stride;

@@ -38,9 +38,16 @@ export interface PairedDifference {
  * // { mean: 0.0167, sd: 0.0153, lo: 0.001, hi: 0.0295, probBetter: 0.833 (a tie counts half), mcse: 0.0088 } (rounded)
  * ```
  */
-export function pairedComparison(scenario: ArrayLike<number>, baseline: ArrayLike<number>, higherIsBetter: boolean, level: number): PairedDifference {
+export function pairedComparison(
+  scenario: ArrayLike<number>,
+  baseline: ArrayLike<number>,
+  higherIsBetter: boolean,
+  level: number,
+): PairedDifference {
   if (scenario.length !== baseline.length) {
-    throw new RangeError(`pairedComparison: expected one value per replicate in both, got ${scenario.length} and ${baseline.length}`);
+    throw new RangeError(
+      `pairedComparison: expected one value per replicate in both, got ${scenario.length} and ${baseline.length}`,
+    );
   }
   const diffs: number[] = [];
   for (let r = 0; r < scenario.length; r++) {

@@ -23,7 +23,10 @@ function replicateCount(fn: string, ...matrices: ArrayLike<number>[][]): number 
   const R = matrices[0]?.[0]?.length ?? 0;
   for (const m of matrices) {
     for (let s = 0; s < m.length; s++) {
-      if (m[s].length !== R) throw new RangeError(`${fn}: expected ${R} replicates for every scenario, got ${m[s].length} for scenario ${s}`);
+      if (m[s].length !== R)
+        throw new RangeError(
+          `${fn}: expected ${R} replicates for every scenario, got ${m[s].length} for scenario ${s}`,
+        );
     }
   }
   return R;
@@ -78,7 +81,10 @@ export function probabilityBest(values: ArrayLike<number>[], higherIsBetter: boo
  * ```
  */
 export function netBenefit(effect: ArrayLike<number>, cost: ArrayLike<number>, willingnessToPay: number): number[] {
-  if (effect.length !== cost.length) throw new RangeError(`netBenefit: expected one value per replicate in both, got ${effect.length} effects and ${cost.length} costs`);
+  if (effect.length !== cost.length)
+    throw new RangeError(
+      `netBenefit: expected one value per replicate in both, got ${effect.length} effects and ${cost.length} costs`,
+    );
   return Array.from(effect, (e, r) => e * willingnessToPay - cost[r]);
 }
 
@@ -218,12 +224,20 @@ export function icer(
   level: number,
   parameterDraws: ArrayLike<number>[] = [],
 ): IcerSummary {
-  for (const [name, i] of [['s', s], ['b', b]] as const) {
-    if (!(Number.isInteger(i) && i >= 0 && i < costs.length && i < effects.length)) throw new RangeError(`icer: expected ${name} to index a scenario of both matrices, got ${i}`);
+  for (const [name, i] of [
+    ['s', s],
+    ['b', b],
+  ] as const) {
+    if (!(Number.isInteger(i) && i >= 0 && i < costs.length && i < effects.length))
+      throw new RangeError(`icer: expected ${name} to index a scenario of both matrices, got ${i}`);
   }
-  if (costs.length !== effects.length) throw new RangeError(`icer: expected costs and effects for the same scenarios, got ${costs.length} and ${effects.length}`);
+  if (costs.length !== effects.length)
+    throw new RangeError(
+      `icer: expected costs and effects for the same scenarios, got ${costs.length} and ${effects.length}`,
+    );
   const R = replicateCount('icer', costs, effects);
-  for (const d of parameterDraws) if (d.length !== R) throw new RangeError(`icer: expected ${R} draws of every parameter, got ${d.length}`);
+  for (const d of parameterDraws)
+    if (d.length !== R) throw new RangeError(`icer: expected ${R} draws of every parameter, got ${d.length}`);
   const pair = [costs[s], costs[b], effects[s], effects[b]];
   const rows: number[] = [];
   for (let r = 0; r < R; r++) if (usable(r, pair)) rows.push(r);
@@ -232,7 +246,24 @@ export function icer(
   const de = Float64Array.from(rows, (r) => effects[s][r] - effects[b][r]);
   const empty: Record<Quadrant, number> = { NE: NaN, NW: NaN, SE: NaN, SW: NaN };
   if (n === 0) {
-    return { mean: NaN, lo: null, hi: null, deltaCost: NaN, deltaEffect: NaN, mcseDeltaCost: NaN, mcseDeltaEffect: NaN, mcse: NaN, quadrant: 'NE', quadrantShares: empty, dominant: false, dominated: false, probDominant: NaN, probDominated: NaN, replicates: 0, resamples: 0 };
+    return {
+      mean: NaN,
+      lo: null,
+      hi: null,
+      deltaCost: NaN,
+      deltaEffect: NaN,
+      mcseDeltaCost: NaN,
+      mcseDeltaEffect: NaN,
+      mcse: NaN,
+      quadrant: 'NE',
+      quadrantShares: empty,
+      dominant: false,
+      dominated: false,
+      probDominant: NaN,
+      probDominated: NaN,
+      replicates: 0,
+      resamples: 0,
+    };
   }
   const c = meanSd(dc);
   const e = meanSd(de);
@@ -244,13 +275,20 @@ export function icer(
   let cov = 0;
   for (let i = 0; i < n; i++) cov += (dc[i] - c.mean) * (de[i] - e.mean);
   cov = n > 1 ? cov / (n - 1) / n : 0;
-  const mcse = Math.sqrt(Math.max(0, mcseDeltaCost ** 2 - 2 * ratio * cov + ratio ** 2 * mcseDeltaEffect ** 2)) / Math.abs(e.mean);
-  const mm = metamodel(parameterDraws.map((d) => Float64Array.from(rows, (r) => d[r])), rows.length);
+  const mcse =
+    Math.sqrt(Math.max(0, mcseDeltaCost ** 2 - 2 * ratio * cov + ratio ** 2 * mcseDeltaEffect ** 2)) / Math.abs(e.mean);
+  const mm = metamodel(
+    parameterDraws.map((d) => Float64Array.from(rows, (r) => d[r])),
+    rows.length,
+  );
   const fc = mm.fit(dc);
   const fe = mm.fit(de);
   const counts: Record<Quadrant, number> = { NE: 0, NW: 0, SE: 0, SW: 0 };
   for (let i = 0; i < n; i++) counts[quadrantOf(fc[i], fe[i])]++;
-  const quadrantShares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / n])) as Record<Quadrant, number>;
+  const quadrantShares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / n])) as Record<
+    Quadrant,
+    number
+  >;
   let lo: number | null = null;
   let hi: number | null = null;
   if (fe.every((x) => x > 0) || fe.every((x) => x < 0)) {
@@ -292,7 +330,14 @@ export function icer(
  * - `saves-per-success-forgone`: the mean is SW — the ratio is the saving per success given up;
  * - `mixed`: the mean is SE or NW but that quadrant's share falls short of the level — report the shares.
  */
-export type IcerReading = 'identical' | 'no-detectable-effect' | 'dominant' | 'dominated' | 'costs-per-success' | 'saves-per-success-forgone' | 'mixed';
+export type IcerReading =
+  | 'identical'
+  | 'no-detectable-effect'
+  | 'dominant'
+  | 'dominated'
+  | 'costs-per-success'
+  | 'saves-per-success-forgone'
+  | 'mixed';
 
 /**
  * The reading of an ICER (see {@link IcerReading}).
@@ -342,12 +387,19 @@ const SE_DRAWS = 100;
  * evppi(netBenefits, [fsmEffectDraws], () => rng.double()); // { value: 1.2e6, se: 4e4 }
  * ```
  */
-export function evppi(netBenefit: ArrayLike<number>[], parameterDraws: ArrayLike<number>[], source: () => number): ValueOfInformation {
+export function evppi(
+  netBenefit: ArrayLike<number>[],
+  parameterDraws: ArrayLike<number>[],
+  source: () => number,
+): ValueOfInformation {
   const R = replicateCount('evppi', netBenefit);
   const rows: number[] = [];
   for (let r = 0; r < R; r++) if (usable(r, netBenefit)) rows.push(r);
   if (rows.length === 0) return { value: NaN, se: NaN };
-  const mm = metamodel(parameterDraws.map((d) => Float64Array.from(rows, (r) => d[r])), rows.length);
+  const mm = metamodel(
+    parameterDraws.map((d) => Float64Array.from(rows, (r) => d[r])),
+    rows.length,
+  );
   const inb = netBenefit.slice(1).map((nb) => Float64Array.from(rows, (r) => nb[r] - netBenefit[0][r]));
   return evppiOn(mm, inb, source);
 }
@@ -385,7 +437,9 @@ function evppiOn(mm: Metamodel, inb: Float64Array[], source: () => number): Valu
   const values: number[] = [];
   for (let d = 0; d < SE_DRAWS; d++) {
     const zs = Array.from({ length: mm.q }, () => Array.from({ length: K }, normal));
-    const drawn = coef.map((ck, a) => Float64Array.from(ck, (v, j) => (j < keep[a] ? v + zs[j].reduce((acc, z, b) => acc + L[a][b] * z, 0) : 0)));
+    const drawn = coef.map((ck, a) =>
+      Float64Array.from(ck, (v, j) => (j < keep[a] ? v + zs[j].reduce((acc, z, b) => acc + L[a][b] * z, 0) : 0)),
+    );
     values.push(valueOf(drawn));
   }
   return { value, se: meanSd(values).sd };
@@ -518,7 +572,14 @@ export function decisionSummary(input: DecisionInput): DecisionFigures {
   const fitters = new Map<string, Metamodel>();
   const fitterFor = (rows: number[]) => {
     const key = rows.join(',');
-    if (!fitters.has(key)) fitters.set(key, metamodel(parameters.map((p) => Float64Array.from(rows, (r) => p.draws[r])), rows.length));
+    if (!fitters.has(key))
+      fitters.set(
+        key,
+        metamodel(
+          parameters.map((p) => Float64Array.from(rows, (r) => p.draws[r])),
+          rows.length,
+        ),
+      );
     return fitters.get(key)!;
   };
   const usableRows = (...ms: ArrayLike<number>[][]) => {
@@ -526,7 +587,8 @@ export function decisionSummary(input: DecisionInput): DecisionFigures {
     for (let r = 0; r < R; r++) if (usable(r, ...ms)) rows.push(r);
     return rows;
   };
-  const expected = (values: ArrayLike<number>[], rows: number[], mm: Metamodel) => values.map((v) => mm.fit(Float64Array.from(rows, (r) => v[r])));
+  const expected = (values: ArrayLike<number>[], rows: number[], mm: Metamodel) =>
+    values.map((v) => mm.fit(Float64Array.from(rows, (r) => v[r])));
   const probabilityBestOf = Object.fromEntries(
     input.metrics.map(({ name, values, higherIsBetter }) => {
       const rows = usableRows(values);
@@ -548,8 +610,13 @@ export function decisionSummary(input: DecisionInput): DecisionFigures {
   const inb = raw.slice(1).map((x) => Float64Array.from(x, (v, i) => v - raw[0][i]));
   const sets = [...parameters.map((p) => [p.name]), ...input.groups.filter((g) => g.length > 1)];
   const evppiEntries = sets.map((names) => {
-    const draws = names.map((nm) => parameters.find((p) => p.name === nm)?.draws).filter((d): d is ArrayLike<number> => d !== undefined);
-    const sub = metamodel(draws.map((d) => Float64Array.from(rows, (r) => d[r])), rows.length);
+    const draws = names
+      .map((nm) => parameters.find((p) => p.name === nm)?.draws)
+      .filter((d): d is ArrayLike<number> => d !== undefined);
+    const sub = metamodel(
+      draws.map((d) => Float64Array.from(rows, (r) => d[r])),
+      rows.length,
+    );
     return { parameters: names, ...evppiOn(sub, inb, input.source) };
   });
   return {

@@ -35,7 +35,8 @@ export interface MetricSummary {
 export function summarise(values: ArrayLike<number>, level: number): MetricSummary {
   const all = Array.from(values);
   const xs = all.filter(Number.isFinite);
-  if (xs.length === 0) return { mean: null, sd: null, lo: null, hi: null, mcse: null, defined: 0 } as unknown as MetricSummary;
+  if (xs.length === 0)
+    return { mean: null, sd: null, lo: null, hi: null, mcse: null, defined: 0 } as unknown as MetricSummary;
   const sorted = xs.slice().sort((a, b) => a - b);
   const tail = (1 - level) / 2;
   const sd = xs.length > 1 ? sampleStandardDeviation(xs) : 0;

@@ -41,7 +41,13 @@ export function canonicalJSON(value: unknown): string | undefined {
     if (Array.isArray(v)) return v.map(sort);
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) Object.defineProperty(out, k, { value: sort((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+      for (const k of Object.keys(v).sort())
+        Object.defineProperty(out, k, {
+          value: sort((v as Record<string, unknown>)[k]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return out;
     }
     return v;
@@ -50,7 +56,10 @@ export function canonicalJSON(value: unknown): string | undefined {
 }
 
 /** The hex SHA-256 of the settings and arrays (see the module comment). */
-export function keptHash(settings: KeptSettings, arrays: Partial<Record<KeptArrayName, ArrayLike<number | null>>>): string {
+export function keptHash(
+  settings: KeptSettings,
+  arrays: Partial<Record<KeptArrayName, ArrayLike<number | null>>>,
+): string {
   const h = new Sha256();
   h.update('forlob-kept-v1\n');
   const s = { ...settings, spec: JSON.parse(canonicalJSON(settings.spec) ?? 'null') as unknown };

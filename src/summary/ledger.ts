@@ -61,8 +61,19 @@ export function yearlyStride(cm: CompiledModel): number {
  * Fill `monthly` (H values: municipal cost per month) and `yearly` (years × items) and,
  * when given, `occupancy` (S × (H + 1) citizens per state and month) from the tracks.
  */
-export function ledger(cm: CompiledModel, sc: CompiledScenario, tracks: Tracks, monthly: Float64Array, mo: number, yearly: Float64Array, yo: number, occupancy?: Int32Array, oo = 0): void {
-  const { H, S, A, kind, paidHours, reimbursed, transfer, armCost, premium, discPow, hasLadder, yearOf, yearEnd, N } = cm;
+export function ledger(
+  cm: CompiledModel,
+  sc: CompiledScenario,
+  tracks: Tracks,
+  monthly: Float64Array,
+  mo: number,
+  yearly: Float64Array,
+  yo: number,
+  occupancy?: Int32Array,
+  oo = 0,
+): void {
+  const { H, S, A, kind, paidHours, reimbursed, transfer, armCost, premium, discPow, hasLadder, yearOf, yearEnd, N } =
+    cm;
   const W = H + 2;
   const K = YEARLY_ITEMS.length;
   const occ = new Float64Array(A * S); // running levels of the difference arrays

@@ -34,10 +34,20 @@ export interface RunPartDecision {
 }
 
 /** The CEAC grid and EVPPI groups a part was run with (defaults for older parts). */
-function decisionOptions(d: RunPartDecision | undefined): Pick<ResolvedOptions, 'willingnessToPayRange' | 'evppiGroups'> {
+function decisionOptions(
+  d: RunPartDecision | undefined,
+): Pick<ResolvedOptions, 'willingnessToPayRange' | 'evppiGroups'> {
   const w = (d?.ceac ?? []).map((p) => p.wtp);
-  const range = w.length >= 2 ? { min: w[0], max: w[w.length - 1], step: w[1] - w[0] } : w.length === 1 ? { min: w[0], max: w[0], step: 1 } : DEFAULT_WTP_RANGE;
-  return { willingnessToPayRange: range, evppiGroups: (d?.evppi ?? []).map((e) => e.parameters).filter((g) => g.length > 1) };
+  const range =
+    w.length >= 2
+      ? { min: w[0], max: w[w.length - 1], step: w[1] - w[0] }
+      : w.length === 1
+        ? { min: w[0], max: w[0], step: 1 }
+        : DEFAULT_WTP_RANGE;
+  return {
+    willingnessToPayRange: range,
+    evppiGroups: (d?.evppi ?? []).map((e) => e.parameters).filter((g) => g.length > 1),
+  };
 }
 
 /** One part of a split run: the JSON written by `forlob run --format json --keep-replicates`. */
@@ -65,13 +75,24 @@ export interface RunPart {
  * ```
  */
 export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult {
-  if (!Array.isArray(parts)) throw new ForlobInputError([{ path: 'parts', message: `expected an array of runs written with --format json --keep-replicates, got ${parts === null ? 'null' : typeof parts}` }]);
+  if (!Array.isArray(parts))
+    throw new ForlobInputError([
+      {
+        path: 'parts',
+        message: `expected an array of runs written with --format json --keep-replicates, got ${parts === null ? 'null' : typeof parts}`,
+      },
+    ]);
   names ??= parts.map((_, i) => `part ${i + 1}`);
-  if (!Array.isArray(names) || names.length < parts.length) throw new ForlobInputError([{ path: 'names', message: `expected an array of ${parts.length} names, one per part` }]);
-  if (parts.length === 0) throw new ForlobInputError([{ path: 'arguments', message: 'expected at least one file to merge' }]);
+  if (!Array.isArray(names) || names.length < parts.length)
+    throw new ForlobInputError([
+      { path: 'names', message: `expected an array of ${parts.length} names, one per part` },
+    ]);
+  if (parts.length === 0)
+    throw new ForlobInputError([{ path: 'arguments', message: 'expected at least one file to merge' }]);
   const problems: { path: string; message: string }[] = [];
   parts.forEach((p, i) => {
-    if (!p || typeof p !== 'object' || !p.kept || typeof p.kept !== 'object' || !Array.isArray(p.kept.values)) problems.push({ path: names[i], message: 'expected a run written with --format json --keep-replicates' });
+    if (!p || typeof p !== 'object' || !p.kept || typeof p.kept !== 'object' || !Array.isArray(p.kept.values))
+      problems.push({ path: names[i], message: 'expected a run written with --format json --keep-replicates' });
     else problems.push(...headerProblems(p, names[i]));
   });
   if (problems.length) throw new ForlobInputError(problems);
@@ -82,7 +103,11 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
     const s = settings[i];
     const s0 = settings[0];
     const differ = (field: string, a: unknown, b: unknown, what = field) => {
-      if (JSON.stringify(a) !== JSON.stringify(b)) problems.push({ path: `${names[i]}.${field}`, message: `expected ${shown(b)} as in ${names[0]}, got ${shown(a)}${what !== field ? ` (${what})` : ''}` });
+      if (JSON.stringify(a) !== JSON.stringify(b))
+        problems.push({
+          path: `${names[i]}.${field}`,
+          message: `expected ${shown(b)} as in ${names[0]}, got ${shown(a)}${what !== field ? ` (${what})` : ''}`,
+        });
     };
     differ('seed', s.seed, s0.seed);
     differ('replicates', s.replicates, s0.replicates);
@@ -91,9 +116,16 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
     differ('decision.willingnessToPay', s.willingnessToPay, s0.willingnessToPay, '--wtp');
     differ('decision.ceac', s.grid, s0.grid, 'the willingness-to-pay grid of --wtp-range');
     differ('decision.evppi', s.evppiGroups, s0.evppiGroups, 'the groups of --evppi-groups');
-    if (canonicalJSON(p.kept.spec) !== specText) problems.push({ path: `${names[i]}.kept.spec`, message: `expected the same model as ${names[0]}` });
-    else if (JSON.stringify(p.kept.spec) !== JSON.stringify(first.kept.spec) && modelFingerprint(p.kept.spec) !== modelFingerprint(first.kept.spec)) {
-      problems.push({ path: `${names[i]}.kept.spec`, message: `expected the same model as ${names[0]}: it has the same content with keys in an order that changes the simulation (the order of transitions or parameters sets the order of random draws), so its rows are not rows of the same run: run every part from the same model file` });
+    if (canonicalJSON(p.kept.spec) !== specText)
+      problems.push({ path: `${names[i]}.kept.spec`, message: `expected the same model as ${names[0]}` });
+    else if (
+      JSON.stringify(p.kept.spec) !== JSON.stringify(first.kept.spec) &&
+      modelFingerprint(p.kept.spec) !== modelFingerprint(first.kept.spec)
+    ) {
+      problems.push({
+        path: `${names[i]}.kept.spec`,
+        message: `expected the same model as ${names[0]}: it has the same content with keys in an order that changes the simulation (the order of transitions or parameters sets the order of random draws), so its rows are not rows of the same run: run every part from the same model file`,
+      });
     }
   });
   if (problems.length) throw new ForlobInputError(problems);
@@ -107,8 +139,14 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
   parts.forEach((p, i) => {
     const k = p.kept;
     if (k.hash === undefined) return;
-    if (k.hash !== keptHash(settings[i], Object.fromEntries(KEPT_ARRAYS.filter((f) => k[f] !== undefined).map((f) => [f, k[f]!])))) {
-      problems.push({ path: `${names[i]}.kept.hash`, message: 'the rows or settings do not match the hash: the file was edited or damaged' });
+    if (
+      k.hash !==
+      keptHash(settings[i], Object.fromEntries(KEPT_ARRAYS.filter((f) => k[f] !== undefined).map((f) => [f, k[f]!])))
+    ) {
+      problems.push({
+        path: `${names[i]}.kept.hash`,
+        message: 'the rows or settings do not match the hash: the file was edited or damaged',
+      });
     }
   });
   if (problems.length) throw new ForlobInputError(problems);
@@ -116,18 +154,51 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
   let expect = 0;
   for (const { p, name } of order) {
     if (p.kept.from !== expect) {
-      throw new ForlobInputError([{ path: `${name}.kept.from`, message: p.kept.from > expect ? `replicates ${expect}–${p.kept.from - 1} are missing` : `replicates from ${p.kept.from} overlap another part` }]);
+      throw new ForlobInputError([
+        {
+          path: `${name}.kept.from`,
+          message:
+            p.kept.from > expect
+              ? `replicates ${expect}–${p.kept.from - 1} are missing`
+              : `replicates from ${p.kept.from} overlap another part`,
+        },
+      ]);
     }
     expect = p.kept.to;
   }
-  if (expect !== first.replicates) throw new ForlobInputError([{ path: 'arguments', message: `replicates ${expect}–${first.replicates - 1} are missing` }]);
+  if (expect !== first.replicates)
+    throw new ForlobInputError([
+      { path: 'arguments', message: `replicates ${expect}–${first.replicates - 1} are missing` },
+    ]);
   const blocks = collectBlocks(first.replicates);
   const nums = (xs: (number | null)[]) => Float64Array.from(xs, (v) => (v === null ? NaN : v));
   for (const { p } of order) {
     const k = p.kept;
-    blocks.add(k.from, k.to - k.from, { values: nums(k.values), ...(withArms ? { arms: nums(k.arms!) } : {}), ...(k.monthly ? { monthly: nums(k.monthly) } : {}), ...(k.yearly ? { yearly: nums(k.yearly) } : {}), ...(k.queue ? { queue: Int32Array.from(k.queue) } : {}), ...(k.shares ? { shares: nums(k.shares) } : {}) });
+    blocks.add(k.from, k.to - k.from, {
+      values: nums(k.values),
+      ...(withArms ? { arms: nums(k.arms!) } : {}),
+      ...(k.monthly ? { monthly: nums(k.monthly) } : {}),
+      ...(k.yearly ? { yearly: nums(k.yearly) } : {}),
+      ...(k.queue ? { queue: Int32Array.from(k.queue) } : {}),
+      ...(k.shares ? { shares: nums(k.shares) } : {}),
+    });
   }
-  const merged = assembleResult(plan, { replicates: first.replicates, seed: first.seed, level: first.level, from: 0, to: first.replicates, occupancy: false, maxReplicates: first.replicates, ...decisionOptions(first.decision), ...(first.baseline !== undefined ? { baseline: first.baseline } : {}), ...(first.decision?.willingnessToPay ? { willingnessToPay: first.decision.willingnessToPay } : {}) }, blocks.result());
+  const merged = assembleResult(
+    plan,
+    {
+      replicates: first.replicates,
+      seed: first.seed,
+      level: first.level,
+      from: 0,
+      to: first.replicates,
+      occupancy: false,
+      maxReplicates: first.replicates,
+      ...decisionOptions(first.decision),
+      ...(first.baseline !== undefined ? { baseline: first.baseline } : {}),
+      ...(first.decision?.willingnessToPay ? { willingnessToPay: first.decision.willingnessToPay } : {}),
+    },
+    blocks.result(),
+  );
   // The variance split, when the parts kept the chance pass over the first replicates.
   const n = Math.min(first.replicates, CHANCE_REPLICATES);
   const chance = new Float64Array(n * stride);
@@ -160,7 +231,8 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 /** Problems with a part's seed, replicates, level, baseline, decision settings, range and hash. */
 function headerProblems(p: RunPart, name: string): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
-  const bad = (path: string, expected: string, got: unknown) => out.push({ path: `${name}.${path}`, message: `expected ${expected}, got ${shown(got)}` });
+  const bad = (path: string, expected: string, got: unknown) =>
+    out.push({ path: `${name}.${path}`, message: `expected ${expected}, got ${shown(got)}` });
   if (typeof p.seed !== 'string') bad('seed', 'a string', p.seed);
   const replicatesOk = isInt(p.replicates) && p.replicates >= 1;
   if (!replicatesOk) bad('replicates', 'a whole number >= 1', p.replicates);
@@ -171,20 +243,24 @@ function headerProblems(p: RunPart, name: string): { path: string; message: stri
     if (!d || typeof d !== 'object' || Array.isArray(d)) bad('decision', 'an object', d);
     else {
       const { willingnessToPay: w, ceac, evppi } = d as Record<string, unknown>;
-      if (w !== undefined && !(typeof w === 'number' && Number.isFinite(w) && w >= 0)) bad('decision.willingnessToPay', 'a number >= 0', w);
+      if (w !== undefined && !(typeof w === 'number' && Number.isFinite(w) && w >= 0))
+        bad('decision.willingnessToPay', 'a number >= 0', w);
       if (ceac !== undefined) {
         if (!Array.isArray(ceac)) bad('decision.ceac', 'an array', ceac);
-        else ceac.forEach((c: unknown, i) => {
-          const wtp = c && typeof c === 'object' ? (c as { wtp?: unknown }).wtp : undefined;
-          if (!(typeof wtp === 'number' && Number.isFinite(wtp))) bad(`decision.ceac[${i}].wtp`, 'a number', wtp);
-        });
+        else
+          ceac.forEach((c: unknown, i) => {
+            const wtp = c && typeof c === 'object' ? (c as { wtp?: unknown }).wtp : undefined;
+            if (!(typeof wtp === 'number' && Number.isFinite(wtp))) bad(`decision.ceac[${i}].wtp`, 'a number', wtp);
+          });
       }
       if (evppi !== undefined) {
         if (!Array.isArray(evppi)) bad('decision.evppi', 'an array', evppi);
-        else evppi.forEach((e: unknown, i) => {
-          const ps = e && typeof e === 'object' ? (e as { parameters?: unknown }).parameters : undefined;
-          if (!Array.isArray(ps) || !ps.every((x) => typeof x === 'string')) bad(`decision.evppi[${i}].parameters`, 'an array of parameter names', ps);
-        });
+        else
+          evppi.forEach((e: unknown, i) => {
+            const ps = e && typeof e === 'object' ? (e as { parameters?: unknown }).parameters : undefined;
+            if (!Array.isArray(ps) || !ps.every((x) => typeof x === 'string'))
+              bad(`decision.evppi[${i}].parameters`, 'an array of parameter names', ps);
+          });
       }
     }
   }
@@ -192,7 +268,8 @@ function headerProblems(p: RunPart, name: string): { path: string; message: stri
   if (!isInt(from) || from < 0) bad('kept.from', 'a whole number >= 0', from);
   else if (!isInt(to) || to <= from) bad('kept.to', `a whole number > from (${from})`, to);
   else if (replicatesOk && to > p.replicates) bad('kept.to', `at most replicates (${p.replicates})`, to);
-  if (hash !== undefined && !(typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash))) bad('kept.hash', 'a SHA-256 in 64 hex digits', hash);
+  if (hash !== undefined && !(typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)))
+    bad('kept.hash', 'a SHA-256 in 64 hex digits', hash);
   return out;
 }
 
@@ -207,8 +284,13 @@ interface FieldShape {
 }
 
 type Kind = 'share' | 'nonNegative' | 'finite';
-const KIND_TEXT: Record<Kind, string> = { share: 'a share in [0, 1]', nonNegative: 'a finite number >= 0', finite: 'a finite number' };
-const inKind = (v: number, k: Kind) => Number.isFinite(v) && (k === 'finite' || (v >= 0 && (k === 'nonNegative' || v <= 1)));
+const KIND_TEXT: Record<Kind, string> = {
+  share: 'a share in [0, 1]',
+  nonNegative: 'a finite number >= 0',
+  finite: 'a finite number',
+};
+const inKind = (v: number, k: Kind) =>
+  Number.isFinite(v) && (k === 'finite' || (v >= 0 && (k === 'nonNegative' || v <= 1)));
 
 /** Each metric's range, and whether it may be undefined (null) in a replicate. */
 const METRIC_KIND: Record<MetricName, [Kind, boolean]> = {
@@ -260,7 +342,12 @@ function metricElement(wholeRowNull: boolean): FieldShape['element'] {
 }
 
 /** The arrays a part of this model must keep, their lengths and their elements. */
-function keptShape(cm: CompiledModel, replicates: number, uncertain: boolean, withArms: boolean): Record<KeptArrayName, FieldShape> {
+function keptShape(
+  cm: CompiledModel,
+  replicates: number,
+  uncertain: boolean,
+  withArms: boolean,
+): Record<KeptArrayName, FieldShape> {
   const stride = replicateStride(cm);
   const mstride = monthlyStride(cm);
   const ystride = yearlyReplicateStride(cm);
@@ -270,17 +357,36 @@ function keptShape(cm: CompiledModel, replicates: number, uncertain: boolean, wi
   return {
     values: { required: true, length: rows(stride), element: metricElement(false) },
     arms: { required: withArms, length: rows(armStride(cm)), element: metricElement(true) },
-    monthly: { required: true, length: rows(mstride), element: (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : 'a finite number (municipal cost in a month, never null)') },
+    monthly: {
+      required: true,
+      length: rows(mstride),
+      element: (v) =>
+        typeof v === 'number' && Number.isFinite(v)
+          ? undefined
+          : 'a finite number (municipal cost in a month, never null)',
+    },
     yearly: {
       required: true,
       length: rows(ystride),
       element: (v, i) => {
         const item = YEARLY_ITEMS[i % K];
-        return typeof v === 'number' && inKind(v, YEARLY_KIND[item]) ? undefined : `${KIND_TEXT[YEARLY_KIND[item]]} (${item})`;
+        return typeof v === 'number' && inKind(v, YEARLY_KIND[item])
+          ? undefined
+          : `${KIND_TEXT[YEARLY_KIND[item]]} (${item})`;
       },
     },
-    queue: { required: cm.hasCapacity, length: rows(mstride), element: (v) => (isInt(v) && v >= 0 && v <= 0x7fffffff ? undefined : 'a whole number >= 0 (citizens waiting, never null)') },
-    shares: { required: cm.scenarios.some((sc) => sc.steering), length: rows(mstride), element: (v) => (v === null || (typeof v === 'number' && v >= 0 && v <= 1) ? undefined : 'a share in [0, 1] or null') },
+    queue: {
+      required: cm.hasCapacity,
+      length: rows(mstride),
+      element: (v) =>
+        isInt(v) && v >= 0 && v <= 0x7fffffff ? undefined : 'a whole number >= 0 (citizens waiting, never null)',
+    },
+    shares: {
+      required: cm.scenarios.some((sc) => sc.steering),
+      length: rows(mstride),
+      element: (v) =>
+        v === null || (typeof v === 'number' && v >= 0 && v <= 1) ? undefined : 'a share in [0, 1] or null',
+    },
     chance: {
       required: uncertain,
       length: (from, to) => Math.max(0, Math.min(to, n) - from) * stride,
@@ -290,7 +396,11 @@ function keptShape(cm: CompiledModel, replicates: number, uncertain: boolean, wi
 }
 
 /** Problems with a part's kept arrays: presence, length, and each element's type and range. */
-function arrayProblems(k: KeptReplicates, name: string, shape: Record<KeptArrayName, FieldShape>): { path: string; message: string }[] {
+function arrayProblems(
+  k: KeptReplicates,
+  name: string,
+  shape: Record<KeptArrayName, FieldShape>,
+): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   for (const field of KEPT_ARRAYS) {
     const s = shape[field];
@@ -299,11 +409,18 @@ function arrayProblems(k: KeptReplicates, name: string, shape: Record<KeptArrayN
     const path = `${name}.kept.${field}`;
     const needed = s.required && length > 0;
     if (xs === undefined) {
-      if (needed) out.push({ path, message: `expected ${length} values for replicates ${k.from}–${k.to - 1}, got nothing (the model needs them: rerun the part with this version if it was kept by an older one)` });
+      if (needed)
+        out.push({
+          path,
+          message: `expected ${length} values for replicates ${k.from}–${k.to - 1}, got nothing (the model needs them: rerun the part with this version if it was kept by an older one)`,
+        });
       continue;
     }
     if (!needed && !(s.required && Array.isArray(xs) && xs.length === 0)) {
-      out.push({ path, message: `expected nothing: a run of this model over replicates ${k.from}–${k.to - 1} keeps no ${field}` });
+      out.push({
+        path,
+        message: `expected nothing: a run of this model over replicates ${k.from}–${k.to - 1} keeps no ${field}`,
+      });
       continue;
     }
     if (!Array.isArray(xs)) {
@@ -336,17 +453,20 @@ function modelFingerprint(spec: unknown): string {
   try {
     const plan = planUncertainty(spec);
     const seen = new WeakSet<object>();
-    return JSON.stringify({ parameters: plan.parameters.map((p) => p.name), cm: compileModel(plan.point) }, (_k, v: unknown) => {
-      if (typeof v === 'function') return undefined;
-      if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
-      if (v instanceof Map) return [...v];
-      if (v instanceof Set) return [...v];
-      if (v && typeof v === 'object') {
-        if (seen.has(v)) return '[seen]';
-        seen.add(v);
-      }
-      return v;
-    });
+    return JSON.stringify(
+      { parameters: plan.parameters.map((p) => p.name), cm: compileModel(plan.point) },
+      (_k, v: unknown) => {
+        if (typeof v === 'function') return undefined;
+        if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+        if (v instanceof Map) return [...v];
+        if (v instanceof Set) return [...v];
+        if (v && typeof v === 'object') {
+          if (seen.has(v)) return '[seen]';
+          seen.add(v);
+        }
+        return v;
+      },
+    );
   } catch {
     return '';
   }

@@ -64,7 +64,13 @@ function splineTerms(x: Float64Array, knots: number[]): Float64Array[] {
   const out: Float64Array[] = [];
   for (let j = 0; j < K - 2; j++) {
     const tj = knots[j];
-    out.push(Float64Array.from(x, (v) => (cube(v - tj) - (cube(v - tK1) * (tK - tj)) / (tK - tK1) + (cube(v - tK) * (tK1 - tj)) / (tK - tK1)) / scale));
+    out.push(
+      Float64Array.from(
+        x,
+        (v) =>
+          (cube(v - tj) - (cube(v - tK1) * (tK - tj)) / (tK - tK1) + (cube(v - tK) * (tK1 - tj)) / (tK - tK1)) / scale,
+      ),
+    );
   }
   return out;
 }
@@ -125,7 +131,8 @@ function width(P: number, K: number, interactions: boolean): number {
  * ```
  */
 export function metamodel(draws: ArrayLike<number>[], n: number = draws[0]?.length ?? 0): Metamodel {
-  for (const d of draws) if (d.length !== n) throw new RangeError(`metamodel: expected ${n} draws of every parameter, got ${d.length}`);
+  for (const d of draws)
+    if (d.length !== n) throw new RangeError(`metamodel: expected ${n} draws of every parameter, got ${d.length}`);
   const z = draws.map(standardise).filter((x): x is Float64Array => x !== null);
   const P = z.length;
   const budget = Math.max(1, Math.floor(n / 10));
@@ -133,7 +140,16 @@ export function metamodel(draws: ArrayLike<number>[], n: number = draws[0]?.leng
   // that while it leaves residual degrees of freedom.
   let K = 2;
   let interactions = false;
-  const choices: [number, boolean][] = [[5, true], [4, true], [3, true], [5, false], [4, false], [3, false], [2, true], [2, false]];
+  const choices: [number, boolean][] = [
+    [5, true],
+    [4, true],
+    [3, true],
+    [5, false],
+    [4, false],
+    [3, false],
+    [2, true],
+    [2, false],
+  ];
   const pick = choices.find(([k, i]) => width(P, k, i && P > 1) <= budget);
   if (pick) [K, interactions] = pick;
   else if (width(P, 2, false) < n) K = 2;
@@ -150,7 +166,9 @@ export function metamodel(draws: ArrayLike<number>[], n: number = draws[0]?.leng
         if (distinct.length >= 3) groups[2].push(...splineTerms(x, distinct));
       }
     }
-    if (interactions && P > 1) for (let i = 0; i < P; i++) for (let j = i + 1; j < P; j++) groups[3].push(Float64Array.from(z[i], (v, r) => v * z[j][r]));
+    if (interactions && P > 1)
+      for (let i = 0; i < P; i++)
+        for (let j = i + 1; j < P; j++) groups[3].push(Float64Array.from(z[i], (v, r) => v * z[j][r]));
   }
   const basis: Float64Array[] = [];
   const blocks: number[] = [];

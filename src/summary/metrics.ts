@@ -61,7 +61,8 @@ export const METRIC_LABELS: Record<MetricName, string> = {
   completedSuccessShare: 'of citizens whose benefit course ended within the horizon, share ending in success',
   premiumIncome: 'premium income for paid-hours months, DKK',
   municipalCost: "the municipality's spending: net transfers + intervention cost − premium income, DKK",
-  monthsToExitQ1: 'months until a quarter of those starting on benefit have left it for the first time (Kaplan–Meier; undefined if not reached within the horizon)',
+  monthsToExitQ1:
+    'months until a quarter of those starting on benefit have left it for the first time (Kaplan–Meier; undefined if not reached within the horizon)',
   monthsToExitMedian: 'months until half of those starting on benefit have left it for the first time',
   monthsToExitQ3: 'months until three quarters of those starting on benefit have left it for the first time',
   onBenefitAt12: 'share of those starting on benefit whose first spell has not ended after 12 months',
@@ -78,7 +79,13 @@ export const M = METRICS.length;
  * total, each of {@link M} values in {@link METRICS} order. A share with no one to share
  * among (no completed course) is NaN and left out of summaries.
  */
-export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, out: Float64Array, offset: number): void {
+export function replicateMetrics(
+  cm: CompiledModel,
+  sc: CompiledScenario,
+  acc: Accumulator,
+  out: Float64Array,
+  offset: number,
+): void {
   const { G, A } = cm;
   // The total adds the groups' sums (not the cells one by one), as it always has.
   const total = new Float64Array(M + 2);
@@ -101,7 +108,15 @@ export function replicateMetrics(cm: CompiledModel, sc: CompiledScenario, acc: A
  * the row of its one cell. `fixedCost` (DKK) is added to the intervention cost; the
  * scenario's `fixedMonthlyCost` belongs to the total only.
  */
-export function cellsMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cells: ArrayLike<number>, out: Float64Array, offset: number, fixedCost = 0): void {
+export function cellsMetrics(
+  cm: CompiledModel,
+  sc: CompiledScenario,
+  acc: Accumulator,
+  cells: ArrayLike<number>,
+  out: Float64Array,
+  offset: number,
+  fixedCost = 0,
+): void {
   const v = new Float64Array(M + 2);
   addCells(cm, sc, acc, cells, v);
   v[3] += fixedCost;
@@ -121,7 +136,13 @@ export function hasArmRows(sc: CompiledScenario): boolean {
  * {@link M} values, the cell's row when citizens were allocated to it (`sc.counts` > 0)
  * and the scenario has arm rows ({@link hasArmRows}), else NaN.
  */
-export function armMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, out: Float64Array, offset: number): void {
+export function armMetrics(
+  cm: CompiledModel,
+  sc: CompiledScenario,
+  acc: Accumulator,
+  out: Float64Array,
+  offset: number,
+): void {
   const cells = new Int32Array(1);
   const rows = hasArmRows(sc);
   for (let c = 0; c < cm.G * cm.A; c++) {
@@ -136,7 +157,13 @@ export function armMetrics(cm: CompiledModel, sc: CompiledScenario, acc: Accumul
  * Add the running sums of `cells` into `v`: slots 0…M−1 follow METRICS loosely, M is the
  * head count (the allocation), M + 1 the waiting months.
  */
-function addCells(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cells: ArrayLike<number>, v: Float64Array): void {
+function addCells(
+  cm: CompiledModel,
+  sc: CompiledScenario,
+  acc: Accumulator,
+  cells: ArrayLike<number>,
+  v: Float64Array,
+): void {
   const { A, S, NP, kind, transfer, armCost } = cm;
   const detail = cm.moneyDetail;
   for (let k = 0; k < cells.length; k++) {
@@ -165,7 +192,15 @@ function addCells(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cel
 }
 
 /** Turn the sums `v` of `cells` into a metric row at `out[o…]`. */
-function writeRow(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cells: ArrayLike<number>, v: Float64Array, out: Float64Array, o: number): void {
+function writeRow(
+  cm: CompiledModel,
+  sc: CompiledScenario,
+  acc: Accumulator,
+  cells: ArrayLike<number>,
+  v: Float64Array,
+  out: Float64Array,
+  o: number,
+): void {
   const premium = cm.premium;
   const premiumMonths = premium > 0 ? paidMonths(cm, acc, cells) : 0;
   survival(cm, sc, acc, cells, out, o + 9);
@@ -195,7 +230,14 @@ let scratchExits = new Float64Array(0);
 let scratchCensored = new Float64Array(0);
 let scratchS = new Float64Array(0);
 
-function survival(cm: CompiledModel, sc: CompiledScenario, acc: Accumulator, cells: ArrayLike<number>, out: Float64Array, o: number): void {
+function survival(
+  cm: CompiledModel,
+  sc: CompiledScenario,
+  acc: Accumulator,
+  cells: ArrayLike<number>,
+  out: Float64Array,
+  o: number,
+): void {
   const { A, H, kind, groupInitial } = cm;
   let n = 0;
   if (scratchExits.length !== H + 1) {
@@ -245,6 +287,9 @@ function paidMonths(cm: CompiledModel, acc: Accumulator, cells: ArrayLike<number
   const { S, paidHours } = cm;
   let sum = 0;
   for (let j = 0; j < cells.length; j++)
-    for (let s = 0; s < S; s++) if (paidHours[s]) for (let p = 0; p < cm.NP; p++) sum += (cm.moneyDetail ? acc.discMonths : acc.months)[(cells[j] * S + s) * cm.NP + p];
+    for (let s = 0; s < S; s++)
+      if (paidHours[s])
+        for (let p = 0; p < cm.NP; p++)
+          sum += (cm.moneyDetail ? acc.discMonths : acc.months)[(cells[j] * S + s) * cm.NP + p];
   return sum;
 }

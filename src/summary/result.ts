@@ -282,7 +282,12 @@ export function monthDate(start: string, t: number): string {
   return `${Math.floor(m0 / 12)}-${String((m0 % 12) + 1).padStart(2, '0')}`;
 }
 
-function steeringTrajectories(spec: ModelSpec, cm: CompiledModel, shares: Float64Array, level: number): SteeringTrajectory[] {
+function steeringTrajectories(
+  spec: ModelSpec,
+  cm: CompiledModel,
+  shares: Float64Array,
+  level: number,
+): SteeringTrajectory[] {
   const Sc = cm.scenarios.length;
   const R = shares.length / (Sc * cm.H);
   const out: SteeringTrajectory[] = [];
@@ -292,7 +297,12 @@ function steeringTrajectories(spec: ModelSpec, cm: CompiledModel, shares: Float6
     const months = [0];
     for (let t = st.every; t < cm.H; t += st.every) months.push(t);
     const replicates = Array.from({ length: R }, (_, r) => months.map((t) => shares[(r * Sc + s) * cm.H + t]));
-    const sums = months.map((_, k) => summarise(Float64Array.from(replicates, (row) => row[k]), level));
+    const sums = months.map((_, k) =>
+      summarise(
+        Float64Array.from(replicates, (row) => row[k]),
+        level,
+      ),
+    );
     out.push({
       scenario: sc.id,
       intervention: spec.scenarios[s].steering!.intervention,
@@ -318,7 +328,8 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     cm.groupIds.forEach((gid, gi) => {
       const g = spec.groups.find((x) => x.id === gid) ?? spec.groups.find((x) => `${x.id}:inflow` === gid)!;
       const named = Object.keys(sc.allocation?.[g.id] ?? {});
-      for (const iv of named) allocation.push({ group: gid, intervention: iv, count: cm.scenarios[s].counts[gi * cm.A + ivIds.indexOf(iv)] });
+      for (const iv of named)
+        allocation.push({ group: gid, intervention: iv, count: cm.scenarios[s].counts[gi * cm.A + ivIds.indexOf(iv)] });
       allocation.push({ group: gid, intervention: null, count: cm.scenarios[s].counts[gi * cm.A] });
     });
     return {
@@ -334,10 +345,30 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
   const scenarioIds = spec.scenarios.map((s) => s.id);
   const baseline = opts.baseline ?? scenarioIds[0];
   const b = scenarioIds.indexOf(baseline);
-  if (b < 0) throw new ForlobInputError([{ path: 'options.baseline', message: `unknown scenario "${baseline}" (expected one of ${scenarioIds.join(', ')})` }], 'invalid options');
+  if (b < 0)
+    throw new ForlobInputError(
+      [
+        {
+          path: 'options.baseline',
+          message: `unknown scenario "${baseline}" (expected one of ${scenarioIds.join(', ')})`,
+        },
+      ],
+      'invalid options',
+    );
   const compareRow = (s: number, g: number) =>
-    Object.fromEntries(METRICS.map((name, m) => [name, pairedComparison(metricColumn(values, cm, s, g, m), metricColumn(values, cm, b, g, m), HIGHER_IS_BETTER[name], opts.level)])) as Record<MetricName, PairedDifference>;
-  const column = (name: MetricName) => scenarioIds.map((_, s) => metricColumn(values, cm, s, cm.G, METRICS.indexOf(name)));
+    Object.fromEntries(
+      METRICS.map((name, m) => [
+        name,
+        pairedComparison(
+          metricColumn(values, cm, s, g, m),
+          metricColumn(values, cm, b, g, m),
+          HIGHER_IS_BETTER[name],
+          opts.level,
+        ),
+      ]),
+    ) as Record<MetricName, PairedDifference>;
+  const column = (name: MetricName) =>
+    scenarioIds.map((_, s) => metricColumn(values, cm, s, cm.G, METRICS.indexOf(name)));
   const costs = column('municipalCost');
   const successes = column('successRate').map((xs) => xs.map((x) => x * cm.N));
   const parameters = varyingDraws(plan, opts.seed, opts.from, opts.to, fixedIndices(plan, opts.fixed));
@@ -369,23 +400,59 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     model: spec.name,
     seed: opts.seed,
     replicates: opts.replicates,
-    ...(opts.from !== 0 || opts.to !== opts.replicates ? { replicateRange: [opts.from, opts.to] as [number, number] } : {}),
+    ...(opts.from !== 0 || opts.to !== opts.replicates
+      ? { replicateRange: [opts.from, opts.to] as [number, number] }
+      : {}),
     horizonMonths: spec.horizonMonths,
     level: opts.level,
     scenarios,
     baseline,
     comparisons,
     decision,
-    ...(block.yearly ? (({ lines, differences }) => ({ yearly: lines, yearlyComparisons: differences }))(yearlyResults(cm, scenarioIds, b, block.yearly, opts.level)) : {}),
-    ...(block.queue ? { queue: queueLengths(block.queue, scenarioIds, cm.H, opts.level), queueValues: block.queue } : {}),
-    ...(block.shares ? (({ steering }) => ({ steering, steeringDraws: steeringTable(steering, opts.from), shareValues: block.shares }))({ steering: steeringTrajectories(spec, cm, block.shares, opts.level) }) : {}),
+    ...(block.yearly
+      ? (({ lines, differences }) => ({ yearly: lines, yearlyComparisons: differences }))(
+          yearlyResults(cm, scenarioIds, b, block.yearly, opts.level),
+        )
+      : {}),
+    ...(block.queue
+      ? { queue: queueLengths(block.queue, scenarioIds, cm.H, opts.level), queueValues: block.queue }
+      : {}),
+    ...(block.shares
+      ? (({ steering }) => ({
+          steering,
+          steeringDraws: steeringTable(steering, opts.from),
+          shareValues: block.shares,
+        }))({ steering: steeringTrajectories(spec, cm, block.shares, opts.level) })
+      : {}),
     ...(block.monthly ? { payback: paybackResults(cm, scenarioIds, b, block.monthly, opts.level, spec.start) } : {}),
     draws: drawsTable(values, scenarioIds, groupIds, opts.from),
     summary: summaryTable(scenarios),
     values,
-    ...(block.arms ? { armValues: block.arms, armDraws: armDrawsTable(block.arms, cm, scenarioIds.map((_, s) => armCells(cm, s)), scenarioIds, ivIds, opts.from) } : {}),
+    ...(block.arms
+      ? {
+          armValues: block.arms,
+          armDraws: armDrawsTable(
+            block.arms,
+            cm,
+            scenarioIds.map((_, s) => armCells(cm, s)),
+            scenarioIds,
+            ivIds,
+            opts.from,
+          ),
+        }
+      : {}),
     ...(block.monthly ? { monthlyValues: block.monthly } : {}),
     ...(block.yearly ? { yearlyValues: block.yearly } : {}),
-    ...(occupancy ? { occupancy: occupancyTable(occupancy, scenarioIds, spec.states.map((s) => s.id), cm.H, opts.level) } : {}),
+    ...(occupancy
+      ? {
+          occupancy: occupancyTable(
+            occupancy,
+            scenarioIds,
+            spec.states.map((s) => s.id),
+            cm.H,
+            opts.level,
+          ),
+        }
+      : {}),
   };
 }

@@ -24,7 +24,13 @@ export interface VarianceShare {
  * metric rows `values` and the chance pass's rows `chance` over their first `n` replicates
  * (`S` scenarios, `G` groups: rows laid out replicate × scenario × (groups + total) × metric).
  */
-export function varianceShares(values: Float64Array, chance: Float64Array, n: number, S: number, G: number): Record<MetricName, VarianceShare>[] {
+export function varianceShares(
+  values: Float64Array,
+  chance: Float64Array,
+  n: number,
+  S: number,
+  G: number,
+): Record<MetricName, VarianceShare>[] {
   const per = (G + 1) * METRICS.length;
   const stride = S * per;
   const variance = (xs0: Float64Array, offset: number) => {
