@@ -8,9 +8,9 @@
  * {@link formatTable} / {@link resultToJSON} / {@link resultToCSV}.
  * @module
  */
-export { simulate } from './simulate.js';
-export type { SimulateOptions, Progress, WtpRange } from './options.js';
-export { DEFAULT_WTP_RANGE, wtpGrid } from './options.js';
+export { simulate } from './run/simulate.js';
+export type { SimulateOptions, Progress, WtpRange } from './model/options.js';
+export { DEFAULT_WTP_RANGE, wtpGrid } from './model/options.js';
 export type {
   ModelSpec,
   StateSpec,
@@ -52,7 +52,7 @@ export {
   type PaidHoursPath,
 } from './calibrate/calibrate.js';
 export { summarise, type MetricSummary } from './summary/interval.js';
-export { METRICS, HIGHER_IS_BETTER, METRIC_LABELS, type MetricName } from './summary/metrics.js';
+export { METRICS, HIGHER_IS_BETTER, METRIC_LABELS, type MetricName } from './engine/reduce/metrics.js';
 export type {
   SimulationResult,
   ScenarioResult,
@@ -147,9 +147,10 @@ export {
 export { breakEven, type BreakEvenOptions, type BreakEvenResult } from './analysis/breakeven.js';
 export type { AnalysisProgress, MeasureSpec, Runner } from './analysis/measure.js';
 export { mergeRuns, type RunPart, type RunPartDecision } from './summary/merge.js';
-export { resultToJSON as toJSON, keptReplicates, type KeptReplicates } from './report/json.js';
+export { resultToJSON as toJSON } from './report/json.js';
+export { keptReplicates, type KeptReplicates } from './summary/kept.js';
 export type { YearlyLine, YearlyDifference, Payback, PaybackStatus } from './summary/business.js';
-export { YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from './summary/ledger.js';
+export { YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from './engine/reduce/ledger.js';
 export {
   evidenceLibrary,
   evidenceIds,

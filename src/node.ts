@@ -6,14 +6,14 @@
 import { availableParallelism } from 'node:os';
 import { runOnWorkers } from './engine/pool.js';
 import type { ModelSpec } from './model/types.js';
-import type { SimulateOptions } from './options.js';
-import { runInProcess, simulateWith } from './simulate.js';
+import type { SimulateOptions } from './model/options.js';
+import { runInProcess, simulateWith } from './run/simulate.js';
 import type { SimulationResult } from './summary/result.js';
 
 export * from './index.js';
 export { loadModel, writeAtomic, type OutputContent } from './cli/io.js';
 export { renderReport, type ReportOptions } from './report/html.js';
-export type { ReportLanguage } from './report/i18n.js';
+export type { ReportLanguage } from './format/i18n.js';
 export { resultToWorkbook, distributionText } from './report/xlsx.js';
 
 /** Options of the Node {@link simulate}: those of the core, plus worker threads. */

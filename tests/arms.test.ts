@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatTable, keptReplicates, mergeRuns, presets, simulate, type SimulationResult } from '../src/index.js';
 import { renderReport } from '../src/report/html.js';
 import { resultToWorkbook } from '../src/report/xlsx.js';
-import { M, METRICS, type MetricName } from '../src/summary/metrics.js';
+import { M, METRICS, type MetricName } from '../src/engine/reduce/metrics.js';
 import { exactArmMetrics, groupArms } from './exact.js';
 import { cli, tempDir } from './helpers.js';
 import { armsModel } from './models.js';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
 import type { ModelSpec } from '../src/model/types.js';
-import { paybackPhrase } from '../src/report/i18n.js';
+import { paybackPhrase } from '../src/format/i18n.js';
 import { paybackMonth, paybackSummary, type Payback } from '../src/summary/business.js';
 import { armMatrix, step } from './exact.js';
 

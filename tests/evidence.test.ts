@@ -32,7 +32,7 @@ import {
   sampler,
   type LognormalDist,
 } from '../src/params/distribution.js';
-import { simulate } from '../src/simulate.js';
+import { simulate } from '../src/run/simulate.js';
 import { exactDetailed } from './exact-detailed.js';
 
 /** kh (benefit) → job (success) only, the control row reproducing `controlShare` after `months`, and an arm with the HR. */

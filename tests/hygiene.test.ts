@@ -20,9 +20,9 @@ import { RUN_FLAGS } from '../src/cli/run.js';
 import { ForlobInputError } from '../src/model/errors.js';
 import { editDistance, nearestName } from '../src/model/suggest.js';
 import { simulate as simulateOnWorkers } from '../src/node.js';
-import { OPTION_NAMES } from '../src/options.js';
+import { OPTION_NAMES } from '../src/model/options.js';
 import { tornadoSpec } from '../src/plot/tornado.js';
-import { simulate } from '../src/simulate.js';
+import { simulate } from '../src/run/simulate.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 import { oneMonthModel } from './models.js';
 

@@ -7,12 +7,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { simulate } from '../src/simulate.js';
+import { simulate } from '../src/run/simulate.js';
 import { mergeRuns, type RunPart } from '../src/summary/merge.js';
-import { keptReplicates, resultToJSON } from '../src/report/json.js';
+import { resultToJSON } from '../src/report/json.js';
+import { keptReplicates } from '../src/summary/kept.js';
 import { Sha256 } from '../src/summary/sha256.js';
 import { canonicalJSON } from '../src/summary/kept-hash.js';
-import type { SimulateOptions } from '../src/options.js';
+import type { SimulateOptions } from '../src/model/options.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 // Capacity (queue), steering (shares), a ledger (monthly, yearly), arms and two uncertain

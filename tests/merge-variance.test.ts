@@ -1,8 +1,9 @@
 /** Split runs of a model with uncertain parameters merge to the whole run, variance split included (issue 13, item 2). */
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../src/simulate.js';
+import { simulate } from '../src/run/simulate.js';
 import { mergeRuns } from '../src/summary/merge.js';
-import { keptReplicates, resultToJSON } from '../src/report/json.js';
+import { resultToJSON } from '../src/report/json.js';
+import { keptReplicates } from '../src/summary/kept.js';
 import { exampleModel } from './models.js';
 
 const uncertain = {

@@ -21,7 +21,7 @@ import type { ModelSpec } from '../src/model/types.js';
 import type { SimulationResult } from '../src/summary/result.js';
 import { icer, icerReading } from '../src/summary/decision.js';
 import { fixed, icerText } from '../src/report/text.js';
-import { formatNumber, formatRange, icerParts, LABELS } from '../src/report/i18n.js';
+import { formatNumber, formatRange, icerParts, LABELS } from '../src/format/i18n.js';
 import { sensitivityTable } from '../src/cli/analyse.js';
 import { renderReport } from '../src/report/html.js';
 import { exampleModel } from './models.js';

@@ -9,15 +9,7 @@
  * cases run dist/ (built by `npm test`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  lstatSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -29,10 +21,11 @@ import { simulate as simulateNode } from '../src/node.js';
 import { presets } from '../src/presets/index.js';
 import { csvText, printable } from '../src/report/escape.js';
 import { jsonChunks, jsonDocument } from '../src/report/json-chunks.js';
-import { keptReplicates, resultToJSON } from '../src/report/json.js';
+import { resultToJSON } from '../src/report/json.js';
+import { keptReplicates } from '../src/summary/kept.js';
 import { resultToWorkbook } from '../src/report/xlsx.js';
 import { fixZipDates, outputDate } from '../src/report/zip-dates.js';
-import { simulate } from '../src/simulate.js';
+import { simulate } from '../src/run/simulate.js';
 import { mergeRuns } from '../src/summary/merge.js';
 import { cli, CLI, ROOT, tempDir } from './helpers.js';
 

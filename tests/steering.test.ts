@@ -9,6 +9,7 @@ import type { ModelSpec, SteeringSpec } from '../src/model/types.js';
 import type { SteeringState } from '../src/engine/synchronous.js';
 import { compileModel } from '../src/compile/compile.js';
 import { runReplicates } from '../src/engine/run.js';
+import { layoutOf } from '../src/engine/layout.js';
 import { validateModel } from '../src/model/validate.js';
 import { resultToJSON } from '../src/report/json.js';
 import seedrandom from 'seedrandom';
@@ -144,7 +145,7 @@ describe('portfolio steering: exact trajectories', () => {
     });
     const cm = compileModel(spec);
     expect(cm.scenarios[1].synchronous).toBe(true);
-    const out = runReplicates({ cm }, 's', 0, 5);
+    const out = runReplicates({ cm, layout: layoutOf(cm, spec) }, 's', 0, 5);
     const per = out.values.length / 5 / 2;
     for (let r = 0; r < 5; r++) {
       const a = out.values.subarray(2 * r * per, (2 * r + 1) * per);
@@ -330,7 +331,7 @@ describe('portfolio steering against a naive reference simulation', () => {
 
 describe('portfolio steering: split runs', () => {
   it('replicate ranges merge into the whole run, steered shares included', async () => {
-    const { keptReplicates } = await import('../src/report/json.js');
+    const { keptReplicates } = await import('../src/summary/kept.js');
     const { mergeRuns } = await import('../src/summary/merge.js');
     // Random exits make the shares differ between replicates.
     const m = still(

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel, type CompiledModel } from '../src/compile/compile.js';
 import { runReplicates } from '../src/engine/run.js';
-import { M, METRICS } from '../src/summary/metrics.js';
+import { layoutOf } from '../src/engine/layout.js';
+import { M, METRICS } from '../src/engine/reduce/metrics.js';
 import { validateModel } from '../src/model/validate.js';
 import type { ModelSpec } from '../src/model/types.js';
 import { simulate } from '../src/index.js';
@@ -19,10 +20,12 @@ import { planUncertainty } from '../src/params/plan.js';
 
 /** Both engines on the same compiled model and seed. */
 function bothEngines(spec: ModelSpec, replicates = 4) {
-  const cm: CompiledModel = compileModel(planUncertainty(spec).point);
-  const core = runReplicates({ cm }, 'sync', 0, replicates, true);
+  const point = planUncertainty(spec).point;
+  const cm: CompiledModel = compileModel(point);
+  const layout = layoutOf(cm, point);
+  const core = runReplicates({ cm, layout }, 'sync', 0, replicates, true);
   const forced: CompiledModel = { ...cm, scenarios: cm.scenarios.map((sc) => ({ ...sc, synchronous: true })) };
-  const sync = runReplicates({ cm: forced }, 'sync', 0, replicates, true);
+  const sync = runReplicates({ cm: forced, layout }, 'sync', 0, replicates, true);
   return { cm, core, sync };
 }
 

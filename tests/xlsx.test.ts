@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { presets, simulate, type Payback, type SimulationResult } from '../src/index.js';
-import { paybackPhrase } from '../src/report/i18n.js';
+import { paybackPhrase } from '../src/format/i18n.js';
 import { distributionText, resultToWorkbook } from '../src/report/xlsx.js';
 import { withDecision } from './decision-fixture.js';
 import { tempDir } from './helpers.js';

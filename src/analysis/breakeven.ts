@@ -8,8 +8,8 @@
  */
 import { ForlobInputError } from '../model/errors.js';
 import { planUncertainty, parameterQuantile } from '../params/plan.js';
-import type { SimulateOptions } from '../options.js';
-import { simulate } from '../simulate.js';
+import type { SimulateOptions } from '../model/options.js';
+import { simulate } from '../run/simulate.js';
 import {
   analysisProgress,
   checkAnalysisOptions,

@@ -4,9 +4,9 @@
  * @module
  */
 import { ForlobInputError } from '../model/errors.js';
-import { METRICS, M, type MetricName } from '../summary/metrics.js';
+import { METRICS, M, type MetricName } from '../engine/reduce/metrics.js';
 import type { SimulationResult } from '../summary/result.js';
-import { OPTION_NAMES, type Progress, type SimulateOptions } from '../options.js';
+import { OPTION_NAMES, type Progress, type SimulateOptions } from '../model/options.js';
 import { unknownKeys } from '../model/suggest.js';
 
 /** A way to run a model: the core `simulate`, or `forlob/node`'s on worker threads. */

@@ -4,9 +4,9 @@
  * numbers), ranked by the swing it causes in the chosen measure.
  * @module
  */
-import { simulate } from '../simulate.js';
+import { simulate } from '../run/simulate.js';
 import { planUncertainty, parameterQuantile } from '../params/plan.js';
-import type { SimulateOptions } from '../options.js';
+import type { SimulateOptions } from '../model/options.js';
 import {
   analysisProgress,
   checkAnalysisOptions,

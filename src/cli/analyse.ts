@@ -8,12 +8,12 @@ import { breakEven } from '../analysis/breakeven.js';
 import { sensitivity, type SensitivityResult } from '../analysis/sensitivity.js';
 import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
-import { METRICS, type MetricName } from '../summary/metrics.js';
+import { METRICS, type MetricName } from '../engine/reduce/metrics.js';
 import { choiceFlag, intFlag, levelFlag, parseFlags, usageText, type Flag } from './args.js';
 import { checkOut, loadModel, writeOutput } from './io.js';
 import { progressBar } from './progress.js';
 import { printableDeep } from '../report/escape.js';
-import { NOT_AVAILABLE } from '../report/i18n.js';
+import { NOT_AVAILABLE } from '../format/i18n.js';
 import { fixed } from '../report/text.js';
 
 /** Words of `text` in lines of at most `width` characters. */

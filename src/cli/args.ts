@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { ForlobInputError } from '../model/errors.js';
 import { nearestName } from '../model/suggest.js';
-import { DEFAULT_WTP_RANGE, type WtpRange } from '../options.js';
+import { DEFAULT_WTP_RANGE, type WtpRange } from '../model/options.js';
 
 /**
  * One flag of a command. The command's parser and its `--help` text are both made from its

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { ForlobInputError } from '../model/errors.js';
-import { keptReplicates, resultToJSON } from '../report/json.js';
+import { resultToJSON } from '../report/json.js';
+import { keptReplicates } from '../summary/kept.js';
 import { mergeRuns, type RunPart } from '../summary/merge.js';
 import { parseFlags, usageText, type Flag } from './args.js';
 import { checkOut, writeOutput } from './io.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import cliProgress from 'cli-progress';
-import type { Progress } from '../options.js';
+import type { Progress } from '../model/options.js';
 import { onInterrupt } from './interrupt.js';
 
 /** Progress as the CLI's bar takes it: a run's, or an analysis's over its runs. */

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
 import { renderReport } from '../report/html.js';
-import { REPORT_LANGUAGES } from '../report/i18n.js';
+import { REPORT_LANGUAGES } from '../format/i18n.js';
 import {
   choiceFlag,
   DEFAULT_WTP_RANGE_TEXT,

@@ -5,7 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
-import { resultToJSON, keptReplicates } from '../report/json.js';
+import { resultToJSON } from '../report/json.js';
+import { keptReplicates } from '../summary/kept.js';
 import { resultToCSV } from '../report/csv.js';
 import { formatTable } from '../report/text.js';
 import {

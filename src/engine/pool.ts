@@ -7,12 +7,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ForlobInputError } from '../model/errors.js';
-import type { ResolvedOptions } from '../options.js';
+import type { ResolvedOptions } from '../model/options.js';
 import type { UncertaintyPlan } from '../params/plan.js';
-import { abortReason } from '../simulate.js';
+import { abortReason } from './abort.js';
 import { fixedIndices } from '../params/plan.js';
 import { collectBlocks } from './blocks.js';
-import type { BlockResult } from './run.js';
+import { layoutFor } from './layout.js';
+import type { RawRun } from './run.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 /** The worker script next to this bundle: worker.js (ESM build) or worker.cjs (CJS build). */
@@ -27,7 +28,7 @@ export function runOnWorkers(
   uncertainty: UncertaintyPlan,
   opts: ResolvedOptions,
   workers: number,
-): Promise<BlockResult> {
+): Promise<RawRun> {
   const fixed = fixedIndices(uncertainty, opts.fixed);
   const total = opts.to - opts.from;
   const collected = collectBlocks(total);
@@ -38,7 +39,8 @@ export function runOnWorkers(
   const blocks: [number, number][] = [];
   for (let r = opts.from; r < opts.to; r += blockSize) blocks.push([r, Math.min(opts.to, r + blockSize)]);
 
-  return new Promise<BlockResult>((resolve, reject) => {
+  const layout = layoutFor(uncertainty.point);
+  return new Promise<RawRun>((resolve, reject) => {
     const threads: Worker[] = [];
     let next = 0;
     let pending = blocks.length;
@@ -49,8 +51,8 @@ export function runOnWorkers(
       settled = true;
       opts.signal?.removeEventListener('abort', onAbort);
       Promise.all(threads.map((w) => w.terminate())).then(
-        () => (err === undefined ? resolve(collected.result()) : reject(err)),
-        () => (err === undefined ? resolve(collected.result()) : reject(err)),
+        () => (err === undefined ? resolve({ ...collected.result(), layout }) : reject(err)),
+        () => (err === undefined ? resolve({ ...collected.result(), layout }) : reject(err)),
       );
     };
     const onAbort = () => finish(abortReason(opts.signal!));

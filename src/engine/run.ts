@@ -6,27 +6,13 @@
  */
 import { compileModel, type CompiledModel } from '../compile/compile.js';
 import { drawParameters, instantiate, isUncertain, type UncertaintyPlan } from '../params/plan.js';
-import { armMetrics, M, replicateMetrics } from '../summary/metrics.js';
+import { armMetrics, M, replicateMetrics } from './reduce/metrics.js';
 import { replicateKeys } from './random.js';
 import { createAccumulator, createTracks, resetAccumulator, simulateScenario } from './simulate.js';
 import { simulateScenarioSync, type SteeringRuleFn } from './synchronous.js';
-import { ledger, yearlyStride } from '../summary/ledger.js';
+import { ledger } from './reduce/ledger.js';
+import { type Layout, layoutOf } from './layout.js';
 import { ForlobInputError } from '../model/errors.js';
-
-/** Values per replicate: scenarios × (groups + 1) × metrics. */
-export function replicateStride(cm: CompiledModel): number {
-  return cm.scenarios.length * (cm.G + 1) * M;
-}
-
-/** Arm values per replicate: scenarios × (groups · arms) × metrics, cell g · A + a. */
-export function armStride(cm: CompiledModel): number {
-  return cm.scenarios.length * cm.G * cm.A * M;
-}
-
-/** Occupancy values per replicate: scenarios × states × (H + 1) months. */
-export function occupancyStride(cm: CompiledModel): number {
-  return cm.scenarios.length * cm.S * (cm.H + 1);
-}
 
 /**
  * What a run needs: the compiled point model and, when some parameters are uncertain, the
@@ -35,6 +21,8 @@ export function occupancyStride(cm: CompiledModel): number {
 export interface RunPlan {
   /** The compiled model with every parameter at its mean. */
   cm: CompiledModel;
+  /** The layout of the rows this plan produces (the same for every parameter draw). */
+  layout: Layout;
   /** The uncertain parameters, if any. */
   uncertainty?: UncertaintyPlan;
   /** Parameters held at a value instead of drawn (sensitivity, break-even). */
@@ -45,10 +33,18 @@ export interface RunPlan {
 
 /** A run plan from an uncertainty plan. */
 export function runPlan(uncertainty: UncertaintyPlan, fixed?: ReadonlyMap<number, number>): RunPlan {
+  const cm = compileModel(uncertainty.point);
   return {
-    cm: compileModel(uncertainty.point),
+    cm,
+    layout: layoutOf(cm, uncertainty.point),
     ...(isUncertain(uncertainty) || fixed?.size ? { uncertainty, fixed } : {}),
   };
+}
+
+/** A run's raw output: the assembled blocks and what each number means. */
+export interface RawRun extends BlockResult {
+  /** The layout of every array. */
+  layout: Layout;
 }
 
 /** What a block of replicates produces. */
@@ -76,16 +72,6 @@ export interface BlockResult {
   shares?: Float64Array;
 }
 
-/** Monthly values per replicate: scenarios × H. */
-export function monthlyStride(cm: CompiledModel): number {
-  return cm.scenarios.length * cm.H;
-}
-
-/** Yearly values per replicate: scenarios × years × items. */
-export function yearlyReplicateStride(cm: CompiledModel): number {
-  return cm.scenarios.length * yearlyStride(cm);
-}
-
 /**
  * Simulate replicates `from` (inclusive) to `to` (exclusive) and return their metric rows
  * in replicate, scenario, group, metric order (and the occupancy series when asked).
@@ -102,21 +88,22 @@ export function runReplicates(
   const u = plan.uncertainty;
   const P = u ? u.parameters.length : 0;
   const draws = u ? new Float64Array((to - from) * P) : undefined;
-  const stride = replicateStride(cm);
+  const { strides } = plan.layout;
+  const stride = strides.replicate;
   const out = new Float64Array((to - from) * stride);
-  const astride = armStride(cm);
+  const astride = strides.arms;
   const perArms = cm.G * cm.A * M;
   const arms = new Float64Array((to - from) * astride);
-  const ostride = occupancyStride(cm);
+  const ostride = strides.occupancy;
   const occupancy = withOccupancy ? new Int32Array((to - from) * ostride) : undefined;
   const tracks = withOccupancy || withLedger ? createTracks(cm) : null;
-  const mstride = monthlyStride(cm);
-  const ystride = yearlyReplicateStride(cm);
+  const mstride = strides.monthly;
+  const ystride = strides.yearly;
   const monthly = withLedger ? new Float64Array((to - from) * mstride) : undefined;
   const yearly = withLedger ? new Float64Array((to - from) * ystride) : undefined;
   // Without a ledger the occupancy still comes from the tracks; these catch the rest.
   const scratchMonthly = new Float64Array(cm.H);
-  const scratchYearly = new Float64Array(yearlyStride(cm));
+  const scratchYearly = new Float64Array(strides.yearlyScenario);
   const queueOut = tracks && cm.hasCapacity ? new Int32Array((to - from) * mstride) : undefined;
   const acc = createAccumulator(cm);
   const steered = cm.scenarios.some((sc) => sc.steering);
@@ -164,7 +151,7 @@ export function runReplicates(
           monthly ?? scratchMonthly,
           monthly ? (r - from) * mstride + si * cm.H : 0,
           yearly ?? scratchYearly,
-          yearly ? (r - from) * ystride + si * yearlyStride(cm) : 0,
+          yearly ? (r - from) * ystride + si * strides.yearlyScenario : 0,
           occupancy,
           (r - from) * ostride + si * cm.S * (cm.H + 1),
         );

@@ -4,9 +4,9 @@
  * notebooks.
  * @module
  */
-import { metricLabel, metricUnit, type ReportLanguage } from '../report/i18n.js';
+import { metricLabel, metricUnit, type ReportLanguage } from '../format/i18n.js';
 import { summarise } from '../summary/interval.js';
-import { HIGHER_IS_BETTER } from '../summary/metrics.js';
+import { HIGHER_IS_BETTER } from '../engine/reduce/metrics.js';
 import type { SimulationResult } from '../summary/result.js';
 import type { DifferenceMetric, PlotMetric, ScenarioComparison } from './types.js';
 

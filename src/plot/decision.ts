@@ -7,7 +7,7 @@
  * draw, so the individual chance of which citizens find work is averaged out.
  * @module
  */
-import { formatNumber, metricUnit, type ReportLanguage } from '../report/i18n.js';
+import { formatNumber, metricUnit, type ReportLanguage } from '../format/i18n.js';
 import type { CeacPoint, EvppiEntry } from '../summary/result.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 

@@ -53,4 +53,4 @@ export {
   type ScenarioComparison,
   type TornadoRow,
 } from './types.js';
-export type { ReportLanguage } from '../report/i18n.js';
+export type { ReportLanguage } from '../format/i18n.js';

@@ -4,8 +4,8 @@
  * @module
  */
 import type { SensitivityRow } from '../analysis/sensitivity.js';
-import type { ReportLanguage } from '../report/i18n.js';
-import type { MetricName } from '../summary/metrics.js';
+import type { ReportLanguage } from '../format/i18n.js';
+import type { MetricName } from '../engine/reduce/metrics.js';
 
 /** The Vega-Lite schema every spec declares. */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

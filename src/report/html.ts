@@ -16,7 +16,7 @@ import { toSVG } from '../plot/render.js';
 import type { VegaLiteSpec } from '../plot/types.js';
 import type { ModelSpec } from '../model/types.js';
 import type { MetricSummary } from '../summary/interval.js';
-import type { MetricName } from '../summary/metrics.js';
+import type { MetricName } from '../engine/reduce/metrics.js';
 import type { ScenarioResult, SimulationResult } from '../summary/result.js';
 import {
   formatNumber,
@@ -31,7 +31,7 @@ import {
   type ReportLabels,
   type ReportLanguage,
   type SentenceParts,
-} from './i18n.js';
+} from '../format/i18n.js';
 
 /** Options of {@link renderReport}. */
 export interface ReportOptions {

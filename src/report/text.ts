@@ -3,12 +3,12 @@
  * @module
  */
 import type { MetricSummary } from '../summary/interval.js';
-import type { MetricName } from '../summary/metrics.js';
+import type { MetricName } from '../engine/reduce/metrics.js';
 import type { SimulationResult } from '../summary/result.js';
 import type { PairedDifference } from '../summary/compare.js';
 import { armLabel } from '../summary/arms.js';
 import { icerReading, type IcerSummary } from '../summary/decision.js';
-import { NOT_AVAILABLE, paybackPhrase } from './i18n.js';
+import { NOT_AVAILABLE, paybackPhrase } from '../format/i18n.js';
 import { printableDeep } from './escape.js';
 
 interface Row {

@@ -17,10 +17,10 @@ import { ForlobInputError } from '../model/errors.js';
 import type { ModelSpec, TransitionRows } from '../model/types.js';
 import { distQuantile, type Distribution } from '../params/distribution.js';
 import { planUncertainty } from '../params/plan.js';
-import { METRIC_LABELS, METRICS } from '../summary/metrics.js';
+import { METRIC_LABELS, METRICS } from '../engine/reduce/metrics.js';
 import type { SimulationResult } from '../summary/result.js';
 import { icerReading } from '../summary/decision.js';
-import { icerParts, LABELS, paybackPhrase } from './i18n.js';
+import { icerParts, LABELS, paybackPhrase } from '../format/i18n.js';
 import { fixZipDates, outputDate } from './zip-dates.js';
 
 /** Cell formats. `#,##0` is localised by Excel: the reader sees their own thousands separator. */

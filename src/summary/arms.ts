@@ -29,10 +29,10 @@
  * has no row, so what is booked there is in the group row only.
  * @module
  */
-import type { CompiledModel } from '../compile/compile.js';
+import type { Layout } from '../engine/layout.js';
 import { pairedComparison, type PairedDifference } from './compare.js';
 import { summarise } from './interval.js';
-import { hasArmRows, HIGHER_IS_BETTER, M, METRICS, type MetricName } from './metrics.js';
+import { hasArmRows, HIGHER_IS_BETTER, M, METRICS, type MetricName } from '../engine/reduce/metrics.js';
 import type { MetricSummaries } from './result.js';
 
 /** What an arm's row describes; see the module comment. */
@@ -82,15 +82,9 @@ export function armLabel(group: string, intervention: string | null): string {
 }
 
 /** The value of metric `m` for cell `cell` of scenario `s` in every replicate of `armValues`. */
-export function armColumn(
-  armValues: Float64Array,
-  cm: CompiledModel,
-  s: number,
-  cell: number,
-  m: number,
-): Float64Array {
-  const per = cm.G * cm.A * M;
-  const stride = cm.scenarios.length * per;
+export function armColumn(armValues: Float64Array, layout: Layout, s: number, cell: number, m: number): Float64Array {
+  const per = layout.G * layout.A * M;
+  const stride = layout.scenarios.length * per;
   const R = armValues.length / stride;
   const out = new Float64Array(R);
   for (let r = 0; r < R; r++) out[r] = armValues[r * stride + s * per + cell * M + m];
@@ -98,37 +92,38 @@ export function armColumn(
 }
 
 /** Cells of scenario `s` that have arm rows, in cell order (group, then arm 0 = none first). */
-export function armCells(cm: CompiledModel, s: number): number[] {
-  const sc = cm.scenarios[s];
+export function armCells(layout: Layout, s: number): number[] {
+  const sc = layout.scenarios[s];
   if (!hasArmRows(sc)) return [];
   const out: number[] = [];
-  for (let c = 0; c < cm.G * cm.A; c++) if (sc.counts[c] > 0) out.push(c);
+  for (let c = 0; c < layout.G * layout.A; c++) if (sc.counts[c] > 0) out.push(c);
   return out;
 }
 
 /** What arm rows of scenario `s` describe. */
-export function armBasis(cm: CompiledModel, s: number): ArmBasis {
-  const sc = cm.scenarios[s];
-  for (let c = 0; c < cm.G * cm.A; c++) if (sc.counts[c] > 0 && cm.capPlaces[c % cm.A] >= 0) return 'capacity';
+export function armBasis(layout: Layout, s: number): ArmBasis {
+  const sc = layout.scenarios[s];
+  for (let c = 0; c < layout.G * layout.A; c++)
+    if (sc.counts[c] > 0 && layout.capPlaces[c % layout.A] >= 0) return 'capacity';
   return 'allocated';
 }
 
 /** The summarised arms of scenario `s`; `ivIds[a]` is arm a's intervention (null for 0). */
 export function scenarioArms(
   armValues: Float64Array,
-  cm: CompiledModel,
+  layout: Layout,
   s: number,
   ivIds: (string | null)[],
   level: number,
 ): ArmResult[] {
-  const basis = armBasis(cm, s);
-  return armCells(cm, s).map((cell) => {
+  const basis = armBasis(layout, s);
+  return armCells(layout, s).map((cell) => {
     const metrics = {} as MetricSummaries;
-    METRICS.forEach((name, m) => (metrics[name] = summarise(armColumn(armValues, cm, s, cell, m), level)));
+    METRICS.forEach((name, m) => (metrics[name] = summarise(armColumn(armValues, layout, s, cell, m), level)));
     return {
-      group: cm.groupIds[Math.floor(cell / cm.A)],
-      intervention: ivIds[cell % cm.A],
-      count: cm.scenarios[s].counts[cell],
+      group: layout.groupIds[Math.floor(cell / layout.A)],
+      intervention: ivIds[cell % layout.A],
+      count: layout.scenarios[s].counts[cell],
       basis,
       metrics,
     };
@@ -138,24 +133,24 @@ export function scenarioArms(
 /** Paired differences of scenario `s` against baseline `b` for every arm both have. */
 export function armComparisons(
   armValues: Float64Array,
-  cm: CompiledModel,
+  layout: Layout,
   s: number,
   b: number,
   ivIds: (string | null)[],
   level: number,
 ): ArmComparison[] {
-  const inBaseline = new Set(armCells(cm, b));
-  return armCells(cm, s)
+  const inBaseline = new Set(armCells(layout, b));
+  return armCells(layout, s)
     .filter((cell) => inBaseline.has(cell))
     .map((cell) => ({
-      group: cm.groupIds[Math.floor(cell / cm.A)],
-      intervention: ivIds[cell % cm.A],
+      group: layout.groupIds[Math.floor(cell / layout.A)],
+      intervention: ivIds[cell % layout.A],
       metrics: Object.fromEntries(
         METRICS.map((name, m) => [
           name,
           pairedComparison(
-            armColumn(armValues, cm, s, cell, m),
-            armColumn(armValues, cm, b, cell, m),
+            armColumn(armValues, layout, s, cell, m),
+            armColumn(armValues, layout, b, cell, m),
             HIGHER_IS_BETTER[name],
             level,
           ),

@@ -5,10 +5,10 @@
  * (see {@link Payback}) — as a distribution over replicates.
  * @module
  */
-import type { CompiledModel } from '../compile/compile.js';
+import type { Layout } from '../engine/layout.js';
 import { pairedComparison } from './compare.js';
 import { summarise } from './interval.js';
-import { YEARLY_HIGHER_IS_BETTER, YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from './ledger.js';
+import { YEARLY_HIGHER_IS_BETTER, YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from '../engine/reduce/ledger.js';
 
 /** One budget line: a scenario's item in a year (or "total"), over replicates. */
 export interface YearlyLine {
@@ -109,14 +109,14 @@ function monthLabel(start: string | undefined, month: number): string | undefine
 
 /** Yearly lines (and totals) per scenario, and their paired differences against the baseline. */
 export function yearlyResults(
-  cm: CompiledModel,
+  layout: Layout,
   scenarioIds: string[],
   baseline: number,
   yearly: Float64Array,
   level: number,
 ): { lines: YearlyLine[]; differences: YearlyDifference[] } {
   const K = YEARLY_ITEMS.length;
-  const Y = cm.years.length;
+  const Y = layout.years.length;
   const per = Y * K;
   const stride = scenarioIds.length * per;
   const R = yearly.length / stride;
@@ -131,7 +131,7 @@ export function yearlyResults(
   };
   const lines: YearlyLine[] = [];
   const differences: YearlyDifference[] = [];
-  const years = [...cm.years, 'total'];
+  const years = [...layout.years, 'total'];
   scenarioIds.forEach((id, s) => {
     years.forEach((year, y) => {
       YEARLY_ITEMS.forEach((item, k) => {
@@ -232,14 +232,14 @@ export function paybackSummary(
  * municipal cost, `replicates × scenarios × H` values.
  */
 export function paybackResults(
-  cm: CompiledModel,
+  layout: Layout,
   scenarioIds: string[],
   baseline: number,
   monthly: Float64Array,
   level: number,
   start?: string,
 ): Payback[] {
-  const H = cm.H;
+  const H = layout.H;
   const stride = scenarioIds.length * H;
   const R = monthly.length / stride;
   const out: Payback[] = [];

@@ -4,18 +4,18 @@
  * run's.
  * @module
  */
-import { compileModel, type CompiledModel } from '../compile/compile.js';
-import { armStride, monthlyStride, replicateStride, yearlyReplicateStride } from '../engine/run.js';
+import { compileModel } from '../compile/compile.js';
+import { type Layout, layoutFor } from '../engine/layout.js';
 import { canonicalJSON, KEPT_ARRAYS, keptHash, partSettings, type KeptArrayName } from './kept-hash.js';
-import { M, METRICS, type MetricName } from './metrics.js';
-import { YEARLY_ITEMS, type YearlyItem } from './ledger.js';
+import { M, METRICS, type MetricName } from '../engine/reduce/metrics.js';
+import { YEARLY_ITEMS, type YearlyItem } from '../engine/reduce/ledger.js';
 import { ForlobInputError } from '../model/errors.js';
 import { isUncertain, planUncertainty } from '../params/plan.js';
 import { CHANCE_REPLICATES, varianceShares } from './variance.js';
 import { collectBlocks } from '../engine/blocks.js';
-import type { KeptReplicates } from '../report/json.js';
+import type { KeptReplicates } from './kept.js';
 import { assembleResult, type SimulationResult } from './result.js';
-import { DEFAULT_WTP_RANGE, type ResolvedOptions } from '../options.js';
+import { DEFAULT_WTP_RANGE, type ResolvedOptions } from '../model/options.js';
 
 /** The decision settings a part was run with (read from its JSON `decision`). */
 export interface RunPartDecision {
@@ -130,10 +130,10 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
   });
   if (problems.length) throw new ForlobInputError(problems);
   const plan = planUncertainty(first.kept.spec);
-  const cm = compileModel(plan.point);
-  const stride = replicateStride(cm);
+  const layout = layoutFor(plan.point);
+  const stride = layout.strides.replicate;
   const withArms = parts.some((p) => p.kept.arms !== undefined);
-  const shape = keptShape(cm, first.replicates, isUncertain(plan), withArms);
+  const shape = keptShape(layout, first.replicates, isUncertain(plan), withArms);
   parts.forEach((p, i) => problems.push(...arrayProblems(p.kept, names[i], shape)));
   if (problems.length) throw new ForlobInputError(problems.slice(0, 20));
   parts.forEach((p, i) => {
@@ -197,7 +197,7 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
       ...(first.baseline !== undefined ? { baseline: first.baseline } : {}),
       ...(first.decision?.willingnessToPay ? { willingnessToPay: first.decision.willingnessToPay } : {}),
     },
-    blocks.result(),
+    { ...blocks.result(), layout },
   );
   // The variance split, when the parts kept the chance pass over the first replicates.
   const n = Math.min(first.replicates, CHANCE_REPLICATES);
@@ -343,20 +343,18 @@ function metricElement(wholeRowNull: boolean): FieldShape['element'] {
 
 /** The arrays a part of this model must keep, their lengths and their elements. */
 function keptShape(
-  cm: CompiledModel,
+  layout: Layout,
   replicates: number,
   uncertain: boolean,
   withArms: boolean,
 ): Record<KeptArrayName, FieldShape> {
-  const stride = replicateStride(cm);
-  const mstride = monthlyStride(cm);
-  const ystride = yearlyReplicateStride(cm);
+  const { replicate: stride, monthly: mstride, yearly: ystride, arms: astride } = layout.strides;
   const n = Math.min(replicates, CHANCE_REPLICATES);
   const rows = (per: number) => (from: number, to: number) => (to - from) * per;
   const K = YEARLY_ITEMS.length;
   return {
     values: { required: true, length: rows(stride), element: metricElement(false) },
-    arms: { required: withArms, length: rows(armStride(cm)), element: metricElement(true) },
+    arms: { required: withArms, length: rows(astride), element: metricElement(true) },
     monthly: {
       required: true,
       length: rows(mstride),
@@ -376,13 +374,13 @@ function keptShape(
       },
     },
     queue: {
-      required: cm.hasCapacity,
+      required: layout.hasCapacity,
       length: rows(mstride),
       element: (v) =>
         isInt(v) && v >= 0 && v <= 0x7fffffff ? undefined : 'a whole number >= 0 (citizens waiting, never null)',
     },
     shares: {
-      required: cm.scenarios.some((sc) => sc.steering),
+      required: layout.scenarios.some((sc) => sc.steering),
       length: rows(mstride),
       element: (v) =>
         v === null || (typeof v === 'number' && v >= 0 && v <= 1) ? undefined : 'a share in [0, 1] or null',

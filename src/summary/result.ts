@@ -4,11 +4,11 @@
  * @module
  */
 import type { ColumnTable } from 'arquero';
-import { compileModel, type CompiledModel } from '../compile/compile.js';
-import type { BlockResult } from '../engine/run.js';
+import type { Layout } from '../engine/layout.js';
+import type { RawRun } from '../engine/run.js';
 import { fixedIndices, varyingDraws, type UncertaintyPlan } from '../params/plan.js';
-import { wtpGrid, type ResolvedOptions } from '../options.js';
-import { armDrawsTable, drawsTable, occupancyTable, steeringTable, summaryTable } from '../report/tables.js';
+import { wtpGrid, type ResolvedOptions } from '../model/options.js';
+import { armDrawsTable, drawsTable, occupancyTable, steeringTable, summaryTable } from './tables.js';
 import { armComparisons, armCells, scenarioArms, type ArmComparison, type ArmResult } from './arms.js';
 import { summarise, type MetricSummary } from './interval.js';
 import type { VarianceShare } from './variance.js';
@@ -16,7 +16,7 @@ import seedrandom from 'seedrandom';
 import { pairedComparison, type PairedDifference } from './compare.js';
 import { paybackResults, yearlyResults, type Payback, type YearlyDifference, type YearlyLine } from './business.js';
 import { decisionSummary, icer, type DecisionFigures, type IcerSummary } from './decision.js';
-import { HIGHER_IS_BETTER, M, METRICS, type MetricName } from './metrics.js';
+import { HIGHER_IS_BETTER, M, METRICS, type MetricName } from '../engine/reduce/metrics.js';
 import { ForlobInputError } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
 
@@ -247,18 +247,18 @@ export interface SimulationResult {
 }
 
 /** The value of metric `m` for group row `g` of scenario `s` in every replicate. */
-export function metricColumn(values: Float64Array, cm: CompiledModel, s: number, g: number, m: number): Float64Array {
-  const per = (cm.G + 1) * M;
-  const stride = cm.scenarios.length * per;
+export function metricColumn(values: Float64Array, layout: Layout, s: number, g: number, m: number): Float64Array {
+  const per = (layout.G + 1) * M;
+  const stride = layout.scenarios.length * per;
   const R = values.length / stride;
   const out = new Float64Array(R);
   for (let r = 0; r < R; r++) out[r] = values[r * stride + s * per + g * M + m];
   return out;
 }
 
-function summariseRow(values: Float64Array, cm: CompiledModel, s: number, g: number, level: number): MetricSummaries {
+function summariseRow(values: Float64Array, layout: Layout, s: number, g: number, level: number): MetricSummaries {
   const out = {} as MetricSummaries;
-  METRICS.forEach((name, m) => (out[name] = summarise(metricColumn(values, cm, s, g, m), level)));
+  METRICS.forEach((name, m) => (out[name] = summarise(metricColumn(values, layout, s, g, m), level)));
   return out;
 }
 
@@ -284,19 +284,19 @@ export function monthDate(start: string, t: number): string {
 
 function steeringTrajectories(
   spec: ModelSpec,
-  cm: CompiledModel,
+  layout: Layout,
   shares: Float64Array,
   level: number,
 ): SteeringTrajectory[] {
-  const Sc = cm.scenarios.length;
-  const R = shares.length / (Sc * cm.H);
+  const Sc = layout.scenarios.length;
+  const R = shares.length / (Sc * layout.H);
   const out: SteeringTrajectory[] = [];
-  cm.scenarios.forEach((sc, s) => {
+  layout.scenarios.forEach((sc, s) => {
     const st = sc.steering;
     if (!st) return;
     const months = [0];
-    for (let t = st.every; t < cm.H; t += st.every) months.push(t);
-    const replicates = Array.from({ length: R }, (_, r) => months.map((t) => shares[(r * Sc + s) * cm.H + t]));
+    for (let t = st.every; t < layout.H; t += st.every) months.push(t);
+    const replicates = Array.from({ length: R }, (_, r) => months.map((t) => shares[(r * Sc + s) * layout.H + t]));
     const sums = months.map((_, k) =>
       summarise(
         Float64Array.from(replicates, (row) => row[k]),
@@ -318,30 +318,34 @@ function steeringTrajectories(
 }
 
 /** Build a {@link SimulationResult} from raw rows. */
-export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, block: BlockResult): SimulationResult {
+export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, block: RawRun): SimulationResult {
   const spec = plan.point;
-  const cm = compileModel(spec);
+  const { layout } = block;
   const { values, occupancy } = block;
   const ivIds = [null, ...(spec.interventions ?? []).map((iv) => iv.id)];
   const scenarios = spec.scenarios.map((sc, s): ScenarioResult => {
     const allocation: AllocationCount[] = [];
-    cm.groupIds.forEach((gid, gi) => {
+    layout.groupIds.forEach((gid, gi) => {
       const g = spec.groups.find((x) => x.id === gid) ?? spec.groups.find((x) => `${x.id}:inflow` === gid)!;
       const named = Object.keys(sc.allocation?.[g.id] ?? {});
       for (const iv of named)
-        allocation.push({ group: gid, intervention: iv, count: cm.scenarios[s].counts[gi * cm.A + ivIds.indexOf(iv)] });
-      allocation.push({ group: gid, intervention: null, count: cm.scenarios[s].counts[gi * cm.A] });
+        allocation.push({
+          group: gid,
+          intervention: iv,
+          count: layout.scenarios[s].counts[gi * layout.A + ivIds.indexOf(iv)],
+        });
+      allocation.push({ group: gid, intervention: null, count: layout.scenarios[s].counts[gi * layout.A] });
     });
     return {
       id: sc.id,
       ...(sc.label ? { label: sc.label } : {}),
       allocation,
-      metrics: summariseRow(values, cm, s, cm.G, opts.level),
-      groups: cm.groupIds.map((id, gi) => ({ id, metrics: summariseRow(values, cm, s, gi, opts.level) })),
-      arms: block.arms ? scenarioArms(block.arms, cm, s, ivIds, opts.level) : [],
+      metrics: summariseRow(values, layout, s, layout.G, opts.level),
+      groups: layout.groupIds.map((id, gi) => ({ id, metrics: summariseRow(values, layout, s, gi, opts.level) })),
+      arms: block.arms ? scenarioArms(block.arms, layout, s, ivIds, opts.level) : [],
     };
   });
-  const groupIds = cm.groupIds;
+  const groupIds = layout.groupIds;
   const scenarioIds = spec.scenarios.map((s) => s.id);
   const baseline = opts.baseline ?? scenarioIds[0];
   const b = scenarioIds.indexOf(baseline);
@@ -360,17 +364,17 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
       METRICS.map((name, m) => [
         name,
         pairedComparison(
-          metricColumn(values, cm, s, g, m),
-          metricColumn(values, cm, b, g, m),
+          metricColumn(values, layout, s, g, m),
+          metricColumn(values, layout, b, g, m),
           HIGHER_IS_BETTER[name],
           opts.level,
         ),
       ]),
     ) as Record<MetricName, PairedDifference>;
   const column = (name: MetricName) =>
-    scenarioIds.map((_, s) => metricColumn(values, cm, s, cm.G, METRICS.indexOf(name)));
+    scenarioIds.map((_, s) => metricColumn(values, layout, s, layout.G, METRICS.indexOf(name)));
   const costs = column('municipalCost');
-  const successes = column('successRate').map((xs) => xs.map((x) => x * cm.N));
+  const successes = column('successRate').map((xs) => xs.map((x) => x * layout.N));
   const parameters = varyingDraws(plan, opts.seed, opts.from, opts.to, fixedIndices(plan, opts.fixed));
   const thetas = parameters.map((p) => p.draws);
   const comparisons: Comparison[] = scenarioIds
@@ -379,9 +383,9 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     .map(({ id, s }) => ({
       scenario: id,
       baseline,
-      metrics: compareRow(s, cm.G),
+      metrics: compareRow(s, layout.G),
       groups: groupIds.map((gid, g) => ({ id: gid, metrics: compareRow(s, g) })),
-      arms: block.arms ? armComparisons(block.arms, cm, s, b, ivIds, opts.level) : [],
+      arms: block.arms ? armComparisons(block.arms, layout, s, b, ivIds, opts.level) : [],
       icer: icer(costs, successes, s, b, opts.level, thetas),
     }));
   const rng = seedrandom(`forlob:${opts.seed}:decision`);
@@ -411,20 +415,22 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     decision,
     ...(block.yearly
       ? (({ lines, differences }) => ({ yearly: lines, yearlyComparisons: differences }))(
-          yearlyResults(cm, scenarioIds, b, block.yearly, opts.level),
+          yearlyResults(layout, scenarioIds, b, block.yearly, opts.level),
         )
       : {}),
     ...(block.queue
-      ? { queue: queueLengths(block.queue, scenarioIds, cm.H, opts.level), queueValues: block.queue }
+      ? { queue: queueLengths(block.queue, scenarioIds, layout.H, opts.level), queueValues: block.queue }
       : {}),
     ...(block.shares
       ? (({ steering }) => ({
           steering,
           steeringDraws: steeringTable(steering, opts.from),
           shareValues: block.shares,
-        }))({ steering: steeringTrajectories(spec, cm, block.shares, opts.level) })
+        }))({ steering: steeringTrajectories(spec, layout, block.shares, opts.level) })
       : {}),
-    ...(block.monthly ? { payback: paybackResults(cm, scenarioIds, b, block.monthly, opts.level, spec.start) } : {}),
+    ...(block.monthly
+      ? { payback: paybackResults(layout, scenarioIds, b, block.monthly, opts.level, spec.start) }
+      : {}),
     draws: drawsTable(values, scenarioIds, groupIds, opts.from),
     summary: summaryTable(scenarios),
     values,
@@ -433,8 +439,8 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
           armValues: block.arms,
           armDraws: armDrawsTable(
             block.arms,
-            cm,
-            scenarioIds.map((_, s) => armCells(cm, s)),
+            layout,
+            scenarioIds.map((_, s) => armCells(layout, s)),
             scenarioIds,
             ivIds,
             opts.from,
@@ -449,7 +455,7 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
             occupancy,
             scenarioIds,
             spec.states.map((s) => s.id),
-            cm.H,
+            layout.H,
             opts.level,
           ),
         }

@@ -6,7 +6,7 @@
  * parameters' share is the rest of the total variance over the same replicates.
  * @module
  */
-import { METRICS, type MetricName } from './metrics.js';
+import { METRICS, type MetricName } from '../engine/reduce/metrics.js';
 
 /** Replicates of the chance-only pass (the first ones of the run). */
 export const CHANCE_REPLICATES = 500;

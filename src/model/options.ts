@@ -3,9 +3,9 @@
  * @module
  */
 import { z } from 'zod';
-import { ForlobInputError, formatPath } from './model/errors.js';
-import { unknownKeys } from './model/suggest.js';
-import type { SteeringRuleFn } from './engine/synchronous.js';
+import { ForlobInputError, formatPath } from './errors.js';
+import { unknownKeys } from './suggest.js';
+import type { SteeringRuleFn } from '../engine/synchronous.js';
 
 /** Progress of a run, passed to {@link SimulateOptions.onProgress}. */
 export interface Progress {

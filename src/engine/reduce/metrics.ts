@@ -4,8 +4,8 @@
  * in total.
  * @module
  */
-import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
-import type { Accumulator } from '../engine/simulate.js';
+import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../../compile/compile.js';
+import type { Accumulator } from '../simulate.js';
 
 /** Names of the metrics reported for every scenario and group. */
 export const METRICS = [
@@ -127,7 +127,7 @@ export function cellsMetrics(
  * Whether a scenario has arm rows: a steered scenario has none, since steering moves
  * citizens between arms during the run and no arm holds a fixed set of citizens.
  */
-export function hasArmRows(sc: CompiledScenario): boolean {
+export function hasArmRows(sc: { steering?: unknown }): boolean {
   return sc.steering === undefined;
 }
 

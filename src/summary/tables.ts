@@ -4,10 +4,10 @@
  */
 import { table, type ColumnTable } from 'arquero';
 import { quantileSorted } from 'simple-statistics';
-import type { CompiledModel } from '../compile/compile.js';
-import { armLabel } from '../summary/arms.js';
-import { METRICS } from '../summary/metrics.js';
-import type { ScenarioResult, SteeringTrajectory } from '../summary/result.js';
+import type { Layout } from '../engine/layout.js';
+import { armLabel } from './arms.js';
+import { METRICS } from '../engine/reduce/metrics.js';
+import type { ScenarioResult, SteeringTrajectory } from './result.js';
 
 /**
  * The raw draws: one row per replicate, scenario and group (`group` is "total" for the
@@ -84,14 +84,14 @@ export function summaryTable(scenarios: ScenarioResult[]): ColumnTable {
  */
 export function armDrawsTable(
   armValues: Float64Array,
-  cm: CompiledModel,
+  layout: Layout,
   cells: number[][],
   scenarioIds: string[],
   ivIds: (string | null)[],
   firstReplicate = 0,
 ): ColumnTable {
   const M = METRICS.length;
-  const per = cm.G * cm.A * M;
+  const per = layout.G * layout.A * M;
   const stride = scenarioIds.length * per;
   const R = armValues.length / stride;
   const cols = {
@@ -105,8 +105,8 @@ export function armDrawsTable(
   for (let r = 0; r < R; r++) {
     scenarioIds.forEach((id, s) => {
       for (const cell of cells[s]) {
-        const group = cm.groupIds[Math.floor(cell / cm.A)];
-        const iv = ivIds[cell % cm.A];
+        const group = layout.groupIds[Math.floor(cell / layout.A)];
+        const iv = ivIds[cell % layout.A];
         cols.replicate.push(firstReplicate + r);
         cols.scenario.push(id);
         cols.group.push(group);

@@ -6,7 +6,7 @@
  */
 import type { Payback } from '../summary/business.js';
 import { icerReading, type IcerReading, type IcerSummary, type Quadrant } from '../summary/decision.js';
-import { METRIC_LABELS, type MetricName } from '../summary/metrics.js';
+import { METRIC_LABELS, type MetricName } from '../engine/reduce/metrics.js';
 
 /** A language the report and the plots can be written in. */
 export type ReportLanguage = 'da' | 'en';

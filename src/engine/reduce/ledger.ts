@@ -10,8 +10,8 @@
  * per paid-hours month. municipalCost = net transfers + intervention − premium.
  * @module
  */
-import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
-import type { Tracks } from '../engine/simulate.js';
+import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../../compile/compile.js';
+import type { Tracks } from '../simulate.js';
 
 /** The yearly items, in storage order. */
 export const YEARLY_ITEMS = [
@@ -51,11 +51,6 @@ export const YEARLY_HIGHER_IS_BETTER: Record<YearlyItem, boolean> = {
   benefitMonths: false,
   successRate: true,
 };
-
-/** Values per replicate and scenario: years × items. */
-export function yearlyStride(cm: CompiledModel): number {
-  return cm.years.length * YEARLY_ITEMS.length;
-}
 
 /**
  * Fill `monthly` (H values: municipal cost per month) and `yearly` (years × items) and,

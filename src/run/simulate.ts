@@ -4,22 +4,18 @@
  * worker threads.
  * @module
  */
-import { collectBlocks } from './engine/blocks.js';
-import { runPlan, runReplicates, type BlockResult } from './engine/run.js';
-import { ForlobInputError } from './model/errors.js';
-import type { ModelSpec } from './model/types.js';
-import { fixedIndices, isUncertain, planUncertainty, type UncertaintyPlan } from './params/plan.js';
+import { abortReason } from '../engine/abort.js';
+import { collectBlocks } from '../engine/blocks.js';
+import { runPlan, runReplicates, type RawRun } from '../engine/run.js';
+import { ForlobInputError } from '../model/errors.js';
+import type { ModelSpec } from '../model/types.js';
+import { fixedIndices, isUncertain, planUncertainty, type UncertaintyPlan } from '../params/plan.js';
 
-export { fixedIndices } from './params/plan.js';
-import { validateOptions, type SimulateOptions, type ResolvedOptions } from './options.js';
-import { METRICS, type MetricName } from './summary/metrics.js';
-import { assembleResult, type SimulationResult } from './summary/result.js';
-import { CHANCE_REPLICATES, varianceShares } from './summary/variance.js';
-
-/** The rejection reason of an aborted run. */
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The run was aborted', 'AbortError');
-}
+export { fixedIndices } from '../params/plan.js';
+import { validateOptions, type SimulateOptions, type ResolvedOptions } from '../model/options.js';
+import { METRICS, type MetricName } from '../engine/reduce/metrics.js';
+import { assembleResult, type SimulationResult } from '../summary/result.js';
+import { CHANCE_REPLICATES, varianceShares } from '../summary/variance.js';
 
 /**
  * Simulate every scenario of a model and summarise each metric over replicates.
@@ -38,7 +34,7 @@ export async function simulate(model: ModelSpec | unknown, options: SimulateOpti
 }
 
 /** Runs replicates `opts.from`…`opts.to` of a model somewhere (this thread, workers). */
-export type Executor = (raw: unknown, plan: UncertaintyPlan, opts: ResolvedOptions) => Promise<BlockResult>;
+export type Executor = (raw: unknown, plan: UncertaintyPlan, opts: ResolvedOptions) => Promise<RawRun>;
 
 /**
  * The run around an executor: options, the uncertainty plan, the baseline check, the
@@ -174,7 +170,7 @@ export function checkSteeringRules(plan: UncertaintyPlan, opts: ResolvedOptions)
  * Run `opts.from`…`opts.to` in this thread, in chunks that yield to the event loop so an
  * abort signal and progress reports get through.
  */
-export async function runInProcess(uncertainty: UncertaintyPlan, opts: ResolvedOptions): Promise<BlockResult> {
+export async function runInProcess(uncertainty: UncertaintyPlan, opts: ResolvedOptions): Promise<RawRun> {
   const plan = {
     ...runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed)),
     ...(opts.steeringRules ? { steeringRules: opts.steeringRules } : {}),
@@ -190,5 +186,5 @@ export async function runInProcess(uncertainty: UncertaintyPlan, opts: ResolvedO
     opts.onProgress?.({ done: end - opts.from, total });
     if (end < opts.to) await new Promise((res) => setTimeout(res, 0));
   }
-  return blocks.result();
+  return { ...blocks.result(), layout: plan.layout };
 }
