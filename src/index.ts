@@ -59,7 +59,7 @@ export type {
   GroupResult,
   AllocationCount,
   MetricSummaries,
-} from './summary/result.js';
+} from './summary/types.js';
 export { resultToJSON } from './report/json.js';
 export { resultToCSV } from './report/csv.js';
 export { formatTable, type TableOptions } from './report/text.js';
@@ -88,9 +88,9 @@ export type {
   PrecisionOutcome,
   QueueLength,
   SteeringTrajectory,
-} from './summary/result.js';
+} from './summary/types.js';
 export { armLabel, type ArmResult, type ArmComparison, type ArmBasis } from './summary/arms.js';
-export type { SteeringState, SteeringRuleFn } from './engine/synchronous.js';
+export type { SteeringState, SteeringRuleFn } from './model/steering-rule.js';
 export { pairedComparison, type PairedDifference } from './summary/compare.js';
 export {
   probabilityBest,

@@ -8,7 +8,7 @@ import { runOnWorkers } from './engine/pool.js';
 import type { ModelSpec } from './model/types.js';
 import type { SimulateOptions } from './model/options.js';
 import { runInProcess, simulateWith } from './run/simulate.js';
-import type { SimulationResult } from './summary/result.js';
+import type { SimulationResult } from './summary/types.js';
 
 export * from './index.js';
 export { loadModel, writeAtomic, type OutputContent } from './cli/io.js';

@@ -5,7 +5,7 @@
  * interval is undefined, dominance and a mean in the SE quadrant that is not dominant).
  */
 import type { IcerSummary, Quadrant } from '../src/summary/decision.js';
-import type { DecisionSummary, SimulationResult } from '../src/summary/result.js';
+import type { DecisionSummary, SimulationResult } from '../src/summary/types.js';
 
 /** An ICER summary with everything a test does not care about filled in. */
 export function icerOf(

@@ -18,7 +18,7 @@ vi.mock('../src/model/bounds.js', async (importOriginal) => {
 
 import { formatTable, resultToJSON, simulate } from '../src/index.js';
 import type { ModelSpec } from '../src/model/types.js';
-import type { SimulationResult } from '../src/summary/result.js';
+import type { SimulationResult } from '../src/summary/types.js';
 import { icer, icerReading } from '../src/summary/decision.js';
 import { fixed, icerText } from '../src/report/text.js';
 import { formatNumber, formatRange, icerParts, LABELS } from '../src/format/i18n.js';

@@ -6,7 +6,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { presets } from '../src/presets/index.js';
 import { simulate } from '../src/run/simulate.js';
-import type { SimulationResult } from '../src/summary/result.js';
+import type { SimulationResult } from '../src/summary/types.js';
 import {
   ceacRows,
   ceacSpec,

@@ -14,7 +14,7 @@ import { presets } from '../src/presets/index.js';
 import { renderReport } from '../src/report/html.js';
 import { icerParts, LABELS, paybackPhrase } from '../src/format/i18n.js';
 import { simulate } from '../src/run/simulate.js';
-import type { SimulationResult } from '../src/summary/result.js';
+import type { SimulationResult } from '../src/summary/types.js';
 import { ICERS, withDecision } from './decision-fixture.js';
 import { tempDir } from './helpers.js';
 

@@ -5,7 +5,7 @@
  */
 import { ForlobInputError } from '../model/errors.js';
 import { METRICS, M, type MetricName } from '../engine/reduce/metrics.js';
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import { OPTION_NAMES, type Progress, type SimulateOptions } from '../model/options.js';
 import { unknownKeys } from '../model/suggest.js';
 

@@ -21,54 +21,11 @@ import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario }
 import { STEERING_SIGNALS } from '../compile/steering.js';
 import { ForlobInputError } from '../model/errors.js';
 import { citizenStream, fmix32 } from './random.js';
+import type { SteeringRuleFn, } from '../model/steering-rule.js';
 import type { Accumulator, Tracks } from './simulate.js';
 import { recordStay } from './record.js';
 
-/**
- * What a steering rule sees at a review. Counts refer to the steered groups' citizens
- * still in their first spell on benefit (the "stock").
- */
-export interface SteeringState {
-  /** The scenario's id. */
-  scenario: string;
-  /** Replicate number. */
-  replicate: number;
-  /** Month of the review (the share applies from this month). */
-  month: number;
-  /** The share in force until now. */
-  share: number;
-  /** Free places of the active intervention over its places (null without a capacity). */
-  freeCapacity: number | null;
-  /** Citizens waiting for the active intervention. */
-  queue: number;
-  /** Stock citizens who left benefit since the last review. */
-  exits: number;
-  /** `exits` over the stock at the last review (0 when it was empty). */
-  exitRate: number;
-  /** The scenario's intervention cost since the last review, DKK. */
-  spending: number;
-  /** The budget per review period (null without one). */
-  budget: number | null;
-  /** Citizens in the stock now. */
-  stock: number;
-  /** …of whom hold or wait for the active intervention. */
-  active: number;
-  /** The change the data rules propose (before the ±maxStep limit). */
-  proposed: number;
-}
-
-/**
- * A custom steering rule: given the state at a review, the change of the share to make
- * (it is then limited to ±maxStep and to the share bounds). Passed in the
- * `steeringRules` option under the name the scenario's `steering.custom` gives.
- *
- * @example
- * ```ts
- * // Follow the data rules, but never cut while citizens are waiting.
- * const cautious: SteeringRuleFn = (s) => (s.queue > 0 ? Math.max(0, s.proposed) : s.proposed);
- * ```
- */
-export type SteeringRuleFn = (state: SteeringState) => number;
+export type { SteeringRuleFn, SteeringState } from '../model/steering-rule.js';
 
 const INV_2_32 = 1 / 4294967296;
 const GOLDEN = 0x9e3779b9 | 0;

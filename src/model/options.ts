@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ForlobInputError, formatPath } from './errors.js';
 import { unknownKeys } from './suggest.js';
-import type { SteeringRuleFn } from '../engine/synchronous.js';
+import type { SteeringRuleFn } from './steering-rule.js';
 
 /** Progress of a run, passed to {@link SimulateOptions.onProgress}. */
 export interface Progress {

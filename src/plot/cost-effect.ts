@@ -3,7 +3,7 @@
  * replicate.
  * @module
  */
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import { baselineOf, metricText, pairedDifferences } from './data.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type VegaLiteSpec } from './types.js';
 

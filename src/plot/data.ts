@@ -7,7 +7,7 @@
 import { metricLabel, metricUnit, type ReportLanguage } from '../format/i18n.js';
 import { summarise } from '../summary/interval.js';
 import { HIGHER_IS_BETTER } from '../engine/reduce/metrics.js';
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import type { DifferenceMetric, PlotMetric, ScenarioComparison } from './types.js';
 
 /** One replicate's value of a metric in one scenario. */

@@ -8,7 +8,7 @@
  * @module
  */
 import { formatNumber, metricUnit, type ReportLanguage } from '../format/i18n.js';
-import type { CeacPoint, EvppiEntry } from '../summary/result.js';
+import type { CeacPoint, EvppiEntry } from '../summary/types.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /**

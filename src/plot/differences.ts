@@ -3,7 +3,7 @@
  * @module
  */
 import { formatNumber } from '../format/i18n.js';
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import { baselineOf, differenceSummaries, metricText } from './data.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type VegaLiteSpec } from './types.js';
 

@@ -2,7 +2,7 @@
  * The distribution of a metric over replicates, one panel per scenario.
  * @module
  */
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import { metricDraws, metricText } from './data.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type VegaLiteSpec } from './types.js';
 

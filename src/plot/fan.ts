@@ -2,7 +2,7 @@
  * Fan charts of the occupancy series: citizens per state month by month.
  * @module
  */
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link fanChartSpec}. */

@@ -2,7 +2,7 @@
  * The steered share over time: one faint step line per replicate, the mean on top.
  * @module
  */
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link steeringSpec}. */

@@ -2,7 +2,7 @@
  * CSV output: the summary table, one row per scenario, group and metric.
  * @module
  */
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import { not } from 'arquero';
 import { csvText } from './escape.js';
 

@@ -17,7 +17,7 @@ import type { VegaLiteSpec } from '../plot/types.js';
 import type { ModelSpec } from '../model/types.js';
 import type { MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../engine/reduce/metrics.js';
-import type { ScenarioResult, SimulationResult } from '../summary/result.js';
+import type { ScenarioResult, SimulationResult } from '../summary/types.js';
 import {
   formatNumber,
   formatRange,

@@ -3,7 +3,7 @@
  * and the raw replicate rows a split run keeps for merging.
  * @module
  */
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 
 /** The JSON-able view of a result: everything except the arquero tables and raw rows. */
 export function resultToJSON(result: SimulationResult): object {

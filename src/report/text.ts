@@ -4,7 +4,7 @@
  */
 import type { MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../engine/reduce/metrics.js';
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import type { PairedDifference } from '../summary/compare.js';
 import { armLabel } from '../summary/arms.js';
 import { icerReading, type IcerSummary } from '../summary/decision.js';

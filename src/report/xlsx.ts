@@ -18,7 +18,7 @@ import type { ModelSpec, TransitionRows } from '../model/types.js';
 import { distQuantile, type Distribution } from '../params/distribution.js';
 import { planUncertainty } from '../params/plan.js';
 import { METRIC_LABELS, METRICS } from '../engine/reduce/metrics.js';
-import type { SimulationResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import { icerReading } from '../summary/decision.js';
 import { icerParts, LABELS, paybackPhrase } from '../format/i18n.js';
 import { fixZipDates, outputDate } from './zip-dates.js';

@@ -14,7 +14,8 @@ import { fixedIndices, isUncertain, planUncertainty, type UncertaintyPlan } from
 export { fixedIndices } from '../params/plan.js';
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from '../model/options.js';
 import { METRICS, type MetricName } from '../engine/reduce/metrics.js';
-import { assembleResult, type SimulationResult } from '../summary/result.js';
+import { assembleResult } from '../summary/result.js';
+import type { SimulationResult } from '../summary/types.js';
 import { CHANCE_REPLICATES, varianceShares } from '../summary/variance.js';
 
 /**

@@ -33,7 +33,7 @@ import type { Layout } from '../engine/layout.js';
 import { pairedComparison, type PairedDifference } from './compare.js';
 import { summarise } from './interval.js';
 import { hasArmRows, HIGHER_IS_BETTER, M, METRICS, type MetricName } from '../engine/reduce/metrics.js';
-import type { MetricSummaries } from './result.js';
+import type { MetricSummaries } from './interval.js';
 
 /** What an arm's row describes; see the module comment. */
 export type ArmBasis = 'allocated' | 'capacity';

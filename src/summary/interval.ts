@@ -4,6 +4,7 @@
  * @module
  */
 import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import type { MetricName } from '../engine/reduce/metrics.js';
 
 /** A metric's distribution over replicates. */
 export interface MetricSummary {
@@ -49,3 +50,6 @@ export function summarise(values: ArrayLike<number>, level: number): MetricSumma
     ...(xs.length < all.length ? { defined: xs.length } : {}),
   };
 }
+
+/** A summary of every metric, by name. */
+export type MetricSummaries = Record<MetricName, MetricSummary>;

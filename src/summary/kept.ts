@@ -4,7 +4,7 @@
  * @module
  */
 import { keptHash, partSettings } from './kept-hash.js';
-import type { SimulationResult } from './result.js';
+import type { SimulationResult } from './types.js';
 
 /** Raw replicate rows of a (partial) run plus the model, enough to merge runs exactly. */
 export interface KeptReplicates {

@@ -14,7 +14,8 @@ import { isUncertain, planUncertainty } from '../params/plan.js';
 import { CHANCE_REPLICATES, varianceShares } from './variance.js';
 import { collectBlocks } from '../engine/blocks.js';
 import type { KeptReplicates } from './kept.js';
-import { assembleResult, type SimulationResult } from './result.js';
+import { assembleResult } from './result.js';
+import type { SimulationResult } from './types.js';
 import { DEFAULT_WTP_RANGE, type ResolvedOptions } from '../model/options.js';
 
 /** The decision settings a part was run with (read from its JSON `decision`). */

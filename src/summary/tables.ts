@@ -7,7 +7,7 @@ import { quantileSorted } from 'simple-statistics';
 import type { Layout } from '../engine/layout.js';
 import { armLabel } from './arms.js';
 import { METRICS } from '../engine/reduce/metrics.js';
-import type { ScenarioResult, SteeringTrajectory } from './result.js';
+import type { ScenarioResult, SteeringTrajectory } from './types.js';
 
 /**
  * The raw draws: one row per replicate, scenario and group (`group` is "total" for the

@@ -1,0 +1,238 @@
+/**
+ * The shape of a run's result: what {@link simulate} returns and `summary/result.ts`
+ * assembles. Types only, so tables, arms and reports can name them without importing the
+ * assembly.
+ * @module
+ */
+import type { ColumnTable } from 'arquero';
+import type { ArmComparison, ArmResult } from './arms.js';
+import type { PairedDifference } from './compare.js';
+import type { Payback, YearlyDifference, YearlyLine } from './business.js';
+import type { DecisionFigures, IcerSummary } from './decision.js';
+import type { MetricSummaries } from './interval.js';
+import type { VarianceShare } from './variance.js';
+import type { MetricName } from '../engine/reduce/metrics.js';
+
+export type { MetricSummaries } from './interval.js';
+/** One group × intervention count of a scenario; `intervention: null` is the remainder. */
+export interface AllocationCount {
+  /** Group id. */
+  group: string;
+  /** Intervention id, or null for the group's citizens without an intervention. */
+  intervention: string | null;
+  /** Number of citizens. */
+  count: number;
+}
+
+/** One group's results within a scenario. */
+export interface GroupResult {
+  /** Group id. */
+  id: string;
+  /** Metrics over the group's citizens. */
+  metrics: MetricSummaries;
+}
+
+export type { VarianceShare } from './variance.js';
+
+/** One scenario's results. */
+export interface ScenarioResult {
+  /** Scenario id. */
+  id: string;
+  /** Scenario label, when the model gives one. */
+  label?: string;
+  /**
+   * Every group × intervention count, the unallocated remainder with `intervention: null`.
+   * With steering this is the allocation at the start (newcomers at the starting share); the
+   * share over time is in {@link SimulationResult.steering}.
+   */
+  allocation: AllocationCount[];
+  /** Metrics over the whole population. */
+  metrics: MetricSummaries;
+  /** Metrics per group. */
+  groups: GroupResult[];
+  /**
+   * Metrics per arm (group × intervention, null for none) with citizens allocated to it,
+   * in group order, "none" first. Empty for a steered scenario (citizens change arm), and
+   * for a result merged from parts kept without arm rows. See {@link ArmResult.basis}.
+   */
+  arms: ArmResult[];
+  /**
+   * With uncertain parameters: the split of each metric's variance. Chance is estimated by
+   * re-running with every parameter at its mean (up to 500 replicates, same seed); the
+   * parameters' share is the rest.
+   */
+  varianceShares?: Record<MetricName, VarianceShare>;
+}
+
+/**
+ * The share a scenario's portfolio steering gave the active intervention: per replicate
+ * and as a summary, at month 0 and every review.
+ */
+export interface SteeringTrajectory {
+  /** Scenario id. */
+  scenario: string;
+  /** The steered intervention. */
+  intervention: string;
+  /** Month 0 and the review months; the share holds from each until the next. */
+  months: number[];
+  /** Those months as dates (`YYYY-MM`), when the model has a start. */
+  dates?: string[];
+  /** Mean share over replicates, per month in `months`. */
+  mean: number[];
+  /** Lower end of the interval. */
+  lo: number[];
+  /** Upper end of the interval. */
+  hi: number[];
+  /** The share per replicate (rows, from the run's first replicate) and month in `months` (columns). */
+  replicates: number[][];
+}
+
+/** Citizens waiting for a place in one month of one scenario. */
+export interface QueueLength {
+  /** Scenario id. */
+  scenario: string;
+  /** Month (0 … H−1). */
+  month: number;
+  /** Mean over replicates. */
+  mean: number;
+  /** Lower end of the interval. */
+  lo: number;
+  /** Upper end of the interval. */
+  hi: number;
+}
+
+/** The outcome of a precision-targeted run. */
+export interface PrecisionOutcome {
+  /** The target Monte Carlo standard error. */
+  target: number;
+  /** Whether every mean reached it within `maxReplicates`. */
+  reached: boolean;
+}
+
+/** One group's paired differences. */
+export interface GroupComparison {
+  /** Group id. */
+  id: string;
+  /** scenario − baseline per metric, over the group's citizens. */
+  metrics: Record<MetricName, PairedDifference>;
+}
+
+/** One scenario against the baseline: the paired difference of every metric. */
+export interface Comparison {
+  /** The scenario. */
+  scenario: string;
+  /** The baseline it is compared with. */
+  baseline: string;
+  /** scenario − baseline per metric, over the whole population. */
+  metrics: Record<MetricName, PairedDifference>;
+  /** The same per group. */
+  groups: GroupComparison[];
+  /** The same per arm present (with citizens) in both the scenario and the baseline. */
+  arms: ArmComparison[];
+  /**
+   * Cost per extra success: Δ municipalCost / Δ successful citizens, with a bootstrap
+   * interval and the dominance flags of health economics.
+   */
+  icer: IcerSummary;
+}
+
+/**
+ * Decision summaries across all scenarios, on expected outcomes given the parameter draws
+ * (see {@link DecisionFigures}), with the probability best per metric by metric name.
+ */
+export interface DecisionSummary extends DecisionFigures {
+  /**
+   * Per metric, the probability over parameter draws that each scenario has the best
+   * expected outcome (higher or lower as the metric prefers); ties split evenly.
+   */
+  probabilityBest: Record<MetricName, Record<string, number>>;
+}
+
+export type { EvppiEntry, CeacPoint, DecisionFigures } from './decision.js';
+
+/**
+ * The result of {@link simulate}: the run's settings, each scenario's summaries, and
+ * arquero tables for filtering, joining and export.
+ */
+export interface SimulationResult {
+  /** The model's name. */
+  model: string;
+  /** The seed, as a string. */
+  seed: string;
+  /** Number of replicates of the whole run. */
+  replicates: number;
+  /** The replicates simulated, `[from, to)`, when only part of the run was. */
+  replicateRange?: [number, number];
+  /** Months simulated. */
+  horizonMonths: number;
+  /** Level of the percentile intervals. */
+  level: number;
+  /** Per-scenario summaries, in model order. */
+  scenarios: ScenarioResult[];
+  /** The scenario the others are compared with (option `baseline`, default the first). */
+  baseline: string;
+  /**
+   * Each other scenario against the baseline: paired differences (common random numbers:
+   * the same citizens' streams and parameter draws in every scenario of a replicate).
+   */
+  comparisons: Comparison[];
+  /** Which scenario is best how often, and what perfect information would be worth. */
+  decision: DecisionSummary;
+  /** Budget lines per scenario, calendar year (and "total") and payer, with intervals. */
+  yearly?: YearlyLine[];
+  /** The same as paired differences against the baseline: the municipal net result per year. */
+  yearlyComparisons?: YearlyDifference[];
+  /** Payback of each scenario against the baseline. */
+  payback?: Payback[];
+  /** With a capacity: citizens waiting for a place, per scenario and month, over replicates. */
+  queue?: QueueLength[];
+  /** The raw queue lengths: replicate × scenario × month. */
+  queueValues?: Int32Array;
+  /** With portfolio steering: the steered share per scenario, replicate and review. */
+  steering?: SteeringTrajectory[];
+  /** The raw steered shares: replicate × scenario × month (NaN for scenarios without steering). */
+  shareValues?: Float64Array;
+  /** The steered shares as a table: one row per replicate, steered scenario and review month. */
+  steeringDraws?: ColumnTable;
+  /** One row per replicate, scenario and group (`group` = "total" for the population). */
+  draws: ColumnTable;
+  /**
+   * One row per scenario, group, arm and metric with mean, sd, lo, hi: `arm` is "all" on
+   * the total's (`group` "total") and the groups' rows, `group/intervention` (`group/none`)
+   * on an arm's rows. Filter `arm === 'all'` for the totals and groups alone.
+   */
+  summary: ColumnTable;
+  /** With the `precision` option: the target and whether it was reached within `maxReplicates`. */
+  precision?: PrecisionOutcome;
+  /** The raw metric rows: replicate × scenario × (groups + total) × metric. */
+  values: Float64Array;
+  /**
+   * With uncertain parameters: the chance pass's metric rows (every parameter at its mean)
+   * for the run's replicates among the first 500, laid out like `values` — what a split
+   * run keeps so that merged parts get the whole run's {@link ScenarioResult.varianceShares}.
+   */
+  chanceValues?: Float64Array;
+  /**
+   * The raw arm rows: replicate × scenario × cell × metric, cell = group · A + arm with A =
+   * interventions + 1 and arm 0 = none, interventions in model order, groups as in the
+   * model then inflow groups. NaN for cells without citizens and for steered scenarios.
+   * Absent for a result merged from parts kept without arm rows.
+   */
+  armValues?: Float64Array;
+  /**
+   * The arm rows as a table: one row per replicate, scenario and arm of
+   * {@link ScenarioResult.arms} (columns replicate, scenario, group, intervention, arm,
+   * then one per metric). `draws` keeps groups and totals only.
+   */
+  armDraws?: ColumnTable;
+  /** The raw monthly municipal cost: replicate × scenario × month. */
+  monthlyValues?: Float64Array;
+  /** The raw yearly ledger: replicate × scenario × year × item. */
+  yearlyValues?: Float64Array;
+  /**
+   * With the `occupancy` option: citizens in each state month by month (month H is the
+   * final state) — one row per scenario, state and month with mean, the interval lo–hi at
+   * the run's level, and quartiles q25, median, q75 over replicates.
+   */
+  occupancy?: ColumnTable;
+}
