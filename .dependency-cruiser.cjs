@@ -8,12 +8,12 @@ const LAYERS = [
   'params', // distributions and the parameter plan
   'evidence', // cited effects and their mappings
   'calibrate', // observed shares → monthly probabilities
-  'presets', // data plus comments: Randers, Gladsaxe, Danish rates
   'compile', // normalised model → typed arrays
   'engine', // streams, kernel, the two engines, reducers, executors, the raw output's layout
   'summary', // raw output → summaries, comparisons, decisions, tables
   'run', // simulate(): options → plan → engine → summary
   'analysis', // sensitivity, break-even
+  'presets', // data plus comments: Randers, Gladsaxe, Danish rates (see presets-are-data)
   'format', // i18n, number formats, a model in words
   'plot', // vega-lite specs
   'report', // text, JSON, CSV, xlsx, HTML
@@ -38,6 +38,13 @@ module.exports = {
       from: { path: `^src/${layer}/` },
       to: { path: `^src/(${later(i)})/` },
     })),
+    {
+      name: 'presets-are-data',
+      severity: 'error',
+      comment: 'A preset is a model written down: it may use the schema, distributions, evidence and calibration, never the mechanism.',
+      from: { path: '^src/presets/' },
+      to: { path: '^src/', pathNot: '^src/(model|params|evidence|calibrate|presets)/' },
+    },
     {
       name: 'folders-do-not-import-entries',
       severity: 'error',
