@@ -42,10 +42,10 @@ export function measureValues(result: SimulationResult, spec: MeasureSpec): Floa
   const G = result.scenarios[0].groups.length;
   const per = (G + 1) * M;
   const stride = ids.length * per;
-  const R = result.values.length / stride;
+  const R = result.raw.values.length / stride;
   const out = new Float64Array(R);
   for (let r = 0; r < R; r++) {
-    const at = (sc: number) => result.values[r * stride + sc * per + G * M + m];
+    const at = (sc: number) => result.raw.values[r * stride + sc * per + G * M + m];
     out[r] = b >= 0 ? at(s) - at(b) : at(s);
   }
   return out;

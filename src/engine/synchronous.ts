@@ -21,7 +21,7 @@ import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario }
 import { STEERING_SIGNALS } from '../compile/steering.js';
 import { ForlobInputError } from '../model/errors.js';
 import { citizenStream, fmix32 } from './random.js';
-import type { SteeringRuleFn, } from '../model/steering-rule.js';
+import type { SteeringRuleFn } from '../model/steering-rule.js';
 import type { Accumulator, Tracks } from './simulate.js';
 import { recordStay } from './record.js';
 

@@ -83,7 +83,7 @@ export function baselineOf(result: SimulationResult, baseline?: string): string 
 
 /** The draws' column of a metric; an unknown metric is a RangeError naming the known ones. */
 function metricColumn(result: SimulationResult, metric: PlotMetric): ArrayLike<number> {
-  const t = result.draws;
+  const t = result.tables.draws;
   const fixed = ['replicate', 'scenario', 'group'];
   if (fixed.includes(metric) || !t.columnNames().includes(metric)) {
     throw new RangeError(
@@ -106,7 +106,7 @@ function metricColumn(result: SimulationResult, metric: PlotMetric): ArrayLike<n
  * ```
  */
 export function metricDraws(result: SimulationResult, metric: PlotMetric, group = 'total'): DrawRow[] {
-  const t = result.draws;
+  const t = result.tables.draws;
   const rep = t.array('replicate') as ArrayLike<number>;
   const sc = t.array('scenario') as ArrayLike<string>;
   const gr = t.array('group') as ArrayLike<string>;

@@ -29,14 +29,15 @@ export function fanChartSpec(
   scenarioId: string,
   options: FanChartOptions = {},
 ): VegaLiteSpec {
-  if (!result.occupancy) throw new RangeError('fanChartSpec needs result.occupancy: simulate with { occupancy: true }');
+  if (!result.tables.occupancy)
+    throw new RangeError('fanChartSpec needs result.tables.occupancy: simulate with { occupancy: true }');
   if (!result.scenarios.some((s) => s.id === scenarioId)) {
     throw new RangeError(
       `unknown scenario "${scenarioId}" (expected one of ${result.scenarios.map((s) => s.id).join(', ')})`,
     );
   }
   const lang = options.lang ?? 'en';
-  const all = result.occupancy.objects() as {
+  const all = result.tables.occupancy.objects() as {
     scenario: string;
     state: string;
     month: number;

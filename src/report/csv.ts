@@ -13,8 +13,8 @@ import { csvText } from './escape.js';
  */
 export function resultToCSV(result: SimulationResult): string {
   // The CSV keeps its shape (scenario, group, metric, …): arm rows are in the JSON, the
-  // workbook, `--by arm` and `result.summary`.
-  const table = result.summary.filter((d: { arm: string }) => d.arm === 'all').select(not('arm'));
+  // workbook, `--by arm` and `result.tables.summary`.
+  const table = result.tables.summary.filter((d: { arm: string }) => d.arm === 'all').select(not('arm'));
   const text = (v: unknown) => (typeof v === 'string' ? csvText(v) : v);
   return `${table.toCSV({ format: Object.fromEntries(table.columnNames().map((c) => [c, text])) })}\n`;
 }

@@ -108,7 +108,7 @@ export async function renderReport(
       caption: L.steeringCaption(tr.scenario, tr.intervention),
       spec: steeringSpec(result, tr.scenario, { lang }),
     });
-  if (result.occupancy) {
+  if (result.tables.occupancy) {
     for (const s of result.scenarios)
       figures.push({ caption: L.fanCaption(s.id), spec: fanChartSpec(result, s.id, { lang }) });
   }
@@ -158,7 +158,7 @@ ${armsSection(result, metrics, lang, levelPct)}
 <section id="plots">
 <h2>${esc(L.plotsHeading)}</h2>
 ${figures.map((f, i) => `<figure>${svgs[i]}<figcaption>${esc(f.caption)}</figcaption></figure>`).join('\n')}
-${result.occupancy ? '' : `<p class="note">${esc(L.noOccupancy)}</p>`}
+${result.tables.occupancy ? '' : `<p class="note">${esc(L.noOccupancy)}</p>`}
 </section>
 <section id="assumptions">
 <h2>${esc(L.assumptionsHeading)}</h2>

@@ -26,7 +26,7 @@ import { CHANCE_REPLICATES, varianceShares } from '../summary/variance.js';
  * import { simulate, presets } from 'forlob';
  * const result = await simulate(presets['randers-2025'].model, { replicates: 500, seed: '42' });
  * for (const sc of result.scenarios) console.log(sc.id, sc.metrics.successRate);
- * result.summary.print(); // an arquero table: scenario × group × metric
+ * result.tables.summary.print(); // an arquero table: scenario × group × metric
  * ```
  * @throws {@link ForlobInputError} when the model or the options are invalid.
  */
@@ -66,7 +66,7 @@ export async function simulateWith(
   }
   if (isUncertain(plan) && opts.fixed === undefined) {
     // The chance pass covers the run's share of the first replicates, so split runs keep
-    // their part (`chanceValues`) and merge into the whole run's split exactly.
+    // their part (`raw.chance`) and merge into the whole run's split exactly.
     const n = Math.min(opts.replicates, CHANCE_REPLICATES);
     const to = Math.min(opts.to, n);
     if (opts.from < to) {
@@ -78,10 +78,10 @@ export async function simulateWith(
         occupancy: false,
         onProgress: undefined,
       });
-      result.chanceValues = block.values;
+      result.raw.chance = block.values;
       if (opts.from === 0 && opts.to === opts.replicates) {
         const shares = varianceShares(
-          result.values,
+          result.raw.values,
           block.values,
           n,
           result.scenarios.length,

@@ -51,25 +51,25 @@ export function keptReplicates(result: SimulationResult, spec: unknown): KeptRep
   const [from, to] = result.replicateRange ?? [0, result.replicates];
   const nullable = (xs: Float64Array) => Array.from(xs, (v) => (Number.isNaN(v) ? null : v));
   const hash = keptHash(partSettings({ ...result, kept: { spec, from, to } }), {
-    values: result.values,
-    ...(result.armValues ? { arms: result.armValues } : {}),
-    ...(result.monthlyValues ? { monthly: result.monthlyValues } : {}),
-    ...(result.yearlyValues ? { yearly: result.yearlyValues } : {}),
-    ...(result.queueValues ? { queue: result.queueValues } : {}),
-    ...(result.shareValues ? { shares: result.shareValues } : {}),
-    ...(result.chanceValues ? { chance: result.chanceValues } : {}),
+    values: result.raw.values,
+    ...(result.raw.arms ? { arms: result.raw.arms } : {}),
+    ...(result.raw.monthly ? { monthly: result.raw.monthly } : {}),
+    ...(result.raw.yearly ? { yearly: result.raw.yearly } : {}),
+    ...(result.raw.queue ? { queue: result.raw.queue } : {}),
+    ...(result.raw.shares ? { shares: result.raw.shares } : {}),
+    ...(result.raw.chance ? { chance: result.raw.chance } : {}),
   });
   return {
     spec,
     from,
     to,
-    values: nullable(result.values),
-    ...(result.armValues ? { arms: nullable(result.armValues) } : {}),
-    ...(result.monthlyValues ? { monthly: Array.from(result.monthlyValues) } : {}),
-    ...(result.yearlyValues ? { yearly: nullable(result.yearlyValues) } : {}),
-    ...(result.queueValues ? { queue: Array.from(result.queueValues) } : {}),
-    ...(result.shareValues ? { shares: nullable(result.shareValues) } : {}),
-    ...(result.chanceValues ? { chance: nullable(result.chanceValues) } : {}),
+    values: nullable(result.raw.values),
+    ...(result.raw.arms ? { arms: nullable(result.raw.arms) } : {}),
+    ...(result.raw.monthly ? { monthly: Array.from(result.raw.monthly) } : {}),
+    ...(result.raw.yearly ? { yearly: nullable(result.raw.yearly) } : {}),
+    ...(result.raw.queue ? { queue: Array.from(result.raw.queue) } : {}),
+    ...(result.raw.shares ? { shares: nullable(result.raw.shares) } : {}),
+    ...(result.raw.chance ? { chance: nullable(result.raw.chance) } : {}),
     hash,
   };
 }

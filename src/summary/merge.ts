@@ -212,9 +212,15 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
     covered += rows;
   }
   if (covered === n && isUncertain(plan)) {
-    const shares = varianceShares(merged.values, chance, n, merged.scenarios.length, merged.scenarios[0].groups.length);
+    const shares = varianceShares(
+      merged.raw.values,
+      chance,
+      n,
+      merged.scenarios.length,
+      merged.scenarios[0].groups.length,
+    );
     merged.scenarios.forEach((sc, i) => (sc.varianceShares = shares[i]));
-    merged.chanceValues = chance;
+    merged.raw.chance = chance;
   }
   return merged;
 }

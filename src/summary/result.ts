@@ -1,13 +1,15 @@
-
 import type { Layout } from '../engine/layout.js';
 import type { RawRun } from '../engine/run.js';
 import { fixedIndices, varyingDraws, type UncertaintyPlan } from '../params/plan.js';
 import { wtpGrid, type ResolvedOptions } from '../model/options.js';
 import { armDrawsTable, drawsTable, occupancyTable, steeringTable, summaryTable } from './tables.js';
-import { armComparisons, armCells, scenarioArms, } from './arms.js';
+import { armComparisons, armCells, scenarioArms } from './arms.js';
 import { summarise, type MetricSummaries } from './interval.js';
+import type { ColumnTable } from 'arquero';
 import type {
   AllocationCount,
+  RawResult,
+  ResultTables,
   Comparison,
   DecisionSummary,
   QueueLength,
@@ -17,8 +19,8 @@ import type {
 } from './types.js';
 import seedrandom from 'seedrandom';
 import { pairedComparison, type PairedDifference } from './compare.js';
-import { paybackResults, yearlyResults, } from './business.js';
-import { decisionSummary, icer, } from './decision.js';
+import { paybackResults, yearlyResults } from './business.js';
+import { decisionSummary, icer } from './decision.js';
 import { HIGHER_IS_BETTER, M, METRICS, type MetricName } from '../engine/reduce/metrics.js';
 import { ForlobInputError } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
@@ -177,7 +179,7 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     groups: opts.evppiGroups,
     source: () => rng.double(),
   }) as DecisionSummary;
-  return {
+  const summaries = {
     model: spec.name,
     seed: opts.seed,
     replicates: opts.replicates,
@@ -195,47 +197,77 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
           yearlyResults(layout, scenarioIds, b, block.yearly, opts.level),
         )
       : {}),
-    ...(block.queue
-      ? { queue: queueLengths(block.queue, scenarioIds, layout.H, opts.level), queueValues: block.queue }
-      : {}),
-    ...(block.shares
-      ? (({ steering }) => ({
-          steering,
-          steeringDraws: steeringTable(steering, opts.from),
-          shareValues: block.shares,
-        }))({ steering: steeringTrajectories(spec, layout, block.shares, opts.level) })
-      : {}),
+    ...(block.queue ? { queue: queueLengths(block.queue, scenarioIds, layout.H, opts.level) } : {}),
+    ...(block.shares ? { steering: steeringTrajectories(spec, layout, block.shares, opts.level) } : {}),
     ...(block.monthly
       ? { payback: paybackResults(layout, scenarioIds, b, block.monthly, opts.level, spec.start) }
       : {}),
-    draws: drawsTable(values, scenarioIds, groupIds, opts.from),
-    summary: summaryTable(scenarios),
-    values,
-    ...(block.arms
-      ? {
-          armValues: block.arms,
-          armDraws: armDrawsTable(
-            block.arms,
-            layout,
-            scenarioIds.map((_, s) => armCells(layout, s)),
-            scenarioIds,
-            ivIds,
-            opts.from,
-          ),
-        }
-      : {}),
-    ...(block.monthly ? { monthlyValues: block.monthly } : {}),
-    ...(block.yearly ? { yearlyValues: block.yearly } : {}),
-    ...(occupancy
-      ? {
-          occupancy: occupancyTable(
-            occupancy,
-            scenarioIds,
-            spec.states.map((s) => s.id),
-            layout.H,
-            opts.level,
-          ),
-        }
-      : {}),
   };
+  const raw: RawResult = {
+    layout,
+    values,
+    ...(block.arms ? { arms: block.arms } : {}),
+    ...(block.monthly ? { monthly: block.monthly } : {}),
+    ...(block.yearly ? { yearly: block.yearly } : {}),
+    ...(block.queue ? { queue: block.queue } : {}),
+    ...(block.shares ? { shares: block.shares } : {}),
+    ...(occupancy ? { occupancy } : {}),
+  };
+  const steering = summaries.steering;
+  const arms = block.arms;
+  const tables = lazyTables({
+    draws: () => drawsTable(values, scenarioIds, groupIds, opts.from),
+    summary: () => summaryTable(scenarios),
+    ...(arms
+      ? {
+          armDraws: () =>
+            armDrawsTable(
+              arms,
+              layout,
+              scenarioIds.map((_, s) => armCells(layout, s)),
+              scenarioIds,
+              ivIds,
+              opts.from,
+            ),
+        }
+      : {}),
+    ...(steering ? { steeringDraws: () => steeringTable(steering, opts.from) } : {}),
+    ...(occupancy
+      ? { occupancy: () => occupancyTable(occupancy, scenarioIds, layout.stateIds, layout.H, opts.level) }
+      : {}),
+  });
+  return withDeprecatedNames({ ...summaries, tables, raw } as SimulationResult);
+}
+
+/** Tables whose builders run on first read, once. */
+function lazyTables(builders: Record<string, () => ColumnTable>): ResultTables {
+  const tables = {};
+  for (const [name, build] of Object.entries(builders)) {
+    let table: ColumnTable | undefined;
+    Object.defineProperty(tables, name, { enumerable: true, get: () => (table ??= build()) });
+  }
+  return tables as ResultTables;
+}
+
+/** The flat names results had before `raw` and `tables` (0.1), kept readable and out of enumeration. */
+const DEPRECATED: [string, (r: SimulationResult) => unknown][] = [
+  ['values', (r) => r.raw.values],
+  ['armValues', (r) => r.raw.arms],
+  ['monthlyValues', (r) => r.raw.monthly],
+  ['yearlyValues', (r) => r.raw.yearly],
+  ['queueValues', (r) => r.raw.queue],
+  ['shareValues', (r) => r.raw.shares],
+  ['chanceValues', (r) => r.raw.chance],
+  ['draws', (r) => r.tables.draws],
+  ['summary', (r) => r.tables.summary],
+  ['armDraws', (r) => r.tables.armDraws],
+  ['steeringDraws', (r) => r.tables.steeringDraws],
+  ['occupancy', (r) => r.tables.occupancy],
+];
+
+/** Define the deprecated flat names on a result. */
+export function withDeprecatedNames(result: SimulationResult): SimulationResult {
+  for (const [name, get] of DEPRECATED)
+    Object.defineProperty(result, name, { enumerable: false, configurable: true, get: () => get(result) });
+  return result;
 }

@@ -11,6 +11,7 @@ import type { Payback, YearlyDifference, YearlyLine } from './business.js';
 import type { DecisionFigures, IcerSummary } from './decision.js';
 import type { MetricSummaries } from './interval.js';
 import type { VarianceShare } from './variance.js';
+import type { Layout } from '../engine/layout.js';
 import type { MetricName } from '../engine/reduce/metrics.js';
 
 export type { MetricSummaries } from './interval.js';
@@ -151,8 +152,80 @@ export interface DecisionSummary extends DecisionFigures {
 export type { EvppiEntry, CeacPoint, DecisionFigures } from './decision.js';
 
 /**
- * The result of {@link simulate}: the run's settings, each scenario's summaries, and
- * arquero tables for filtering, joining and export.
+ * The raw arrays of a run, each laid out replicate by replicate, and the {@link Layout}
+ * that says what every number means. Everything else in a {@link SimulationResult} is
+ * computed from these.
+ */
+export interface RawResult {
+  /** What each number of the arrays below belongs to: scenario, group, arm, state, month, year; their strides. */
+  layout: Layout;
+  /** Metric rows: replicate × scenario × (groups + total) × metric ({@link METRICS} order). */
+  values: Float64Array;
+  /**
+   * Arm rows: replicate × scenario × cell × metric, cell = group · A + arm with A =
+   * interventions + 1 and arm 0 = none, interventions in model order, groups as in the
+   * model then inflow groups. NaN for cells without citizens and for steered scenarios.
+   * Absent for a result merged from parts kept without arm rows.
+   */
+  arms?: Float64Array;
+  /** Municipal cost per month: replicate × scenario × month. */
+  monthly?: Float64Array;
+  /** The yearly ledger: replicate × scenario × year × item ({@link YEARLY_ITEMS} order). */
+  yearly?: Float64Array;
+  /** With a capacity: citizens waiting for a place, replicate × scenario × month. */
+  queue?: Int32Array;
+  /** With portfolio steering: the steered share, replicate × scenario × month (NaN for scenarios without steering). */
+  shares?: Float64Array;
+  /**
+   * With uncertain parameters: the chance pass's metric rows (every parameter at its mean)
+   * for the run's replicates among the first 500, laid out like `values` — what a split
+   * run keeps so that merged parts get the whole run's {@link ScenarioResult.varianceShares}.
+   */
+  chance?: Float64Array;
+  /** With the `occupancy` option: citizens per state, replicate × scenario × state × (H + 1) months. */
+  occupancy?: Int32Array;
+}
+
+/**
+ * The result as arquero tables, each built the first time it is read (a large run's
+ * per-replicate tables cost memory nobody may ask for).
+ */
+export interface ResultTables {
+  /** One row per replicate, scenario and group (`group` = "total" for the population), one column per metric. */
+  readonly draws: ColumnTable;
+  /**
+   * One row per scenario, group, arm and metric with mean, sd, lo, hi: `arm` is "all" on
+   * the total's (`group` "total") and the groups' rows, `group/intervention` (`group/none`)
+   * on an arm's rows. Filter `arm === 'all'` for the totals and groups alone.
+   */
+  readonly summary: ColumnTable;
+  /**
+   * The arm rows: one row per replicate, scenario and arm of {@link ScenarioResult.arms}
+   * (columns replicate, scenario, group, intervention, arm, then one per metric).
+   */
+  readonly armDraws?: ColumnTable;
+  /** With portfolio steering: one row per replicate, steered scenario and review month. */
+  readonly steeringDraws?: ColumnTable;
+  /**
+   * With the `occupancy` option: citizens in each state month by month (month H is the
+   * final state) — one row per scenario, state and month with mean, the interval lo–hi at
+   * the run's level, and quartiles q25, median, q75 over replicates.
+   */
+  readonly occupancy?: ColumnTable;
+}
+
+/**
+ * The result of {@link simulate}, in three parts: the run's settings and summaries (plain
+ * data, what `resultToJSON` writes), {@link SimulationResult.tables | tables} built on
+ * demand, and the {@link SimulationResult.raw | raw} arrays with their layout.
+ *
+ * @example
+ * ```ts
+ * const result = await simulate(presets['randers-2025'].model, { replicates: 500 });
+ * result.scenarios[0].metrics.successRate.mean; // a summary
+ * result.tables.summary.print();               // an arquero table, built now
+ * result.raw.values.length / result.raw.layout.strides.replicate; // 500 replicates
+ * ```
  */
 export interface SimulationResult {
   /** The model's name. */
@@ -186,53 +259,37 @@ export interface SimulationResult {
   payback?: Payback[];
   /** With a capacity: citizens waiting for a place, per scenario and month, over replicates. */
   queue?: QueueLength[];
-  /** The raw queue lengths: replicate × scenario × month. */
-  queueValues?: Int32Array;
   /** With portfolio steering: the steered share per scenario, replicate and review. */
   steering?: SteeringTrajectory[];
-  /** The raw steered shares: replicate × scenario × month (NaN for scenarios without steering). */
-  shareValues?: Float64Array;
-  /** The steered shares as a table: one row per replicate, steered scenario and review month. */
-  steeringDraws?: ColumnTable;
-  /** One row per replicate, scenario and group (`group` = "total" for the population). */
-  draws: ColumnTable;
-  /**
-   * One row per scenario, group, arm and metric with mean, sd, lo, hi: `arm` is "all" on
-   * the total's (`group` "total") and the groups' rows, `group/intervention` (`group/none`)
-   * on an arm's rows. Filter `arm === 'all'` for the totals and groups alone.
-   */
-  summary: ColumnTable;
   /** With the `precision` option: the target and whether it was reached within `maxReplicates`. */
   precision?: PrecisionOutcome;
-  /** The raw metric rows: replicate × scenario × (groups + total) × metric. */
-  values: Float64Array;
-  /**
-   * With uncertain parameters: the chance pass's metric rows (every parameter at its mean)
-   * for the run's replicates among the first 500, laid out like `values` — what a split
-   * run keeps so that merged parts get the whole run's {@link ScenarioResult.varianceShares}.
-   */
-  chanceValues?: Float64Array;
-  /**
-   * The raw arm rows: replicate × scenario × cell × metric, cell = group · A + arm with A =
-   * interventions + 1 and arm 0 = none, interventions in model order, groups as in the
-   * model then inflow groups. NaN for cells without citizens and for steered scenarios.
-   * Absent for a result merged from parts kept without arm rows.
-   */
-  armValues?: Float64Array;
-  /**
-   * The arm rows as a table: one row per replicate, scenario and arm of
-   * {@link ScenarioResult.arms} (columns replicate, scenario, group, intervention, arm,
-   * then one per metric). `draws` keeps groups and totals only.
-   */
-  armDraws?: ColumnTable;
-  /** The raw monthly municipal cost: replicate × scenario × month. */
-  monthlyValues?: Float64Array;
-  /** The raw yearly ledger: replicate × scenario × year × item. */
-  yearlyValues?: Float64Array;
-  /**
-   * With the `occupancy` option: citizens in each state month by month (month H is the
-   * final state) — one row per scenario, state and month with mean, the interval lo–hi at
-   * the run's level, and quartiles q25, median, q75 over replicates.
-   */
-  occupancy?: ColumnTable;
+  /** The result as arquero tables, built on first read. */
+  readonly tables: ResultTables;
+  /** The raw arrays and their layout. */
+  raw: RawResult;
+
+  /** @deprecated Use `raw.values`. */
+  readonly values: Float64Array;
+  /** @deprecated Use `raw.arms`. */
+  readonly armValues?: Float64Array;
+  /** @deprecated Use `raw.monthly`. */
+  readonly monthlyValues?: Float64Array;
+  /** @deprecated Use `raw.yearly`. */
+  readonly yearlyValues?: Float64Array;
+  /** @deprecated Use `raw.queue`. */
+  readonly queueValues?: Int32Array;
+  /** @deprecated Use `raw.shares`. */
+  readonly shareValues?: Float64Array;
+  /** @deprecated Use `raw.chance`. */
+  readonly chanceValues?: Float64Array;
+  /** @deprecated Use `tables.draws`. */
+  readonly draws: ColumnTable;
+  /** @deprecated Use `tables.summary`. */
+  readonly summary: ColumnTable;
+  /** @deprecated Use `tables.armDraws`. */
+  readonly armDraws?: ColumnTable;
+  /** @deprecated Use `tables.steeringDraws`. */
+  readonly steeringDraws?: ColumnTable;
+  /** @deprecated Use `tables.occupancy`. */
+  readonly occupancy?: ColumnTable;
 }
