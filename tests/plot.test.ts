@@ -160,7 +160,9 @@ describe('paired differences', () => {
       /unknown baseline scenario "nope"/,
     );
     expect(() => distributionSpec(result, 'nope' as 'successRate')).toThrow(/unknown metric "nope"/);
-    expect(() => fanChartSpec({ ...result, tables: { ...result.tables, occupancy: undefined } }, 'today')).toThrow(/occupancy: true/);
+    expect(() => fanChartSpec({ ...result, tables: { ...result.tables, occupancy: undefined } }, 'today')).toThrow(
+      /occupancy: true/,
+    );
     expect(() => fanChartSpec(result, 'nope')).toThrow(/unknown scenario "nope"/);
   });
 });

@@ -13,8 +13,8 @@ import { choiceFlag, intFlag, levelFlag, parseFlags, usageText, type Flag } from
 import { checkOut, loadModel, writeOutput } from './io.js';
 import { progressBar } from './progress.js';
 import { printableDeep } from '../report/escape.js';
-import { NOT_AVAILABLE } from '../format/i18n.js';
-import { fixed } from '../report/text.js';
+import { NOT_AVAILABLE } from '../format/numbers.js';
+import { fixed } from '../format/numbers.js';
 
 /** Words of `text` in lines of at most `width` characters. */
 function wrap(text: string, width: number): string {

@@ -1,18 +1,16 @@
 /**
  * The report's words in Danish and English: metric names, units, headings and the
- * plain-language sentences. Numbers are formatted per language (Danish uses a decimal
- * comma), so one place decides how a figure reads.
+ * plain-language sentences. Numbers are formatted by `numbers.ts` in the language's style.
  * @module
  */
 import type { Payback } from '../summary/business.js';
 import { icerReading, type IcerReading, type IcerSummary, type Quadrant } from '../summary/decision.js';
 import { METRIC_LABELS, type MetricName } from '../engine/reduce/metrics.js';
 
-/** A language the report and the plots can be written in. */
-export type ReportLanguage = 'da' | 'en';
+import { LOCALES, type ReportLanguage } from './language.js';
+import { formatNumber, formatRange } from './numbers.js';
 
-/** Every language, in the order the CLI lists them. */
-export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['da', 'en'];
+export { REPORT_LANGUAGES, type ReportLanguage } from './language.js';
 
 /**
  * How a metric is shown: raw values are multiplied by `factor` (shares become per cent,
@@ -353,7 +351,7 @@ function units(months: string, mio: string, points: string): Partial<Record<Metr
 }
 
 const EN: ReportLabels = {
-  locale: 'en-GB',
+  locale: LOCALES.en,
   metrics: {
     successRate: 'success rate at horizon',
     benefitMonths: 'months on benefit per citizen',
@@ -520,7 +518,7 @@ const EN: ReportLabels = {
 };
 
 const DA: ReportLabels = {
-  locale: 'da-DK',
+  locale: LOCALES.da,
   metrics: {
     successRate: 'andel i succes ved horisonten',
     benefitMonths: 'måneder på ydelse pr. borger',
@@ -724,64 +722,4 @@ export function metricUnit(metric: string, lang: ReportLanguage = 'en'): MetricU
   if (/(Cost|Income)$/.test(metric)) return u.transferCost as MetricUnit;
   if (/(Rate|Share)$/.test(metric)) return u.successRate as MetricUnit;
   return { factor: 1, unit: '', diffUnit: '' };
-}
-
-/** What every formatter prints for an undefined figure (NaN, null, ±Infinity). */
-export const NOT_AVAILABLE = 'n/a';
-
-/**
- * Format a number with `digits` decimals in the language's style (Danish: decimal comma);
- * a minus is the typographic "−", and a value that rounds to zero loses its sign. An
- * undefined figure (NaN, null, ±Infinity) is "n/a": the one guard of the report's numbers.
- *
- * @example
- * ```ts
- * formatNumber(1234.5, 1, 'da'); // "1.234,5"
- * ```
- */
-export function formatNumber(x: number | null | undefined, digits: number, lang: ReportLanguage): string {
-  if (typeof x !== 'number' || !Number.isFinite(x)) return NOT_AVAILABLE;
-  const text = new Intl.NumberFormat(LABELS[lang].locale, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(x);
-  return /^-[0.,]+$/.test(text) ? text.slice(1) : text.replace('-', '−');
-}
-
-/**
- * Decimals that keep an interval readable: whole numbers for wide intervals, more
- * decimals only when the ends would otherwise print alike, or when an interval around 0
- * would print an end as 0.
- */
-export function rangeDigits(lo: number, hi: number): number {
-  const width = Math.abs(hi - lo);
-  const size = Math.max(Math.abs(lo), Math.abs(hi));
-  if (size === 0) return 0;
-  let d = width >= 2 || size >= 100 ? 0 : width >= 0.2 || size >= 10 ? 1 : 2;
-  if (lo < 0 && hi > 0) {
-    const near = Math.min(-lo, hi);
-    if (near < 1) d = Math.max(d, near >= 0.1 ? 1 : 2);
-  }
-  return d;
-}
-
-/**
- * An interval as text: "24–29" for non-negative ends, words between negative or mixed
- * ends ("−4 to −2", "−1 to +2" read better than runs of dashes).
- *
- * @example
- * ```ts
- * formatRange(24.2, 28.9, 'en');  // "24–29"
- * formatRange(-1.2, 2.4, 'da');   // "−1 til +2"
- * formatRange(-0.2, 6.1, 'en');   // "−0.2 to +6.1"
- * ```
- */
-export function formatRange(lo: number, hi: number, lang: ReportLanguage, digits = rangeDigits(lo, hi)): string {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return NOT_AVAILABLE;
-  const a = formatNumber(lo, digits, lang);
-  const b = formatNumber(hi, digits, lang);
-  if (a === b) return a;
-  if (lo >= 0 || a === '0' || /^[0.,]+$/.test(a)) return `${a}–${b}`;
-  const to = lang === 'da' ? 'til' : 'to';
-  return `${a} ${to} ${hi > 0 && !/^[0.,]+$/.test(b) ? '+' : ''}${b}`;
 }

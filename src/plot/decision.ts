@@ -7,7 +7,8 @@
  * draw, so the individual chance of which citizens find work is averaged out.
  * @module
  */
-import { formatNumber, metricUnit, type ReportLanguage } from '../format/i18n.js';
+import { metricUnit, type ReportLanguage } from '../format/i18n.js';
+import { formatNumber } from '../format/numbers.js';
 import type { CeacPoint, EvppiEntry } from '../summary/types.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 

@@ -2,7 +2,7 @@
  * Paired differences from the baseline, with intervals.
  * @module
  */
-import { formatNumber } from '../format/i18n.js';
+import { formatNumber } from '../format/numbers.js';
 import type { SimulationResult } from '../summary/types.js';
 import { baselineOf, differenceSummaries, metricText } from './data.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type VegaLiteSpec } from './types.js';

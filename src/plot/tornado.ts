@@ -2,7 +2,7 @@
  * Tornado charts of one-at-a-time sensitivity results.
  * @module
  */
-import { formatNumber } from '../format/i18n.js';
+import { formatNumber } from '../format/numbers.js';
 import { metricText } from './data.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type TornadoRow, type VegaLiteSpec } from './types.js';
 

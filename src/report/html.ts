@@ -19,10 +19,7 @@ import type { MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../engine/reduce/metrics.js';
 import type { ScenarioResult, SimulationResult } from '../summary/types.js';
 import {
-  formatNumber,
-  formatRange,
   icerParts,
-  NOT_AVAILABLE,
   LABELS,
   metricLabel,
   metricUnit,
@@ -32,6 +29,7 @@ import {
   type ReportLanguage,
   type SentenceParts,
 } from '../format/i18n.js';
+import { formatNumber, formatRange, NOT_AVAILABLE } from '../format/numbers.js';
 
 /** Options of {@link renderReport}. */
 export interface ReportOptions {

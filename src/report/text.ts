@@ -8,21 +8,14 @@ import type { SimulationResult } from '../summary/types.js';
 import type { PairedDifference } from '../summary/compare.js';
 import { armLabel } from '../summary/arms.js';
 import { icerReading, type IcerSummary } from '../summary/decision.js';
-import { NOT_AVAILABLE, paybackPhrase } from '../format/i18n.js';
+import { paybackPhrase } from '../format/i18n.js';
+import { fixed, NOT_AVAILABLE } from '../format/numbers.js';
 import { printableDeep } from './escape.js';
 
 interface Row {
   label: string;
   metric: MetricName;
   fmt: (x: number) => string;
-}
-
-/**
- * The one number formatter of the table: `x × scale` with `digits` decimals, or "n/a" for
- * a figure that is undefined (NaN, null, ±Infinity) — every other formatter goes through it.
- */
-export function fixed(x: number | null | undefined, digits: number, scale = 1): string {
-  return typeof x === 'number' && Number.isFinite(x * scale) ? (x * scale).toFixed(digits) : NOT_AVAILABLE;
 }
 
 const pct = (x: number) => fixed(x, 1, 100);
