@@ -1,6 +1,6 @@
 /**
- * The JSON output shape of a run (fixed by the CLI contract; fields are only ever added),
- * and the raw replicate rows a split run keeps for merging.
+ * The JSON output shape of a run (fixed by the CLI contract; fields are only ever added).
+ * What a split run keeps for merging is `summary/kept.ts`.
  * @module
  */
 import type { SimulationResult } from '../summary/types.js';

@@ -1,7 +1,7 @@
 /**
- * The public entry of a run: validate, compile, run, summarise. Pure computation, no Node
- * built-ins, so it works in a browser too; `forlob/node` runs the same replicates on
- * worker threads.
+ * A run from end to end: options → parameter plan → an executor runs the replicates
+ * (this thread here, worker threads in `forlob/node`) → the summary stage. Pure computation, no Node
+ * built-ins, so it works in a browser too.
  * @module
  */
 import { abortReason } from '../engine/abort.js';
