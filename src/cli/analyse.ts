@@ -4,7 +4,7 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { breakEven } from '../analysis/breakeven.js';
+import { breakEven, type BreakEvenResult } from '../analysis/breakeven.js';
 import { sensitivity, type SensitivityResult } from '../analysis/sensitivity.js';
 import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
@@ -162,7 +162,7 @@ async function emit(text: string, out: string | undefined): Promise<string> {
 export async function sensitivityCommand(argv: string[]): Promise<string> {
   const { v, quiet, model, format, metric, sim, run } = setup(argv, SENSITIVITY_FLAGS);
   const bar = progressBar(quiet);
-  let t;
+  let t: SensitivityResult;
   try {
     t = await sensitivity(model, {
       ...sim,
@@ -227,7 +227,7 @@ export async function breakEvenCommand(argv: string[]): Promise<string> {
       { path: '--lower', message: `expected a number below --upper, got --lower ${v.lower} and --upper ${v.upper}` },
     ]);
   const bar = progressBar(quiet);
-  let b;
+  let b: BreakEvenResult;
   try {
     b = await breakEven(model, {
       ...sim,

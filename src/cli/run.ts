@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
-import { simulate } from '../node.js';
+import { type SimulationResult, simulate } from '../node.js';
 import { resultToJSON, keptReplicates } from '../report/json.js';
 import { resultToCSV } from '../report/csv.js';
 import { formatTable } from '../report/text.js';
@@ -136,7 +136,7 @@ export async function runCommand(argv: string[]): Promise<string | Iterable<stri
       },
     ]);
   const bar = progressBar(values.quiet === true);
-  let result;
+  let result: SimulationResult;
   try {
     result = await simulate(model, {
       replicates,

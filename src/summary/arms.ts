@@ -124,7 +124,9 @@ export function scenarioArms(
   const basis = armBasis(cm, s);
   return armCells(cm, s).map((cell) => {
     const metrics = {} as MetricSummaries;
-    METRICS.forEach((name, m) => (metrics[name] = summarise(armColumn(armValues, cm, s, cell, m), level)));
+    METRICS.forEach((name, m) => {
+      metrics[name] = summarise(armColumn(armValues, cm, s, cell, m), level);
+    });
     return {
       group: cm.groupIds[Math.floor(cell / cm.A)],
       intervention: ivIds[cell % cm.A],

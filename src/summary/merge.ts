@@ -134,7 +134,9 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
   const stride = replicateStride(cm);
   const withArms = parts.some((p) => p.kept.arms !== undefined);
   const shape = keptShape(cm, first.replicates, isUncertain(plan), withArms);
-  parts.forEach((p, i) => problems.push(...arrayProblems(p.kept, names[i], shape)));
+  parts.forEach((p, i) => {
+    problems.push(...arrayProblems(p.kept, names[i], shape));
+  });
   if (problems.length) throw new ForlobInputError(problems.slice(0, 20));
   parts.forEach((p, i) => {
     const k = p.kept;
@@ -212,7 +214,9 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
   }
   if (covered === n && isUncertain(plan)) {
     const shares = varianceShares(merged.values, chance, n, merged.scenarios.length, merged.scenarios[0].groups.length);
-    merged.scenarios.forEach((sc, i) => (sc.varianceShares = shares[i]));
+    merged.scenarios.forEach((sc, i) => {
+      sc.varianceShares = shares[i];
+    });
     merged.chanceValues = chance;
   }
   return merged;

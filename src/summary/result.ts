@@ -258,7 +258,9 @@ export function metricColumn(values: Float64Array, cm: CompiledModel, s: number,
 
 function summariseRow(values: Float64Array, cm: CompiledModel, s: number, g: number, level: number): MetricSummaries {
   const out = {} as MetricSummaries;
-  METRICS.forEach((name, m) => (out[name] = summarise(metricColumn(values, cm, s, g, m), level)));
+  METRICS.forEach((name, m) => {
+    out[name] = summarise(metricColumn(values, cm, s, g, m), level);
+  });
   return out;
 }
 
