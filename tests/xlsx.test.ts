@@ -422,7 +422,7 @@ describe('resultToWorkbook', () => {
     tr.replicates.forEach((shares, r) => {
       const row = ws.getRow(at + 2 + r);
       expect(row.getCell(1).value).toBe(r);
-      shares.forEach((x, k) => expect(row.getCell(k + 2).value).toBe(x));
+      for (const [k, x] of shares.entries()) expect(row.getCell(k + 2).value).toBe(x);
     });
     expect(wb.getWorksheet('Queue')).toBeDefined();
     expect(table(wb.getWorksheet('Queue')!)).toHaveLength(result.queue!.length);
