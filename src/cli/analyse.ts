@@ -139,7 +139,7 @@ const fmt = (x: number | null | undefined) =>
  * How `run` shows a metric: shares in % (a difference in percentage points), money in
  * mio. DKK, months as months; anything else as it is.
  */
-export function measureUnit(metric: MetricName, difference: boolean): { factor: number; unit: string; digits: number } {
+function measureUnit(metric: MetricName, difference: boolean): { factor: number; unit: string; digits: number } {
   if (/(Rate|Share)$|^onBenefitAt/.test(metric))
     return { factor: 100, unit: difference ? 'percentage points' : '%', digits: 2 };
   if (/(Cost|Income)$/.test(metric)) return { factor: 1e-6, unit: 'mio. DKK', digits: 2 };

@@ -245,11 +245,6 @@ export function instantiate(plan: UncertaintyPlan, values: ArrayLike<number>, co
   }
 }
 
-/** Values with every parameter at its mean except those in `at` (index → value). */
-export function meansWith(plan: UncertaintyPlan, at: ReadonlyMap<number, number> = new Map()): Float64Array {
-  return Float64Array.from(plan.parameters, (p, i) => (at.has(i) ? at.get(i)! : p.mean));
-}
-
 /** A parameter's quantile (its value when fixed). */
 export function parameterQuantile(p: Parameter, q: number): number {
   return p.dist ? distQuantile(p.dist, q) : p.mean;

@@ -82,13 +82,7 @@ export function armLabel(group: string, intervention: string | null): string {
 }
 
 /** The value of metric `m` for cell `cell` of scenario `s` in every replicate of `armValues`. */
-export function armColumn(
-  armValues: Float64Array,
-  cm: CompiledModel,
-  s: number,
-  cell: number,
-  m: number,
-): Float64Array {
+function armColumn(armValues: Float64Array, cm: CompiledModel, s: number, cell: number, m: number): Float64Array {
   const per = cm.G * cm.A * M;
   const stride = cm.scenarios.length * per;
   const R = armValues.length / stride;
@@ -107,7 +101,7 @@ export function armCells(cm: CompiledModel, s: number): number[] {
 }
 
 /** What arm rows of scenario `s` describe. */
-export function armBasis(cm: CompiledModel, s: number): ArmBasis {
+function armBasis(cm: CompiledModel, s: number): ArmBasis {
   const sc = cm.scenarios[s];
   for (let c = 0; c < cm.G * cm.A; c++) if (sc.counts[c] > 0 && cm.capPlaces[c % cm.A] >= 0) return 'capacity';
   return 'allocated';

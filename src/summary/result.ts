@@ -247,7 +247,7 @@ export interface SimulationResult {
 }
 
 /** The value of metric `m` for group row `g` of scenario `s` in every replicate. */
-export function metricColumn(values: Float64Array, cm: CompiledModel, s: number, g: number, m: number): Float64Array {
+function metricColumn(values: Float64Array, cm: CompiledModel, s: number, g: number, m: number): Float64Array {
   const per = (cm.G + 1) * M;
   const stride = cm.scenarios.length * per;
   const R = values.length / stride;
@@ -279,7 +279,7 @@ function queueLengths(q: Int32Array, ids: string[], H: number, level: number): Q
 }
 
 /** `YYYY-MM` of month t after `start`. */
-export function monthDate(start: string, t: number): string {
+function monthDate(start: string, t: number): string {
   const m0 = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + t;
   return `${Math.floor(m0 / 12)}-${String((m0 % 12) + 1).padStart(2, '0')}`;
 }
