@@ -76,7 +76,9 @@ function exact(scenario: string) {
     pi[s0] = 1;
     for (let t = 0; t < H; t++) {
       const m = models[periodOf(t)];
-      pi.forEach((p, s) => (transfers += n * p * (m.states[s].monthlyTransfer ?? 0)));
+      pi.forEach((p, s) => {
+        transfers += n * p * (m.states[s].monthlyTransfer ?? 0);
+      });
       if (iv) cost += n * (pi[0] + pi[1]) * (m.interventions![0].monthlyCost ?? 0);
       pi = step(pi, armMatrix(m, iv));
     }

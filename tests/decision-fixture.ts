@@ -8,7 +8,7 @@ import type { IcerSummary, Quadrant } from '../src/summary/decision.js';
 import type { DecisionSummary, SimulationResult } from '../src/summary/types.js';
 
 /** An ICER summary with everything a test does not care about filled in. */
-export function icerOf(
+function icerOf(
   over: Partial<IcerSummary> & { quadrant: Quadrant; quadrantShares: Record<Quadrant, number> },
 ): IcerSummary {
   return {
@@ -105,7 +105,7 @@ export const ICERS = {
 } satisfies Record<string, IcerSummary>;
 
 /** A decision summary for Randers' four scenarios. */
-export function decisionOf(ids: string[]): DecisionSummary {
+function decisionOf(ids: string[]): DecisionSummary {
   const wtps = [0, 250_000, 500_000, 750_000, 1_000_000];
   return {
     probabilityBest: {} as DecisionSummary['probabilityBest'],

@@ -292,8 +292,10 @@ describe('the command line', () => {
     let current: string | undefined;
     for (const line of usage.split('\n')) {
       const m = /^ {2}(?:-\w, )? {0,4}--([a-z][\w-]*)(.*)$/.exec(line);
-      if (m) out.set((current = m[1]), m[2]);
-      else if (current && /^ {6,}\S/.test(line)) out.set(current, `${out.get(current)} ${line.trim()}`);
+      if (m) {
+        current = m[1];
+        out.set(current, m[2]);
+      } else if (current && /^ {6,}\S/.test(line)) out.set(current, `${out.get(current)} ${line.trim()}`);
       else current = undefined;
     }
     return out;

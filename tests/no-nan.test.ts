@@ -35,7 +35,7 @@ function undefinedFigures(
   out: { path: string; value: unknown }[] = [],
 ): { path: string; value: unknown }[] {
   if (x === null || (typeof x === 'number' && !Number.isFinite(x))) out.push({ path, value: x });
-  else if (Array.isArray(x)) x.forEach((v, i) => undefinedFigures(v, `${path}.${i}`, out));
+  else if (Array.isArray(x)) for (const [i, v] of x.entries()) undefinedFigures(v, `${path}.${i}`, out);
   else if (typeof x === 'object' && x !== undefined)
     for (const [k, v] of Object.entries(x)) undefinedFigures(v, path ? `${path}.${k}` : k, out);
   return out;

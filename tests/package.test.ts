@@ -1,12 +1,16 @@
 /**
  * The published package as a consumer meets it: `npm pack`, install the tarball in a fresh
- * project (its dependencies from the registry), then import it from ESM and CommonJS, run
- * a small simulation on worker threads, render a plot, and typecheck a consumer against
- * the shipped .d.ts / .d.cts. Slow (an npm install): about a minute.
+ * project, then import it from ESM and CommonJS, run a small simulation on worker threads,
+ * render a plot, and typecheck a consumer against the shipped .d.ts / .d.cts.
+ *
+ * Offline by default: the tarball is unpacked where npm would put it and its declared
+ * dependencies are linked from this repository's node_modules (no network). With
+ * FORLOB_PACKAGE_INSTALL=registry (`scripts/package-check.sh`) npm installs it with its
+ * dependencies from the registry instead, as a consumer would: about a minute.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { modelSchema } from '../src/model/schema.js';
@@ -15,6 +19,7 @@ import { ROOT, tempDir } from './helpers.js';
 const dir = tempDir();
 const app = join(dir, 'app');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const fromRegistry = process.env.FORLOB_PACKAGE_INSTALL === 'registry';
 
 const model = {
   name: 'Consumer',
@@ -44,6 +49,13 @@ beforeAll(() => {
   ) as { filename: string; files: { path: string }[] }[];
   const tarball = join(dir, packed[0].filename);
   mkdirSync(app);
+  if (fromRegistry) installFromRegistry(tarball);
+  else installOffline(tarball);
+  writeFileSync(join(app, 'model.json'), JSON.stringify(model));
+}, 600_000);
+
+/** `npm install` of the tarball in the app, its dependencies from the registry (network). */
+function installFromRegistry(tarball: string) {
   writeFileSync(
     join(app, 'package.json'),
     JSON.stringify({
@@ -55,8 +67,27 @@ beforeAll(() => {
     }),
   );
   run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app);
-  writeFileSync(join(app, 'model.json'), JSON.stringify(model));
-}, 600_000);
+}
+
+/**
+ * The tarball unpacked at app/node_modules/forlob, and each dependency it declares linked
+ * from this repository's node_modules at the version it declares. Only the declared ones:
+ * an import of a package the tarball does not declare fails here as it would for a consumer.
+ */
+function installOffline(tarball: string) {
+  const forlob = join(app, 'node_modules', 'forlob');
+  mkdirSync(forlob, { recursive: true });
+  run('tar', ['-xzf', tarball, '-C', forlob, '--strip-components=1'], app);
+  const declared: Record<string, string> = JSON.parse(readFileSync(join(forlob, 'package.json'), 'utf8')).dependencies;
+  for (const [dep, version] of Object.entries(declared)) {
+    const source = join(ROOT, 'node_modules', dep);
+    const installed = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')).version;
+    // The dependencies are pinned exactly; a range would need the registry to mean anything.
+    if (/^\d+\.\d+\.\d+$/.test(version)) expect(installed, dep).toBe(version);
+    mkdirSync(dirname(join(app, 'node_modules', dep)), { recursive: true });
+    symlinkSync(source, join(app, 'node_modules', dep), 'junction');
+  }
+}
 
 describe('the packed tarball', () => {
   it('ships dist, schema and the plot entry, and no sources or tests', () => {
@@ -77,6 +108,7 @@ describe('the packed tarball', () => {
       expect(existsSync(join(app, 'node_modules/forlob', f)), f).toBe(true);
     }
     expect(existsSync(join(app, 'node_modules/forlob/src'))).toBe(false);
+    expect(readFileSync(join(app, 'node_modules/forlob', pkg.bin.forlob), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
     expect(existsSync(join(app, 'node_modules/forlob/tests'))).toBe(false);
   });
 
@@ -188,7 +220,7 @@ export async function main(): Promise<string> {
     // to fix (consumers with skipLibCheck, the tsc --init default, never see them).
     const errors = (r.stdout + r.stderr)
       .split('\n')
-      .filter((l) => /error TS\d+/.test(l) && !/^node_modules\/(arquero|@uwdata)\//.test(l));
+      .filter((l) => /error TS\d+/.test(l) && !/(^|\/)node_modules\/(arquero|@uwdata)\//.test(l));
     expect(errors).toEqual([]);
   });
 });

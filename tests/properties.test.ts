@@ -201,7 +201,10 @@ describe('engine invariants', () => {
             } else expect(shares[t]).toBe(prev);
           }
           let level = 0;
-          for (let t = 0; t <= cm.H; t++) expect((level += tracks.queue[t])).toBeGreaterThanOrEqual(0);
+          for (let t = 0; t <= cm.H; t++) {
+            level += tracks.queue[t];
+            expect(level).toBeGreaterThanOrEqual(0);
+          }
           const N = cm.N;
           let months = 0;
           let final = 0;
@@ -224,7 +227,7 @@ describe('engine invariants', () => {
         (size, shares) => {
           const counts = largestRemainder(size, shares);
           expect(counts.reduce((a, b) => a + b, 0)).toBe(size);
-          shares.forEach((s, i) => expect(Math.abs(counts[i] - s * size)).toBeLessThan(1 + 1e-6));
+          for (const [i, s] of shares.entries()) expect(Math.abs(counts[i] - s * size)).toBeLessThan(1 + 1e-6);
         },
       ),
       { numRuns: 300, seed: 3 },

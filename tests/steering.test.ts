@@ -86,7 +86,12 @@ describe('portfolio steering: exact trajectories', () => {
     m.interventions![0] = { ...m.interventions![0], capacity: { places: 22, fallback: 'y' } };
     const res = await simulate(m, {
       replicates: 1,
-      steeringRules: { record: (s: SteeringState) => (seen.push(s.queue), s.proposed) },
+      steeringRules: {
+        record: (s: SteeringState) => {
+          seen.push(s.queue);
+          return s.proposed;
+        },
+      },
     });
     // After the first review 25 want x for 22 places: 3 wait; then 8; then 13.
     expect(seen).toEqual([0, 3, 8]);
@@ -108,9 +113,10 @@ describe('portfolio steering: exact trajectories', () => {
     await simulate(m, {
       replicates: 1,
       steeringRules: {
-        record: (s: SteeringState) => (
-          seen.push({ month: s.month, exits: s.exits, exitRate: s.exitRate, stock: s.stock }), 0
-        ),
+        record: (s: SteeringState) => {
+          seen.push({ month: s.month, exits: s.exits, exitRate: s.exitRate, stock: s.stock });
+          return 0;
+        },
       },
     });
     // Review 3: the 100 (left at 1) and newcomers of months 1 and 2 (left at 2 and 3); the stock is empty until month 3's arrive.

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { presets, simulate, type Payback, type SimulationResult } from '../src/index.js';
+import { type Distribution, presets, simulate, type Payback, type SimulationResult } from '../src/index.js';
 import { paybackPhrase } from '../src/format/i18n.js';
 import { distributionText, resultToWorkbook } from '../src/report/xlsx.js';
 import { withDecision } from './decision-fixture.js';
@@ -52,6 +52,13 @@ function section(ws: ExcelJS.Worksheet, title: string): Record<string, unknown>[
     out.push(Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value])));
   }
   return out;
+}
+
+/** The one row whose key columns hold `key`: fails when no row or several rows do. */
+function only(rows: Record<string, unknown>[], key: Record<string, unknown>): Record<string, unknown> {
+  const hits = rows.filter((r) => Object.entries(key).every(([k, v]) => r[k] === v));
+  expect(hits, JSON.stringify(key)).toHaveLength(1);
+  return hits[0];
 }
 
 /** A number as the sheet holds it: NaN and null become empty cells. */
@@ -119,6 +126,7 @@ describe('resultToWorkbook', () => {
     const ws = wb.getWorksheet('Comparisons')!;
     const rows = table(ws);
     const byKey = new Map(rows.map((r) => [`${r.scenario}|${r.group}|${r.metric}`, r]));
+    let checked = 0;
     for (const c of result.comparisons) {
       for (const g of [{ id: 'total', metrics: c.metrics }, ...c.groups]) {
         for (const [m, d] of Object.entries(g.metrics)) {
@@ -127,9 +135,12 @@ describe('resultToWorkbook', () => {
           expect(row.baseline).toBe(result.baseline);
           expect(row['mean difference']).toBe(expected(d.mean));
           expect(row['probability better']).toBe(expected(d.probBetter));
+          checked++;
         }
       }
     }
+    // One row per key: no row stands twice, none is extra.
+    expect(rows.length).toBe(checked);
     expect(
       section(
         ws,
@@ -237,34 +248,70 @@ describe('resultToWorkbook', () => {
 
   it('lists the assumptions: states with transfers, groups with sizes, interventions, allocations, parameters', () => {
     const ws = wb.getWorksheet('Assumptions')!;
-    const cells: unknown[][] = [];
-    ws.eachRow((row) => cells.push((row.values as unknown[]).slice(1)));
-    const find = (first: unknown) => cells.find((r) => r[0] === first);
-    expect(cells[0][0]).toContain(model.name);
-    for (const s of model.states) expect(find(s.id), `state ${s.id}`).toBeDefined();
-    const kh = model.states.find((s) => s.id === 'kh')!;
-    expect(cells.some((r) => r[0] === 'kh' && r[2] === 'benefit' && r[3] === kh.monthlyTransfer)).toBe(true);
+    expect(ws.getRow(1).getCell(1).value).toContain(model.name);
+    // kh and rf are both a state and a group here: each row is looked up in its own section.
+    const states = section(ws, 'States');
+    expect(states).toHaveLength(model.states.length);
+    for (const s of model.states)
+      expect(only(states, { state: s.id })).toEqual({
+        state: s.id,
+        label: s.label ?? '',
+        kind: s.kind,
+        'monthly transfer, DKK': s.monthlyTransfer ?? 0,
+        'paid hours': s.paidHours ? 'yes' : '',
+        'reimbursed (refusion)': (s.reimbursed ?? s.kind === 'benefit') ? 'yes' : 'no',
+      });
+    const groups = section(ws, 'Groups');
+    expect(groups).toHaveLength(model.groups.length);
     for (const g of model.groups)
-      expect(
-        cells.some((r) => r[0] === g.id && r[2] === g.size),
-        `group ${g.id}`,
-      ).toBe(true);
-    for (const iv of model.interventions ?? []) expect(find(iv.id), `intervention ${iv.id}`).toBeDefined();
+      expect(only(groups, { group: g.id })).toEqual({
+        group: g.id,
+        label: g.label ?? '',
+        citizens: g.size,
+        'initial state': g.initialState,
+        'months on support before start': g.priorBenefitMonths ?? 0,
+      });
+    const interventions = section(ws, 'Interventions');
+    expect(interventions).toHaveLength(model.interventions!.length);
+    for (const iv of model.interventions!) {
+      const row = only(interventions, { intervention: iv.id });
+      const st = iv.staffing as { annualCostPerCaseworker: number; caseload: number };
+      expect(row.label).toBe(iv.label);
+      expect(row.source).toBe(iv.source);
+      expect(row['monthly cost, DKK']).toBe(iv.monthlyCost ?? 0);
+      expect(row.staffing).toBe(`${st.annualCostPerCaseworker} DKK per caseworker-year, caseload ${st.caseload}`);
+      expect(row['total monthly cost per citizen on benefit, DKK']).toBeCloseTo(
+        (iv.monthlyCost ?? 0) + st.annualCostPerCaseworker / st.caseload / 12,
+        9,
+      );
+    }
+    const allocations = section(ws, 'Scenarios and allocations');
+    let shown = 0;
     for (const sc of result.scenarios) {
       for (const a of sc.allocation.filter((x) => x.count > 0)) {
-        expect(
-          cells.some(
-            (r) => r[0] === sc.id && r[2] === a.group && r[3] === (a.intervention ?? '(none)') && r[4] === a.count,
-          ),
-          `${sc.id} ${a.group}/${a.intervention}`,
-        ).toBe(true);
+        const key = { scenario: sc.id, group: a.group, intervention: a.intervention ?? '(none)' };
+        expect(only(allocations, key).citizens).toBe(a.count);
+        shown++;
       }
-      // Empty allocation cells are left out.
-      expect(cells.some((r) => r[0] === sc.id && r[4] === 0)).toBe(false);
     }
-    // The preset's named parameters appear with their distributions.
-    for (const name of Object.keys(model.parameters ?? {})) expect(find(name), `parameter ${name}`).toBeDefined();
-    expect(cells.some((r) => typeof r[1] === 'string' && r[1].startsWith('lognormal('))).toBe(true);
+    // Empty allocation cells are left out.
+    expect(allocations).toHaveLength(shown);
+    // The preset's named parameters appear with their distributions and intervals.
+    const parameters = section(ws, 'Uncertain parameters');
+    const named = Object.entries(model.parameters ?? {});
+    expect(named.length).toBeGreaterThan(0);
+    expect(parameters).toHaveLength(named.length);
+    const z = 1.959963984540054;
+    for (const [name, d] of named) {
+      const { mu, sigma } = d as { dist: 'lognormal'; mu: number; sigma: number };
+      const row = only(parameters, { parameter: name });
+      expect(row.distribution).toBe(distributionText(d as Distribution));
+      expect(row.distribution).toMatch(/^lognormal\(/);
+      expect(row.mean).toBeCloseTo(Math.exp(mu + sigma ** 2 / 2), 12);
+      expect(row['lo (2.5 %)']).toBeCloseTo(Math.exp(mu - z * sigma), 9);
+      expect(row['hi (97.5 %)']).toBeCloseTo(Math.exp(mu + z * sigma), 9);
+      expect(row.source).toBe((d as { source?: string }).source);
+    }
   });
 
   it('holds the simulated yearly budget lines and payback exactly', () => {
@@ -422,7 +469,7 @@ describe('resultToWorkbook', () => {
     tr.replicates.forEach((shares, r) => {
       const row = ws.getRow(at + 2 + r);
       expect(row.getCell(1).value).toBe(r);
-      shares.forEach((x, k) => expect(row.getCell(k + 2).value).toBe(x));
+      for (const [k, x] of shares.entries()) expect(row.getCell(k + 2).value).toBe(x);
     });
     expect(wb.getWorksheet('Queue')).toBeDefined();
     expect(table(wb.getWorksheet('Queue')!)).toHaveLength(result.queue!.length);

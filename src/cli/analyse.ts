@@ -4,7 +4,7 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { breakEven } from '../analysis/breakeven.js';
+import { breakEven, type BreakEvenResult } from '../analysis/breakeven.js';
 import { sensitivity, type SensitivityResult } from '../analysis/sensitivity.js';
 import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
@@ -139,7 +139,7 @@ const fmt = (x: number | null | undefined) =>
  * How `run` shows a metric: shares in % (a difference in percentage points), money in
  * mio. DKK, months as months; anything else as it is.
  */
-export function measureUnit(metric: MetricName, difference: boolean): { factor: number; unit: string; digits: number } {
+function measureUnit(metric: MetricName, difference: boolean): { factor: number; unit: string; digits: number } {
   if (/(Rate|Share)$|^onBenefitAt/.test(metric))
     return { factor: 100, unit: difference ? 'percentage points' : '%', digits: 2 };
   if (/(Cost|Income)$/.test(metric)) return { factor: 1e-6, unit: 'mio. DKK', digits: 2 };
@@ -162,7 +162,7 @@ async function emit(text: string, out: string | undefined): Promise<string> {
 export async function sensitivityCommand(argv: string[]): Promise<string> {
   const { v, quiet, model, format, metric, sim, run } = setup(argv, SENSITIVITY_FLAGS);
   const bar = progressBar(quiet);
-  let t;
+  let t: SensitivityResult;
   try {
     t = await sensitivity(model, {
       ...sim,
@@ -227,7 +227,7 @@ export async function breakEvenCommand(argv: string[]): Promise<string> {
       { path: '--lower', message: `expected a number below --upper, got --lower ${v.lower} and --upper ${v.upper}` },
     ]);
   const bar = progressBar(quiet);
-  let b;
+  let b: BreakEvenResult;
   try {
     b = await breakEven(model, {
       ...sim,

@@ -24,7 +24,7 @@ export interface Flag {
 }
 
 /** The `-h, --help` every command accepts (shown without a default). */
-export const HELP_FLAG: Flag = { name: 'help', help: 'print this help and exit', default: 'off' };
+const HELP_FLAG: Flag = { name: 'help', help: 'print this help and exit', default: 'off' };
 
 /**
  * A command's usage: its synopsis, what it does, then one line per flag with its default,

@@ -14,6 +14,7 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  type Stats,
   statSync,
   unlinkSync,
   write,
@@ -102,7 +103,7 @@ function checkTarget(path: string): number | undefined {
     if (e instanceof ForlobInputError) throw e;
     throw outProblem(`cannot write "${path}": folder "${dir}": ${reason(e)}`);
   }
-  let st;
+  let st: Stats;
   try {
     st = lstatSync(path);
   } catch (e) {
@@ -131,7 +132,7 @@ export function checkOut(out: string | undefined, inputs: readonly string[] = []
   if (checkTarget(out) === undefined) return; // a new file is no input
   const target = statSync(out);
   for (const input of inputs) {
-    let st;
+    let st: Stats;
     try {
       st = statSync(input);
     } catch {

@@ -21,7 +21,7 @@ import { REPORT_USAGE, reportCommand } from './report.js';
 import { RUN_USAGE, runCommand } from './run.js';
 
 /** The package's version (package.json is bundled into dist/cli.js at build time). */
-export const VERSION: string = pkg.version;
+const VERSION: string = pkg.version;
 
 type Output = string | Iterable<string>;
 

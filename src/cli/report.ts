@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
-import { simulate } from '../node.js';
+import { type SimulationResult, simulate } from '../node.js';
 import { renderReport } from '../report/html.js';
 import { REPORT_LANGUAGES } from '../format/i18n.js';
 import {
@@ -80,7 +80,7 @@ export async function reportCommand(argv: string[]): Promise<string> {
     ]);
   }
   const bar = progressBar(values.quiet === true);
-  let result;
+  let result: SimulationResult;
   try {
     result = await simulate(model, {
       replicates,

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
-import { simulate } from '../node.js';
+import { type SimulationResult, simulate } from '../node.js';
 import { resultToJSON } from '../report/json.js';
 import { keptReplicates } from '../summary/kept.js';
 import { resultToCSV } from '../report/csv.js';
@@ -137,7 +137,7 @@ export async function runCommand(argv: string[]): Promise<string | Iterable<stri
       },
     ]);
   const bar = progressBar(values.quiet === true);
-  let result;
+  let result: SimulationResult;
   try {
     result = await simulate(model, {
       replicates,

@@ -278,7 +278,7 @@ export function compileModel(model: ModelSpec): CompiledModel {
     lastDest[r] = last;
   }
   const bandStart = new Int32Array(NB + 1);
-  (model.duration?.bands ?? [0]).forEach((b, i) => (bandStart[i] = b));
+  for (const [i, b] of (model.duration?.bands ?? [0]).entries()) bandStart[i] = b;
   bandStart[NB] = 0x3fffffff;
 
   // Inflow: each group with arrivals gets a companion group, batches by month.
@@ -415,13 +415,13 @@ export function compileModel(model: ModelSpec): CompiledModel {
   });
   const capAt = new Int32Array(NP * A).fill(-1);
   let capVaries = false;
-  per.models.forEach((m, k) =>
+  per.models.forEach((m, k) => {
     (m.interventions ?? []).forEach((iv, i) => {
       if (!iv.capacity) return;
       capAt[k * A + i + 1] = places(iv.capacity);
       if (capAt[k * A + i + 1] !== capPlaces[i + 1]) capVaries = true;
-    }),
-  );
+    });
+  });
   // The per-citizen engine serves places from a heap of fixed size; places that change
   // over time, and steering, need the whole population month by month.
   for (const sc of scenarios) {

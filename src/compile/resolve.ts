@@ -4,7 +4,7 @@
  * numeric off-diagonal matrix per arm and duration band.
  * @module
  */
-import { calibrateRow } from '../calibrate/calibrate.js';
+import { type CalibrationTargets, calibrateRow } from '../calibrate/calibrate.js';
 import type { ModelSpec, StateKind } from '../model/types.js';
 import { applyHazardRatios, applyOddsRatio, checkRowSum } from './effects.js';
 
@@ -30,7 +30,7 @@ export function baselineMatrix(model: ModelSpec): Float64Array {
     const shares: Record<string, number> = { ...c.completedShares };
     const rest = 1 - Object.values(shares).reduce((a, b) => a + b, 0);
     if (c.otherExit && rest > 0) shares[c.otherExit] = (shares[c.otherExit] ?? 0) + rest;
-    let paidHours;
+    let paidHours: CalibrationTargets['paidHours'];
     if (c.paidHours) {
       const ph = idx.get(c.paidHours.state)!;
       const exits: Record<string, number> = {};

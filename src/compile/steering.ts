@@ -55,7 +55,7 @@ export interface CompiledSteering {
  * allocation at month 0.
  */
 export function compileSteering(
-  model: ModelSpec,
+  _model: ModelSpec,
   sc: ScenarioSpec,
   groupIds: string[],
   ivIndex: Map<string, number>,

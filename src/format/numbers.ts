@@ -33,7 +33,7 @@ export function formatNumber(x: number | null | undefined, digits: number, lang:
  * decimals only when the ends would otherwise print alike, or when an interval around 0
  * would print an end as 0.
  */
-export function rangeDigits(lo: number, hi: number): number {
+function rangeDigits(lo: number, hi: number): number {
   const width = Math.abs(hi - lo);
   const size = Math.max(Math.abs(lo), Math.abs(hi));
   if (size === 0) return 0;

@@ -139,7 +139,7 @@ export function scanRaw(value: unknown, path: PropertyKey[], out: Problem[]): vo
     }
     ancestors.set(v, at);
     if (Array.isArray(v)) {
-      v.forEach((x, i) => visit(x, [...at, i], depth + 1));
+      for (const [i, x] of v.entries()) visit(x, [...at, i], depth + 1);
     } else {
       for (const key of Object.keys(v)) {
         if (FORBIDDEN_KEYS.has(key)) {
@@ -232,7 +232,9 @@ function checkSemantics(m: ModelSpec): Problem[] {
         message: `the inflow group "${g.id}:inflow" clashes with a group of that id`,
       });
   });
-  (m.interventions ?? []).forEach((iv, i) => checkRows(iv.transitions, `interventions[${i}].transitions`, states, out));
+  (m.interventions ?? []).forEach((iv, i) => {
+    checkRows(iv.transitions, `interventions[${i}].transitions`, states, out);
+  });
   m.scenarios.forEach((sc, i) => {
     for (const [g, shares] of Object.entries(sc.allocation ?? {})) {
       const where = `scenarios[${i}].allocation.${g}`;

@@ -245,11 +245,6 @@ export function instantiate(plan: UncertaintyPlan, values: ArrayLike<number>, co
   }
 }
 
-/** Values with every parameter at its mean except those in `at` (index → value). */
-export function meansWith(plan: UncertaintyPlan, at: ReadonlyMap<number, number> = new Map()): Float64Array {
-  return Float64Array.from(plan.parameters, (p, i) => (at.has(i) ? at.get(i)! : p.mean));
-}
-
 /** A parameter's quantile (its value when fixed). */
 export function parameterQuantile(p: Parameter, q: number): number {
   return p.dist ? distQuantile(p.dist, q) : p.mean;
@@ -311,13 +306,15 @@ export function varyingDraws(
 ): { name: string; draws: Float64Array }[] {
   const used = new Set(plan.slots.map((s) => s.index));
   const idx = plan.parameters
-    .map((p, i) => i)
+    .map((_, i) => i)
     .filter((i) => plan.parameters[i].dist !== null && used.has(i) && !fixed.has(i));
   const out = idx.map((i) => ({ name: plan.parameters[i].name, draws: new Float64Array(to - from) }));
   if (idx.length === 0) return out;
   for (let r = from; r < to; r++) {
     const values = drawParameters(plan, seed, r, fixed);
-    idx.forEach((i, k) => (out[k].draws[r - from] = values[i]));
+    idx.forEach((i, k) => {
+      out[k].draws[r - from] = values[i];
+    });
   }
   return out;
 }

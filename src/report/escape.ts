@@ -57,7 +57,10 @@ function deep(value: unknown, seen: Map<object, unknown>): unknown {
     for (let i = 0; i < value.length; i++) {
       const v = value[i];
       const e = deep(v, seen);
-      if (e !== v) (out ??= value.slice())[i] = e;
+      if (e !== v) {
+        out ??= value.slice();
+        out[i] = e;
+      }
     }
     if (out) seen.set(value, out);
     return out ?? value;

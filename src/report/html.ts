@@ -640,7 +640,7 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
  * Prefix the ids inside one SVG (clip paths, gradients) so that several inline SVGs on
  * one page cannot capture each other's references.
  */
-export function scopeSvgIds(svg: string, prefix: string): string {
+function scopeSvgIds(svg: string, prefix: string): string {
   return svg
     .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
@@ -648,7 +648,7 @@ export function scopeSvgIds(svg: string, prefix: string): string {
 }
 
 /** Escape text for HTML element content and attribute values. */
-export function esc(s: string): string {
+function esc(s: string): string {
   return s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,

@@ -953,9 +953,9 @@ function steeringSheet(wb: Workbook, result: SimulationResult): void {
   const ws = tableSheet(wb, 'Steering', cols);
   const trs = result.steering ?? [];
   for (const tr of trs)
-    tr.months.forEach((m, k) =>
-      dataRow(ws, cols, [tr.scenario, tr.intervention, m, tr.dates?.[k] ?? '', tr.mean[k], tr.lo[k], tr.hi[k]]),
-    );
+    tr.months.forEach((m, k) => {
+      dataRow(ws, cols, [tr.scenario, tr.intervention, m, tr.dates?.[k] ?? '', tr.mean[k], tr.lo[k], tr.hi[k]]);
+    });
   for (const tr of trs) {
     sectionTitle(ws, `${tr.scenario}: share per replicate (rows) after each review (columns)`);
     const rCols: Column[] = [
@@ -967,7 +967,9 @@ function steeringSheet(wb: Workbook, result: SimulationResult): void {
       rCols.map((c) => c.header),
     );
     const first = result.replicateRange?.[0] ?? 0;
-    tr.replicates.forEach((row, r) => dataRow(ws, rCols, [first + r, ...row]));
+    tr.replicates.forEach((row, r) => {
+      dataRow(ws, rCols, [first + r, ...row]);
+    });
   }
 }
 

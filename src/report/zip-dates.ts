@@ -5,7 +5,7 @@
  */
 
 /** Earliest date a zip (MS-DOS) timestamp can hold. */
-export const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
+const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
 
 /**
  * The fixed date of a model's output files: the first day of its `start` month (`YYYY-MM`),

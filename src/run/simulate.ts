@@ -87,7 +87,9 @@ export async function simulateWith(
           result.scenarios.length,
           result.scenarios[0].groups.length,
         );
-        result.scenarios.forEach((sc, i) => (sc.varianceShares = shares[i]));
+        result.scenarios.forEach((sc, i) => {
+          sc.varianceShares = shares[i];
+        });
       }
     }
   }
@@ -132,7 +134,7 @@ export function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): voi
 /** Fail before running when an EVPPI group names no parameter of the model. */
 export function checkEvppiGroups(plan: UncertaintyPlan, opts: ResolvedOptions): void {
   const names = plan.parameters.map((p) => p.name);
-  opts.evppiGroups.forEach((group, i) =>
+  opts.evppiGroups.forEach((group, i) => {
     group.forEach((name, j) => {
       if (!names.includes(name)) {
         throw new ForlobInputError(
@@ -145,8 +147,8 @@ export function checkEvppiGroups(plan: UncertaintyPlan, opts: ResolvedOptions): 
           'invalid options',
         );
       }
-    }),
-  );
+    });
+  });
 }
 
 /** Fail before running when a scenario names a custom steering rule that was not passed. */

@@ -82,7 +82,7 @@ export function armLabel(group: string, intervention: string | null): string {
 }
 
 /** The value of metric `m` for cell `cell` of scenario `s` in every replicate of `armValues`. */
-export function armColumn(armValues: Float64Array, layout: Layout, s: number, cell: number, m: number): Float64Array {
+function armColumn(armValues: Float64Array, layout: Layout, s: number, cell: number, m: number): Float64Array {
   const per = layout.G * layout.A * M;
   const stride = layout.scenarios.length * per;
   const R = armValues.length / stride;
@@ -101,7 +101,7 @@ export function armCells(layout: Layout, s: number): number[] {
 }
 
 /** What arm rows of scenario `s` describe. */
-export function armBasis(layout: Layout, s: number): ArmBasis {
+function armBasis(layout: Layout, s: number): ArmBasis {
   const sc = layout.scenarios[s];
   for (let c = 0; c < layout.G * layout.A; c++)
     if (sc.counts[c] > 0 && layout.capPlaces[c % layout.A] >= 0) return 'capacity';
@@ -119,7 +119,9 @@ export function scenarioArms(
   const basis = armBasis(layout, s);
   return armCells(layout, s).map((cell) => {
     const metrics = {} as MetricSummaries;
-    METRICS.forEach((name, m) => (metrics[name] = summarise(armColumn(armValues, layout, s, cell, m), level)));
+    METRICS.forEach((name, m) => {
+      metrics[name] = summarise(armColumn(armValues, layout, s, cell, m), level);
+    });
     return {
       group: layout.groupIds[Math.floor(cell / layout.A)],
       intervention: ivIds[cell % layout.A],

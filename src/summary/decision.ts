@@ -411,7 +411,7 @@ function evppiOn(mm: Metamodel, inb: Float64Array[], source: () => number): Valu
   const keep = inb.map((y) => mm.columns(y));
   if (K === 0 || keep.every((k) => k <= 1)) return { value: 0, se: 0 };
   const coef = inb.map((y) => mm.coefficients(y));
-  const valueOf = (c: Float64Array[]) => {
+  const evppiAt = (c: Float64Array[]) => {
     const fitted = c.map((ck) => {
       const out = new Float64Array(n);
       mm.basis.forEach((q, j) => {
@@ -421,7 +421,7 @@ function evppiOn(mm: Metamodel, inb: Float64Array[], source: () => number): Valu
     });
     return evpi([new Float64Array(n), ...fitted]);
   };
-  const value = valueOf(coef);
+  const value = evppiAt(coef);
   // Residual covariance across scenarios, then each kept coefficient redrawn as c + L z.
   const fitted = inb.map((y) => mm.fit(y));
   const dof = Math.max(1, n - Math.max(...keep));
@@ -440,7 +440,7 @@ function evppiOn(mm: Metamodel, inb: Float64Array[], source: () => number): Valu
     const drawn = coef.map((ck, a) =>
       Float64Array.from(ck, (v, j) => (j < keep[a] ? v + zs[j].reduce((acc, z, b) => acc + L[a][b] * z, 0) : 0)),
     );
-    values.push(valueOf(drawn));
+    values.push(evppiAt(drawn));
   }
   return { value, se: meanSd(values).sd };
 }

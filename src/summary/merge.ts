@@ -135,7 +135,9 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
   const stride = layout.strides.replicate;
   const withArms = parts.some((p) => p.kept.arms !== undefined);
   const shape = keptShape(layout, first.replicates, isUncertain(plan), withArms);
-  parts.forEach((p, i) => problems.push(...arrayProblems(p.kept, names[i], shape)));
+  parts.forEach((p, i) => {
+    problems.push(...arrayProblems(p.kept, names[i], shape));
+  });
   if (problems.length) throw new ForlobInputError(problems.slice(0, 20));
   parts.forEach((p, i) => {
     const k = p.kept;
@@ -219,7 +221,9 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
       merged.scenarios.length,
       merged.scenarios[0].groups.length,
     );
-    merged.scenarios.forEach((sc, i) => (sc.varianceShares = shares[i]));
+    merged.scenarios.forEach((sc, i) => {
+      sc.varianceShares = shares[i];
+    });
     merged.raw.chance = chance;
   }
   return merged;

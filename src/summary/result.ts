@@ -26,7 +26,7 @@ import { ForlobInputError } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
 
 /** The value of metric `m` for group row `g` of scenario `s` in every replicate. */
-export function metricColumn(values: Float64Array, layout: Layout, s: number, g: number, m: number): Float64Array {
+function metricColumn(values: Float64Array, layout: Layout, s: number, g: number, m: number): Float64Array {
   const per = (layout.G + 1) * M;
   const stride = layout.scenarios.length * per;
   const R = values.length / stride;
@@ -37,7 +37,9 @@ export function metricColumn(values: Float64Array, layout: Layout, s: number, g:
 
 function summariseRow(values: Float64Array, layout: Layout, s: number, g: number, level: number): MetricSummaries {
   const out = {} as MetricSummaries;
-  METRICS.forEach((name, m) => (out[name] = summarise(metricColumn(values, layout, s, g, m), level)));
+  METRICS.forEach((name, m) => {
+    out[name] = summarise(metricColumn(values, layout, s, g, m), level);
+  });
   return out;
 }
 
@@ -56,7 +58,7 @@ function queueLengths(q: Int32Array, ids: string[], H: number, level: number): Q
 }
 
 /** `YYYY-MM` of month t after `start`. */
-export function monthDate(start: string, t: number): string {
+function monthDate(start: string, t: number): string {
   const m0 = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + t;
   return `${Math.floor(m0 / 12)}-${String((m0 % 12) + 1).padStart(2, '0')}`;
 }

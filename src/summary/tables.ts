@@ -179,15 +179,15 @@ export function steeringTable(trajectories: SteeringTrajectory[], firstReplicate
   const date: (string | null)[] = [];
   const share: number[] = [];
   for (const tr of trajectories) {
-    tr.replicates.forEach((row, r) =>
+    tr.replicates.forEach((row, r) => {
       row.forEach((v, k) => {
         replicate.push(firstReplicate + r);
         scenario.push(tr.scenario);
         month.push(tr.months[k]);
         date.push(tr.dates ? tr.dates[k] : null);
         share.push(v);
-      }),
-    );
+      });
+    });
   }
   return table({ replicate, scenario, month, date, share });
 }

@@ -108,7 +108,7 @@ export function replicateMetrics(
  * the row of its one cell. `fixedCost` (DKK) is added to the intervention cost; the
  * scenario's `fixedMonthlyCost` belongs to the total only.
  */
-export function cellsMetrics(
+function cellsMetrics(
   cm: CompiledModel,
   sc: CompiledScenario,
   acc: Accumulator,
