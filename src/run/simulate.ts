@@ -11,7 +11,6 @@ import { ForlobInputError } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
 import { fixedIndices, isUncertain, planUncertainty, type UncertaintyPlan } from '../params/plan.js';
 
-export { fixedIndices } from '../params/plan.js';
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from '../model/options.js';
 import { METRICS, type MetricName } from '../engine/reduce/metrics.js';
 import { assembleResult } from '../summary/result.js';
@@ -101,7 +100,7 @@ export async function simulateWith(
  * absolute for shares (success, paid hours, completed success), relative to |mean| for
  * months and money, over every scenario's and comparison's total.
  */
-export function replicatesFor(result: SimulationResult, target: number): number {
+function replicatesFor(result: SimulationResult, target: number): number {
   let worst = 0;
   const visit = (name: MetricName, mean: number | null, mcse: number | null) => {
     if (mean === null || mcse === null || !Number.isFinite(mcse)) return;
@@ -116,7 +115,7 @@ export function replicatesFor(result: SimulationResult, target: number): number 
 const SHARE_METRICS = new Set<MetricName>(['successRate', 'paidHoursRate', 'completedSuccessShare']);
 
 /** Fail before running when the baseline is not a scenario of the model. */
-export function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): void {
+function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): void {
   const ids = plan.point.scenarios.map((s) => s.id);
   if (opts.baseline !== undefined && !ids.includes(opts.baseline)) {
     throw new ForlobInputError(
@@ -132,7 +131,7 @@ export function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): voi
 }
 
 /** Fail before running when an EVPPI group names no parameter of the model. */
-export function checkEvppiGroups(plan: UncertaintyPlan, opts: ResolvedOptions): void {
+function checkEvppiGroups(plan: UncertaintyPlan, opts: ResolvedOptions): void {
   const names = plan.parameters.map((p) => p.name);
   opts.evppiGroups.forEach((group, i) => {
     group.forEach((name, j) => {
@@ -152,7 +151,7 @@ export function checkEvppiGroups(plan: UncertaintyPlan, opts: ResolvedOptions): 
 }
 
 /** Fail before running when a scenario names a custom steering rule that was not passed. */
-export function checkSteeringRules(plan: UncertaintyPlan, opts: ResolvedOptions): void {
+function checkSteeringRules(plan: UncertaintyPlan, opts: ResolvedOptions): void {
   plan.point.scenarios.forEach((sc, i) => {
     const name = sc.steering?.custom;
     if (name !== undefined && typeof opts.steeringRules?.[name] !== 'function') {
