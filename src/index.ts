@@ -51,7 +51,7 @@ export {
   type CalibratedRow,
   type PaidHoursPath,
 } from './calibrate/calibrate.js';
-export { summarise, type MetricSummary } from './summary/interval.js';
+export { summarise, type MetricSummary, type DefinedSummary, type UndefinedSummary } from './summary/interval.js';
 export { METRICS, HIGHER_IS_BETTER, METRIC_LABELS, type MetricName } from './engine/reduce/metrics.js';
 export type {
   SimulationResult,
