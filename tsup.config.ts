@@ -6,8 +6,8 @@ const ERRORS = resolve('src/model/errors.ts');
 
 /**
  * One ForlobInputError per build: every bundle imports dist/errors.js (errors.cjs) instead
- * of carrying its own copy of the class, so `forlob` and `forlob/node` export the same
- * class object and errors thrown inside either are instances of it.
+ * of carrying its own copy of the class, so every entry (`forlob`, `forlob/node`,
+ * `forlob/analysis`, …) throws and exports the same class object.
  */
 const sharedErrors: Plugin = {
   name: 'shared-errors',
@@ -24,6 +24,10 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     node: 'src/node.ts',
+    statistics: 'src/statistics.ts',
+    evidence: 'src/evidence.ts',
+    presets: 'src/presets.ts',
+    analysis: 'src/analysis.ts',
     cli: 'src/cli/main.ts',
     worker: 'src/engine/worker.ts',
     plot: 'src/plot/index.ts',
@@ -31,7 +35,17 @@ export default defineConfig({
   },
   esbuildPlugins: [sharedErrors],
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts', plot: 'src/plot/index.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      node: 'src/node.ts',
+      plot: 'src/plot/index.ts',
+      statistics: 'src/statistics.ts',
+      evidence: 'src/evidence.ts',
+      presets: 'src/presets.ts',
+      analysis: 'src/analysis.ts',
+    },
+  },
   // shims: the CJS build needs import.meta.url to locate the worker file.
   shims: true,
   clean: true,

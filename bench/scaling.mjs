@@ -19,6 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadInternals } from './internals.mjs';
 import { startMeter, waitForQuiet } from './load.mjs';
 import { citizenMonthsPerReplicate, referenceModel } from './reference-model.mjs';
 
@@ -232,7 +233,8 @@ function uncertainModel(k = 500) {
 if (modes.includes('uncertain')) {
   log('\n(e) uncertain parameters: intervention rows as beta distributions (18 parameters) vs fixed');
   const um = uncertainModel();
-  out.uncertain = { parameters: core.planUncertainty(um).parameters.length, rows: [] };
+  const internals = await loadInternals();
+  out.uncertain = { parameters: internals.planUncertainty(um).parameters.length, rows: [] };
   for (const R of [200, 2000]) {
     for (const w of [undefined, 2]) {
       const who = w ? `${w} workers` : '1 thread';
@@ -249,12 +251,12 @@ if (modes.includes('uncertain')) {
     }
   }
   // The per-replicate model work alone: draw 18 parameters, clone and validate the instance.
-  // (Compiling it to typed arrays is not exported; it is the rest of the difference above.)
-  const plan = core.planUncertainty(um);
+  // (Compiling it to typed arrays is not timed alone; it is the rest of the difference above.)
+  const plan = internals.planUncertainty(um);
   let best = Infinity;
   for (let pass = 0; pass < repeat; pass++) {
     const t0 = performance.now();
-    for (let r = 0; r < 200; r++) core.instantiate(plan, core.drawParameters(plan, 'bench', r));
+    for (let r = 0; r < 200; r++) internals.instantiate(plan, internals.drawParameters(plan, 'bench', r));
     best = Math.min(best, (performance.now() - t0) / 200);
   }
   out.uncertain.drawAndValidateMs = best;

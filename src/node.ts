@@ -1,6 +1,8 @@
 /**
- * `forlob/node`: everything in `forlob`, plus runs on worker threads and file helpers.
- * Results are byte-identical to the in-process run for any number of workers.
+ * `forlob/node`: everything in `forlob`, plus runs on worker threads, model files, the
+ * HTML report and the xlsx workbook. Results are byte-identical to the in-process run for
+ * any number of workers. The other entries (`forlob/statistics`, `forlob/evidence`,
+ * `forlob/presets`, `forlob/analysis`, `forlob/plot`) work alongside it.
  * @module
  */
 import { availableParallelism } from 'node:os';

@@ -55,7 +55,7 @@ describe('precision-targeted runs', () => {
     expect(res.precision).toEqual({ target: 0.002, reached: true });
     const m = res.scenarios[0].metrics;
     expect(m.successRate.mcse).toBeLessThan(0.002);
-    expect(m.transferCost.mcse / m.transferCost.mean).toBeLessThan(0.002);
+    expect(m.transferCost.mcse! / m.transferCost.mean!).toBeLessThan(0.002);
     // The extended run is exactly the run with that many replicates from the start.
     const direct = await simulate(oneMonth, { replicates: res.replicates, seed: 'p' });
     expect(direct.scenarios[0].metrics.successRate).toEqual(m.successRate);

@@ -56,9 +56,9 @@ describe('per-arm metrics against the exact oracle', () => {
         expect(arm.count).toBe(ex.count);
         const within = (name: MetricName, value: number) => {
           const s = arm.metrics[name];
-          const tol = Math.max((4 * s.sd) / Math.sqrt(R), 1e-9 * Math.max(1, Math.abs(value)));
+          const tol = Math.max((4 * s.sd!) / Math.sqrt(R), 1e-9 * Math.max(1, Math.abs(value)));
           expect(
-            Math.abs(s.mean - value),
+            Math.abs(s.mean! - value),
             `${sc.id} ${key(arm.group, arm.intervention)} ${name}: ${s.mean} vs exact ${value}`,
           ).toBeLessThanOrEqual(tol);
           checked++;
@@ -68,11 +68,11 @@ describe('per-arm metrics against the exact oracle', () => {
         within('transferCost', ex.transferCost);
         within('interventionCost', ex.interventionCost);
         const exactSd = Math.sqrt(ex.successRate.variance);
-        expect(Math.abs(arm.metrics.successRate.mean - ex.successRate.mean)).toBeLessThanOrEqual(
+        expect(Math.abs(arm.metrics.successRate.mean! - ex.successRate.mean)).toBeLessThanOrEqual(
           (4 * exactSd) / Math.sqrt(R) + 1e-12,
         );
         expect(
-          Math.abs(arm.metrics.successRate.sd / exactSd - 1),
+          Math.abs(arm.metrics.successRate.sd! / exactSd - 1),
           `${sc.id} ${key(arm.group, arm.intervention)} sd ${arm.metrics.successRate.sd} vs ${exactSd}`,
         ).toBeLessThanOrEqual(0.15);
       }

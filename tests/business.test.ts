@@ -45,14 +45,14 @@ describe('yearly results', () => {
         ['benefitMonths', 'benefitMonths'],
       ] as const) {
         const sum = ['2026', '2027', '2028'].reduce((a, y) => a + line(y, item).mean, 0);
-        const total = sc.metrics[metric].mean;
+        const total = sc.metrics[metric].mean!;
         const tol = 1e-9 * Math.max(1, Math.abs(total));
-        expect(Math.abs(sum - total), `${sc.id} ${item}`).toBeLessThanOrEqual(tol);
-        expect(Math.abs(line('total', item).mean - total)).toBeLessThanOrEqual(tol);
+        expect(Math.abs(sum - total!), `${sc.id} ${item}`).toBeLessThanOrEqual(tol);
+        expect(Math.abs(line('total', item).mean - total!)).toBeLessThanOrEqual(tol);
       }
-      expect(line('2028', 'successRate').mean).toBeCloseTo(sc.metrics.successRate.mean, 12);
+      expect(line('2028', 'successRate').mean).toBeCloseTo(sc.metrics.successRate.mean!, 12);
       const state = line('total', 'stateReimbursement').mean;
-      expect(state).toBeCloseTo(sc.metrics.transferCost.mean - sc.metrics.netTransferCost.mean, 2);
+      expect(state).toBeCloseTo(sc.metrics.transferCost.mean! - sc.metrics.netTransferCost.mean!, 2);
     }
     // The municipal net result against the baseline, per year, with intervals.
     const d = res.yearlyComparisons!.filter((l) => l.item === 'municipalCost');
@@ -351,11 +351,11 @@ describe('time to first exit', () => {
         ['onBenefitAt12', 12],
         ['onBenefitAt24', 24],
       ] as const) {
-        expect(Math.abs(m[name].mean - S(k)), `${sc.id} ${name}`).toBeLessThanOrEqual(4 * m[name].mcse + 1e-12);
+        expect(Math.abs(m[name].mean! - S(k)), `${sc.id} ${name}`).toBeLessThanOrEqual(4 * m[name].mcse! + 1e-12);
       }
       expect(m.onBenefitAt36.mean).toBeNull();
       const exactMedian = Math.ceil(Math.log(0.5) / Math.log(stay));
-      expect(Math.abs(m.monthsToExitMedian.mean - exactMedian)).toBeLessThanOrEqual(1);
+      expect(Math.abs(m.monthsToExitMedian.mean! - exactMedian)).toBeLessThanOrEqual(1);
     }
   });
 });

@@ -95,8 +95,8 @@ describe('calendar steps', () => {
       const ex = exact(sc.id);
       for (const name of ['successRate', 'transferCost', 'interventionCost'] as const) {
         const m = sc.metrics[name];
-        expect(Math.abs(m.mean - ex[name]), `${sc.id} ${name}: ${m.mean} vs ${ex[name]}`).toBeLessThanOrEqual(
-          4 * m.mcse + 1e-9 * Math.abs(ex[name]),
+        expect(Math.abs(m.mean! - ex[name]), `${sc.id} ${name}: ${m.mean} vs ${ex[name]}`).toBeLessThanOrEqual(
+          4 * m.mcse! + 1e-9 * Math.abs(ex[name]),
         );
       }
     }

@@ -94,10 +94,10 @@ describe('calibrateRow', () => {
     const R = 600;
     const res = await simulate(calibrated(true), { replicates: R, seed: 'cal' });
     const m = res.scenarios[0].metrics;
-    expect(Math.abs(m.completedSuccessShare.mean - 0.303)).toBeLessThan(
-      4 * (m.completedSuccessShare.sd / Math.sqrt(R)),
+    expect(Math.abs(m.completedSuccessShare.mean! - 0.303)).toBeLessThan(
+      4 * (m.completedSuccessShare.sd! / Math.sqrt(R)),
     );
-    expect(Math.abs(m.paidHoursRate.mean - 0.113)).toBeLessThan(4 * (m.paidHoursRate.sd / Math.sqrt(R)));
+    expect(Math.abs(m.paidHoursRate.mean! - 0.113)).toBeLessThan(4 * (m.paidHoursRate.sd! / Math.sqrt(R)));
   });
 });
 

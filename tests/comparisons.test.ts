@@ -14,7 +14,7 @@ describe('comparisons', () => {
     const a = res.scenarios.find((s) => s.id === 'today')!.metrics;
     const b = res.scenarios.find((s) => s.id === 'scenario-2')!.metrics;
     for (const m of ['successRate', 'benefitMonths', 'netTransferCost'] as const) {
-      const unpaired = Math.sqrt(a[m].sd ** 2 + b[m].sd ** 2);
+      const unpaired = Math.sqrt(a[m].sd! ** 2 + b[m].sd! ** 2);
       expect(c.metrics[m].sd, m).toBeLessThan(0.5 * unpaired);
     }
     expect(c.baseline).toBe('today');

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { simulate } from '../src/run/simulate.js';
-import { evppi, icer, icerReading, metamodel, probabilityBest } from '../src/index.js';
+import { evppi, icer, icerReading, metamodel, probabilityBest } from '../src/statistics.js';
 import { icerText } from '../src/report/text.js';
 import { formatTable } from '../src/report/text.js';
 import { armMatrix, step } from './exact.js';

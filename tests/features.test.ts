@@ -62,9 +62,9 @@ describe.each(['state', 'benefit'] as const)('duration clock %s', (clock) => {
       const ex = exact[sc.id];
       const check = (name: keyof typeof sc.metrics, value: number) => {
         const s = sc.metrics[name];
-        const tol = 4 * (s.sd / Math.sqrt(R)) + 1e-9 * Math.abs(value);
+        const tol = 4 * (s.sd! / Math.sqrt(R)) + 1e-9 * Math.abs(value);
         expect(
-          Math.abs(s.mean - value),
+          Math.abs(s.mean! - value),
           `${sc.id} ${name}: ${s.mean} vs exact ${value} (tol ${tol})`,
         ).toBeLessThanOrEqual(tol);
       };
@@ -76,9 +76,9 @@ describe.each(['state', 'benefit'] as const)('duration clock %s', (clock) => {
       check('paidHoursRate', ex.paidHoursRate);
       check('completedSuccessShare', ex.completedSuccessShare);
       check('premiumIncome', ex.premiumIncome);
-      expect(Math.abs(sc.metrics.successRate.sd / Math.sqrt(ex.successVariance) - 1)).toBeLessThan(0.15);
-      expect(Math.abs(sc.metrics.paidHoursRate.sd / Math.sqrt(ex.paidHoursVariance) - 1)).toBeLessThan(0.15);
-      expect(sc.metrics.netTransferCost.mean).toBeLessThan(sc.metrics.transferCost.mean);
+      expect(Math.abs(sc.metrics.successRate.sd! / Math.sqrt(ex.successVariance) - 1)).toBeLessThan(0.15);
+      expect(Math.abs(sc.metrics.paidHoursRate.sd! / Math.sqrt(ex.paidHoursVariance) - 1)).toBeLessThan(0.15);
+      expect(sc.metrics.netTransferCost.mean).toBeLessThan(sc.metrics.transferCost.mean!);
     }
   });
 });

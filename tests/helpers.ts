@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { ForlobInputError, type Problem } from '../src/index.js';
+import { ForlobInputError, type DefinedSummary, type MetricSummary, type Problem } from '../src/index.js';
 
 export const ROOT = resolve(__dirname, '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -30,4 +30,10 @@ export function problemsOf(fn: () => unknown): Problem[] {
     return (e as ForlobInputError).problems;
   }
   throw new Error('expected a ForlobInputError');
+}
+
+/** A summary's numbers; fails the test when no replicate defined the metric. */
+export function defined(s: MetricSummary): DefinedSummary {
+  if (s.mean === null) throw new Error('expected a defined summary, got one with every figure null');
+  return s;
 }

@@ -65,8 +65,8 @@ describe('inflow', () => {
       const total = sc.allocation.filter((a) => a.group === 'dp:inflow').reduce((a, b) => a + b.count, 0);
       expect(total).toBe(ex.n);
       for (const name of ['successRate', 'benefitMonths', 'transferCost'] as const) {
-        expect(Math.abs(g.metrics[name].mean - ex[name]), `${sc.id} ${name}`).toBeLessThanOrEqual(
-          4 * g.metrics[name].mcse + 1e-9,
+        expect(Math.abs(g.metrics[name].mean! - ex[name]), `${sc.id} ${name}`).toBeLessThanOrEqual(
+          4 * g.metrics[name].mcse! + 1e-9,
         );
       }
     }
@@ -77,7 +77,7 @@ describe('inflow', () => {
     const res = await simulate(model, { replicates: R, seed: 'km' });
     const g = res.scenarios[0].groups.find((x) => x.id === 'dp:inflow')!.metrics;
     const S12 = (1 - 0.18) ** 12;
-    expect(Math.abs(g.onBenefitAt12.mean - S12)).toBeLessThanOrEqual(4 * g.onBenefitAt12.mcse);
+    expect(Math.abs(g.onBenefitAt12.mean! - S12)).toBeLessThanOrEqual(4 * g.onBenefitAt12.mcse!);
     expect(g.monthsToExitMedian.mean).toBeGreaterThanOrEqual(3);
     expect(g.monthsToExitMedian.mean).toBeLessThanOrEqual(4);
   });

@@ -3,9 +3,10 @@
  * the success rate's replicate sd within 15 % of the exact binomial sd. Fixed seeds.
  */
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../src/index.js';
+import { simulate, type MetricSummary } from '../src/index.js';
 import type { ModelSpec } from '../src/model/types.js';
 import { exactMetrics, exactOccupancy } from './exact.js';
+import { defined } from './helpers.js';
 import { exampleModel } from './models.js';
 
 const R = 1000;
@@ -74,7 +75,8 @@ const manyGroups: ModelSpec = {
   ],
 };
 
-function expectWithin(sim: { mean: number; sd: number }, exact: number, label: string) {
+function expectWithin(summary: MetricSummary, exact: number, label: string) {
+  const sim = defined(summary);
   const se = sim.sd / Math.sqrt(R);
   // 4 Monte Carlo standard errors; a floor for metrics that are (nearly) deterministic.
   const tol = Math.max(4 * se, 1e-9 * Math.max(1, Math.abs(exact)));
@@ -97,12 +99,12 @@ describe.each([
       expectWithin(m.successRate, ex.successRate.mean, `${sc.id} successRate`);
       // The exact sd is known here, so use it for the tolerance too.
       const exactSd = Math.sqrt(ex.successRate.variance);
-      expect(Math.abs(m.successRate.mean - ex.successRate.mean)).toBeLessThanOrEqual(
+      expect(Math.abs(m.successRate.mean! - ex.successRate.mean)).toBeLessThanOrEqual(
         (4 * exactSd) / Math.sqrt(R) + 1e-12,
       );
       if (exactSd > 0)
         expect(
-          Math.abs(m.successRate.sd / exactSd - 1),
+          Math.abs(m.successRate.sd! / exactSd - 1),
           `${sc.id} sd ${m.successRate.sd} vs ${exactSd}`,
         ).toBeLessThanOrEqual(0.15);
       else expect(m.successRate.sd).toBe(0);

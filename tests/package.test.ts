@@ -171,16 +171,26 @@ const model = require('./model.json');
       `import { simulate as simulateCore, presets, METRICS, type ModelSpec, type SimulationResult, type MetricSummary } from 'forlob';
 import { simulate, type NodeSimulateOptions } from 'forlob/node';
 import { costEffectSpec, differencesSpec, distributionSpec, tornadoSpec, toSVG, type VegaLiteSpec, type TornadoRow } from 'forlob/plot';
+import { summarise, type DefinedSummary } from 'forlob/statistics';
+import { citeEvidence, type EvidenceEntry } from 'forlob/evidence';
+import { randersModel, type RandersAssumptions } from 'forlob/presets';
+import { sensitivity, type SensitivityResult } from 'forlob/analysis';
 
 const model: ModelSpec = presets['randers-2025'].model;
 const options: NodeSimulateOptions = { replicates: 10, seed: 'x', workers: 1, level: 0.9 };
 export async function main(): Promise<string> {
   const r: SimulationResult = await simulate(model, options);
   const core: SimulationResult = await simulateCore(model, { replicates: 10 });
-  const s: MetricSummary = r.scenarios[0].metrics.successRate;
+  const summary: MetricSummary = r.scenarios[0].metrics.successRate;
+  if (summary.mean === null) throw new Error('no replicate defines the success rate');
+  const s: DefinedSummary = summary;
   const rows: TornadoRow[] = [{ parameter: 'p', low: 0, high: 1, lowValue: s.lo, highValue: s.hi, swing: s.hi - s.lo }];
   const specs: VegaLiteSpec[] = [distributionSpec(r, METRICS[0]), differencesSpec(core, 'transferCost', { lang: 'da' }), costEffectSpec(r), tornadoSpec(rows)];
   return toSVG(specs[0]);
+}
+export async function extras(entry: EvidenceEntry, a: Partial<RandersAssumptions>): Promise<[string, number | null]> {
+  const t: SensitivityResult = await sensitivity(randersModel(a), { replicates: 10, run: simulate });
+  return [citeEvidence(entry.id), summarise([t.base], 0.9).mean];
 }
 `,
     );
@@ -251,9 +261,10 @@ describe('schema/model.schema.json', () => {
   });
 });
 
-describe('the core entry stays browser-safe', () => {
+describe('the core entry and the other browser-safe entries stay browser-safe', () => {
   it('imports no Node built-ins and none of the Node-only packages', () => {
-    for (const f of ['dist/index.js', 'dist/index.cjs']) {
+    const entries = ['index', 'statistics', 'evidence', 'presets', 'analysis'];
+    for (const f of entries.flatMap((e) => [`dist/${e}.js`, `dist/${e}.cjs`])) {
       const text = readFileSync(join(ROOT, f), 'utf8');
       const imports = [...text.matchAll(/(?:from\s+|require\()\s*["']([^"']+)["']/g)].map((m) => m[1]);
       expect(

@@ -11,7 +11,7 @@ import type { MetricSummary } from '../src/summary/interval.js';
 
 const R = 1000;
 const within = (s: MetricSummary, target: number) =>
-  expect(Math.abs(s.mean - target), `${s.mean} vs ${target}`).toBeLessThanOrEqual(4 * (s.sd / Math.sqrt(R)));
+  expect(Math.abs(s.mean! - target), `${s.mean} vs ${target}`).toBeLessThanOrEqual(4 * (s.sd! / Math.sqrt(R)));
 
 describe('randers-2025', async () => {
   const res = await simulate(presets['randers-2025'].model, { replicates: R, seed: 'randers' });
@@ -115,6 +115,6 @@ describe('gladsaxe-2026', () => {
     within(g('sdp-new').completedSuccessShare, 0.83);
     expect(withPool.metrics.interventionCost.mean).toBeCloseTo(40e6, 0);
     const without = res.scenarios.find((s) => s.id === 'without-pool')!;
-    expect(without.metrics.netTransferCost.mean).toBeGreaterThan(withPool.metrics.netTransferCost.mean);
+    expect(without.metrics.netTransferCost.mean).toBeGreaterThan(withPool.metrics.netTransferCost.mean!);
   });
 });

@@ -87,7 +87,7 @@ describe('engine invariants', () => {
         const res = await simulate(model, { replicates: 5, seed: 'p' });
         for (const sc of res.scenarios) {
           for (const block of [sc.metrics, ...sc.groups.map((g) => g.metrics)]) {
-            for (const x of [block.successRate.lo, block.successRate.hi]) expect(x >= 0 && x <= 1).toBe(true);
+            for (const x of [block.successRate.lo, block.successRate.hi]) expect(x! >= 0 && x! <= 1).toBe(true);
             expect(block.benefitMonths.lo).toBeGreaterThanOrEqual(0);
             expect(block.benefitMonths.hi).toBeLessThanOrEqual(model.horizonMonths);
             expect(block.transferCost.lo).toBeGreaterThanOrEqual(0);

@@ -4,7 +4,7 @@
  * moves by known steps, and the intervention's cost is its price times the holders.
  */
 import { describe, expect, it } from 'vitest';
-import { ForlobInputError, simulate } from '../src/index.js';
+import { ForlobInputError, simulate, type MetricSummary } from '../src/index.js';
 import type { ModelSpec, SteeringSpec } from '../src/model/types.js';
 import type { SteeringState } from '../src/engine/synchronous.js';
 import { compileModel } from '../src/compile/compile.js';
@@ -13,6 +13,7 @@ import { layoutOf } from '../src/engine/layout.js';
 import { validateModel } from '../src/model/validate.js';
 import { resultToJSON } from '../src/report/json.js';
 import seedrandom from 'seedrandom';
+import { defined } from './helpers.js';
 
 /** 100 citizens who never leave benefit; "x" costs 100 a month. */
 const still = (steering: SteeringSpec, extra: Partial<ModelSpec> = {}): ModelSpec => ({
@@ -322,7 +323,8 @@ describe('portfolio steering against a naive reference simulation', () => {
     const ref = referenceSteering(R, 'reference');
     expect(res.steering![0].replicates[0].map((x) => +x.toFixed(12))).toEqual(ref.share[0].map((x) => +x.toFixed(12)));
     const m = res.scenarios[0].metrics;
-    const check = (ours: { mean: number; sd: number }, theirs: number[]) => {
+    const check = (summary: MetricSummary, theirs: number[]) => {
+      const ours = defined(summary);
       const mean = theirs.reduce((a, b) => a + b, 0) / R;
       const sd = Math.sqrt(theirs.reduce((a, b) => a + (b - mean) ** 2, 0) / (R - 1));
       const se = Math.sqrt((ours.sd ** 2 + sd ** 2) / R);

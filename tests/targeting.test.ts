@@ -64,8 +64,8 @@ describe('targeting', () => {
     const ex = exactDetailed(explicit([...perClass])).s;
     const m = res.scenarios[0].metrics;
     for (const name of ['successRate', 'benefitMonths', 'interventionCost'] as const) {
-      expect(Math.abs(m[name].mean - ex[name]), `${name} ${m[name].mean} vs ${ex[name]}`).toBeLessThanOrEqual(
-        4 * m[name].mcse + 1e-9,
+      expect(Math.abs(m[name].mean! - ex[name]), `${name} ${m[name].mean} vs ${ex[name]}`).toBeLessThanOrEqual(
+        4 * m[name].mcse! + 1e-9,
       );
     }
     expect(res.scenarios[0].allocation).toEqual([
@@ -77,10 +77,10 @@ describe('targeting', () => {
   it('"most motivated first" differs from "at random"', async () => {
     const a = await simulate(model('ready-first'), { replicates: 200, seed: 'd' });
     const b = await simulate(model('random'), { replicates: 200, seed: 'd' });
-    const d = a.scenarios[0].metrics.interventionCost.mean - b.scenarios[0].metrics.interventionCost.mean;
+    const d = a.scenarios[0].metrics.interventionCost.mean! - b.scenarios[0].metrics.interventionCost.mean!;
     // The ready leave benefit sooner, so their intervention months (and cost) are fewer.
     expect(d).toBeLessThan(
-      -4 * Math.hypot(a.scenarios[0].metrics.interventionCost.mcse, b.scenarios[0].metrics.interventionCost.mcse),
+      -4 * Math.hypot(a.scenarios[0].metrics.interventionCost.mcse!, b.scenarios[0].metrics.interventionCost.mcse!),
     );
   });
 

@@ -32,9 +32,9 @@ describe('a Beta exit probability', () => {
     const varP = (alpha * beta) / ((alpha + beta) ** 2 * (alpha + beta + 1));
     const eP1mP = mean - (varP + mean * mean);
     const variance = varP + eP1mP / N;
-    expect(Math.abs(m.mean - mean)).toBeLessThan(4 * Math.sqrt(variance / R));
+    expect(Math.abs(m.mean! - mean)).toBeLessThan(4 * Math.sqrt(variance / R));
     // The sample variance's standard error is about variance·√(2/(R−1)) for near-normal draws.
-    expect(Math.abs(m.sd ** 2 / variance - 1)).toBeLessThan(4 * Math.sqrt(2 / (R - 1)) * 1.2);
+    expect(Math.abs(m.sd! ** 2 / variance - 1)).toBeLessThan(4 * Math.sqrt(2 / (R - 1)) * 1.2);
     // Parameter draws leave the interval far wider than binomial noise alone.
     expect(m.sd).toBeGreaterThan(2 * Math.sqrt(eP1mP / N));
   });

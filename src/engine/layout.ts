@@ -17,7 +17,10 @@ export interface LayoutScenario {
   /** counts[g · A + a]: citizens of group g allocated to arm a at the start. */
   counts: Int32Array;
   /** With portfolio steering: months between reviews. */
-  steering?: { every: number };
+  steering?: {
+    /** Months between reviews. */
+    every: number;
+  };
 }
 
 /** Strides of the raw arrays, per replicate (values per replicate of each array). */

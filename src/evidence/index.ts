@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * import { evidenceDistribution, evidenceRef, citeEvidence } from 'forlob';
+ * import { evidenceDistribution, evidenceRef, citeEvidence } from 'forlob/evidence';
  * const ips = { id: 'ips', effects: { kh: { '@success': { hazardRatio: evidenceRef('ips-dk-inklusion') } } } };
  * evidenceDistribution('ips-dk-inklusion'); // { dist: 'lognormal', mu: ≈0.357, sigma: ≈0.129, … }: median HR 1.43
  * citeEvidence('ips-dk-inklusion');         // "Individual Placement and Support (IPS) …: Christensen TN, …"

@@ -411,7 +411,7 @@ export interface ModelSpec {
 
 /**
  * Observed figures for one benefit state, turned into its baseline row. See
- * {@link calibrateRow} for the maths.
+ * {@link statistics!calibrateRow | calibrateRow} (`forlob/statistics`) for the maths.
  */
 export interface CalibrationSpec {
   /** Share of completed courses ending in each destination (Jobindsats "1 month after"). */

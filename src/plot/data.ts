@@ -181,13 +181,14 @@ export function differenceSummaries(
       const sum = summarise(xs, result.level);
       // A tie counts half, as in the library's own paired comparisons.
       const better = xs.reduce((n, x) => n + (x === 0 ? 0.5 : (up ? x > 0 : x < 0) ? 1 : 0), 0);
+      // No pair defined (e.g. no completed course anywhere): NaN, as the run's own comparisons give.
       return {
         scenario: s.id,
         baseline: base,
-        mean: sum.mean,
-        sd: sum.sd,
-        lo: sum.lo,
-        hi: sum.hi,
+        mean: sum.mean ?? NaN,
+        sd: sum.sd ?? NaN,
+        lo: sum.lo ?? NaN,
+        hi: sum.hi ?? NaN,
         probBetter: xs.length ? better / xs.length : NaN,
       };
     });

@@ -15,7 +15,7 @@ import { steeringSpec } from '../plot/steering.js';
 import { toSVG } from '../plot/render.js';
 import type { VegaLiteSpec } from '../plot/types.js';
 import type { ModelSpec } from '../model/types.js';
-import type { MetricSummary } from '../summary/interval.js';
+import { definedSummary, type MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../engine/reduce/metrics.js';
 import type { ScenarioResult, SimulationResult } from '../summary/types.js';
 import {
@@ -273,13 +273,16 @@ function sentenceParts(
   name: (id: string) => string,
 ): SentenceParts {
   const L = LABELS[lang];
-  const succ = s.metrics.successRate;
+  const succ = definedSummary(s.metrics.successRate, 'the success rate');
   const parts = {
     scenario: name(s.id),
     horizon: L.horizon(result.horizonMonths),
     success: formatRange(100 * succ.lo, 100 * succ.hi, lang),
   };
-  const mio = (m: MetricSummary) => formatRange(m.lo / 1e6, m.hi / 1e6, lang);
+  const mio = (m: MetricSummary) => {
+    const { lo, hi } = definedSummary(m, 'an amount');
+    return formatRange(lo / 1e6, hi / 1e6, lang);
+  };
   if (s.id === base)
     return { ...parts, transfers: mio(s.metrics.transferCost), intervention: mio(s.metrics.interventionCost) };
   const d = (m: string) => diffs.get(m)?.find((x) => x.scenario === s.id);

@@ -7,7 +7,7 @@
  */
 import type { Layout } from '../engine/layout.js';
 import { pairedComparison } from './compare.js';
-import { summarise } from './interval.js';
+import { definedSummary, summarise } from './interval.js';
 import { YEARLY_HIGHER_IS_BETTER, YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from '../engine/reduce/ledger.js';
 
 /** One budget line: a scenario's item in a year (or "total"), over replicates. */
@@ -136,7 +136,7 @@ export function yearlyResults(
     years.forEach((year, y) => {
       YEARLY_ITEMS.forEach((item, k) => {
         const col = column(s, y, k);
-        const { mean, sd, lo, hi } = summarise(col, level);
+        const { mean, sd, lo, hi } = definedSummary(summarise(col, level), 'a yearly amount');
         lines.push({ scenario: id, year, item, payer: YEARLY_PAYER[item], mean, sd, lo, hi });
         if (s !== baseline) {
           const d = pairedComparison(col, column(baseline, y, k), YEARLY_HIGHER_IS_BETTER[item], level);

@@ -4,7 +4,7 @@ import { fixedIndices, varyingDraws, type UncertaintyPlan } from '../params/plan
 import { wtpGrid, type ResolvedOptions } from '../model/options.js';
 import { armDrawsTable, drawsTable, occupancyTable, steeringTable, summaryTable } from './tables.js';
 import { armComparisons, armCells, scenarioArms } from './arms.js';
-import { summarise, type MetricSummaries } from './interval.js';
+import { definedSummary, summarise, type MetricSummaries } from './interval.js';
 import type { ColumnTable } from 'arquero';
 import type {
   AllocationCount,
@@ -50,7 +50,7 @@ function queueLengths(q: Int32Array, ids: string[], H: number, level: number): Q
     for (let t = 0; t < H; t++) {
       const xs = new Float64Array(R);
       for (let r = 0; r < R; r++) xs[r] = q[(r * ids.length + s) * H + t];
-      const { mean, lo, hi } = summarise(xs, level);
+      const { mean, lo, hi } = definedSummary(summarise(xs, level), 'a queue length');
       out.push({ scenario, month: t, mean, lo, hi });
     }
   });
@@ -79,9 +79,12 @@ function steeringTrajectories(
     for (let t = st.every; t < layout.H; t += st.every) months.push(t);
     const replicates = Array.from({ length: R }, (_, r) => months.map((t) => shares[(r * Sc + s) * layout.H + t]));
     const sums = months.map((_, k) =>
-      summarise(
-        Float64Array.from(replicates, (row) => row[k]),
-        level,
+      definedSummary(
+        summarise(
+          Float64Array.from(replicates, (row) => row[k]),
+          level,
+        ),
+        'a steered share',
       ),
     );
     out.push({

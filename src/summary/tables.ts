@@ -49,10 +49,10 @@ export function summaryTable(scenarios: ScenarioResult[]): ColumnTable {
     group: string;
     arm: string;
     metric: string;
-    mean: number;
-    sd: number;
-    lo: number;
-    hi: number;
+    mean: number | null;
+    sd: number | null;
+    lo: number | null;
+    hi: number | null;
   }[] = [];
   for (const sc of scenarios) {
     const blocks = [

@@ -170,7 +170,7 @@ export interface RawResult {
   arms?: Float64Array;
   /** Municipal cost per month: replicate × scenario × month. */
   monthly?: Float64Array;
-  /** The yearly ledger: replicate × scenario × year × item ({@link YEARLY_ITEMS} order). */
+  /** The yearly ledger: replicate × scenario × year × item (the order of `YEARLY_ITEMS` in `forlob/statistics`). */
   yearly?: Float64Array;
   /** With a capacity: citizens waiting for a place, replicate × scenario × month. */
   queue?: Int32Array;
