@@ -186,7 +186,8 @@ function Phi(z: number): number {
   return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
 }
 
-import { drawParameters, planUncertainty } from '../src/params/plan.js';
+import { drawParameters } from '../src/params/plan.js';
+import { planUncertainty } from '../src/evidence/plan.js';
 function drawsOf(model: ModelSpec, r: number): { c: number; p: number } {
   const plan = planUncertainty(model);
   const v = drawParameters(plan, 'evpi', r);

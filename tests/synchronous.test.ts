@@ -16,7 +16,7 @@ import { simulate } from '../src/index.js';
 import { exampleModel } from './models.js';
 import { randersModel } from '../src/presets/randers-2025.js';
 import { gladsaxeModel } from '../src/presets/gladsaxe-2026.js';
-import { planUncertainty } from '../src/params/plan.js';
+import { planUncertainty } from '../src/evidence/plan.js';
 
 /** Both engines on the same compiled model and seed. */
 function bothEngines(spec: ModelSpec, replicates = 4) {

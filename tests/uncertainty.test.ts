@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ForlobInputError, simulate } from '../src/index.js';
-import { drawParameters, instantiate, planUncertainty } from '../src/params/plan.js';
+import { drawParameters, instantiate } from '../src/params/plan.js';
+import { planUncertainty } from '../src/evidence/plan.js';
 
 const alpha = 20;
 const beta = 80;

@@ -7,7 +7,8 @@
  * @module
  */
 import { ForlobInputError } from '../model/errors.js';
-import { planUncertainty, parameterQuantile } from '../params/plan.js';
+import { parameterQuantile } from '../params/plan.js';
+import { planUncertainty } from '../evidence/plan.js';
 import type { SimulateOptions } from '../model/options.js';
 import { simulate } from '../run/simulate.js';
 import {

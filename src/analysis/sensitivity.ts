@@ -5,7 +5,8 @@
  * @module
  */
 import { simulate } from '../run/simulate.js';
-import { planUncertainty, parameterQuantile } from '../params/plan.js';
+import { parameterQuantile } from '../params/plan.js';
+import { planUncertainty } from '../evidence/plan.js';
 import type { SimulateOptions } from '../model/options.js';
 import {
   analysisProgress,

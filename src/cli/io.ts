@@ -24,7 +24,7 @@ import { dirname, resolve } from 'node:path';
 import { ForlobInputError } from '../model/errors.js';
 import { duplicateKeys } from '../model/json.js';
 import type { ModelSpec } from '../model/types.js';
-import { planUncertainty } from '../params/plan.js';
+import { planUncertainty } from '../evidence/plan.js';
 import { presets, getPreset } from '../presets/index.js';
 import { onInterrupt } from './interrupt.js';
 

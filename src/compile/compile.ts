@@ -8,7 +8,7 @@
  */
 import { allocateGroup, largestRemainder } from '../model/allocation.js';
 import type { ModelSpec } from '../model/types.js';
-import { REFUSION_DK_2016 } from '../presets/rates.js';
+import { municipalShares, REFUSION_DK_2016 } from '../model/refusion.js';
 import { periods } from './calendar.js';
 import { resolveRows } from './resolve.js';
 import { applyHazardRatios } from './effects.js';
@@ -142,35 +142,6 @@ export interface CompiledModel {
   scenarios: CompiledScenario[];
   /** Total citizens in the population. */
   N: number;
-}
-
-/** The municipality's share per month on support from a week ladder (months of 52/12 weeks). */
-export function municipalShares(
-  ladder: { fromWeek: readonly number[]; reimbursedShare: readonly number[] },
-  months: number,
-): Float64Array {
-  const out = new Float64Array(months);
-  const wpm = 52 / 12;
-  // Reimbursed share for week interval [w, w+1) (weeks counted from 0).
-  const at = (w: number) => {
-    let r = ladder.reimbursedShare[0];
-    for (let i = 0; i < ladder.fromWeek.length; i++) if (w >= ladder.fromWeek[i] - 1) r = ladder.reimbursedShare[i];
-    return r;
-  };
-  for (let c = 0; c < months; c++) {
-    // Average the step function over the month's weeks exactly.
-    const lo = c * wpm;
-    const hi = (c + 1) * wpm;
-    let acc = 0;
-    let w = lo;
-    while (w < hi) {
-      const next = Math.min(hi, Math.floor(w) + 1);
-      acc += (next - w) * at(Math.floor(w));
-      w = next;
-    }
-    out[c] = 1 - acc / wpm;
-  }
-  return out;
 }
 
 /** Which year each month falls in: calendar years from `start`, or 12-month blocks. */

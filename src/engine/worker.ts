@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ForlobInputError } from '../model/errors.js';
-import { planUncertainty } from '../params/plan.js';
+import { planUncertainty } from '../evidence/plan.js';
 import { runPlan, runReplicates, type BlockResult, type RunPlan } from './run.js';
 
 /** A message from the pool. */

@@ -12,7 +12,6 @@ import seedrandom from 'seedrandom';
 import { ForlobInputError, formatPath, type Problem } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
 import { issueToProblems, scanRaw, validateModel } from '../model/validate.js';
-import { isEvidenceRef, resolveEvidenceRef } from '../evidence/index.js';
 import {
   checkDistribution,
   distMean,
@@ -64,11 +63,21 @@ function parseDist(v: unknown, path: (string | number)[], problems: Problem[]): 
 }
 
 /**
- * Split a raw model into its point model and its uncertain parameters. Throws
- * {@link ForlobInputError} for bad distributions, unknown parameter names, or a point
- * model that fails validation.
+ * How {@link planModel} reads a reference to cited evidence: `undefined` when the value is
+ * not such a reference, else the distribution it stands for or why it cannot be resolved.
+ * The evidence library supplies one (`planUncertainty` in `evidence/plan.ts`); the
+ * parameters stage takes it as an argument so it does not depend on a later folder.
  */
-export function planUncertainty(raw: unknown): UncertaintyPlan {
+export type ReferenceResolver = (v: unknown) => { dist: Distribution } | { message: string } | undefined;
+
+const noReferences: ReferenceResolver = () => undefined;
+
+/**
+ * Split a raw model into its point model and its uncertain parameters, reading references
+ * to cited evidence with `resolve`. Throws {@link ForlobInputError} for bad distributions,
+ * unknown parameter names, or a point model that fails validation.
+ */
+export function planModel(raw: unknown, resolve: ReferenceResolver = noReferences): UncertaintyPlan {
   if (!isObject(raw)) return { point: validateModel(raw), parameters: [], slots: [] };
   const problems: Problem[] = [];
   // Prototype keys first: the walk below copies objects key by key.
@@ -81,10 +90,10 @@ export function planUncertainty(raw: unknown): UncertaintyPlan {
     problems.push({ path: 'parameters', message: 'expected an object of named numbers or distributions' });
   if (isObject(block)) {
     for (const [name, v] of Object.entries(block)) {
+      const r = resolve(v);
       if (typeof v === 'number' && Number.isFinite(v)) {
         byName.set(name, parameters.push({ name, dist: null, mean: v }) - 1);
-      } else if (isEvidenceRef(v)) {
-        const r = resolveEvidenceRef(v);
+      } else if (r) {
         if ('message' in r) problems.push({ path: formatPath(['parameters', name, 'evidence']), message: r.message });
         else byName.set(name, parameters.push({ name, dist: r.dist, mean: distMean(r.dist) }) - 1);
       } else {
@@ -97,9 +106,9 @@ export function planUncertainty(raw: unknown): UncertaintyPlan {
   const walk = (v: unknown, path: (string | number)[]): unknown => {
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
     if (!isObject(v)) return v;
-    if (isEvidenceRef(v)) {
+    const r = resolve(v);
+    if (r) {
       // An evidence entry is an inline distribution with a citation behind it.
-      const r = resolveEvidenceRef(v);
       if ('message' in r) {
         problems.push({ path: formatPath([...path, 'evidence']), message: r.message });
         return 0;

@@ -27,7 +27,7 @@
  * few months in; that split is the assumption that makes both figures come out.
  * @module
  */
-import { municipalShares } from '../compile/compile.js';
+import { municipalShares } from '../model/refusion.js';
 import type { ModelSpec } from '../model/types.js';
 import { DK_RATES, REFUSION_DK_2016 } from './rates.js';
 

@@ -15,7 +15,7 @@ export interface Rate {
   source: string;
 }
 
-import type { RefusionLadder } from '../model/types.js';
+export { REFUSION_DK_2016 } from '../model/refusion.js';
 
 const WEEKS_PER_MONTH = 52 / 12;
 
@@ -76,19 +76,6 @@ export const DK_RATES: Readonly<Record<DkRateName, Rate>> = {
   sygedagpenge: { monthly: Math.round(4_695 * WEEKS_PER_MONTH), year: 2024, source: 'bm.dk 2024: 4,695 DKK per week' },
   /** Førtidspension, single. */
   foertidspensionSingle: { monthly: 20_370, year: 2024, source: 'bm.dk 2024' },
-};
-
-/**
- * The refusion ladder in force since 4 January 2016: the state reimburses this share of
- * the municipality's benefit spending by the citizen's cumulative weeks on public support
- * (weeks 1–4: 80 %, 5–26: 40 %, 27–52: 30 %, after 52: 20 %). No change by the 2025 reform
- * was found. forlob counts the weeks cumulatively from the group's `priorBenefitMonths`
- * without the rolling-window reset (a simplification for horizons of a few years).
- */
-export const REFUSION_DK_2016: Readonly<RefusionLadder & Sourced> = {
-  fromWeek: [1, 5, 27, 53],
-  reimbursedShare: [0.8, 0.4, 0.3, 0.2],
-  source: 'Lov om ændring af lov om kommunal medfinansiering (refusionsreformen), in force 4 Jan 2016',
 };
 
 /** Cost of one caseworker-year, DKK: no public figure found, a marked assumption. */

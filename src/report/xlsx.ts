@@ -16,7 +16,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { ForlobInputError } from '../model/errors.js';
 import type { ModelSpec, TransitionRows } from '../model/types.js';
 import { distQuantile, type Distribution } from '../params/distribution.js';
-import { planUncertainty } from '../params/plan.js';
+import { planUncertainty } from '../evidence/plan.js';
 import { METRIC_LABELS, METRICS } from '../engine/reduce/metrics.js';
 import type { SimulationResult } from '../summary/types.js';
 import { icerReading } from '../summary/decision.js';

@@ -9,7 +9,8 @@ import { collectBlocks } from '../engine/blocks.js';
 import { runPlan, runReplicates, type RawRun } from '../engine/run.js';
 import { ForlobInputError } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
-import { fixedIndices, isUncertain, planUncertainty, type UncertaintyPlan } from '../params/plan.js';
+import { fixedIndices, isUncertain, type UncertaintyPlan } from '../params/plan.js';
+import { planUncertainty } from '../evidence/plan.js';
 
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from '../model/options.js';
 import { METRICS, type MetricName } from '../engine/reduce/metrics.js';

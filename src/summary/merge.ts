@@ -10,7 +10,8 @@ import { canonicalJSON, KEPT_ARRAYS, keptHash, partSettings, type KeptArrayName 
 import { M, METRICS, type MetricName } from '../engine/reduce/metrics.js';
 import { YEARLY_ITEMS, type YearlyItem } from '../engine/reduce/ledger.js';
 import { ForlobInputError } from '../model/errors.js';
-import { isUncertain, planUncertainty } from '../params/plan.js';
+import { isUncertain } from '../params/plan.js';
+import { planUncertainty } from '../evidence/plan.js';
 import { CHANCE_REPLICATES, varianceShares } from './variance.js';
 import { collectBlocks } from '../engine/blocks.js';
 import type { KeptReplicates } from './kept.js';
