@@ -4,6 +4,7 @@
  * circle. `npm run lint` runs this; CI fails on a violation. CONTRIBUTING.md draws the picture.
  */
 const LAYERS = [
+  'random', // every seeded stream: replicate keys, citizens' sfc32, parameter and decision streams
   'model', // the schema, types, validation, normalisation, dates, errors, run options
   'params', // distributions and the parameter plan
   'evidence', // cited effects and their mappings

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../src/compile/compile.js';
-import { replicateKeys } from '../src/engine/random.js';
+import { replicateKeys } from '../src/random/streams.js';
 import { createAccumulator, createTracks, simulateScenario } from '../src/engine/simulate.js';
 import { simulateScenarioSync } from '../src/engine/synchronous.js';
 import { largestRemainder } from '../src/model/allocation.js';

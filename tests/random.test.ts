@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../src/compile/compile.js';
-import { citizenStream, replicateKeys } from '../src/engine/random.js';
+import { citizenStream, replicateKeys } from '../src/random/streams.js';
 import { createAccumulator, simulateScenario } from '../src/engine/simulate.js';
 import { validateModel } from '../src/model/validate.js';
 

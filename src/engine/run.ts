@@ -7,7 +7,7 @@
 import { compileModel, type CompiledModel } from '../compile/compile.js';
 import { drawParameters, instantiate, isUncertain, type UncertaintyPlan } from '../params/plan.js';
 import { armMetrics, M, replicateMetrics } from './reduce/metrics.js';
-import { replicateKeys } from './random.js';
+import { replicateKeys } from '../random/streams.js';
 import { createAccumulator, createTracks, resetAccumulator, simulateScenario } from './simulate.js';
 import { simulateScenarioSync, type SteeringRuleFn } from './synchronous.js';
 import { ledger } from './reduce/ledger.js';

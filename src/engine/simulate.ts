@@ -114,7 +114,7 @@ const GOLDEN = 0x9e3779b9 | 0;
 
 /**
  * Run one scenario of one replicate. `k1`, `k2` are the replicate's keys
- * (see `random.ts`); the sfc32 generator is inlined here because a closure call per
+ * (see `random/streams.ts`); the sfc32 generator is inlined here because a closure call per
  * draw costs more than the draw.
  */
 export function simulateScenario(
@@ -188,7 +188,7 @@ export function simulateScenario(
     const fb = capFallback[arm];
     for (let j = 0; j < count; j++) {
       // sfc32 state from the replicate keys and the citizen index (same hashing as
-      // citizenStream in random.ts).
+      // citizenStream in random/streams.ts).
       let h = (k1 + Math.imul(firstCitizen + j, GOLDEN)) | 0;
       h ^= h >>> 16;
       h = Math.imul(h, 0x85ebca6b);

@@ -20,7 +20,7 @@
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
 import { STEERING_SIGNALS } from '../compile/steering.js';
 import { ForlobInputError } from '../model/errors.js';
-import { citizenStream, fmix32 } from './random.js';
+import { fmix32, steeringStream } from '../random/streams.js';
 import type { SteeringRuleFn } from '../model/steering-rule.js';
 import type { Accumulator, Tracks } from './simulate.js';
 import { recordStay } from './record.js';
@@ -29,8 +29,6 @@ export type { SteeringRuleFn, SteeringState } from '../model/steering-rule.js';
 
 const INV_2_32 = 1 / 4294967296;
 const GOLDEN = 0x9e3779b9 | 0;
-/** Salt of the steering's own stream (random picks), apart from every citizen's. */
-const STEER_SALT = 0x2545f491;
 
 /**
  * Run one scenario of one replicate on the synchronous engine, adding into `acc` and
@@ -161,7 +159,7 @@ export function simulateScenarioSync(
   let stockAtReview = 0;
   let exitsSince = 0;
   let lastReview = 0;
-  const steerRng = steer ? citizenStream(k1, k2 ^ STEER_SALT, 0) : null;
+  const steerRng = steer ? steeringStream(k1, k2) : null;
 
   const draw = (i: number): number => {
     const a = ra[i],

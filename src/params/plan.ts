@@ -8,10 +8,10 @@
  * and the engine runs the instance — the same draws for every scenario.
  * @module
  */
-import seedrandom from 'seedrandom';
 import { ForlobInputError, formatPath, type Problem } from '../model/errors.js';
 import type { ModelSpec } from '../model/types.js';
 import { issueToProblems, scanRaw, validateModel } from '../model/validate.js';
+import { parameterStream } from '../random/streams.js';
 import {
   checkDistribution,
   distMean,
@@ -213,8 +213,7 @@ export function drawParameters(
   r: number,
   fixed?: ReadonlyMap<number, number>,
 ): Float64Array {
-  const rng = seedrandom(`forlob:${seed}:${r}:parameters`);
-  const source = () => rng.double();
+  const source = parameterStream(seed, r);
   return Float64Array.from(plan.parameters, (p, i) => {
     // Draw even when fixed, so fixing one parameter leaves the others' draws unchanged.
     const v = p.dist ? sampler(p.dist, source)() : p.mean;

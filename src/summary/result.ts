@@ -17,7 +17,7 @@ import type {
   SimulationResult,
   SteeringTrajectory,
 } from './types.js';
-import seedrandom from 'seedrandom';
+import { decisionStream } from '../random/streams.js';
 import { pairedComparison, type PairedDifference } from './compare.js';
 import { paybackResults, yearlyResults } from './business.js';
 import { decisionSummary, icer } from './decision.js';
@@ -172,7 +172,7 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
       arms: block.arms ? armComparisons(block.arms, layout, s, b, ivIds, opts.level) : [],
       icer: icer(costs, successes, s, b, opts.level, thetas),
     }));
-  const rng = seedrandom(`forlob:${opts.seed}:decision`);
+  const source = decisionStream(opts.seed);
   const decision = decisionSummary({
     scenarios: scenarioIds,
     costs,
@@ -182,7 +182,7 @@ export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, blo
     willingnessToPay: opts.willingnessToPay ?? 0,
     grid: wtpGrid(opts.willingnessToPayRange),
     groups: opts.evppiGroups,
-    source: () => rng.double(),
+    source,
   }) as DecisionSummary;
   const summaries = {
     model: spec.name,
