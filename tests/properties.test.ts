@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../src/compile/compile.js';
 import { replicateKeys } from '../src/random/streams.js';
-import { createAccumulator, createTracks, simulateScenario } from '../src/engine/simulate.js';
-import { simulateScenarioSync } from '../src/engine/synchronous.js';
+import { createAccumulator, createTracks } from '../src/engine/kernel.js';
+import { simulateScenarioPerCitizen } from '../src/engine/per-citizen.js';
+import { simulateScenarioLockstep } from '../src/engine/lockstep/index.js';
 import { largestRemainder } from '../src/model/allocation.js';
 import { validateModel } from '../src/model/validate.js';
 import type { ModelSpec } from '../src/model/types.js';
@@ -64,7 +65,7 @@ describe('engine invariants', () => {
         const [k1, k2] = replicateKeys('prop', r);
         for (const sc of cm.scenarios) {
           const acc = createAccumulator(cm);
-          simulateScenario(cm, sc, k1, k2, acc);
+          simulateScenarioPerCitizen(cm, sc, k1, k2, acc);
           for (let cell = 0; cell < cm.G * cm.A; cell++) {
             let months = 0;
             let final = 0;
@@ -99,7 +100,7 @@ describe('engine invariants', () => {
     );
   });
 
-  it('the synchronous engine follows the hot loop citizen for citizen (one group: a capacity may bind too)', () => {
+  it('the lockstep engine follows the per-citizen one citizen for citizen (one group: a capacity may bind too)', () => {
     fc.assert(
       fc.property(
         modelArb,
@@ -125,8 +126,8 @@ describe('engine invariants', () => {
             const b = createAccumulator(cm);
             const ta = createTracks(cm);
             const tb = createTracks(cm);
-            simulateScenario(cm, sc, k1, k2, a, ta);
-            simulateScenarioSync(cm, sc, k1, k2, b, tb);
+            simulateScenarioPerCitizen(cm, sc, k1, k2, a, ta);
+            simulateScenarioLockstep(cm, sc, k1, k2, b, tb);
             for (const key of Object.keys(a) as (keyof typeof a)[])
               expect(Array.from(b[key]), key).toEqual(Array.from(a[key]));
             expect(Array.from(tb.occ)).toEqual(Array.from(ta.occ));
@@ -188,7 +189,7 @@ describe('engine invariants', () => {
           const acc = createAccumulator(cm);
           const tracks = createTracks(cm);
           const shares = new Float64Array(cm.H);
-          simulateScenarioSync(cm, sc, k1, k2, acc, tracks, shares, 0);
+          simulateScenarioLockstep(cm, sc, k1, k2, acc, tracks, shares, 0);
           const start = sc.steering!.initialShare;
           for (let t = 0; t < cm.H; t++) {
             const prev = t === 0 ? start : shares[t - 1];

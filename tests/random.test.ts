@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../src/compile/compile.js';
 import { citizenStream, replicateKeys } from '../src/random/streams.js';
-import { createAccumulator, simulateScenario } from '../src/engine/simulate.js';
+import { createAccumulator } from '../src/engine/kernel.js';
+import { simulateScenarioPerCitizen } from '../src/engine/per-citizen.js';
 import { validateModel } from '../src/model/validate.js';
 
 describe('random streams', () => {
@@ -28,7 +29,7 @@ describe('random streams', () => {
     for (const r of [0, 1, 17]) {
       const [k1, k2] = replicateKeys('streams', r);
       const acc = createAccumulator(cm);
-      simulateScenario(cm, cm.scenarios[0], k1, k2, acc);
+      simulateScenarioPerCitizen(cm, cm.scenarios[0], k1, k2, acc);
       let expected = 0;
       for (let i = 0; i < 5000; i++) if (citizenStream(k1, k2, i)() < p) expected++;
       expect(acc.final[1]).toBe(expected);

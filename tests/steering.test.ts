@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ForlobInputError, simulate, type MetricSummary } from '../src/index.js';
 import type { ModelSpec, SteeringSpec } from '../src/model/types.js';
-import type { SteeringState } from '../src/engine/synchronous.js';
+import type { SteeringState } from '../src/engine/lockstep/index.js';
 import { compileModel } from '../src/compile/compile.js';
 import { runReplicates } from '../src/engine/run.js';
 import { layoutOf } from '../src/engine/layout.js';

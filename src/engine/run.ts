@@ -8,8 +8,9 @@ import { compileModel, type CompiledModel } from '../compile/compile.js';
 import { drawParameters, instantiate, isUncertain, type UncertaintyPlan } from '../params/plan.js';
 import { armMetrics, M, replicateMetrics } from './reduce/metrics.js';
 import { replicateKeys } from '../random/streams.js';
-import { createAccumulator, createTracks, resetAccumulator, simulateScenario } from './simulate.js';
-import { simulateScenarioSync, type SteeringRuleFn } from './synchronous.js';
+import { createAccumulator, createTracks, resetAccumulator } from './kernel.js';
+import { simulateScenarioPerCitizen } from './per-citizen.js';
+import { simulateScenarioLockstep, type SteeringRuleFn } from './lockstep/index.js';
 import { ledger } from './reduce/ledger.js';
 import { type Layout, layoutOf } from './layout.js';
 import { ForlobInputError } from '../model/errors.js';
@@ -128,7 +129,7 @@ export function runReplicates(
       if (sc.synchronous) {
         const custom = sc.steering?.custom ? plan.steeringRules?.[sc.steering.custom] : undefined;
         if (sc.steering?.custom && !custom) throw missingRule(sc.steering.custom, sc.id);
-        simulateScenarioSync(
+        simulateScenarioLockstep(
           cm,
           sc,
           k1,
@@ -140,7 +141,7 @@ export function runReplicates(
           custom ?? null,
           r,
         );
-      } else simulateScenario(cm, sc, k1, k2, acc, tracks);
+      } else simulateScenarioPerCitizen(cm, sc, k1, k2, acc, tracks);
       replicateMetrics(cm, cm.scenarios[si], acc, out, (r - from) * stride + si * perScenario);
       armMetrics(cm, cm.scenarios[si], acc, arms, (r - from) * astride + si * perArms);
       if (tracks) {

@@ -11,7 +11,7 @@
  * @module
  */
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../../compile/compile.js';
-import type { Tracks } from '../simulate.js';
+import type { Tracks } from '../kernel.js';
 
 /** The yearly items, in storage order. */
 export const YEARLY_ITEMS = [

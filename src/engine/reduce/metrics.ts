@@ -5,7 +5,7 @@
  * @module
  */
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../../compile/compile.js';
-import type { Accumulator } from '../simulate.js';
+import type { Accumulator } from '../kernel.js';
 
 /** Names of the metrics reported for every scenario and group. */
 export const METRICS = [

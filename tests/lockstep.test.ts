@@ -1,5 +1,5 @@
 /**
- * The synchronous engine against the per-citizen hot loop: with nothing that needs the
+ * The lockstep engine against the per-citizen one: with nothing that needs the
  * population (no steering move, no binding capacity), every citizen follows the same path
  * in both, so counts are equal and money equal up to the order of additions. Then the
  * things only it can do: a capacity that changes over time, served first come, first
@@ -57,7 +57,7 @@ function expectSamePaths(spec: ModelSpec) {
   expect(Array.from(sync.occupancy!)).toEqual(Array.from(core.occupancy!));
 }
 
-describe('synchronous engine', () => {
+describe('lockstep engine', () => {
   it('follows the hot loop citizen for citizen: example model', () => expectSamePaths(exampleModel));
   it('…the Randers preset (refusion ladder, paid hours, four efforts)', () =>
     expectSamePaths(randersModel({ effectSigma: 0 })));

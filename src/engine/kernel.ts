@@ -1,0 +1,282 @@
+/**
+ * What both engines share, outside the hot loop: the accumulators a scenario adds into,
+ * and the steps of a citizen's life — which row applies and for how long, how long the
+ * stay lasts, where it leads, the first exit from benefit, recording a stay, and closing
+ * at the horizon. The lockstep engine calls these; the per-citizen hot loop calls them
+ * where a call costs nothing measurable and keeps marked inline copies where it measured
+ * slower (each copy says which function it copies; tests/lockstep.test.ts and
+ * tests/properties.test.ts hold both engines equal citizen for citizen).
+ * @module
+ */
+import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel } from '../compile/compile.js';
+import { sfc32Next } from '../random/streams.js';
+
+/** Per-replicate sums for one scenario; cell = group · A + arm. */
+export interface Accumulator {
+  /** months[(cell · S + s) · NP + p]: citizen-months spent in state s during calendar period p. */
+  months: Float64Array;
+  /** Discounted citizen-months (left at zero when the model has no discounting or refusion: then they equal months). */
+  discMonths: Float64Array;
+  /** Discounted citizen-months weighted by the municipality's share of the transfer (likewise). */
+  netMonths: Float64Array;
+  /** final[cell · S + s]: citizens in state s at the horizon (s_H). */
+  final: Int32Array;
+  /** Citizens who ever occupied a paid-hours state, per cell. */
+  paidEver: Int32Array;
+  /** Citizens whose first exit from benefit happened within the horizon, per cell. */
+  exits: Int32Array;
+  /** …of whom the exit went to a success state, per cell. */
+  successExits: Int32Array;
+  /** exitMonth[cell · (H + 1) + k]: citizens starting on benefit whose first spell ended after k months. */
+  exitMonth: Int32Array;
+  /** censorMonth[cell · (H + 1) + k]: citizens starting on benefit still in their first spell when followed k months. */
+  censorMonth: Int32Array;
+  /** Months spent waiting for a place, per allocated cell. */
+  waitMonths: Float64Array;
+}
+
+/**
+ * Month-by-month records, kept when yearly results or occupancy are asked for: difference
+ * arrays (a stay adds +1 at its first month and −1 after its last), so a stay costs two
+ * writes however long it is.
+ */
+export interface Tracks {
+  /** occ[(arm · S + s) · (H + 2) + t]: citizens holding arm in state s (month H: the final state). */
+  occ: Int32Array;
+  /** net[s · (H + 2) + t]: the same weighted by the municipality's share of the transfer (refusion ladder). */
+  net: Float64Array;
+  /** queue[t]: citizens waiting for a place (difference array). */
+  queue: Int32Array;
+}
+
+/** Zeroed month-by-month records sized for `cm`. */
+export function createTracks(cm: CompiledModel): Tracks {
+  return {
+    occ: new Int32Array(cm.A * cm.S * (cm.H + 2)),
+    net: new Float64Array(cm.S * (cm.H + 2)),
+    queue: new Int32Array(cm.H + 2),
+  };
+}
+
+/** A zeroed accumulator sized for `cm`. */
+export function createAccumulator(cm: CompiledModel): Accumulator {
+  const cells = cm.G * cm.A;
+  return {
+    months: new Float64Array(cells * cm.S * cm.NP),
+    discMonths: new Float64Array(cells * cm.S * cm.NP),
+    netMonths: new Float64Array(cells * cm.S * cm.NP),
+    final: new Int32Array(cells * cm.S),
+    paidEver: new Int32Array(cells),
+    exits: new Int32Array(cells),
+    successExits: new Int32Array(cells),
+    exitMonth: new Int32Array(cells * (cm.H + 1)),
+    censorMonth: new Int32Array(cells * (cm.H + 1)),
+    waitMonths: new Float64Array(cells),
+  };
+}
+
+/** Zero an accumulator for reuse. */
+export function resetAccumulator(acc: Accumulator): void {
+  acc.months.fill(0);
+  acc.discMonths.fill(0);
+  acc.netMonths.fill(0);
+  acc.final.fill(0);
+  acc.paidEver.fill(0);
+  acc.exits.fill(0);
+  acc.successExits.fill(0);
+  acc.exitMonth.fill(0);
+  acc.censorMonth.fill(0);
+  acc.waitMonths.fill(0);
+}
+
+/** Where {@link stayRow} writes: the row in force, its calendar period, and how long it stays in force. */
+export interface StaySpan {
+  /** The transition row. */
+  row: number;
+  /** The calendar period of the stay's first month. */
+  period: number;
+  /** Months until the row changes (the horizon, a calendar step, the next duration band, or less if given). */
+  room: number;
+}
+
+/** A span to reuse, one per engine run. */
+export function createSpan(): StaySpan {
+  return { row: 0, period: 0, room: 0 };
+}
+
+/**
+ * The row of a citizen in state `s` from month `t`, with rows of `rowArm` (arm · K +
+ * readiness class), `cb` months on benefit and `ds` months in the state, and how long it
+ * applies: at most `room` months, cut at the next calendar step and, on the clock that
+ * moves, at the next duration band. Written into `span`.
+ */
+export function stayRow(
+  cm: CompiledModel,
+  rowArm: number,
+  s: number,
+  t: number,
+  room: number,
+  cb: number,
+  ds: number,
+  span: StaySpan,
+): void {
+  const { NP, NB } = cm;
+  let b = 0;
+  let period = 0;
+  if (NP > 1) {
+    // Rows change at the calendar's steps: cut the stay there.
+    period = cm.periodOf[t];
+    const left = cm.periodEnd[period] - t;
+    if (left < room) room = left;
+  }
+  if (NB > 1) {
+    const { bandStart, clockBenefit } = cm;
+    const clock = clockBenefit ? cb : ds;
+    while (b + 1 < NB && clock >= bandStart[b + 1]) b++;
+    if (!clockBenefit || cm.kind[s] === KIND_BENEFIT) {
+      const rem = bandStart[b + 1] - clock;
+      if (rem < room) room = rem;
+    }
+  }
+  span.row = ((rowArm * cm.S + s) * NP + period) * NB + b;
+  span.period = period;
+  span.room = room;
+}
+
+/**
+ * Months until a citizen on row `r` leaves, drawn from the stream at `rng[o … o + 3]`:
+ * geometric, P(K > k) = stay^k, by inversion. `room + 1` (no move within the room) when
+ * the row never leaves; a row that always leaves draws nothing.
+ */
+export function stayLength(cm: CompiledModel, r: number, room: number, rng: Int32Array, o: number): number {
+  const p = cm.stay[r];
+  if (p >= 1) return room + 1;
+  if (p <= 0) return 1;
+  // 1 − u lies in (0, 1], so the log is finite.
+  return 1 + Math.floor(Math.log(1 - sfc32Next(rng, o)) / cm.logStay[r]);
+}
+
+/** Where a citizen leaving row `r` goes, for a uniform `u`: the row's cumulative destinations conditioned on leaving. */
+export function destination(cm: CompiledModel, r: number, u: number): number {
+  const { S, cum } = cm;
+  const x = u * cm.leave[r];
+  const cbase = r * S;
+  let d = 0;
+  while (d < S && x >= cum[cbase + d]) d++;
+  return d === S ? cm.lastDest[r] : d;
+}
+
+/**
+ * Count a citizen's first exit from benefit, at month `t`, to state `d`, in `cellGA`
+ * (group · A + allocated arm); the time to it is measured for those who started on
+ * benefit (`s0`, the group's initial state) at month `start`.
+ */
+export function firstExit(
+  cm: CompiledModel,
+  acc: Accumulator,
+  cellGA: number,
+  s0: number,
+  start: number,
+  t: number,
+  d: number,
+): void {
+  acc.exits[cellGA]++;
+  if (cm.kind[s0] === KIND_BENEFIT) acc.exitMonth[cellGA * (cm.H + 1) + t - start]++;
+  if (cm.kind[d] === KIND_SUCCESS) acc.successExits[cellGA]++;
+}
+
+/**
+ * Add a stay in state `s` from month `t` for `m` months, with `c0` months on benefit at its
+ * start, to `cell` of `acc` (months, and discounted and municipal-net months), and its
+ * occupancy (index `o` = (arm · S + s) · (H + 2)) and municipal share to the difference
+ * arrays `occ` and `net` when kept.
+ */
+export function recordStay(
+  cm: CompiledModel,
+  acc: Accumulator,
+  occ: Int32Array | null,
+  net: Float64Array | null,
+  cell: number,
+  o: number,
+  s: number,
+  t: number,
+  m: number,
+  c0: number,
+): void {
+  const { municipal, constFrom, reimbursed } = cm;
+  const isBenefit = cm.kind[s] === KIND_BENEFIT;
+  if (occ !== null) {
+    occ[o + t]++;
+    occ[o + t + m]--;
+    if (cm.hasLadder && reimbursed[s] === 1) {
+      // The municipality's share changes month by month early on the ladder, then stays.
+      const base = s * (cm.H + 2);
+      if (isBenefit) {
+        let tt = t;
+        let c = c0;
+        let left = m;
+        while (left > 0 && c < constFrom) {
+          const w = municipal[c];
+          net![base + tt] += w;
+          net![base + tt + 1] -= w;
+          tt++;
+          c++;
+          left--;
+        }
+        if (left > 0) {
+          const w = municipal[constFrom];
+          net![base + tt] += w;
+          net![base + tt + left] -= w;
+        }
+      } else {
+        const w = municipal[c0];
+        net![base + t] += w;
+        net![base + t + m] -= w;
+      }
+    }
+  }
+  acc.months[cell] += m;
+  if (cm.moneyDetail) {
+    const { discPrefix, discPow, discInv, munPrefix } = cm;
+    const dm = discPrefix[t + m] - discPrefix[t];
+    acc.discMonths[cell] += dm;
+    if (reimbursed[s] === 0) acc.netMonths[cell] += dm;
+    else if (isBenefit) acc.netMonths[cell] += (munPrefix[c0 + m] - munPrefix[c0]) * discPow[t] * discInv[c0];
+    else acc.netMonths[cell] += dm * municipal[c0];
+  }
+}
+
+/**
+ * Close a citizen at the horizon: its final state `s` in `cellGA` (group · A + allocated
+ * arm), whether it ever held paid hours (`paid`), a censored first spell when it started
+ * on benefit (`s0`) at month `start` and never left (`exited` 0), the month-H occupancy of
+ * the arm whose rows it follows (`held`), and a wait still running since `queuedAt`
+ * (−1: not waiting).
+ */
+export function closeAtHorizon(
+  cm: CompiledModel,
+  acc: Accumulator,
+  tracks: Tracks | null,
+  cellGA: number,
+  held: number,
+  s: number,
+  s0: number,
+  start: number,
+  paid: number,
+  exited: number,
+  queuedAt: number,
+): void {
+  const { H, S } = cm;
+  if (queuedAt >= 0) {
+    acc.waitMonths[cellGA] += H - queuedAt;
+    if (tracks !== null) tracks.queue[H]--;
+  }
+  acc.final[cellGA * S + s]++;
+  acc.paidEver[cellGA] += paid;
+  if (exited === 0 && cm.kind[s0] === KIND_BENEFIT) acc.censorMonth[cellGA * (H + 1) + H - start]++;
+  if (tracks !== null) {
+    const o = (held * S + s) * (H + 2);
+    tracks.occ[o + H]++;
+    tracks.occ[o + H + 1]--;
+  }
+}
