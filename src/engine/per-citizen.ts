@@ -1,7 +1,10 @@
 /**
- * THE HOT LOOP. Simulates every citizen of one scenario for one replicate and adds what
- * the metrics need into a flat accumulator. No allocation per citizen, no objects, no
- * imports from the model or report layers.
+ * The per-citizen engine, THE HOT LOOP: every citizen of one scenario for one replicate,
+ * one after another, adding what the metrics need into a flat accumulator. No allocation
+ * per citizen, no objects, no imports from the model or report layers. It calls the
+ * kernel (`kernel.ts`) once per citizen; per stay it keeps marked inline copies of the
+ * kernel's functions, because calls there measured slower. tests/lockstep.test.ts and
+ * tests/properties.test.ts hold it equal to the lockstep engine, which calls the kernel.
  *
  * Instead of a uniform draw every month, a citizen in a state jumps straight to the end of
  * its stay: the number of months K until it leaves is geometric, P(K > k) = stay^k, drawn
@@ -14,15 +17,7 @@
  */
 import { KIND_BENEFIT, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
 import { INV_2_32, seedCitizen } from '../random/streams.js';
-import {
-  closeAtHorizon,
-  createSpan,
-  destination,
-  firstExit,
-  stayRow,
-  type Accumulator,
-  type Tracks,
-} from './kernel.js';
+import { closeAtHorizon, firstExit, type Accumulator, type Tracks } from './kernel.js';
 
 /** Restore the min-heap property from the root after its value grew. */
 function siftDown(heap: Float64Array): void {
@@ -67,7 +62,26 @@ export function simulateScenarioPerCitizen(
   const occ = tracks === null ? null : tracks.occ;
   const net = tracks === null ? null : tracks.net;
   const { hasLadder, constFrom } = cm;
-  const { H, S, A, K, NP, kind, paidHours, reimbursed, stay, logStay } = cm;
+  const {
+    H,
+    S,
+    A,
+    K,
+    NB,
+    NP,
+    periodOf,
+    periodEnd,
+    clockBenefit,
+    bandStart,
+    kind,
+    paidHours,
+    reimbursed,
+    stay,
+    logStay,
+    leave,
+    cum,
+    lastDest,
+  } = cm;
   const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix } = cm;
   const { moneyDetail, capFallback, capQueue } = cm;
   const { months, discMonths, netMonths, waitMonths } = acc;
@@ -75,13 +89,13 @@ export function simulateScenarioPerCitizen(
   // Capacity: citizens are served in processing order (arrival order within a group),
   // each taking the place that frees first; a holder frees it at the first exit from benefit.
   const heaps = placeHeaps(cm, sc);
-  const span = createSpan();
   const seed = new Int32Array(4);
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
     const { group, arm, count, firstCitizen, start, rowArm } = cohorts[c];
     const cellGA = group * A + arm;
     const accBase = cellGA * S;
+    const rowBase = rowArm * S;
     const s0 = groupInitial[group];
     const cb0 = groupPrior[group];
     const ds0 = groupInitialDuration[group];
@@ -103,7 +117,7 @@ export function simulateScenarioPerCitizen(
       let ph = 0;
       // Which rows and money cells the citizen uses now: the allocated arm's, or while
       // waiting for a place the fallback's.
-      let curRow = rowArm;
+      let curRow = rowBase;
       let curAcc = accBase;
       let curArm = arm;
       let waiting = 0;
@@ -114,7 +128,7 @@ export function simulateScenarioPerCitizen(
         if (free <= t) {
           release = H; // holds the place until the first exit from benefit
         } else {
-          curRow = fb * K + (rowArm % K);
+          curRow = (fb * K + (rowArm % K)) * S;
           curAcc = (group * A + fb) * S;
           curArm = fb;
           if (capQueue[arm] === 1) {
@@ -128,7 +142,7 @@ export function simulateScenarioPerCitizen(
         if (waiting === 1 && t === switchAt) {
           // A place is free: the wait ends and the intervention's rows apply from now.
           waiting = 0;
-          curRow = rowArm;
+          curRow = rowBase;
           curAcc = accBase;
           curArm = arm;
           release = H;
@@ -137,13 +151,31 @@ export function simulateScenarioPerCitizen(
         }
         const isBenefit = kind[s] === KIND_BENEFIT;
         if (paidHours[s] === 1) ph = 1;
+        // inline copy of kernel.stayRow: calls to it and kernel.destination measured 8 %
+        // slower (reference workload, in-process A/B against 123f554, medians of 15 runs;
+        // bench/RESULTS.md, issue 14).
+        let room = H - t;
         // Not past the month a waiting citizen gets a place.
-        stayRow(cm, curRow, s, t, waiting === 1 && switchAt < H ? switchAt - t : H - t, cb, ds, span);
-        const r = span.row;
-        const room = span.room;
-        const period = span.period;
+        if (waiting === 1 && switchAt - t < room) room = switchAt - t;
+        let b = 0;
+        let period = 0;
+        if (NP > 1) {
+          // Rows change at the calendar's steps: cut the stay there.
+          period = periodOf[t];
+          const left = periodEnd[period] - t;
+          if (left < room) room = left;
+        }
+        if (NB > 1) {
+          const clock = clockBenefit ? cb : ds;
+          while (b + 1 < NB && clock >= bandStart[b + 1]) b++;
+          if (!clockBenefit || isBenefit) {
+            const rem = bandStart[b + 1] - clock;
+            if (rem < room) room = rem;
+          }
+        }
+        const r = ((curRow + s) * NP + period) * NB + b;
         // inline copy of kernel.stayLength and streams.sfc32Next: the generator's state
-        // lives in registers here.
+        // lives in registers here, which a call cannot update.
         const p = stay[r];
         let k: number;
         if (p >= 1) {
@@ -216,7 +248,13 @@ export function simulateScenarioPerCitizen(
         rb = (rc + (rc << 3)) | 0;
         rc = (rc << 21) | (rc >>> 11);
         rc = (rc + rt) | 0;
-        const d = destination(cm, r, (rt >>> 0) * INV_2_32);
+        // inline copy of kernel.destination: a call to it alone measured 9 % slower (as
+        // above, bench/RESULTS.md, issue 14).
+        const x = (rt >>> 0) * INV_2_32 * leave[r];
+        const cbase = r * S;
+        let d = 0;
+        while (d < S && x >= cum[cbase + d]) d++;
+        if (d === S) d = lastDest[r];
         if (isBenefit && exited === 0 && kind[d] !== KIND_BENEFIT) {
           exited = 1;
           if (release === H) release = t;
