@@ -62,7 +62,7 @@ export function runOnWorkers(
     const feed = (w: Worker) => {
       if (next >= blocks.length) return;
       const [from, to] = blocks[next++];
-      w.postMessage({ type: 'block', job: 0, from, to } satisfies ToWorker);
+      w.postMessage({ type: 'block', from, to } satisfies ToWorker);
     };
     for (let i = 0; i < n; i++) {
       const w = new Worker(workerUrl());
@@ -89,7 +89,6 @@ export function runOnWorkers(
       w.on('error', (e) => finish(e));
       w.postMessage({
         type: 'job',
-        job: 0,
         model: raw,
         fixed: [...fixed],
         seed: opts.seed,

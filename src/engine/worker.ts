@@ -11,16 +11,15 @@ import { runPlan, runReplicates, type BlockResult, type RunPlan } from './run.js
 
 /** A message from the pool. */
 export type ToWorker =
-  | { type: 'job'; job: number; model: unknown; fixed: [number, number][]; seed: string; occupancy: boolean }
-  | { type: 'block'; job: number; from: number; to: number };
+  | { type: 'job'; model: unknown; fixed: [number, number][]; seed: string; occupancy: boolean }
+  | { type: 'block'; from: number; to: number };
 
 /** A message to the pool. */
 export type FromWorker =
-  | { type: 'progress'; job: number; replicates: number }
-  | { type: 'block'; job: number; from: number; count: number; block: BlockResult }
-  | { type: 'error'; job: number; message: string; problems?: { path: string; message: string }[] };
+  | { type: 'progress'; replicates: number }
+  | { type: 'block'; from: number; count: number; block: BlockResult }
+  | { type: 'error'; message: string; problems?: { path: string; message: string }[] };
 
-let job = -1;
 let plan: RunPlan | undefined;
 let seed = '';
 let occupancy = false;
@@ -28,15 +27,14 @@ let occupancy = false;
 parentPort?.on('message', (msg: ToWorker) => {
   try {
     if (msg.type === 'job') {
-      job = msg.job;
       seed = msg.seed;
       occupancy = msg.occupancy;
       plan = runPlan(planUncertainty(msg.model), new Map(msg.fixed));
       return;
     }
-    if (msg.job !== job || !plan) throw new Error('block for an unknown job');
+    if (!plan) throw new Error('a block before the job');
     const block = runReplicates(plan, seed, msg.from, msg.to, occupancy);
-    parentPort!.postMessage({ type: 'progress', job, replicates: msg.to - msg.from } satisfies FromWorker);
+    parentPort!.postMessage({ type: 'progress', replicates: msg.to - msg.from } satisfies FromWorker);
     const transfer = [
       block.values,
       block.arms,
@@ -50,11 +48,11 @@ parentPort?.on('message', (msg: ToWorker) => {
       .filter((a) => a !== undefined)
       .map((a) => a.buffer as ArrayBuffer);
     parentPort!.postMessage(
-      { type: 'block', job, from: msg.from, count: msg.to - msg.from, block } satisfies FromWorker,
+      { type: 'block', from: msg.from, count: msg.to - msg.from, block } satisfies FromWorker,
       transfer,
     );
   } catch (e) {
     const problems = e instanceof ForlobInputError ? e.problems : undefined;
-    parentPort!.postMessage({ type: 'error', job, message: (e as Error).message, problems } satisfies FromWorker);
+    parentPort!.postMessage({ type: 'error', message: (e as Error).message, problems } satisfies FromWorker);
   }
 });
