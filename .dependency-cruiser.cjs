@@ -10,7 +10,7 @@ const LAYERS = [
   'evidence', // cited effects and their mappings
   'calibrate', // observed shares → monthly probabilities
   'compile', // normalised model → typed arrays
-  'engine', // streams, kernel, the two engines, reducers, executors, the raw output's layout
+  'engine', // kernel, the two engines, reducers, executors, the raw output's layout
   'summary', // raw output → summaries, comparisons, decisions, tables
   'run', // simulate(): options → plan → engine → summary
   'analysis', // sensitivity, break-even

@@ -1,6 +1,6 @@
 // Cost of the policy features (issue 7): the reference model, 100 replicates, one thread,
 // best of 3, plain vs with a calendar step, inflow, a binding capacity, readiness classes,
-// a capacity that changes over time and portfolio steering (both on the synchronous engine).
+// a capacity that changes over time and portfolio steering (both on the lockstep engine).
 // Run after a build: node bench/features.mjs
 import { simulate } from '../dist/index.js';
 import { referenceModel } from './reference-model.mjs';
@@ -27,7 +27,7 @@ const variants = {
     readiness: { classes: 5, sigma: 0.5 },
     scenarios: base.scenarios.map((s) => ({ ...s, targeting: 'ready-first' })),
   },
-  // 4,000 places on FSM, 5,000 from month 24: every scenario using FSM runs synchronously.
+  // 4,000 places on FSM, 5,000 from month 24: every scenario using FSM runs on the lockstep engine.
   'staff plan': {
     ...base,
     interventions: base.interventions.map((iv, i) => (i === 0 ? { ...iv, capacity: { places: 4000 } } : iv)),

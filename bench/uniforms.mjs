@@ -2,7 +2,7 @@
  * How many uniforms per second one core can produce, as a ceiling for any engine that
  * draws one uniform per citizen-month. Bare loops that sum the draws (so V8 cannot drop
  * them) for:
- *   - sfc32 inlined exactly as in src/engine/simulate.ts,
+ *   - sfc32 inlined exactly as in src/engine/per-citizen.ts,
  *   - the same plus Math.log of the draw (what a geometric jump costs per draw),
  *   - seedrandom's default generator (ARC4) and its alea generator, called through
  *     their closures as a user of seedrandom would.

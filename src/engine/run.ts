@@ -126,6 +126,7 @@ export function runReplicates(
         tracks.queue.fill(0);
       }
       const sc = cm.scenarios[si];
+      // `synchronous` (compile's name, from before the engines were named): the lockstep engine.
       if (sc.synchronous) {
         const custom = sc.steering?.custom ? plan.steeringRules?.[sc.steering.custom] : undefined;
         if (sc.steering?.custom && !custom) throw missingRule(sc.steering.custom, sc.id);

@@ -12,7 +12,7 @@ export const LIMITS = {
   /**
    * Citizens in a run: every group's size plus its inflow over the horizon. Peak memory
    * measured at 10⁷ citizens (4 replicates, one thread): about 200 MB for a plain model,
-   * 1.3 GB with steering (the synchronous engine keeps about 110 bytes per citizen),
+   * 1.3 GB with steering (the lockstep engine keeps about 110 bytes per citizen),
    * 1.7 GB with readiness classes taken at random; each worker thread holds its own copy.
    */
   citizens: 10_000_000,

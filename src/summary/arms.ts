@@ -14,7 +14,7 @@
  *   timing, waiting months) still count by the allocated arm, but the months and money of
  *   a citizen waiting for a place, or sent to the fallback when it is full, are booked in
  *   the fallback's cell, whose rows and costs apply: months on benefit and costs move from
- *   the capped arm to its fallback. (On the synchronous engine — a capacity that changes
+ *   the capped arm to its fallback. (On the lockstep engine — a capacity that changes
  *   over time — a citizen sent to the fallback with `whenFull: "fallback"` is re-allocated
  *   and its outcomes are booked there too, while `count` stays the allocation.)
  * - A steered scenario has no arm rows: steering moves citizens between arms during the
