@@ -248,7 +248,7 @@ export function simulateScenarioPerCitizen(
         rb = (rc + (rc << 3)) | 0;
         rc = (rc << 21) | (rc >>> 11);
         rc = (rc + rt) | 0;
-        // inline copy of kernel.destination: a call to it alone measured 9 % slower (as
+        // inline copy of kernel.destination: a call to it alone measured 9–24 % slower (as
         // above, bench/RESULTS.md, issue 14).
         const x = (rt >>> 0) * INV_2_32 * leave[r];
         const cbase = r * S;
