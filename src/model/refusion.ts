@@ -7,6 +7,12 @@
 
 import type { RefusionLadder } from './types.js';
 
+/** Something with a stated source. */
+export interface Sourced {
+  /** Where it comes from. */
+  source: string;
+}
+
 /**
  * The refusion ladder in force since 4 January 2016: the state reimburses this share of
  * the municipality's benefit spending by the citizen's cumulative weeks on public support
@@ -14,7 +20,7 @@ import type { RefusionLadder } from './types.js';
  * was found. forlob counts the weeks cumulatively from the group's `priorBenefitMonths`
  * without the rolling-window reset (a simplification for horizons of a few years).
  */
-export const REFUSION_DK_2016: Readonly<RefusionLadder & { /** Where it comes from. */ source: string }> = {
+export const REFUSION_DK_2016: Readonly<RefusionLadder & Sourced> = {
   fromWeek: [1, 5, 27, 53],
   reimbursedShare: [0.8, 0.4, 0.3, 0.2],
   source: 'Lov om ændring af lov om kommunal medfinansiering (refusionsreformen), in force 4 Jan 2016',

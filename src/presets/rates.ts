@@ -19,11 +19,8 @@ export { REFUSION_DK_2016 } from '../model/refusion.js';
 
 const WEEKS_PER_MONTH = 52 / 12;
 
-/** Something with a stated source. */
-export interface Sourced {
-  /** Where it comes from. */
-  source: string;
-}
+export type { Sourced } from '../model/refusion.js';
+import type { Sourced } from '../model/refusion.js';
 
 /** A documented amount in DKK. */
 export interface Amount extends Sourced {
