@@ -14,11 +14,20 @@ export interface Sourced {
 }
 
 /**
- * The refusion ladder in force since 4 January 2016: the state reimburses this share of
- * the municipality's benefit spending by the citizen's cumulative weeks on public support
- * (weeks 1–4: 80 %, 5–26: 40 %, 27–52: 30 %, after 52: 20 %). No change by the 2025 reform
- * was found. forlob counts the weeks cumulatively from the group's `priorBenefitMonths`
- * without the rolling-window reset (a simplification for horizons of a few years).
+ * The refusion ladder in force since 4 January 2016 (lov nr. 994 af 30. august 2015 om
+ * kommunernes finansiering af visse offentlige ydelser …, now LBK nr. 221 af 12. februar
+ * 2021). § 5, stk. 2: the state reimburses 80 % of the municipality's spending in the
+ * first 4 weeks with benefits, 40 % in weeks 5–26, 30 % in weeks 27–52 and 20 % from week
+ * 53, the weeks counted over all the citizen's benefits under § 3. § 6: the count starts
+ * again only when, after the first week with benefits, the citizen has had 52 whole
+ * calendar weeks of self-support within the last 3 years; weeks on public support or in
+ * employment with a wage subsidy (a flex job) are not self-support (§ 6, stk. 2). No
+ * change by the 2025 reform was found.
+ *
+ * forlob counts months on benefit from the group's `priorBenefitMonths` and never restarts
+ * the count, which overstates the municipality's share only for citizens who are
+ * self-supporting for a year and come back within the horizon; flex-job months do not yet
+ * advance the count (issue 15).
  */
 export const REFUSION_DK_2016: Readonly<RefusionLadder & Sourced> = {
   fromWeek: [1, 5, 27, 53],
