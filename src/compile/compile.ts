@@ -7,6 +7,7 @@
  * @module
  */
 import { allocateGroup, largestRemainder } from '../model/allocation.js';
+import { monthSerial, yearOfSerial } from '../model/dates.js';
 import type { ModelSpec } from '../model/types.js';
 import { municipalShares, REFUSION_DK_2016 } from '../model/refusion.js';
 import { periods } from './calendar.js';
@@ -152,10 +153,9 @@ export function calendar(
   const yearOf = new Int32Array(H);
   const years: string[] = [];
   const ends: number[] = [];
-  const y0 = start ? Number(start.slice(0, 4)) : 0;
-  const m0 = start ? Number(start.slice(5, 7)) - 1 : 0;
+  const first = start === undefined ? 0 : monthSerial(start, 'start');
   for (let t = 0; t < H; t++) {
-    const label = start ? String(y0 + Math.floor((m0 + t) / 12)) : `year ${Math.floor(t / 12) + 1}`;
+    const label = start === undefined ? `year ${Math.floor(t / 12) + 1}` : String(yearOfSerial(first + t));
     if (years[years.length - 1] !== label) {
       if (years.length) ends.push(t);
       years.push(label);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from './bounds.js';
+import { MONTH_PATTERN } from './dates.js';
 
 const id = z.string().min(1, 'expected a non-empty id').max(200, 'expected an id of at most 200 characters');
 const nonNegative = z.number().min(0, 'expected a number >= 0');
@@ -209,7 +210,7 @@ export const scenarioSchema = z.strictObject({
 
 const calendarStepSchema = z.strictObject({
   from: z.union([
-    z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'expected a date YYYY-MM'),
+    z.string().regex(MONTH_PATTERN, 'expected a date YYYY-MM'),
     z
       .number()
       .int('expected a month index')
@@ -249,10 +250,7 @@ export const modelSchema = z.strictObject({
     .int('expected a positive integer number of months')
     .min(1, 'expected a positive integer number of months')
     .max(LIMITS.months, `expected at most ${LIMITS.months} months`),
-  start: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'expected a date YYYY-MM or YYYY-MM-DD')
-    .optional(),
+  start: z.string().regex(MONTH_PATTERN, 'expected a date YYYY-MM or YYYY-MM-DD').optional(),
   states: z.array(stateSchema).min(1, 'expected at least one state'),
   transitions: rows.optional(),
   groups: z.array(groupSchema).min(1, 'expected at least one group'),

@@ -6,6 +6,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { LIMITS } from './bounds.js';
 import { ForlobInputError, formatPath, type Problem } from './errors.js';
+import { monthsBetween } from './dates.js';
 import { duplicateKeys } from './json.js';
 import { modelSchema } from './schema.js';
 import type { ModelSpec, ScenarioSpec, TransitionRows } from './types.js';
@@ -524,11 +525,7 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
 export function stepMonth(m: Pick<ModelSpec, 'start'>, from: string | number): number {
   if (typeof from === 'number') return from;
   if (!m.start) return NaN;
-  return (
-    (Number(from.slice(0, 4)) - Number(m.start.slice(0, 4))) * 12 +
-    Number(from.slice(5, 7)) -
-    Number(m.start.slice(5, 7))
-  );
+  return monthsBetween(m.start, from);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Layout } from '../engine/layout.js';
+import { addMonths } from '../model/dates.js';
 import type { RawRun } from '../engine/run.js';
 import { fixedIndices, varyingDraws, type UncertaintyPlan } from '../params/plan.js';
 import { wtpGrid, type ResolvedOptions } from '../model/options.js';
@@ -57,12 +58,6 @@ function queueLengths(q: Int32Array, ids: string[], H: number, level: number): Q
   return out;
 }
 
-/** `YYYY-MM` of month t after `start`. */
-function monthDate(start: string, t: number): string {
-  const m0 = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + t;
-  return `${Math.floor(m0 / 12)}-${String((m0 % 12) + 1).padStart(2, '0')}`;
-}
-
 function steeringTrajectories(
   spec: ModelSpec,
   layout: Layout,
@@ -91,7 +86,7 @@ function steeringTrajectories(
       scenario: sc.id,
       intervention: spec.scenarios[s].steering!.intervention,
       months,
-      ...(spec.start ? { dates: months.map((t) => monthDate(spec.start!, t)) } : {}),
+      ...(spec.start ? { dates: months.map((t) => addMonths(spec.start!, t)) } : {}),
       mean: sums.map((x) => x.mean),
       lo: sums.map((x) => x.lo),
       hi: sums.map((x) => x.hi),
