@@ -14,6 +14,7 @@ import { validateModel } from '../src/model/validate.js';
 import { resultToJSON } from '../src/report/json.js';
 import seedrandom from 'seedrandom';
 import { defined } from './helpers.js';
+import type { ModelInput } from '../src/params/input.js';
 
 /** 100 citizens who never leave benefit; "x" costs 100 a month. */
 const still = (steering: SteeringSpec, extra: Partial<ModelSpec> = {}): ModelSpec => ({
@@ -373,7 +374,7 @@ describe('portfolio steering: split runs', () => {
 describe('portfolio steering: bad input', () => {
   const problems = async (m: unknown, opts = {}) => {
     try {
-      await simulate(m, { replicates: 1, ...opts });
+      await simulate(m as ModelInput, { replicates: 1, ...opts });
     } catch (e) {
       if (e instanceof ForlobInputError) return e.problems.map((p) => `${p.path}: ${p.message}`);
       throw e;

@@ -17,9 +17,10 @@ import { exampleModel } from './models.js';
 import { randersModel } from '../src/presets/randers-2025.js';
 import { gladsaxeModel } from '../src/presets/gladsaxe-2026.js';
 import { planUncertainty } from '../src/evidence/plan.js';
+import type { ModelInput } from '../src/params/input.js';
 
 /** Both engines on the same compiled model and seed. */
-function bothEngines(spec: ModelSpec, replicates = 4) {
+function bothEngines(spec: ModelInput, replicates = 4) {
   const point = planUncertainty(spec).point;
   const cm: CompiledModel = compileModel(point);
   const layout = layoutOf(cm, point);
@@ -38,7 +39,7 @@ const COUNT_METRICS = new Set([
   'waitingMonths',
 ]);
 
-function expectSamePaths(spec: ModelSpec) {
+function expectSamePaths(spec: ModelInput) {
   const { core, sync } = bothEngines(spec);
   expect(sync.values.length).toBe(core.values.length);
   let worst = 0;

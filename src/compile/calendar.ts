@@ -4,7 +4,7 @@
  * the engine only sees rows that change at known months.
  * @module
  */
-import type { ModelSpec } from '../model/types.js';
+import type { Model } from '../model/types.js';
 import { stepMonth } from '../model/validate.js';
 
 /** The periods of a model: first months (the first is 0), the model in force, and availability. */
@@ -12,21 +12,21 @@ export interface Periods {
   /** First month of each period, ascending, starting with 0. */
   starts: number[];
   /** The model as it stands in each period. */
-  models: ModelSpec[];
+  models: Model[];
   /** unavailable[p]: interventions new citizens cannot get in period p. */
   unavailable: Set<string>[];
 }
 
 /** Split a model at its calendar steps. */
-export function periods(model: ModelSpec): Periods {
+export function periods(model: Model): Periods {
   const steps = (model.calendar ?? [])
     .map((step) => ({ step, month: stepMonth(model, step.from) }))
     .filter((s) => s.month < model.horizonMonths)
     .sort((a, b) => a.month - b.month);
   const starts = [0, ...new Set(steps.map((s) => s.month))];
-  const models: ModelSpec[] = [];
+  const models: Model[] = [];
   const unavailable: Set<string>[] = [];
-  let current: ModelSpec = { ...model, calendar: undefined };
+  let current: Model = { ...model, calendar: undefined };
   let closed = new Set<string>();
   const kept: number[] = [];
   for (const start of starts) {

@@ -8,7 +8,7 @@
  */
 import { allocateGroup, largestRemainder } from '../model/allocation.js';
 import { monthSerial, yearOfSerial } from '../model/dates.js';
-import type { ModelSpec } from '../model/types.js';
+import type { Model } from '../model/types.js';
 import { municipalShares, REFUSION_DK_2016 } from '../model/refusion.js';
 import { periods } from './calendar.js';
 import { resolveRows } from './resolve.js';
@@ -172,7 +172,7 @@ function places(cap: { places?: number; caseworkers?: number; caseload?: number 
 }
 
 /** Compile a validated model. */
-export function compileModel(model: ModelSpec): CompiledModel {
+export function compileModel(model: Model): CompiledModel {
   const S = model.states.length;
   const interventions = model.interventions ?? [];
   const A = interventions.length + 1;

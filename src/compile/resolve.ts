@@ -5,7 +5,7 @@
  * @module
  */
 import { type CalibrationTargets, calibrateRow } from '../calibrate/calibrate.js';
-import type { ModelSpec, StateKind } from '../model/types.js';
+import type { Model, StateKind } from '../model/types.js';
 import { applyHazardRatios, applyOddsRatio, checkRowSum } from './effects.js';
 
 /** Resolved rows: p[((a·S + s)·NB + b)·S + d] is the monthly probability s → d. */
@@ -17,7 +17,7 @@ export interface ResolvedRows {
 }
 
 /** The model's baseline rows after calibration, as an S × S matrix (row-major). */
-export function baselineMatrix(model: ModelSpec): Float64Array {
+export function baselineMatrix(model: Model): Float64Array {
   const ids = model.states.map((s) => s.id);
   const S = ids.length;
   const idx = new Map(ids.map((id, i) => [id, i]));
@@ -57,7 +57,7 @@ function destinations(key: string, ids: string[], kinds: StateKind[], from: numb
 }
 
 /** Resolve every arm's rows per duration band. Arm 0 is "no intervention". */
-export function resolveRows(model: ModelSpec): ResolvedRows {
+export function resolveRows(model: Model): ResolvedRows {
   const ids = model.states.map((s) => s.id);
   const kinds = model.states.map((s) => s.kind);
   const S = ids.length;

@@ -3,7 +3,7 @@
  * as parallel arrays the engine reads at each review.
  * @module
  */
-import type { ModelSpec, ScenarioSpec, SteeringSignal } from '../model/types.js';
+import type { Model, ScenarioSpec, SteeringSignal } from '../model/types.js';
 
 /** Signal codes, in the order of {@link STEERING_SIGNALS}. */
 export const STEERING_SIGNALS: readonly SteeringSignal[] = [
@@ -55,7 +55,7 @@ export interface CompiledSteering {
  * allocation at month 0.
  */
 export function compileSteering(
-  _model: ModelSpec,
+  _model: Model,
   sc: ScenarioSpec,
   groupIds: string[],
   ivIndex: Map<string, number>,

@@ -5,7 +5,6 @@
  * @module
  */
 
-import type { RefusionLadder } from './types.js';
 
 /**
  * The refusion ladder in force since 4 January 2016: the state reimburses this share of
@@ -14,7 +13,14 @@ import type { RefusionLadder } from './types.js';
  * was found. forlob counts the weeks cumulatively from the group's `priorBenefitMonths`
  * without the rolling-window reset (a simplification for horizons of a few years).
  */
-export const REFUSION_DK_2016: Readonly<RefusionLadder & { /** Where it comes from. */ source: string }> = {
+export const REFUSION_DK_2016: Readonly<{
+  /** First week of each step, ascending from 1. */
+  fromWeek: number[];
+  /** Share the state reimburses in each step. */
+  reimbursedShare: number[];
+  /** Where it comes from. */
+  source: string;
+}> = {
   fromWeek: [1, 5, 27, 53],
   reimbursedShare: [0.8, 0.4, 0.3, 0.2],
   source: 'Lov om ændring af lov om kommunal medfinansiering (refusionsreformen), in force 4 Jan 2016',

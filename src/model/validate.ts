@@ -9,7 +9,7 @@ import { ForlobInputError, formatPath, type Problem } from './errors.js';
 import { monthsBetween } from './dates.js';
 import { duplicateKeys } from './json.js';
 import { modelSchema } from './schema.js';
-import type { ModelSpec, ScenarioSpec, TransitionRows } from './types.js';
+import type { Model, ScenarioSpec, TransitionRows } from './types.js';
 
 /** Keys that would reach an object's prototype if copied naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -192,7 +192,7 @@ function checkRows(rows: TransitionRows | undefined, where: string, states: Set<
 }
 
 /** Checks that need the whole model, run only once the structure is sound. */
-function checkSemantics(m: ModelSpec): Problem[] {
+function checkSemantics(m: Model): Problem[] {
   const out: Problem[] = [];
   checkSize(m, out);
   const states = duplicates(
@@ -272,7 +272,7 @@ const KIND_KEYS = new Set(['@success', '@exit', '@benefit', '*']);
 
 /** Checks of a scenario's portfolio steering against the model. */
 function checkSteering(
-  m: ModelSpec,
+  m: Model,
   sc: ScenarioSpec,
   where: string,
   groups: Set<string>,
@@ -326,7 +326,7 @@ function checkSteering(
  * Resource bounds: the citizens of a run (group sizes plus inflow over the horizon) and
  * the compiled tables, so that a model too large is refused up front, not run out of memory.
  */
-function checkSize(m: ModelSpec, out: Problem[]): void {
+function checkSize(m: Model, out: Problem[]): void {
   const parts: { path: string; label: string; n: number }[] = [];
   m.groups.forEach((g, i) => {
     parts.push({ path: `groups[${i}].size`, label: `groups[${i}].size`, n: g.size });
@@ -371,7 +371,7 @@ function checkSize(m: ModelSpec, out: Problem[]): void {
 }
 
 /** Checks for the optional parts of the format: effects, calibration, duration, costs. */
-function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): void {
+function checkExtensions(m: Model, states: Set<string>, out: Problem[]): void {
   const kindOf = new Map(m.states.map((s) => [s.id, s.kind]));
   const known = (id: string) => `unknown state "${id}" (expected one of ${[...states].join(', ')})`;
   m.states.forEach((s, i) => {
@@ -522,7 +522,7 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
 }
 
 /** The month index a calendar step takes effect (a date counts from the model's start). */
-export function stepMonth(m: Pick<ModelSpec, 'start'>, from: string | number): number {
+export function stepMonth(m: Pick<Model, 'start'>, from: string | number): number {
   if (typeof from === 'number') return from;
   if (!m.start) return NaN;
   return monthsBetween(m.start, from);
@@ -537,7 +537,7 @@ export function stepMonth(m: Pick<ModelSpec, 'start'>, from: string | number): n
  * const model = validateModel(JSON.parse(text));
  * ```
  */
-export function validateModel(input: unknown): ModelSpec {
+export function validateModel(input: unknown): Model {
   const raw: Problem[] = [];
   scanRaw(input, [], raw);
   if (raw.length) throw new ForlobInputError(raw, 'invalid model');
@@ -548,7 +548,7 @@ export function validateModel(input: unknown): ModelSpec {
       'invalid model',
     );
   }
-  const model = parsed.data as ModelSpec;
+  const model = parsed.data as Model;
   const problems = checkSemantics(model);
   if (problems.length) throw new ForlobInputError(problems, 'invalid model');
   return model;
@@ -558,7 +558,7 @@ export function validateModel(input: unknown): ModelSpec {
  * Parse model JSON text and validate it. Malformed JSON is reported as a
  * {@link ForlobInputError} too, with the position of the fault.
  */
-export function parseModel(text: string, source = 'model'): ModelSpec {
+export function parseModel(text: string, source = 'model'): Model {
   let json: unknown;
   try {
     json = JSON.parse(text);

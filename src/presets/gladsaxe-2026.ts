@@ -28,7 +28,8 @@
  * @module
  */
 import { municipalShares } from '../model/refusion.js';
-import type { ModelSpec } from '../model/types.js';
+import type { ModelInput } from '../params/input.js';
+import { planUncertainty } from '../evidence/plan.js';
 import { DK_RATES, REFUSION_DK_2016 } from './rates.js';
 
 /** Every assumption of the Gladsaxe preset; override any of them with {@link gladsaxeModel}. */
@@ -124,7 +125,7 @@ export type GladsaxeAssumptions = typeof GLADSAXE_ASSUMPTIONS;
  * const r = await simulate(gladsaxeModel({ farEffectWithoutPool: 0.9 }), { replicates: 500 });
  * ```
  */
-export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): ModelSpec {
+export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): ModelInput {
   const a = { ...GLADSAXE_ASSUMPTIONS, ...overrides };
   const far = { hazardRatio: a.farEffectWithoutPool };
   const near = { hazardRatio: a.nearEffectWithoutPool };
@@ -258,7 +259,7 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
 }
 
 /** The Gladsaxe model with the default assumptions. */
-export const gladsaxe2026: ModelSpec = gladsaxeModel();
+export const gladsaxe2026: ModelInput = gladsaxeModel();
 
 /**
  * The yearly cost to the municipality if every citizen in `groups` stayed on benefit
@@ -272,7 +273,9 @@ export const gladsaxe2026: ModelSpec = gladsaxeModel();
  * extensionCost(gladsaxe2026, ['dp-new', 'dp'], 14); // ≈ 4.8 mio. DKK
  * ```
  */
-export function extensionCost(model: ModelSpec, groups: string[], days: number): number {
+export function extensionCost(input: ModelInput, groups: string[], days: number): number {
+  // The point model: every uncertain number at its mean.
+  const model = planUncertainty(input).point;
   const ladder = model.costs?.refusion === 'dk-2016' ? REFUSION_DK_2016 : undefined;
   let total = 0;
   for (const id of groups) {
