@@ -8,6 +8,7 @@
  */
 import { allocateGroup, largestRemainder } from '../model/allocation.js';
 import { monthSerial, yearOfSerial } from '../model/dates.js';
+import { normalise } from '../model/normalise.js';
 import type { Model } from '../model/types.js';
 import { municipalShares, REFUSION_DK_2016 } from '../model/refusion.js';
 import { periods } from './calendar.js';
@@ -172,9 +173,10 @@ function places(cap: { places?: number; caseworkers?: number; caseload?: number 
 }
 
 /** Compile a validated model. */
-export function compileModel(model: Model): CompiledModel {
+export function compileModel(input: Model): CompiledModel {
+  const model = normalise(input);
   const S = model.states.length;
-  const interventions = model.interventions ?? [];
+  const interventions = model.interventions;
   const A = interventions.length + 1;
   const H = model.horizonMonths;
   const stateIndex = new Map(model.states.map((s, i) => [s.id, i]));
@@ -182,7 +184,7 @@ export function compileModel(model: Model): CompiledModel {
     model.states.map((s) => (s.kind === 'benefit' ? KIND_BENEFIT : s.kind === 'success' ? KIND_SUCCESS : KIND_EXIT)),
   );
   const paidHours = new Uint8Array(model.states.map((s) => (s.paidHours ? 1 : 0)));
-  const reimbursed = new Uint8Array(model.states.map((s) => ((s.reimbursed ?? s.kind === 'benefit') ? 1 : 0)));
+  const reimbursed = new Uint8Array(model.states.map((s) => (s.reimbursed ? 1 : 0)));
   const per = periods(model);
   const NP = per.starts.length;
   const periodOf = new Int32Array(H);
@@ -191,17 +193,16 @@ export function compileModel(model: Model): CompiledModel {
     periodEnd[k] = k + 1 < NP ? per.starts[k + 1] : H;
     for (let t = start; t < periodEnd[k]; t++) periodOf[t] = k;
   });
-  const transfer = new Float64Array(per.models.flatMap((m) => m.states.map((s) => s.monthlyTransfer ?? 0)));
+  const transfer = new Float64Array(per.models.flatMap((m) => m.states.map((s) => s.monthlyTransfer)));
   const armCost = new Float64Array(
     per.models.flatMap((m) => [
       0,
-      ...(m.interventions ?? []).map((iv) => {
+      ...m.interventions.map((iv) => {
         const st = iv.staffing;
         const staff = st
-          ? st.annualCostPerCaseworker / st.caseload / 12 +
-            ((st.conversationsPerYear ?? 0) * (st.costPerConversation ?? 0)) / 12
+          ? st.annualCostPerCaseworker / st.caseload / 12 + (st.conversationsPerYear * st.costPerConversation) / 12
           : 0;
-        return (iv.monthlyCost ?? 0) + staff;
+        return iv.monthlyCost + staff;
       }),
     ]),
   );
@@ -256,8 +257,8 @@ export function compileModel(model: Model): CompiledModel {
   const inflowOf = model.groups.filter((g) => g.inflow);
   const arrivals = inflowOf.map((g) => {
     const f = g.inflow!;
-    const from = f.fromMonth ?? 1;
-    const to = f.toMonth ?? H - 1;
+    const from = f.fromMonth;
+    const to = f.toMonth;
     const perMonth = new Int32Array(H);
     for (let t = from; t <= to; t++)
       perMonth[t] = Math.floor(f.perMonth * (t - from + 1) + 1e-9) - Math.floor(f.perMonth * (t - from) + 1e-9);
@@ -268,14 +269,14 @@ export function compileModel(model: Model): CompiledModel {
       id: g.id,
       size: g.size,
       initial: g.initialState,
-      prior: g.priorBenefitMonths ?? 0,
-      dur: g.initialDurationMonths ?? 0,
+      prior: g.priorBenefitMonths,
+      dur: g.initialDurationMonths,
     })),
     ...inflowOf.map((g, k) => ({
       id: `${g.id}:inflow`,
       size: arrivals[k].reduce((a, b) => a + b, 0),
       initial: g.initialState,
-      prior: g.inflow!.priorBenefitMonths ?? 0,
+      prior: g.inflow!.priorBenefitMonths,
       dur: 0,
     })),
   ];
@@ -288,7 +289,7 @@ export function compileModel(model: Model): CompiledModel {
 
   // Money tables over calendar months t ≤ H and support clock values c ≤ max prior + H.
   const C = Math.max(0, ...groupPrior) + H + 1;
-  const rate = model.costs?.discountRate ?? 0;
+  const rate = model.costs.discountRate;
   const delta = (1 + rate) ** (-1 / 12);
   const discPrefix = new Float64Array(H + 1);
   const discPow = new Float64Array(H + 1);
@@ -297,8 +298,8 @@ export function compileModel(model: Model): CompiledModel {
     if (t > 0) discPrefix[t] = discPrefix[t - 1] + discPow[t - 1];
   }
   const discInv = new Float64Array(C + 1).map((_, c) => delta ** -c);
-  const ref = model.costs?.refusion;
-  const ladder = ref === 'dk-2016' ? REFUSION_DK_2016 : ref && ref !== 'none' ? ref : undefined;
+  const ref = model.costs.refusion;
+  const ladder = ref === 'dk-2016' ? REFUSION_DK_2016 : ref !== 'none' ? ref : undefined;
   const municipal = ladder ? municipalShares(ladder, C + 1) : new Float64Array(C + 1).fill(1);
   const munPrefix = new Float64Array(C + 1);
   for (let c = 1; c <= C; c++) munPrefix[c] = munPrefix[c - 1] + delta ** (c - 1) * municipal[c - 1];
@@ -322,7 +323,7 @@ export function compileModel(model: Model): CompiledModel {
     // Citizens keep their index (and so their random streams) in every scenario; which
     // of them hold which intervention is the targeting's business.
     const place = (gi: number, first: number, start: number, n: number, arms: number[], split: number[]) => {
-      for (const run of assign(n, K, [...arms, 0], split, sc.targeting ?? 'random')) {
+      for (const run of assign(n, K, [...arms, 0], split, sc.targeting)) {
         counts[gi * A + run.arm] += run.count;
         if (run.count > 0)
           cohorts.push({
@@ -336,13 +337,13 @@ export function compileModel(model: Model): CompiledModel {
       }
     };
     model.groups.forEach((g, gi) => {
-      const alloc = sc.allocation?.[g.id] ?? {};
+      const alloc = sc.allocation[g.id] ?? {};
       const arms = Object.keys(alloc).map((id) => ivIndex.get(id)!);
       place(gi, groupFirst[gi], 0, g.size, arms, allocateGroup(g.size, Object.values(alloc)));
     });
     inflowOf.forEach((g, k) => {
       const gi = model.groups.length + k;
-      const alloc = sc.allocation?.[g.id] ?? {};
+      const alloc = sc.allocation[g.id] ?? {};
       const arms = Object.keys(alloc).map((id) => ivIndex.get(id)!);
       const shares = Object.values(alloc).map((v) => (typeof v === 'number' ? v : g.size > 0 ? v.count / g.size : 0));
       let first = groupFirst[gi];
@@ -368,7 +369,7 @@ export function compileModel(model: Model): CompiledModel {
       id: sc.id,
       cohorts,
       counts,
-      fixedMonthlyCost: sc.fixedMonthlyCost ?? 0,
+      fixedMonthlyCost: sc.fixedMonthlyCost,
       steering: compileSteering(model, sc, groupIds, ivIndex, counts, A),
       synchronous: false,
     };
@@ -382,12 +383,12 @@ export function compileModel(model: Model): CompiledModel {
     if (!cap) return;
     capPlaces[i + 1] = places(cap);
     capFallback[i + 1] = cap.fallback ? ivIndex.get(cap.fallback)! : 0;
-    capQueue[i + 1] = cap.whenFull === 'fallback' ? 0 : 1;
+    capQueue[i + 1] = cap.whenFull === 'queue' ? 1 : 0;
   });
   const capAt = new Int32Array(NP * A).fill(-1);
   let capVaries = false;
   per.models.forEach((m, k) => {
-    (m.interventions ?? []).forEach((iv, i) => {
+    m.interventions.forEach((iv, i) => {
       if (!iv.capacity) return;
       capAt[k * A + i + 1] = places(iv.capacity);
       if (capAt[k * A + i + 1] !== capPlaces[i + 1]) capVaries = true;
@@ -442,7 +443,7 @@ export function compileModel(model: Model): CompiledModel {
     discInv,
     municipal,
     munPrefix,
-    premium: model.costs?.premiumPerPaidHoursMonth ?? 0,
+    premium: model.costs.premiumPerPaidHoursMonth,
     moneyDetail: rate > 0 || ladder !== undefined,
     hasLadder: ladder !== undefined,
     constFrom,

@@ -8,6 +8,7 @@ import { LIMITS } from './bounds.js';
 import { ForlobInputError, formatPath, type Problem } from './errors.js';
 import { monthsBetween } from './dates.js';
 import { duplicateKeys } from './json.js';
+import { normalise, type NormalisedModel } from './normalise.js';
 import { modelSchema } from './schema.js';
 import type { Model, ScenarioSpec, TransitionRows } from './types.js';
 
@@ -194,7 +195,9 @@ function checkRows(rows: TransitionRows | undefined, where: string, states: Set<
 /** Checks that need the whole model, run only once the structure is sound. */
 function checkSemantics(m: Model): Problem[] {
   const out: Problem[] = [];
-  checkSize(m, out);
+  // Checks that depend on a default read the normalised model, so they agree with compile.
+  const n = normalise(m);
+  checkSize(n, out);
   const states = duplicates(
     m.states.map((s) => s.id),
     'states',
@@ -217,12 +220,12 @@ function checkSemantics(m: Model): Problem[] {
   );
 
   checkRows(m.transitions, 'transitions', states, out);
-  m.groups.forEach((g, i) => {
+  n.groups.forEach((g, i) => {
     if (!states.has(g.initialState))
       out.push({ path: `groups[${i}].initialState`, message: `unknown state "${g.initialState}"` });
-    if (g.inflow && (g.inflow.fromMonth ?? 1) > (g.inflow.toMonth ?? m.horizonMonths - 1))
+    if (g.inflow && g.inflow.fromMonth > g.inflow.toMonth)
       out.push({ path: `groups[${i}].inflow`, message: 'expected fromMonth <= toMonth' });
-    if (g.inflow && (g.inflow.toMonth ?? 0) >= m.horizonMonths)
+    if (g.inflow && g.inflow.toMonth >= m.horizonMonths)
       out.push({
         path: `groups[${i}].inflow.toMonth`,
         message: `expected a month before the horizon (${m.horizonMonths})`,
@@ -326,13 +329,13 @@ function checkSteering(
  * Resource bounds: the citizens of a run (group sizes plus inflow over the horizon) and
  * the compiled tables, so that a model too large is refused up front, not run out of memory.
  */
-function checkSize(m: Model, out: Problem[]): void {
+function checkSize(m: NormalisedModel, out: Problem[]): void {
   const parts: { path: string; label: string; n: number }[] = [];
   m.groups.forEach((g, i) => {
     parts.push({ path: `groups[${i}].size`, label: `groups[${i}].size`, n: g.size });
     if (g.inflow) {
       // The compiler's arrivals: floor(perMonth · months) in all, months from..to.
-      const months = (g.inflow.toMonth ?? m.horizonMonths - 1) - (g.inflow.fromMonth ?? 1) + 1;
+      const months = g.inflow.toMonth - g.inflow.fromMonth + 1;
       if (months > 0)
         parts.push({
           path: `groups[${i}].inflow.perMonth`,
@@ -352,7 +355,7 @@ function checkSize(m: Model, out: Problem[]): void {
   }
   const S = m.states.length;
   const A = (m.interventions?.length ?? 0) + 1;
-  const K = m.readiness ? (m.readiness.hazardRatios?.length ?? m.readiness.classes ?? 5) : 1;
+  const K = m.readiness ? (m.readiness.hazardRatios?.length ?? m.readiness.classes) : 1;
   const NP = new Set((m.calendar ?? []).map((c) => stepMonth(m, c.from))).size + 1;
   const NB = m.duration?.bands.length ?? 1;
   const G = m.groups.length + m.groups.filter((g) => g.inflow).length;
@@ -548,7 +551,7 @@ export function validateModel(input: unknown): Model {
       'invalid model',
     );
   }
-  const model = parsed.data as Model;
+  const model: Model = parsed.data;
   const problems = checkSemantics(model);
   if (problems.length) throw new ForlobInputError(problems, 'invalid model');
   return model;

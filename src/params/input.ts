@@ -4,6 +4,7 @@
  * validated {@link Model}'s types to that, so `ModelInput` follows the schema by itself.
  * @module
  */
+import { fillDefaults, type NormalisedModel } from '../model/normalise.js';
 import type { Model } from '../model/types.js';
 import type { Distribution } from './distribution.js';
 
@@ -67,4 +68,15 @@ export type ModelInput = Uncertain<Model>;
  */
 export function paramRef(name: string): ParamRef {
   return { param: name };
+}
+
+/**
+ * A model as written with every default filled in (see `normalise` in
+ * `model/normalise.ts`), its uncertain numbers left as they are: what the reports show as
+ * the assumptions. An inflow's `toMonth` defaults to the horizon's last month when the
+ * horizon is a plain number.
+ */
+export function normaliseInput(model: ModelInput): Uncertain<NormalisedModel> {
+  const H = model.horizonMonths;
+  return fillDefaults(model, typeof H === 'number' ? H - 1 : undefined);
 }

@@ -30,6 +30,7 @@
 import { municipalShares } from '../model/refusion.js';
 import type { ModelInput } from '../params/input.js';
 import { planUncertainty } from '../evidence/plan.js';
+import { normalise } from '../model/normalise.js';
 import { DK_RATES, REFUSION_DK_2016 } from './rates.js';
 
 /** Every assumption of the Gladsaxe preset; override any of them with {@link gladsaxeModel}. */
@@ -275,16 +276,16 @@ export const gladsaxe2026: ModelInput = gladsaxeModel();
  */
 export function extensionCost(input: ModelInput, groups: string[], days: number): number {
   // The point model: every uncertain number at its mean.
-  const model = planUncertainty(input).point;
+  const model = normalise(planUncertainty(input).point);
   const ladder = model.costs?.refusion === 'dk-2016' ? REFUSION_DK_2016 : undefined;
   let total = 0;
   for (const id of groups) {
     const g = model.groups.find((x) => x.id === id);
     if (!g) throw new Error(`unknown group "${id}"`);
     const state = model.states.find((s) => s.id === g.initialState)!;
-    const prior = g.priorBenefitMonths ?? 0;
+    const prior = g.priorBenefitMonths;
     const share = ladder ? municipalShares(ladder, prior + 1)[prior] : 1;
-    total += g.size * (days / (365.25 / 12)) * (state.monthlyTransfer ?? 0) * share;
+    total += g.size * (days / (365.25 / 12)) * state.monthlyTransfer * share;
   }
   return total;
 }

@@ -14,7 +14,7 @@ import { fanChartSpec } from '../plot/fan.js';
 import { steeringSpec } from '../plot/steering.js';
 import { toSVG } from '../plot/render.js';
 import type { VegaLiteSpec } from '../plot/types.js';
-import type { ModelInput } from '../params/input.js';
+import { normaliseInput, type ModelInput } from '../params/input.js';
 import { definedSummary, type MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../engine/reduce/metrics.js';
 import type { ScenarioResult, SimulationResult } from '../summary/types.js';
@@ -528,28 +528,24 @@ function table(headers: string[], rows: string[][]): string {
     .join('\n')}\n</tbody></table>`;
 }
 
-function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabels, lang: ReportLanguage): string {
+function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabels, lang: ReportLanguage): string {
+  const model = normaliseInput(input);
   const A = L.assumptions;
   const out: string[] = [];
   out.push(`<h3>${esc(A.states)}</h3>`);
   out.push(
     table(
       [A.id, A.label, A.kind, A.monthlyTransfer],
-      model.states.map((s) => [
-        s.id,
-        s.label ?? '',
-        A.kinds[s.kind] ?? String(s.kind),
-        val(s.monthlyTransfer ?? 0, lang),
-      ]),
+      model.states.map((s) => [s.id, s.label ?? '', A.kinds[s.kind] ?? String(s.kind), val(s.monthlyTransfer, lang)]),
     ),
   );
-  const transitions = Object.entries(model.transitions ?? {}).map(([from, to]) => [
+  const transitions = Object.entries(model.transitions).map(([from, to]) => [
     from,
     Object.entries(to)
       .map(([k, p]) => `${k} ${prob(p, lang)}`)
       .join(', '),
   ]);
-  const calibrated = Object.entries(model.calibration ?? {}).map(([state, c]) => {
+  const calibrated = Object.entries(model.calibration).map(([state, c]) => {
     const shares = Object.entries(c.completedShares)
       .map(([k, p]) => `${k} ${percent(p, lang, 1)} %`)
       .join(', ');
@@ -575,11 +571,11 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
         g.label ?? '',
         val(g.size, lang),
         g.initialState,
-        val(g.priorBenefitMonths ?? 0, lang),
+        val(g.priorBenefitMonths, lang),
       ]),
     ),
   );
-  if (model.interventions?.length) {
+  if (model.interventions.length) {
     out.push(`<h3>${esc(A.interventions)}</h3>`);
     out.push(
       table(
@@ -602,7 +598,7 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
           const changes = [
             rowsText(iv.transitions, lang),
             effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined, lang),
-            cap ? A.capacity(places, cap.whenFull ?? 'queue', cap.fallback) : '',
+            cap ? A.capacity(places, cap.whenFull, cap.fallback) : '',
           ]
             .filter(Boolean)
             .join('; ');
@@ -611,7 +607,7 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
       ),
     );
   }
-  if (model.calendar?.length) {
+  if (model.calendar.length) {
     out.push(`<h3>${esc(A.calendar)}</h3>`);
     out.push(
       table(
@@ -633,7 +629,7 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
         const st = spec?.steering;
         const rules = st
           ? [
-              ...(st.rules ?? []).map(
+              ...st.rules.map(
                 (r) =>
                   `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above)}` : `< ${valueString(r.below)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${percent(r.change, lang, 0)}`,
               ),
@@ -641,7 +637,7 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
             ].join(', ')
           : '';
         const steering = st
-          ? `; ${A.steering(st.intervention, percent(st.maxStep ?? 0.05, lang, 0), asIs(st.everyMonths ?? 3, lang), `${percent(st.minShare ?? 0, lang, 0)} %`, `${percent(st.maxShare ?? 1, lang, 0)} %`, rules)}`
+          ? `; ${A.steering(st.intervention, percent(st.maxStep, lang, 0), asIs(st.everyMonths, lang), `${percent(st.minShare, lang, 0)} %`, `${percent(st.maxShare, lang, 0)} %`, rules)}`
           : '';
         return [
           s.id,

@@ -15,7 +15,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { ForlobInputError } from '../model/errors.js';
 import type { TransitionRows } from '../model/types.js';
-import type { ModelInput, Uncertain } from '../params/input.js';
+import { normaliseInput, type ModelInput, type Uncertain } from '../params/input.js';
 import { distQuantile, type Distribution } from '../params/distribution.js';
 import { planUncertainty } from '../evidence/plan.js';
 import { METRIC_LABELS, METRICS } from '../engine/reduce/metrics.js';
@@ -226,7 +226,8 @@ function levelText(level: number): [string, string] {
   return [`lo (${pct((1 - level) / 2)})`, `hi (${pct((1 + level) / 2)})`];
 }
 
-function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelInput): void {
+function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelInput): void {
+  const model = normaliseInput(input);
   const ws = wb.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
     { width: 24 },
@@ -275,7 +276,7 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelIn
       s.id,
       s.label ?? '',
       s.kind,
-      modelValue(s.monthlyTransfer ?? 0),
+      modelValue(s.monthlyTransfer),
       s.paidHours ? 'yes' : '',
       (s.reimbursed ?? s.kind === 'benefit') ? 'yes' : 'no',
     ]);
@@ -294,10 +295,10 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelIn
     ws,
     transCols.map((c) => c.header),
   );
-  for (const [from, row] of Object.entries(model.transitions ?? {})) {
+  for (const [from, row] of Object.entries(model.transitions)) {
     for (const [to, p] of Object.entries(row)) dataRow(ws, transCols, [from, to, modelValue(p)]);
   }
-  for (const [from, c] of Object.entries(model.calibration ?? {})) {
+  for (const [from, c] of Object.entries(model.calibration)) {
     const shares = Object.entries(c.completedShares)
       .map(([k, p]) => `${k} ${percentText(p)} %`)
       .join(', ');
@@ -333,13 +334,7 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelIn
     groupCols.map((c) => c.header),
   );
   for (const g of model.groups)
-    dataRow(ws, groupCols, [
-      g.id,
-      g.label ?? '',
-      modelValue(g.size),
-      g.initialState,
-      modelValue(g.priorBenefitMonths ?? 0),
-    ]);
+    dataRow(ws, groupCols, [g.id, g.label ?? '', modelValue(g.size), g.initialState, modelValue(g.priorBenefitMonths)]);
 
   if (model.interventions?.length) {
     sectionTitle(ws, 'Interventions');
@@ -360,7 +355,7 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelIn
     for (const iv of model.interventions) {
       const st = iv.staffing;
       const staffing = st
-        ? `${valueText(st.annualCostPerCaseworker)} DKK per caseworker-year, caseload ${valueText(st.caseload)}${st.conversationsPerYear ? `, ${valueText(st.conversationsPerYear)} conversations a year at ${valueText(st.costPerConversation ?? 0)} DKK` : ''}`
+        ? `${valueText(st.annualCostPerCaseworker)} DKK per caseworker-year, caseload ${valueText(st.caseload)}${st.conversationsPerYear ? `, ${valueText(st.conversationsPerYear)} conversations a year at ${valueText(st.costPerConversation)} DKK` : ''}`
         : '';
       const changes = [
         rowsText(iv.transitions),
@@ -370,12 +365,12 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelIn
         .join('; ');
       const cap = iv.capacity;
       const capacity = cap
-        ? `${cap.places !== undefined ? `${valueText(cap.places)} places` : `${valueText(cap.caseworkers ?? 0)} caseworkers × ${valueText(cap.caseload ?? 0)}`}; when full: ${cap.whenFull ?? 'queue'} on ${cap.fallback ?? '(none)'}`
+        ? `${cap.places !== undefined ? `${valueText(cap.places)} places` : `${valueText(cap.caseworkers ?? 0)} caseworkers × ${valueText(cap.caseload ?? 0)}`}; when full: ${cap.whenFull} on ${cap.fallback ?? '(none)'}`
         : '';
       dataRow(ws, ivCols, [
         iv.id,
         iv.label ?? '',
-        modelValue(iv.monthlyCost ?? 0),
+        modelValue(iv.monthlyCost),
         staffing,
         totalMonthlyCost(iv.monthlyCost, st as unknown as Record<string, unknown> | undefined),
         changes,
@@ -452,7 +447,7 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelIn
     );
     for (const s of steered) {
       const st = s.steering!;
-      const rules = (st.rules ?? []).map(
+      const rules = st.rules.map(
         (r) =>
           `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above)}` : `< ${valueString(r.below)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${valueString(r.change)}`,
       );
@@ -461,16 +456,16 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelIn
         s.id,
         st.intervention,
         (st.groups ?? []).join(', ') || '(allocated groups)',
-        modelValue(st.everyMonths ?? 3),
-        modelValue(st.maxStep ?? 0.05),
-        `${valueString(st.minShare ?? 0)}–${valueString(st.maxShare ?? 1)}`,
+        modelValue(st.everyMonths),
+        modelValue(st.maxStep),
+        `${valueString(st.minShare)}–${valueString(st.maxShare)}`,
         modelValue(st.budget),
         rules.join('; '),
       ]);
     }
   }
 
-  const params = parameterRows(model, result.level);
+  const params = parameterRows(input, result.level);
   if (params.length) {
     sectionTitle(ws, 'Uncertain parameters');
     const pCols: Column[] = [
