@@ -1,7 +1,7 @@
 /**
- * The reform calendar: a model with dated steps becomes one model per period, each the
- * model as it stands from that period's first month. Periods are the compiler's business;
- * the engine only sees rows that change at known months.
+ * Calendar periods: a model with dated steps (its reform calendar) becomes one model per
+ * period, each the model as it stands from that period's first month. Periods are the
+ * compiler's business; the engine only sees rows that change at known months.
  * @module
  */
 import type { NormalisedModel } from '../model/normalise.js';
