@@ -35,6 +35,7 @@ export {
   type ReportedNumbers,
   type OutcomeShare,
   type EvidenceRef,
+  type EvidenceRefLike,
   type ResolvedEvidence,
   type UnresolvedEvidence,
   type TrialMappingOptions,

@@ -7,7 +7,7 @@
  * `forlob/presets` (the built-in models and Danish rates), `forlob/analysis` (sensitivity,
  * break-even).
  *
- * The pipeline: define a model ({@link ModelSpec}, or start from {@link presets}) →
+ * The pipeline: define a model ({@link ModelInput}, or start from {@link presets}) →
  * {@link simulate} → read {@link SimulationResult} summaries and arquero tables →
  * {@link formatTable} / {@link resultToJSON} / {@link resultToCSV}.
  * @module
@@ -15,6 +15,7 @@
 
 // Build a model.
 export type {
+  Model,
   ModelSpec,
   StateSpec,
   StateKind,
@@ -47,7 +48,14 @@ export type {
 export { validateModel, parseModel } from './model/validate.js';
 export { LIMITS } from './model/bounds.js';
 export { ForlobInputError, type Problem } from './model/errors.js';
-export { paramRef } from './params/plan.js';
+export {
+  paramRef,
+  type ModelInput,
+  type Uncertain,
+  type UncertainNumber,
+  type ParamRef,
+  type EvidenceRef,
+} from './params/input.js';
 export { presets, getPreset, type Preset } from './presets/index.js';
 
 // Run it.

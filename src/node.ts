@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { runOnWorkers } from './engine/pool.js';
-import type { ModelSpec } from './model/types.js';
+import type { ModelInput } from './params/input.js';
 import type { SimulateOptions } from './model/options.js';
 import { runInProcess, simulateWith } from './run/simulate.js';
 import type { SimulationResult } from './summary/types.js';
@@ -50,10 +50,7 @@ export function workerCount(workers: number | undefined, cores = availableParall
  * });
  * ```
  */
-export async function simulate(
-  model: ModelSpec | unknown,
-  options: NodeSimulateOptions = {},
-): Promise<SimulationResult> {
+export async function simulate(model: ModelInput, options: NodeSimulateOptions = {}): Promise<SimulationResult> {
   const workers = workerCount(options.workers);
   return simulateWith(model, options, (raw, plan, opts) =>
     workers <= 1 || opts.steeringRules ? runInProcess(plan, opts) : runOnWorkers(raw, plan, opts, workers),

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrateRow } from '../src/calibrate/calibrate.js';
 import { applyHazardRatios, applyOddsRatio } from '../src/compile/effects.js';
 import { baselineMatrix } from '../src/compile/resolve.js';
+import { normalise } from '../src/model/normalise.js';
 import { ForlobInputError, simulate } from '../src/index.js';
 import type { ModelSpec } from '../src/model/types.js';
 import { exactDetailed } from './exact-detailed.js';
@@ -63,7 +64,7 @@ describe('calibrateRow', () => {
   });
   it('paid hours: the mean course length is the target (long horizon)', () => {
     const m = calibrated(true, 3000);
-    const P = baselineMatrix(m);
+    const P = baselineMatrix(normalise(m));
     // Mean months in the benefit block {kh, ph} before absorption, by iteration.
     let a = 1;
     let b = 0;

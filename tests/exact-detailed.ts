@@ -7,6 +7,7 @@
  * independently of the engine.
  */
 import { resolveRows } from '../src/compile/resolve.js';
+import { normalise } from '../src/model/normalise.js';
 import { allocateGroup } from '../src/model/allocation.js';
 import type { ModelSpec } from '../src/model/types.js';
 
@@ -53,7 +54,7 @@ export function exactDetailed(model: ModelSpec): Record<string, ExactDetailed> {
   const transfer = model.states.map((s) => s.monthlyTransfer ?? 0);
   const paid = model.states.map((s) => !!s.paidHours);
   const reimb = model.states.map((s) => s.reimbursed ?? s.kind === 'benefit');
-  const { NB, p } = resolveRows(model);
+  const { NB, p } = resolveRows(normalise(model));
   const bands = model.duration?.bands ?? [0];
   const clockBenefit = model.duration?.clock === 'benefit';
   const ref = model.costs?.refusion;

@@ -14,6 +14,7 @@ import { ForlobInputError, LIMITS, parseModel, presets, simulate, validateModel 
 import { duplicateKeys } from '../src/model/json.js';
 import { workerCount, MAX_WORKERS_PER_CORE } from '../src/node.js';
 import { cli, problemsOf, ROOT, tempDir } from './helpers.js';
+import type { ModelInput } from '../src/params/input.js';
 
 /** A model file as parsed JSON, before validation: the tests edit it into shapes no model type allows. */
 // biome-ignore lint/suspicious/noExplicitAny: the point of these tests is input that no type describes
@@ -198,7 +199,7 @@ describe('item 1: no 32-bit wraparound, no overflowing money (CLI, exit 2 with t
     const m = example();
     // Mean 1e11 DKK is within bounds; about one draw in six exceeds 1e12.
     m.states[0].monthlyTransfer = { dist: 'normal', mean: 1e11, sd: 1e12 };
-    const problems = await rejected(simulate(m, { replicates: 60, seed: 'b' }));
+    const problems = await rejected(simulate(m as ModelInput, { replicates: 60, seed: 'b' }));
     expect(problems[0].path).toBe('states[0].monthlyTransfer');
     expect(problems[0].message).toMatch(/at most 1,000,000,000,000 DKK.*a drawn parameter value in replicate \d+/);
   });
@@ -207,7 +208,7 @@ describe('item 1: no 32-bit wraparound, no overflowing money (CLI, exit 2 with t
     const run = async (capacity: unknown) => {
       const mm = example();
       mm.interventions[0].capacity = capacity;
-      const r = await simulate(mm, { replicates: 6, seed: 'cap' });
+      const r = await simulate(mm as ModelInput, { replicates: 6, seed: 'cap' });
       return JSON.stringify([r.scenarios.map((s) => [s.metrics, s.groups]), r.comparisons]);
     };
     const enough = await run({ places: 980 });
@@ -239,21 +240,21 @@ describe('item 7: hostile structure is a located ForlobInputError, never a Range
       deep.push(next);
       deep = next;
     }
-    const problems = await rejected(simulate(m, { replicates: 2 }));
+    const problems = await rejected(simulate(m as ModelInput, { replicates: 2 }));
     expect(problems[0].path).toMatch(/^groups\[0\]\.label(\[0\])+$/);
   });
 
   it('a cyclic model object passed to simulate(): a ForlobInputError naming where the cycle is', async () => {
     const m = example();
     m.groups[0].self = m.groups[0];
-    const problems = await rejected(simulate(m, { replicates: 2 }));
+    const problems = await rejected(simulate(m as ModelInput, { replicates: 2 }));
     expect(problems).toEqual([
       { path: 'groups[0].self', message: expect.stringMatching(/a cycle: this is groups\[0\] again/) },
     ]);
     const p = example();
     p.parameters = { loop: {} };
     p.parameters.loop.back = p;
-    expect((await rejected(simulate(p, { replicates: 2 })))[0]).toEqual({
+    expect((await rejected(simulate(p as ModelInput, { replicates: 2 })))[0]).toEqual({
       path: 'parameters.loop.back',
       message: expect.stringMatching(/this is \(root\) again/),
     });
@@ -265,7 +266,7 @@ describe('item 7: hostile structure is a located ForlobInputError, never a Range
     const row = { job: 0.02 };
     m.transitions.kh = row;
     m.interventions[0].transitions.kh = row;
-    const r = await simulate(m, { replicates: 2 });
+    const r = await simulate(m as ModelInput, { replicates: 2 });
     expect(r.scenarios).toHaveLength(2);
   });
 
@@ -321,7 +322,7 @@ describe('item 8: resource bounds', () => {
     // At the mean (1000 a month) exactly 10,000,000 citizens; seed g draws 1648.7 (37,920 over 23 months) in replicate 0.
     m.groups[0].size = 9_977_000;
     m.groups[0].inflow = { perMonth: { dist: 'uniform', min: 0, max: 2000 } };
-    const problems = await rejected(simulate(m, { replicates: 4, seed: 'g' }));
+    const problems = await rejected(simulate(m as ModelInput, { replicates: 4, seed: 'g' }));
     expect(problems).toEqual([
       {
         path: 'groups[0].size',
@@ -384,12 +385,12 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
   it('Infinity or a missing number in a distribution is said plainly, not in raw zod text', async () => {
     const m = example();
     m.states[0].monthlyTransfer = { dist: 'normal', mean: Infinity, sd: 1 };
-    const problems = await rejected(simulate(m, { replicates: 2 }));
+    const problems = await rejected(simulate(m as ModelInput, { replicates: 2 }));
     expect(problems).toEqual([
       { path: 'states[0].monthlyTransfer.mean', message: 'expected a finite number, got Infinity' },
     ]);
     m.states[0].monthlyTransfer = { dist: 'gamma', shape: 2 };
-    expect(await rejected(simulate(m, { replicates: 2 }))).toEqual([
+    expect(await rejected(simulate(m as ModelInput, { replicates: 2 }))).toEqual([
       { path: 'states[0].monthlyTransfer.scale', message: 'required field is missing (expected number)' },
     ]);
     for (const p of problems) expect(p.message).not.toMatch(/received|Invalid input/);
@@ -400,7 +401,7 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
     m.parameters = { p: 2 };
     m.transitions.kh = { job: { param: 'p' }, flex: { param: 'p' } };
     m.interventions[0].transitions.kh = { job: { param: 'p' } };
-    const problems = await rejected(simulate(m, { replicates: 2 }));
+    const problems = await rejected(simulate(m as ModelInput, { replicates: 2 }));
     expect(problems).toEqual([
       {
         path: 'parameters.p',
@@ -418,7 +419,7 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
     m.parameters = { p: { dist: 'uniform', min: 0.5, max: 1.5 } };
     m.transitions.kh = { job: { param: 'p' } };
     m.interventions[0].transitions.kh = { job: { param: 'p' } };
-    const problems = await rejected(simulate(m, { replicates: 50, seed: 'd' }));
+    const problems = await rejected(simulate(m as ModelInput, { replicates: 50, seed: 'd' }));
     expect(problems).toHaveLength(1);
     expect(problems[0].path).toBe('parameters.p');
     expect(problems[0].message).toMatch(
@@ -429,7 +430,7 @@ describe('item 10 (model side): messages in our words, duplicates refused', () =
   it('a bad inline distribution mean is reported at its own place, once', async () => {
     const m = example();
     m.transitions.kh.job = { dist: 'uniform', min: 1, max: 3 };
-    expect(await rejected(simulate(m, { replicates: 2 }))).toEqual([
+    expect(await rejected(simulate(m as ModelInput, { replicates: 2 }))).toEqual([
       { path: 'transitions.kh.job', message: 'expected a probability in [0, 1], got 2 (the mean of its distribution)' },
     ]);
   });
@@ -543,7 +544,7 @@ describe('fuzz: extreme numbers and broken structure in the examples and presets
         }
         if (N >= 0 && N <= 50_000) {
           try {
-            await simulate(model, { replicates: 2, seed: 'fuzz' });
+            await simulate(model as ModelInput, { replicates: 2, seed: 'fuzz' });
           } catch (e) {
             expect(e).toBeInstanceOf(ForlobInputError);
           }

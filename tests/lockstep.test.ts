@@ -17,14 +17,15 @@ import { exampleModel } from './models.js';
 import { randersModel } from '../src/presets/randers-2025.js';
 import { gladsaxeModel } from '../src/presets/gladsaxe-2026.js';
 import { planUncertainty } from '../src/evidence/plan.js';
+import type { ModelInput } from '../src/params/input.js';
 
 /** Both engines on the same compiled model and seed. */
-function bothEngines(spec: ModelSpec, replicates = 4) {
+function bothEngines(spec: ModelInput, replicates = 4) {
   const point = planUncertainty(spec).point;
   const cm: CompiledModel = compileModel(point);
   const layout = layoutOf(cm, point);
   const core = runReplicates({ cm, layout }, 'sync', 0, replicates, true);
-  const forced: CompiledModel = { ...cm, scenarios: cm.scenarios.map((sc) => ({ ...sc, synchronous: true })) };
+  const forced: CompiledModel = { ...cm, scenarios: cm.scenarios.map((sc) => ({ ...sc, lockstep: true })) };
   const sync = runReplicates({ cm: forced, layout }, 'sync', 0, replicates, true);
   return { cm, core, sync };
 }
@@ -38,7 +39,7 @@ const COUNT_METRICS = new Set([
   'waitingMonths',
 ]);
 
-function expectSamePaths(spec: ModelSpec) {
+function expectSamePaths(spec: ModelInput) {
   const { core, sync } = bothEngines(spec);
   expect(sync.values.length).toBe(core.values.length);
   let worst = 0;
@@ -153,6 +154,6 @@ describe('capacity that changes over time', () => {
     expect(cm.capAt[0 * cm.A + 1]).toBe(455);
     expect(cm.capAt[1 * cm.A + 1]).toBe(420);
     expect(cm.capVaries).toBe(true);
-    expect(cm.scenarios[0].synchronous).toBe(true);
+    expect(cm.scenarios[0].lockstep).toBe(true);
   });
 });

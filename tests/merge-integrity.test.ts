@@ -15,6 +15,7 @@ import { Sha256 } from '../src/summary/sha256.js';
 import { canonicalJSON } from '../src/summary/kept-hash.js';
 import type { SimulateOptions } from '../src/model/options.js';
 import { cli, ROOT, tempDir } from './helpers.js';
+import type { ModelInput } from '../src/params/input.js';
 
 // Capacity (queue), steering (shares), a ledger (monthly, yearly), arms and two uncertain
 // parameters (chance): every kept array.
@@ -30,7 +31,7 @@ const base: SimulateOptions = { replicates: 6, seed: 'integrity', willingnessToP
 
 type Part = RunPart & Record<string, unknown>;
 async function part(range: [number, number], opts: SimulateOptions = {}, spec: unknown = model): Promise<Part> {
-  const r = await simulate(spec, { ...base, ...opts, replicateRange: range });
+  const r = await simulate(spec as ModelInput, { ...base, ...opts, replicateRange: range });
   return JSON.parse(JSON.stringify({ ...resultToJSON(r), kept: keptReplicates(r, spec) }));
 }
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));

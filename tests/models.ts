@@ -1,5 +1,6 @@
 /** Shared test models. */
 import type { ModelSpec } from '../src/model/types.js';
+import type { ModelInput } from '../src/params/input.js';
 
 /** The example model of the issue that defined the format (issue 2). */
 export const exampleModel: ModelSpec = {
@@ -66,7 +67,7 @@ export const armsModel: ModelSpec = {
 };
 
 /** One month, two uniform parameters (job and exit probabilities): exact answers for the analyses. */
-export function oneMonthModel(size: number) {
+export function oneMonthModel(size: number): ModelInput {
   return {
     name: 'one month',
     horizonMonths: 1,

@@ -18,6 +18,7 @@ vi.mock('../src/model/bounds.js', async (importOriginal) => {
 
 import { formatTable, resultToJSON, simulate } from '../src/index.js';
 import type { ModelSpec } from '../src/model/types.js';
+import type { ModelInput } from '../src/params/input.js';
 import type { SimulationResult } from '../src/summary/types.js';
 import { icer, icerReading } from '../src/summary/decision.js';
 import { icerText } from '../src/report/text.js';
@@ -102,7 +103,7 @@ const KINDS = ['benefit', 'success', 'exit'] as const;
  * intervention allocated and one nobody uses with an extreme but valid staffing, and
  * scenarios: a baseline, an identical copy of it, and one allocating the used intervention.
  */
-const modelArb: fc.Arbitrary<ModelSpec> = fc
+const modelArb: fc.Arbitrary<ModelInput> = fc
   .record({
     S: fc.integer({ min: 1, max: 4 }),
     H: fc.integer({ min: 1, max: 14 }),
@@ -160,7 +161,7 @@ const modelArb: fc.Arbitrary<ModelSpec> = fc
           : { id: 'unused', monthlyCost: 1e12 },
       ],
       scenarios: [{ id: 'base', allocation: alloc }, { id: 'same', allocation: alloc }, { id: 'none' }],
-    } satisfies ModelSpec;
+    } satisfies ModelInput;
   });
 
 describe('no output number is NaN or ±Infinity', () => {

@@ -28,6 +28,7 @@ import { fixZipDates, outputDate } from '../src/report/zip-dates.js';
 import { simulate } from '../src/run/simulate.js';
 import { mergeRuns } from '../src/summary/merge.js';
 import { cli, CLI, ROOT, tempDir } from './helpers.js';
+import type { ModelInput } from '../src/params/input.js';
 
 const DIST = join(ROOT, 'dist');
 
@@ -388,7 +389,7 @@ describe('hostile text (item 6)', () => {
 
   it('xlsx keeps hostile ids as text, never as formulas, and drops control characters', async () => {
     const ExcelJS = (await import('exceljs')).default;
-    const result = await simulate(hostile, { replicates: 5, seed: '1' });
+    const result = await simulate(hostile as ModelInput, { replicates: 5, seed: '1' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await resultToWorkbook(result, hostile as never)) as never);
     let formulas = 0;
@@ -467,8 +468,8 @@ console.log('again', again.replicates);
   it('a signal that is not an AbortSignal is the same ForlobInputError in every entry', async () => {
     for (const signal of [{}, 'abort', { aborted: false }, null]) {
       for (const run of [
-        () => simulate(small, { replicates: 5, signal: signal as never }),
-        () => simulateNode(small, { replicates: 5, workers: 2, signal: signal as never }),
+        () => simulate(small as ModelInput, { replicates: 5, signal: signal as never }),
+        () => simulateNode(small as ModelInput, { replicates: 5, workers: 2, signal: signal as never }),
       ]) {
         const e = await run().then(
           () => undefined,
@@ -481,7 +482,7 @@ console.log('again', again.replicates);
       }
     }
     // A real one still works.
-    const r = await simulate(small, { replicates: 5, signal: new AbortController().signal });
+    const r = await simulate(small as ModelInput, { replicates: 5, signal: new AbortController().signal });
     expect(r.replicates).toBe(5);
   });
 

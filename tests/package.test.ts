@@ -168,7 +168,7 @@ const model = require('./model.json');
   it('typechecks a consumer against the shipped types (ESM and CommonJS, NodeNext)', () => {
     writeFileSync(
       join(app, 'consumer.mts'),
-      `import { simulate as simulateCore, presets, METRICS, type ModelSpec, type SimulationResult, type MetricSummary } from 'forlob';
+      `import { simulate as simulateCore, presets, METRICS, paramRef, type Model, type ModelInput, type ModelSpec, type SimulationResult, type MetricSummary } from 'forlob';
 import { simulate, type NodeSimulateOptions } from 'forlob/node';
 import { costEffectSpec, differencesSpec, distributionSpec, tornadoSpec, toSVG, type VegaLiteSpec, type TornadoRow } from 'forlob/plot';
 import { summarise, type DefinedSummary } from 'forlob/statistics';
@@ -176,11 +176,16 @@ import { citeEvidence, type EvidenceEntry } from 'forlob/evidence';
 import { randersModel, type RandersAssumptions } from 'forlob/presets';
 import { sensitivity, type SensitivityResult } from 'forlob/analysis';
 
-const model: ModelSpec = presets['randers-2025'].model;
+const model: ModelInput = presets['randers-2025'].model;
+// The deprecated name still types a plain model, and a plain model is a ModelInput.
+const plain: ModelSpec = { name: 'x', horizonMonths: 1, states: [{ id: 'a', kind: 'benefit' }, { id: 'job', kind: 'success' }], groups: [{ id: 'g', size: 1, initialState: 'a' }], scenarios: [{ id: 's' }] };
+const validated: Model = plain;
+const uncertain: ModelInput = { ...validated, parameters: { p: { dist: 'beta', alpha: 1, beta: 9 } }, transitions: { a: { job: paramRef('p') } } };
 const options: NodeSimulateOptions = { replicates: 10, seed: 'x', workers: 1, level: 0.9 };
 export async function main(): Promise<string> {
   const r: SimulationResult = await simulate(model, options);
   const core: SimulationResult = await simulateCore(model, { replicates: 10 });
+  await simulateCore(uncertain, { replicates: 1 });
   const summary: MetricSummary = r.scenarios[0].metrics.successRate;
   if (summary.mean === null) throw new Error('no replicate defines the success rate');
   const s: DefinedSummary = summary;

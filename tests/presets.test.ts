@@ -101,7 +101,7 @@ describe('gladsaxe-2026', () => {
     const sdp = extensionCost(gladsaxe2026, ['sdp-new', 'sdp'], 14);
     expect(Math.abs(dp / 4.7e6 - 1)).toBeLessThan(0.1);
     expect(Math.abs(sdp / 3.8e6 - 1)).toBeLessThan(0.1);
-    const total = gladsaxe2026.groups.filter((g) => g.id !== 'far').reduce((a, g) => a + g.size, 0);
+    const total = gladsaxe2026.groups.filter((g) => g.id !== 'far').reduce((a, g) => a + (g.size as number), 0);
     expect(total).toBe(2000);
   });
 

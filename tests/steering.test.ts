@@ -14,6 +14,7 @@ import { validateModel } from '../src/model/validate.js';
 import { resultToJSON } from '../src/report/json.js';
 import seedrandom from 'seedrandom';
 import { defined } from './helpers.js';
+import type { ModelInput } from '../src/params/input.js';
 
 /** 100 citizens who never leave benefit; "x" costs 100 a month. */
 const still = (steering: SteeringSpec, extra: Partial<ModelSpec> = {}): ModelSpec => ({
@@ -151,7 +152,7 @@ describe('portfolio steering: exact trajectories', () => {
       interventions: [{ id: 'x', monthlyCost: 100, transitions: { kh: { 'kh-ph': 0.2 } } }, { id: 'y' }],
     });
     const cm = compileModel(spec);
-    expect(cm.scenarios[1].synchronous).toBe(true);
+    expect(cm.scenarios[1].lockstep).toBe(true);
     const out = runReplicates({ cm, layout: layoutOf(cm, spec) }, 's', 0, 5);
     const per = out.values.length / 5 / 2;
     for (let r = 0; r < 5; r++) {
@@ -373,7 +374,7 @@ describe('portfolio steering: split runs', () => {
 describe('portfolio steering: bad input', () => {
   const problems = async (m: unknown, opts = {}) => {
     try {
-      await simulate(m, { replicates: 1, ...opts });
+      await simulate(m as ModelInput, { replicates: 1, ...opts });
     } catch (e) {
       if (e instanceof ForlobInputError) return e.problems.map((p) => `${p.path}: ${p.message}`);
       throw e;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ForlobInputError, simulate } from '../src/index.js';
 import { drawParameters, instantiate } from '../src/params/plan.js';
 import { planUncertainty } from '../src/evidence/plan.js';
+import type { ModelInput } from '../src/params/input.js';
 
 const alpha = 20;
 const beta = 80;
@@ -27,7 +28,7 @@ const betaModel = (p: unknown) => ({
 describe('a Beta exit probability', () => {
   it('gives replicate mean α/(α+β) and variance Var(p) + E[p(1−p)]/N', async () => {
     const R = 4000;
-    const res = await simulate(betaModel({ dist: 'beta', alpha, beta }), { replicates: R, seed: 'beta' });
+    const res = await simulate(betaModel({ dist: 'beta', alpha, beta }) as ModelInput, { replicates: R, seed: 'beta' });
     const m = res.scenarios[0].metrics.successRate;
     const mean = alpha / (alpha + beta);
     const varP = (alpha * beta) / ((alpha + beta) ** 2 * (alpha + beta + 1));
@@ -69,7 +70,7 @@ describe('parameters shared by name', () => {
       transitions: { kh: { job: { param: 'effect' }, out: 0.1 } },
       scenarios: [{ id: 's' }, { id: 't', allocation: { g: { a: 1 } } }],
     };
-    const res = await simulate(two, { replicates: 50, seed: 'y' });
+    const res = await simulate(two as ModelInput, { replicates: 50, seed: 'y' });
     const rows = res.draws.filter((d: { group: string }) => d.group === 'total').objects() as {
       scenario: string;
       successRate: number;
@@ -87,12 +88,14 @@ describe('bad uncertain input', () => {
     [{ dist: 'weibull', k: 2 }, 'transitions.kh.job'],
     [{ param: 'nope' }, 'transitions.kh.job.param'],
   ])('%j', async (p, path) => {
-    await expect(simulate(betaModel(p))).rejects.toSatisfy(
+    await expect(simulate(betaModel(p) as ModelInput)).rejects.toSatisfy(
       (e: unknown) => e instanceof ForlobInputError && e.problems.some((x) => x.path.startsWith(path)),
     );
   });
   it('a draw outside a field’s range is a located error', async () => {
-    await expect(simulate(betaModel({ dist: 'normal', mean: 0.5, sd: 2 }), { replicates: 200 })).rejects.toSatisfy(
+    await expect(
+      simulate(betaModel({ dist: 'normal', mean: 0.5, sd: 2 }) as ModelInput, { replicates: 200 }),
+    ).rejects.toSatisfy(
       (e: unknown) =>
         e instanceof ForlobInputError &&
         /transitions\.kh\.job/.test(e.problems[0].path) &&
@@ -111,11 +114,11 @@ describe('evidence references', () => {
     const plan = planUncertainty(withEvidence('ips-dk-inklusion'));
     expect(plan.parameters).toHaveLength(1);
     expect(plan.parameters[0].dist?.dist).toBe('lognormal');
-    const res = await simulate(withEvidence('ips-dk-inklusion'), { replicates: 50 });
+    const res = await simulate(withEvidence('ips-dk-inklusion') as ModelInput, { replicates: 50 });
     expect(res.comparisons[0].metrics.successRate.mean).toBeGreaterThan(0);
   });
   it('name an unknown entry by path', async () => {
-    await expect(simulate(withEvidence('no-such-study'))).rejects.toSatisfy(
+    await expect(simulate(withEvidence('no-such-study') as ModelInput)).rejects.toSatisfy(
       (e: unknown) =>
         e instanceof ForlobInputError && e.problems[0].path === 'interventions[0].effects.kh.job.hazardRatio.evidence',
     );

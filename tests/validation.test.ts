@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ForlobInputError, parseModel, simulate, validateModel } from '../src/index.js';
 import { problemsOf } from './helpers.js';
+import type { ModelInput } from '../src/params/input.js';
 
 const base = () => ({
   name: 'V',
@@ -170,11 +171,11 @@ describe('simulate options', () => {
     [{ level: 1 }, 'options.level'],
     [{ level: -0.1 }, 'options.level'],
   ])('%j', async (opts, path) => {
-    await expect(simulate(base(), opts)).rejects.toSatisfy(
+    await expect(simulate(base() as ModelInput, opts)).rejects.toSatisfy(
       (e: unknown) => e instanceof ForlobInputError && e.problems[0].path === path,
     );
   });
   it('rejects an invalid model with the typed error', async () => {
-    await expect(simulate({ ...base(), horizonMonths: -1 })).rejects.toBeInstanceOf(ForlobInputError);
+    await expect(simulate({ ...base(), horizonMonths: -1 } as ModelInput)).rejects.toBeInstanceOf(ForlobInputError);
   });
 });

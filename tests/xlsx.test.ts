@@ -282,7 +282,7 @@ describe('resultToWorkbook', () => {
       expect(row['monthly cost, DKK']).toBe(iv.monthlyCost ?? 0);
       expect(row.staffing).toBe(`${st.annualCostPerCaseworker} DKK per caseworker-year, caseload ${st.caseload}`);
       expect(row['total monthly cost per citizen on benefit, DKK']).toBeCloseTo(
-        (iv.monthlyCost ?? 0) + st.annualCostPerCaseworker / st.caseload / 12,
+        ((iv.monthlyCost as number | undefined) ?? 0) + st.annualCostPerCaseworker / st.caseload / 12,
         9,
       );
     }

@@ -6,6 +6,7 @@
  * se(v*) = se(f(v*)) / |f′(v*)|, with f′ from a central difference at the root.
  * @module
  */
+import type { ModelInput } from '../params/input.js';
 import { ForlobInputError } from '../model/errors.js';
 import { parameterQuantile } from '../params/plan.js';
 import { planUncertainty } from '../evidence/plan.js';
@@ -75,7 +76,7 @@ export interface BreakEvenResult {
  * const b = await breakEven(model, { parameter: 'fsmEffect', scenario: 'scenario-2', baseline: 'today', metric: 'municipalCost', replicates: 300 });
  * ```
  */
-export async function breakEven(model: unknown, options: BreakEvenOptions): Promise<BreakEvenResult> {
+export async function breakEven(model: ModelInput, options: BreakEvenOptions): Promise<BreakEvenResult> {
   checkAnalysisOptions(options, OWN);
   const {
     parameter,

@@ -3,6 +3,7 @@
  * difference against a baseline scenario (common random numbers make that sharp).
  * @module
  */
+import type { ModelInput } from '../params/input.js';
 import { ForlobInputError } from '../model/errors.js';
 import { METRICS, M, type MetricName } from '../engine/reduce/metrics.js';
 import type { SimulationResult } from '../summary/types.js';
@@ -10,7 +11,7 @@ import { OPTION_NAMES, type Progress, type SimulateOptions } from '../model/opti
 import { unknownKeys } from '../model/suggest.js';
 
 /** A way to run a model: the core `simulate`, or `forlob/node`'s on worker threads. */
-export type Runner = (model: unknown, options: SimulateOptions) => Promise<SimulationResult>;
+export type Runner = (model: ModelInput, options: SimulateOptions) => Promise<SimulationResult>;
 
 /** What to measure. */
 export interface MeasureSpec {

@@ -4,6 +4,7 @@
  * numbers), ranked by the swing it causes in the chosen measure.
  * @module
  */
+import type { ModelInput } from '../params/input.js';
 import { simulate } from '../run/simulate.js';
 import { parameterQuantile } from '../params/plan.js';
 import { planUncertainty } from '../evidence/plan.js';
@@ -82,7 +83,7 @@ export interface SensitivityResult {
  * t.rows[0].parameter; // the assumption that matters most
  * ```
  */
-export async function sensitivity(model: unknown, options: SensitivityOptions = {}): Promise<SensitivityResult> {
+export async function sensitivity(model: ModelInput, options: SensitivityOptions = {}): Promise<SensitivityResult> {
   checkAnalysisOptions(options, OWN);
   const {
     lowQuantile,

@@ -3,6 +3,7 @@
  * `src/analysis/` from the command line, on worker threads.
  * @module
  */
+import type { ModelInput } from '../params/input.js';
 import { availableParallelism } from 'node:os';
 import { breakEven, type BreakEvenResult } from '../analysis/breakeven.js';
 import { sensitivity, type SensitivityResult } from '../analysis/sensitivity.js';
@@ -123,7 +124,7 @@ function setup(argv: string[], flags: readonly Flag[]) {
       ...(level !== undefined ? { level } : {}),
       workers,
     },
-    run: (m: unknown, o: object) => simulate(m, { ...o, workers }),
+    run: (m: ModelInput, o: object) => simulate(m, { ...o, workers }),
   };
 }
 

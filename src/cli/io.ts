@@ -23,7 +23,7 @@ import {
 import { dirname, resolve } from 'node:path';
 import { ForlobInputError } from '../model/errors.js';
 import { duplicateKeys } from '../model/json.js';
-import type { ModelSpec } from '../model/types.js';
+import type { ModelInput } from '../params/input.js';
 import { planUncertainty } from '../evidence/plan.js';
 import { presets, getPreset } from '../presets/index.js';
 import { onInterrupt } from './interrupt.js';
@@ -32,7 +32,7 @@ import { onInterrupt } from './interrupt.js';
  * Load `arg` as a preset id or a model file path, checked (uncertain parameters included)
  * and returned as given, distributions and all.
  */
-export function loadModel(arg: string): ModelSpec {
+export function loadModel(arg: string): ModelInput {
   if (presets[arg] && !existsSync(arg)) return getPreset(arg);
   let text: string;
   try {
@@ -59,7 +59,7 @@ export function loadModel(arg: string): ModelSpec {
   const dup = duplicateKeys(text);
   if (dup.length) throw new ForlobInputError(dup, 'invalid model');
   planUncertainty(json);
-  return json as ModelSpec;
+  return json as ModelInput;
 }
 
 /** Names of a model's uncertain parameters (those with a distribution), for --evppi-groups. */

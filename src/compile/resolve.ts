@@ -5,7 +5,8 @@
  * @module
  */
 import { type CalibrationTargets, calibrateRow } from '../calibrate/calibrate.js';
-import type { ModelSpec, StateKind } from '../model/types.js';
+import type { NormalisedModel } from '../model/normalise.js';
+import type { StateKind } from '../model/types.js';
 import { applyHazardRatios, applyOddsRatio, checkRowSum } from './effects.js';
 
 /** Resolved rows: p[((a·S + s)·NB + b)·S + d] is the monthly probability s → d. */
@@ -17,15 +18,15 @@ export interface ResolvedRows {
 }
 
 /** The model's baseline rows after calibration, as an S × S matrix (row-major). */
-export function baselineMatrix(model: ModelSpec): Float64Array {
+export function baselineMatrix(model: NormalisedModel): Float64Array {
   const ids = model.states.map((s) => s.id);
   const S = ids.length;
   const idx = new Map(ids.map((id, i) => [id, i]));
   const base = new Float64Array(S * S);
-  for (const [from, row] of Object.entries(model.transitions ?? {})) {
+  for (const [from, row] of Object.entries(model.transitions)) {
     for (const [to, p] of Object.entries(row)) base[idx.get(from)! * S + idx.get(to)!] = p;
   }
-  for (const [from, c] of Object.entries(model.calibration ?? {})) {
+  for (const [from, c] of Object.entries(model.calibration)) {
     const f = idx.get(from)!;
     const shares: Record<string, number> = { ...c.completedShares };
     const rest = 1 - Object.values(shares).reduce((a, b) => a + b, 0);
@@ -57,11 +58,11 @@ function destinations(key: string, ids: string[], kinds: StateKind[], from: numb
 }
 
 /** Resolve every arm's rows per duration band. Arm 0 is "no intervention". */
-export function resolveRows(model: ModelSpec): ResolvedRows {
+export function resolveRows(model: NormalisedModel): ResolvedRows {
   const ids = model.states.map((s) => s.id);
   const kinds = model.states.map((s) => s.kind);
   const S = ids.length;
-  const ivs = model.interventions ?? [];
+  const ivs = model.interventions;
   const A = ivs.length + 1;
   const NB = model.duration?.bands.length ?? 1;
   const base = baselineMatrix(model);

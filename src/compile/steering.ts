@@ -3,7 +3,8 @@
  * as parallel arrays the engine reads at each review.
  * @module
  */
-import type { ModelSpec, ScenarioSpec, SteeringSignal } from '../model/types.js';
+import type { NormalisedModel, NormalisedScenario } from '../model/normalise.js';
+import type { SteeringSignal } from '../model/types.js';
 
 /** Signal codes, in the order of {@link STEERING_SIGNALS}. */
 export const STEERING_SIGNALS: readonly SteeringSignal[] = [
@@ -55,8 +56,8 @@ export interface CompiledSteering {
  * allocation at month 0.
  */
 export function compileSteering(
-  _model: ModelSpec,
-  sc: ScenarioSpec,
+  _model: NormalisedModel,
+  sc: NormalisedScenario,
   groupIds: string[],
   ivIndex: Map<string, number>,
   counts: Int32Array,
@@ -67,7 +68,7 @@ export function compileSteering(
   const active = ivIndex.get(st.intervention)!;
   const named =
     st.groups ??
-    Object.entries(sc.allocation ?? {})
+    Object.entries(sc.allocation)
       .filter(([, a]) => st.intervention in a)
       .map(([g]) => g);
   const base = (gid: string) => gid.replace(/:inflow$/, '');
@@ -79,22 +80,22 @@ export function compileSteering(
   groupIds.forEach((gid, g) => {
     if (!named.includes(base(gid))) return;
     steered[g] = 1;
-    const other = st.otherwise ?? Object.keys(sc.allocation?.[base(gid)] ?? {}).find((iv) => iv !== st.intervention);
+    const other = st.otherwise ?? Object.keys(sc.allocation[base(gid)] ?? {}).find((iv) => iv !== st.intervention);
     otherwise[g] = other === undefined ? 0 : ivIndex.get(other)!;
     if (gid === base(gid)) {
       holders += counts[g * A + active];
       for (let a = 0; a < A; a++) size += counts[g * A + a];
     }
   });
-  const rules = st.rules ?? [];
-  const lo = st.minShare ?? 0;
-  const hi = st.maxShare ?? 1;
+  const rules = st.rules;
+  const lo = st.minShare;
+  const hi = st.maxShare;
   return {
     active,
     steered,
     otherwise,
-    every: st.everyMonths ?? 3,
-    maxStep: st.maxStep ?? 0.05,
+    every: st.everyMonths,
+    maxStep: st.maxStep,
     minShare: lo,
     maxShare: hi,
     budget: st.budget ?? NaN,

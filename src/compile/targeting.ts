@@ -7,16 +7,16 @@
  * @module
  */
 import { largestRemainder } from '../model/allocation.js';
-import type { ReadinessSpec } from '../model/types.js';
+import type { NormalisedReadiness } from '../model/normalise.js';
 import { normalQuantile } from '../params/special.js';
 
 /** The hazard ratio of each class, most ready first. */
-export function classHazardRatios(r: ReadinessSpec | undefined): number[] {
+export function classHazardRatios(r: NormalisedReadiness | undefined): number[] {
   if (!r) return [1];
   if (r.hazardRatios) return r.hazardRatios;
-  const K = r.classes ?? 5;
+  const K = r.classes;
   // Class k stands for the k-th K-quantile of a normal readiness score, best first.
-  return Array.from({ length: K }, (_, k) => Math.exp((r.sigma ?? 0.5) * normalQuantile(1 - (k + 0.5) / K)));
+  return Array.from({ length: K }, (_, k) => Math.exp(r.sigma * normalQuantile(1 - (k + 0.5) / K)));
 }
 
 /** A run of citizens of one class holding one arm: positions are within the group block. */

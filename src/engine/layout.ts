@@ -6,7 +6,7 @@
  * @module
  */
 import { type CompiledModel, compileModel } from '../compile/compile.js';
-import type { ModelSpec } from '../model/types.js';
+import type { Model } from '../model/types.js';
 import { YEARLY_ITEMS } from './reduce/ledger.js';
 import { M } from './reduce/metrics.js';
 
@@ -68,7 +68,7 @@ export interface Layout {
 }
 
 /** The layout of a compiled model's raw output (`point`: the model it was compiled from, for the state ids). */
-export function layoutOf(cm: CompiledModel, point: ModelSpec): Layout {
+export function layoutOf(cm: CompiledModel, point: Model): Layout {
   const Sc = cm.scenarios.length;
   const yearlyScenario = cm.years.length * YEARLY_ITEMS.length;
   return {
@@ -99,6 +99,6 @@ export function layoutOf(cm: CompiledModel, point: ModelSpec): Layout {
 }
 
 /** The layout of a point model's raw output, for rows read back from a file (merge). */
-export function layoutFor(point: ModelSpec): Layout {
+export function layoutFor(point: Model): Layout {
   return layoutOf(compileModel(point), point);
 }

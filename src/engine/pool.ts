@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { ForlobInputError } from '../model/errors.js';
 import type { ResolvedOptions } from '../model/options.js';
-import type { UncertaintyPlan } from '../params/plan.js';
+import type { Plan } from '../params/plan.js';
 import { abortReason } from './abort.js';
 import { fixedIndices } from '../params/plan.js';
 import { collectBlocks } from './blocks.js';
@@ -23,12 +23,7 @@ function workerUrl(): URL {
 }
 
 /** Run `opts.from`…`opts.to` on `workers` threads and return the metric rows in order. */
-export function runOnWorkers(
-  raw: unknown,
-  uncertainty: UncertaintyPlan,
-  opts: ResolvedOptions,
-  workers: number,
-): Promise<RawRun> {
+export function runOnWorkers(raw: unknown, uncertainty: Plan, opts: ResolvedOptions, workers: number): Promise<RawRun> {
   const fixed = fixedIndices(uncertainty, opts.fixed);
   const total = opts.to - opts.from;
   const collected = collectBlocks(total);

@@ -5,7 +5,7 @@
  * @module
  */
 import { compileModel, type CompiledModel } from '../compile/compile.js';
-import { drawParameters, instantiate, isUncertain, type UncertaintyPlan } from '../params/plan.js';
+import { drawParameters, instantiate, isUncertain, type Plan } from '../params/plan.js';
 import { armMetrics, M, replicateMetrics } from './reduce/metrics.js';
 import { replicateKeys } from '../random/streams.js';
 import { createAccumulator, createTracks, resetAccumulator } from './kernel.js';
@@ -25,7 +25,7 @@ export interface RunPlan {
   /** The layout of the rows this plan produces (the same for every parameter draw). */
   layout: Layout;
   /** The uncertain parameters, if any. */
-  uncertainty?: UncertaintyPlan;
+  uncertainty?: Plan;
   /** Parameters held at a value instead of drawn (sensitivity, break-even). */
   fixed?: ReadonlyMap<number, number>;
   /** Custom steering rules by name (in-process runs only: functions do not cross threads). */
@@ -33,7 +33,7 @@ export interface RunPlan {
 }
 
 /** A run plan from an uncertainty plan. */
-export function runPlan(uncertainty: UncertaintyPlan, fixed?: ReadonlyMap<number, number>): RunPlan {
+export function runPlan(uncertainty: Plan, fixed?: ReadonlyMap<number, number>): RunPlan {
   const cm = compileModel(uncertainty.point);
   return {
     cm,
@@ -126,8 +126,7 @@ export function runReplicates(
         tracks.queue.fill(0);
       }
       const sc = cm.scenarios[si];
-      // `synchronous` (compile's name, from before the engines were named): the lockstep engine.
-      if (sc.synchronous) {
+      if (sc.lockstep) {
         const custom = sc.steering?.custom ? plan.steeringRules?.[sc.steering.custom] : undefined;
         if (sc.steering?.custom && !custom) throw missingRule(sc.steering.custom, sc.id);
         simulateScenarioLockstep(

@@ -106,9 +106,13 @@ export function citeEvidence(id: string): string {
   return `${entry.title}: ${entry.citation}`.replace(/\s+/g, ' ');
 }
 
-/** A reference to a library entry where a model takes a number: `{"evidence": id}`. */
-export interface EvidenceRef {
-  /** The entry's id, as read from a model file (checked by {@link resolveEvidenceRef}). */
+import type { EvidenceRef } from '../params/input.js';
+
+export type { EvidenceRef };
+
+/** Something shaped like an evidence reference, its id not yet checked (as read from a model file). */
+export interface EvidenceRefLike {
+  /** The entry's id, checked by {@link resolveEvidenceRef}. */
   evidence: unknown;
 }
 
@@ -128,7 +132,7 @@ export interface UnresolvedEvidence {
  * Whether `v` is an evidence reference: an object whose only key is `evidence`. (The
  * value is checked by {@link resolveEvidenceRef}, so a bad id gets a located message.)
  */
-export function isEvidenceRef(v: unknown): v is EvidenceRef {
+export function isEvidenceRef(v: unknown): v is EvidenceRefLike {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && 'evidence' in v;
 }
 
@@ -142,7 +146,7 @@ export function isEvidenceRef(v: unknown): v is EvidenceRef {
  * resolveEvidenceRef({ evidence: 'ips' });              // { message: 'unknown evidence id "ips" (expected one of: …)' }
  * ```
  */
-export function resolveEvidenceRef(ref: EvidenceRef): ResolvedEvidence | UnresolvedEvidence {
+export function resolveEvidenceRef(ref: EvidenceRefLike): ResolvedEvidence | UnresolvedEvidence {
   const id = ref.evidence;
   if (typeof id !== 'string')
     return { message: `expected an evidence id (one of: ${evidenceIds().join(', ')}), got ${JSON.stringify(id)}` };
@@ -154,15 +158,14 @@ export function resolveEvidenceRef(ref: EvidenceRef): ResolvedEvidence | Unresol
 }
 
 /**
- * An evidence reference where the model type expects a number (like `paramRef`): at run
- * time the place takes a draw from the entry's effect. Typed as number so it fits any
- * numeric field.
+ * An evidence reference where a model takes a number (like `paramRef`; it fits any number
+ * of a `ModelInput`): at run time the place takes a draw from the entry's effect.
  *
  * @example
  * ```ts
  * const iv = { id: 'praktik', effects: { kh: { job: { hazardRatio: evidenceRef('virksomhedspraktik-private-2016') } } } };
  * ```
  */
-export function evidenceRef(id: string): number {
-  return { evidence: id } as unknown as number;
+export function evidenceRef(id: string): EvidenceRef {
+  return { evidence: id };
 }

@@ -4,7 +4,7 @@
  * the distributions the library derives.
  * @module
  */
-import { planModel, type UncertaintyPlan } from '../params/plan.js';
+import { planModel, type Plan } from '../params/plan.js';
 import { isEvidenceRef, resolveEvidenceRef } from './index.js';
 
 /**
@@ -18,6 +18,6 @@ import { isEvidenceRef, resolveEvidenceRef } from './index.js';
  * plan.parameters.length; // the uncertain parameters, in drawing order
  * ```
  */
-export function planUncertainty(raw: unknown): UncertaintyPlan {
+export function planUncertainty(raw: unknown): Plan {
   return planModel(raw, (v) => (isEvidenceRef(v) ? resolveEvidenceRef(v) : undefined));
 }

@@ -270,7 +270,7 @@ export interface ReportLabels {
     /** "from → to". */
     from: string;
     /** Text for staffing-derived cost. */
-    staffing: (annualCost: string, caseload: number) => string;
+    staffing: (annualCost: string, caseload: number | string) => string;
     /** A capacity: places or caseworkers × caseload, and what happens when full. */
     capacity: (places: string, whenFull: 'queue' | 'fallback', fallback: string | undefined) => string;
     /** "Reform calendar". */
@@ -278,13 +278,20 @@ export interface ReportLabels {
     /** Column: from (a calendar step's date). */
     fromDate: string;
     /** A scenario's portfolio steering, in words. */
-    steering: (intervention: string, step: string, every: number, lo: string, hi: string, rules: string) => string;
+    steering: (
+      intervention: string,
+      step: string,
+      every: number | string,
+      lo: string,
+      hi: string,
+      rules: string,
+    ) => string;
     /** "the rest" of completed courses, in a calibration. */
     rest: string;
     /** A calibration's mean course length. */
     meanLength: (months: string) => string;
     /** A calibration's completion share within some months. */
-    completedWithin: (sharePct: string, months: number) => string;
+    completedWithin: (sharePct: string, months: number | string) => string;
   };
   /** Name used for "the baseline" in text. */
   baselineWord: string;

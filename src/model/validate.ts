@@ -6,9 +6,11 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { LIMITS } from './bounds.js';
 import { ForlobInputError, formatPath, type Problem } from './errors.js';
+import { monthsBetween } from './dates.js';
 import { duplicateKeys } from './json.js';
+import { normalise, type NormalisedModel } from './normalise.js';
 import { modelSchema } from './schema.js';
-import type { ModelSpec, ScenarioSpec, TransitionRows } from './types.js';
+import type { Model, ScenarioSpec, TransitionRows } from './types.js';
 
 /** Keys that would reach an object's prototype if copied naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -191,9 +193,11 @@ function checkRows(rows: TransitionRows | undefined, where: string, states: Set<
 }
 
 /** Checks that need the whole model, run only once the structure is sound. */
-function checkSemantics(m: ModelSpec): Problem[] {
+function checkSemantics(m: Model): Problem[] {
   const out: Problem[] = [];
-  checkSize(m, out);
+  // Checks that depend on a default read the normalised model, so they agree with compile.
+  const n = normalise(m);
+  checkSize(n, out);
   const states = duplicates(
     m.states.map((s) => s.id),
     'states',
@@ -216,12 +220,12 @@ function checkSemantics(m: ModelSpec): Problem[] {
   );
 
   checkRows(m.transitions, 'transitions', states, out);
-  m.groups.forEach((g, i) => {
+  n.groups.forEach((g, i) => {
     if (!states.has(g.initialState))
       out.push({ path: `groups[${i}].initialState`, message: `unknown state "${g.initialState}"` });
-    if (g.inflow && (g.inflow.fromMonth ?? 1) > (g.inflow.toMonth ?? m.horizonMonths - 1))
+    if (g.inflow && g.inflow.fromMonth > g.inflow.toMonth)
       out.push({ path: `groups[${i}].inflow`, message: 'expected fromMonth <= toMonth' });
-    if (g.inflow && (g.inflow.toMonth ?? 0) >= m.horizonMonths)
+    if (g.inflow && g.inflow.toMonth >= m.horizonMonths)
       out.push({
         path: `groups[${i}].inflow.toMonth`,
         message: `expected a month before the horizon (${m.horizonMonths})`,
@@ -271,7 +275,7 @@ const KIND_KEYS = new Set(['@success', '@exit', '@benefit', '*']);
 
 /** Checks of a scenario's portfolio steering against the model. */
 function checkSteering(
-  m: ModelSpec,
+  m: Model,
   sc: ScenarioSpec,
   where: string,
   groups: Set<string>,
@@ -325,13 +329,13 @@ function checkSteering(
  * Resource bounds: the citizens of a run (group sizes plus inflow over the horizon) and
  * the compiled tables, so that a model too large is refused up front, not run out of memory.
  */
-function checkSize(m: ModelSpec, out: Problem[]): void {
+function checkSize(m: NormalisedModel, out: Problem[]): void {
   const parts: { path: string; label: string; n: number }[] = [];
   m.groups.forEach((g, i) => {
     parts.push({ path: `groups[${i}].size`, label: `groups[${i}].size`, n: g.size });
     if (g.inflow) {
       // The compiler's arrivals: floor(perMonth · months) in all, months from..to.
-      const months = (g.inflow.toMonth ?? m.horizonMonths - 1) - (g.inflow.fromMonth ?? 1) + 1;
+      const months = g.inflow.toMonth - g.inflow.fromMonth + 1;
       if (months > 0)
         parts.push({
           path: `groups[${i}].inflow.perMonth`,
@@ -351,7 +355,7 @@ function checkSize(m: ModelSpec, out: Problem[]): void {
   }
   const S = m.states.length;
   const A = (m.interventions?.length ?? 0) + 1;
-  const K = m.readiness ? (m.readiness.hazardRatios?.length ?? m.readiness.classes ?? 5) : 1;
+  const K = m.readiness ? (m.readiness.hazardRatios?.length ?? m.readiness.classes) : 1;
   const NP = new Set((m.calendar ?? []).map((c) => stepMonth(m, c.from))).size + 1;
   const NB = m.duration?.bands.length ?? 1;
   const G = m.groups.length + m.groups.filter((g) => g.inflow).length;
@@ -370,7 +374,7 @@ function checkSize(m: ModelSpec, out: Problem[]): void {
 }
 
 /** Checks for the optional parts of the format: effects, calibration, duration, costs. */
-function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): void {
+function checkExtensions(m: Model, states: Set<string>, out: Problem[]): void {
   const kindOf = new Map(m.states.map((s) => [s.id, s.kind]));
   const known = (id: string) => `unknown state "${id}" (expected one of ${[...states].join(', ')})`;
   m.states.forEach((s, i) => {
@@ -521,14 +525,10 @@ function checkExtensions(m: ModelSpec, states: Set<string>, out: Problem[]): voi
 }
 
 /** The month index a calendar step takes effect (a date counts from the model's start). */
-export function stepMonth(m: Pick<ModelSpec, 'start'>, from: string | number): number {
+export function stepMonth(m: Pick<Model, 'start'>, from: string | number): number {
   if (typeof from === 'number') return from;
   if (!m.start) return NaN;
-  return (
-    (Number(from.slice(0, 4)) - Number(m.start.slice(0, 4))) * 12 +
-    Number(from.slice(5, 7)) -
-    Number(m.start.slice(5, 7))
-  );
+  return monthsBetween(m.start, from);
 }
 
 /**
@@ -540,7 +540,7 @@ export function stepMonth(m: Pick<ModelSpec, 'start'>, from: string | number): n
  * const model = validateModel(JSON.parse(text));
  * ```
  */
-export function validateModel(input: unknown): ModelSpec {
+export function validateModel(input: unknown): Model {
   const raw: Problem[] = [];
   scanRaw(input, [], raw);
   if (raw.length) throw new ForlobInputError(raw, 'invalid model');
@@ -551,7 +551,7 @@ export function validateModel(input: unknown): ModelSpec {
       'invalid model',
     );
   }
-  const model = parsed.data as ModelSpec;
+  const model: Model = parsed.data;
   const problems = checkSemantics(model);
   if (problems.length) throw new ForlobInputError(problems, 'invalid model');
   return model;
@@ -561,7 +561,7 @@ export function validateModel(input: unknown): ModelSpec {
  * Parse model JSON text and validate it. Malformed JSON is reported as a
  * {@link ForlobInputError} too, with the position of the fault.
  */
-export function parseModel(text: string, source = 'model'): ModelSpec {
+export function parseModel(text: string, source = 'model'): Model {
   let json: unknown;
   try {
     json = JSON.parse(text);

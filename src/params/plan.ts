@@ -9,7 +9,7 @@
  * @module
  */
 import { ForlobInputError, formatPath, type Problem } from '../model/errors.js';
-import type { ModelSpec } from '../model/types.js';
+import type { Model } from '../model/types.js';
 import { issueToProblems, scanRaw, validateModel } from '../model/validate.js';
 import { parameterStream } from '../random/streams.js';
 import {
@@ -21,6 +21,14 @@ import {
   type Distribution,
 } from './distribution.js';
 
+/**
+ * A model with its uncertain parameters taken out.
+ * @deprecated Use {@link Plan}.
+ */
+export type UncertaintyPlan = Plan;
+
+export { paramRef } from './input.js';
+
 /** One uncertain parameter. */
 export interface Parameter {
   /** Its name: the `parameters` key, or the path of an inline distribution. */
@@ -31,10 +39,10 @@ export interface Parameter {
   mean: number;
 }
 
-/** A model with its uncertain parameters taken out. */
-export interface UncertaintyPlan {
+/** A model with its uncertain parameters taken out: the point model and where each draw goes. */
+export interface Plan {
   /** The model with every uncertain number at its mean (validated). */
-  point: ModelSpec;
+  point: Model;
   /** The parameters, in the order they are drawn. */
   parameters: Parameter[];
   /** Where each draw goes. */
@@ -45,7 +53,7 @@ export interface UncertaintyPlan {
 export interface Slot {
   /** Path of the number in the model. */
   path: (string | number)[];
-  /** Index of the parameter in {@link UncertaintyPlan.parameters}. */
+  /** Index of the parameter in {@link Plan.parameters}. */
   index: number;
 }
 
@@ -77,7 +85,7 @@ const noReferences: ReferenceResolver = () => undefined;
  * to cited evidence with `resolve`. Throws {@link ForlobInputError} for bad distributions,
  * unknown parameter names, or a point model that fails validation.
  */
-export function planModel(raw: unknown, resolve: ReferenceResolver = noReferences): UncertaintyPlan {
+export function planModel(raw: unknown, resolve: ReferenceResolver = noReferences): Plan {
   if (!isObject(raw)) return { point: validateModel(raw), parameters: [], slots: [] };
   const problems: Problem[] = [];
   // Prototype keys first: the walk below copies objects key by key.
@@ -102,7 +110,7 @@ export function planModel(raw: unknown, resolve: ReferenceResolver = noReference
       }
     }
   }
-  const slots: UncertaintyPlan['slots'] = [];
+  const slots: Plan['slots'] = [];
   const walk = (v: unknown, path: (string | number)[]): unknown => {
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
     if (!isObject(v)) return v;
@@ -147,7 +155,7 @@ export function planModel(raw: unknown, resolve: ReferenceResolver = noReference
   // The parameters block is kept on the point model only as means, for display.
   if (isObject(block))
     pointRaw.parameters = Object.fromEntries(parameters.filter((p) => byName.has(p.name)).map((p) => [p.name, p.mean]));
-  let point: ModelSpec;
+  let point: Model;
   try {
     point = validateModel(pointRaw);
   } catch (e) {
@@ -202,17 +210,12 @@ function byParameter(
 }
 
 /** Whether any parameter actually varies. */
-export function isUncertain(plan: UncertaintyPlan): boolean {
+export function isUncertain(plan: Plan): boolean {
   return plan.parameters.some((p) => p.dist !== null) && plan.slots.length > 0;
 }
 
 /** The draws of replicate `r`: one value per parameter, from the replicate's own stream. */
-export function drawParameters(
-  plan: UncertaintyPlan,
-  seed: string,
-  r: number,
-  fixed?: ReadonlyMap<number, number>,
-): Float64Array {
+export function drawParameters(plan: Plan, seed: string, r: number, fixed?: ReadonlyMap<number, number>): Float64Array {
   const source = parameterStream(seed, r);
   return Float64Array.from(plan.parameters, (p, i) => {
     // Draw even when fixed, so fixing one parameter leaves the others' draws unchanged.
@@ -222,7 +225,7 @@ export function drawParameters(
 }
 
 /** The model with `values` written into every slot (validated, so an impossible draw is a located error). */
-export function instantiate(plan: UncertaintyPlan, values: ArrayLike<number>, context = ''): ModelSpec {
+export function instantiate(plan: Plan, values: ArrayLike<number>, context = ''): Model {
   const model = structuredClone(plan.point) as unknown as Record<string, unknown>;
   for (const { path, index } of plan.slots) {
     let node = model as Record<string | number, unknown>;
@@ -258,25 +261,8 @@ export function parameterQuantile(p: Parameter, q: number): number {
   return p.dist ? distQuantile(p.dist, q) : p.mean;
 }
 
-/**
- * A reference to a named parameter where the model type expects a number: at run time the
- * place takes the parameter's draw. Typed as number so it fits any numeric field.
- *
- * @example
- * ```ts
- * const model = { ...base, parameters: { fsmEffect: { dist: 'lognormal', mu: 0.05, sigma: 0.1 } },
- *   interventions: [{ id: 'fsm', effects: { kh: { job: { hazardRatio: paramRef('fsmEffect') } } } }] };
- * ```
- */
-export function paramRef(name: string): number {
-  return { param: name } as unknown as number;
-}
-
 /** Parameters held fixed, by index, from the `fixed` option's names; throws {@link ForlobInputError} for an unknown name or a non-finite value. */
-export function fixedIndices(
-  plan: UncertaintyPlan,
-  fixed: Readonly<Record<string, number>> | undefined,
-): Map<number, number> {
+export function fixedIndices(plan: Plan, fixed: Readonly<Record<string, number>> | undefined): Map<number, number> {
   const out = new Map<number, number>();
   for (const [name, value] of Object.entries(fixed ?? {})) {
     const i = plan.parameters.findIndex((p) => p.name === name);
@@ -306,7 +292,7 @@ export function fixedIndices(
  * draws, recomputed from the seed).
  */
 export function varyingDraws(
-  plan: UncertaintyPlan,
+  plan: Plan,
   seed: string,
   from: number,
   to: number,

@@ -28,7 +28,9 @@
  * @module
  */
 import { municipalShares } from '../model/refusion.js';
-import type { ModelSpec } from '../model/types.js';
+import type { ModelInput } from '../params/input.js';
+import { planUncertainty } from '../evidence/plan.js';
+import { normalise } from '../model/normalise.js';
 import { DK_RATES, REFUSION_DK_2016 } from './rates.js';
 
 /** Every assumption of the Gladsaxe preset; override any of them with {@link gladsaxeModel}. */
@@ -124,7 +126,7 @@ export type GladsaxeAssumptions = typeof GLADSAXE_ASSUMPTIONS;
  * const r = await simulate(gladsaxeModel({ farEffectWithoutPool: 0.9 }), { replicates: 500 });
  * ```
  */
-export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): ModelSpec {
+export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): ModelInput {
   const a = { ...GLADSAXE_ASSUMPTIONS, ...overrides };
   const far = { hazardRatio: a.farEffectWithoutPool };
   const near = { hazardRatio: a.nearEffectWithoutPool };
@@ -258,7 +260,7 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
 }
 
 /** The Gladsaxe model with the default assumptions. */
-export const gladsaxe2026: ModelSpec = gladsaxeModel();
+export const gladsaxe2026: ModelInput = gladsaxeModel();
 
 /**
  * The yearly cost to the municipality if every citizen in `groups` stayed on benefit
@@ -272,16 +274,18 @@ export const gladsaxe2026: ModelSpec = gladsaxeModel();
  * extensionCost(gladsaxe2026, ['dp-new', 'dp'], 14); // ≈ 4.8 mio. DKK
  * ```
  */
-export function extensionCost(model: ModelSpec, groups: string[], days: number): number {
+export function extensionCost(input: ModelInput, groups: string[], days: number): number {
+  // The point model: every uncertain number at its mean.
+  const model = normalise(planUncertainty(input).point);
   const ladder = model.costs?.refusion === 'dk-2016' ? REFUSION_DK_2016 : undefined;
   let total = 0;
   for (const id of groups) {
     const g = model.groups.find((x) => x.id === id);
     if (!g) throw new Error(`unknown group "${id}"`);
     const state = model.states.find((s) => s.id === g.initialState)!;
-    const prior = g.priorBenefitMonths ?? 0;
+    const prior = g.priorBenefitMonths;
     const share = ladder ? municipalShares(ladder, prior + 1)[prior] : 1;
-    total += g.size * (days / (365.25 / 12)) * (state.monthlyTransfer ?? 0) * share;
+    total += g.size * (days / (365.25 / 12)) * state.monthlyTransfer * share;
   }
   return total;
 }

@@ -2,7 +2,7 @@
  * The built-in presets: the seed cases as ready-to-run models.
  * @module
  */
-import type { ModelSpec } from '../model/types.js';
+import type { ModelInput } from '../params/input.js';
 import { gladsaxe2026 } from './gladsaxe-2026.js';
 import { randers2025 } from './randers-2025.js';
 
@@ -13,7 +13,7 @@ export interface Preset {
   /** One line saying what the preset is. */
   summary: string;
   /** The model, as a model file would hold it. */
-  model: ModelSpec;
+  model: ModelInput;
 }
 
 /**
@@ -41,7 +41,7 @@ export const presets: Readonly<Record<string, Preset>> = {
 };
 
 /** A deep copy of a preset's model, safe to edit; throws if the id is unknown. */
-export function getPreset(id: string): ModelSpec {
+export function getPreset(id: string): ModelInput {
   const p = presets[id];
   if (!p) throw new Error(`unknown preset "${id}"`);
   return structuredClone(p.model);

@@ -24,8 +24,9 @@
  * 36-month horizon, so it acts only when `horizonMonths` reaches past January 2029.
  * @module
  */
-import type { InterventionSpec, ModelSpec } from '../model/types.js';
-import { paramRef } from '../params/plan.js';
+import type { InterventionSpec } from '../model/types.js';
+import type { ModelInput, Uncertain, UncertainNumber } from '../params/input.js';
+import { paramRef } from '../params/input.js';
 import { CASEWORKER_ANNUAL_COST, DK_RATES } from './rates.js';
 
 /** Every assumption of the Randers preset; override any of them with {@link randersModel}. */
@@ -126,7 +127,7 @@ function effort(
   caseworkerCost: number,
   effect: number | string,
   source: string,
-): InterventionSpec {
+): Uncertain<InterventionSpec> {
   const hr = { hazardRatio: typeof effect === 'string' ? paramRef(effect) : effect };
   return {
     id,
@@ -146,10 +147,10 @@ function effort(
  * const result = await simulate(pessimistic, { replicates: 500 });
  * ```
  */
-export function randersModel(overrides: Partial<RandersAssumptions> = {}): ModelSpec {
+export function randersModel(overrides: Partial<RandersAssumptions> = {}): ModelInput {
   const a = { ...RANDERS_ASSUMPTIONS, ...overrides };
   // Each scenario effect is a named parameter, so sensitivity and break-even can address it.
-  const effect = (value: number, source: string) =>
+  const effect = (value: number, source: string): UncertainNumber =>
     a.effectSigma > 0 ? { dist: 'lognormal', mu: Math.log(value), sigma: a.effectSigma, source } : value;
   const efforts = [
     effort(
@@ -359,4 +360,4 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
 }
 
 /** The Randers model with the default assumptions. */
-export const randers2025: ModelSpec = randersModel();
+export const randers2025: ModelInput = randersModel();

@@ -14,7 +14,7 @@ import { fanChartSpec } from '../plot/fan.js';
 import { steeringSpec } from '../plot/steering.js';
 import { toSVG } from '../plot/render.js';
 import type { VegaLiteSpec } from '../plot/types.js';
-import type { ModelSpec } from '../model/types.js';
+import { normaliseInput, type ModelInput } from '../params/input.js';
 import { definedSummary, type MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../engine/reduce/metrics.js';
 import type { ScenarioResult, SimulationResult } from '../summary/types.js';
@@ -70,7 +70,7 @@ const OPTIONAL_METRICS = new Set(['paidHoursRate', 'premiumIncome']);
  */
 export async function renderReport(
   result: SimulationResult,
-  model: ModelSpec,
+  model: ModelInput,
   options: ReportOptions = {},
 ): Promise<string> {
   const lang = options.lang ?? 'en';
@@ -466,6 +466,21 @@ function val(x: unknown, lang: ReportLanguage, digits = 0): string {
   return JSON.stringify(x);
 }
 
+/** A share as a percentage (a distribution or reference as its text). */
+function percent(x: unknown, lang: ReportLanguage, digits: number): string {
+  return typeof x === 'number' ? formatNumber(100 * x, digits, lang) : val(x, lang);
+}
+
+/** A number as it is (the words format it), anything else as text. */
+function asIs(x: unknown, lang: ReportLanguage): number | string {
+  return typeof x === 'number' ? x : val(x, lang);
+}
+
+/** A value in running text the way a template literal writes a number. */
+function valueString(x: unknown): string {
+  return typeof x === 'number' || x === undefined ? String(x) : JSON.stringify(x);
+}
+
 /** A probability or ratio with enough significant digits to be checked against its source. */
 function prob(x: unknown, lang: ReportLanguage): string {
   if (typeof x !== 'number') return val(x, lang);
@@ -513,38 +528,34 @@ function table(headers: string[], rows: string[][]): string {
     .join('\n')}\n</tbody></table>`;
 }
 
-function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels, lang: ReportLanguage): string {
+function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabels, lang: ReportLanguage): string {
+  const model = normaliseInput(input);
   const A = L.assumptions;
   const out: string[] = [];
   out.push(`<h3>${esc(A.states)}</h3>`);
   out.push(
     table(
       [A.id, A.label, A.kind, A.monthlyTransfer],
-      model.states.map((s) => [
-        s.id,
-        s.label ?? '',
-        A.kinds[s.kind] ?? String(s.kind),
-        val(s.monthlyTransfer ?? 0, lang),
-      ]),
+      model.states.map((s) => [s.id, s.label ?? '', A.kinds[s.kind] ?? String(s.kind), val(s.monthlyTransfer, lang)]),
     ),
   );
-  const transitions = Object.entries(model.transitions ?? {}).map(([from, to]) => [
+  const transitions = Object.entries(model.transitions).map(([from, to]) => [
     from,
     Object.entries(to)
       .map(([k, p]) => `${k} ${prob(p, lang)}`)
       .join(', '),
   ]);
-  const calibrated = Object.entries(model.calibration ?? {}).map(([state, c]) => {
+  const calibrated = Object.entries(model.calibration).map(([state, c]) => {
     const shares = Object.entries(c.completedShares)
-      .map(([k, p]) => `${k} ${formatNumber(100 * p, 1, lang)} %`)
+      .map(([k, p]) => `${k} ${percent(p, lang, 1)} %`)
       .join(', ');
     const length =
       c.meanMonths !== undefined
         ? `, ${A.meanLength(val(c.meanMonths, lang, 1))}`
         : c.completion
-          ? `, ${A.completedWithin(formatNumber(100 * c.completion.share, 1, lang), c.completion.withinMonths)}`
+          ? `, ${A.completedWithin(percent(c.completion.share, lang, 1), asIs(c.completion.withinMonths, lang))}`
           : '';
-    const paid = c.paidHours ? `, ${c.paidHours.state} ${formatNumber(100 * c.paidHours.everShare, 1, lang)} %` : '';
+    const paid = c.paidHours ? `, ${c.paidHours.state} ${percent(c.paidHours.everShare, lang, 1)} %` : '';
     return [state, `${A.calibrated}: ${shares}${c.otherExit ? `, ${A.rest} → ${c.otherExit}` : ''}${length}${paid}`];
   });
   if (transitions.length || calibrated.length) {
@@ -560,11 +571,11 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
         g.label ?? '',
         val(g.size, lang),
         g.initialState,
-        val(g.priorBenefitMonths ?? 0, lang),
+        val(g.priorBenefitMonths, lang),
       ]),
     ),
   );
-  if (model.interventions?.length) {
+  if (model.interventions.length) {
     out.push(`<h3>${esc(A.interventions)}</h3>`);
     out.push(
       table(
@@ -572,7 +583,9 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
         model.interventions.map((iv) => {
           const cost = [
             iv.monthlyCost !== undefined ? val(iv.monthlyCost, lang) : '',
-            iv.staffing ? A.staffing(val(iv.staffing.annualCostPerCaseworker, lang), iv.staffing.caseload) : '',
+            iv.staffing
+              ? A.staffing(val(iv.staffing.annualCostPerCaseworker, lang), asIs(iv.staffing.caseload, lang))
+              : '',
           ]
             .filter(Boolean)
             .join(' + ');
@@ -585,7 +598,7 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
           const changes = [
             rowsText(iv.transitions, lang),
             effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined, lang),
-            cap ? A.capacity(places, cap.whenFull ?? 'queue', cap.fallback) : '',
+            cap ? A.capacity(places, cap.whenFull, cap.fallback) : '',
           ]
             .filter(Boolean)
             .join('; ');
@@ -594,7 +607,7 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
       ),
     );
   }
-  if (model.calendar?.length) {
+  if (model.calendar.length) {
     out.push(`<h3>${esc(A.calendar)}</h3>`);
     out.push(
       table(
@@ -616,15 +629,15 @@ function assumptions(result: SimulationResult, model: ModelSpec, L: ReportLabels
         const st = spec?.steering;
         const rules = st
           ? [
-              ...(st.rules ?? []).map(
+              ...st.rules.map(
                 (r) =>
-                  `${r.signal} ${r.above !== undefined ? `> ${r.above}` : `< ${r.below}`}: ${r.change > 0 ? '+' : ''}${formatNumber(100 * r.change, 0, lang)}`,
+                  `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above)}` : `< ${valueString(r.below)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${percent(r.change, lang, 0)}`,
               ),
               ...(st.custom ? [`custom "${st.custom}"`] : []),
             ].join(', ')
           : '';
         const steering = st
-          ? `; ${A.steering(st.intervention, formatNumber(100 * (st.maxStep ?? 0.05), 0, lang), st.everyMonths ?? 3, `${formatNumber(100 * (st.minShare ?? 0), 0, lang)} %`, `${formatNumber(100 * (st.maxShare ?? 1), 0, lang)} %`, rules)}`
+          ? `; ${A.steering(st.intervention, percent(st.maxStep, lang, 0), asIs(st.everyMonths, lang), `${percent(st.minShare, lang, 0)} %`, `${percent(st.maxShare, lang, 0)} %`, rules)}`
           : '';
         return [
           s.id,

@@ -14,7 +14,8 @@
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import { ForlobInputError } from '../model/errors.js';
-import type { ModelSpec, TransitionRows } from '../model/types.js';
+import type { TransitionRows } from '../model/types.js';
+import { normaliseInput, type ModelInput, type Uncertain } from '../params/input.js';
 import { distQuantile, type Distribution } from '../params/distribution.js';
 import { planUncertainty } from '../evidence/plan.js';
 import { METRIC_LABELS, METRICS } from '../engine/reduce/metrics.js';
@@ -163,13 +164,23 @@ function modelValue(x: unknown): Cell {
   return JSON.stringify(x);
 }
 
+/** A share as a percentage in running text (a distribution or reference as its text). */
+function percentText(x: unknown): string {
+  return typeof x === 'number' ? short(100 * x) : valueText(x);
+}
+
+/** A value in running text the way a template literal writes a number. */
+function valueString(x: unknown): string {
+  return typeof x === 'number' || x === undefined ? String(x) : valueText(x);
+}
+
 /** A model value inside running text. */
 function valueText(x: unknown): string {
   const v = modelValue(x);
   return typeof v === 'number' ? short(v) : String(v ?? '');
 }
 
-function rowsText(rows: TransitionRows | undefined): string {
+function rowsText(rows: Uncertain<TransitionRows> | undefined): string {
   if (!rows) return '';
   return Object.entries(rows)
     .map(
@@ -215,7 +226,8 @@ function levelText(level: number): [string, string] {
   return [`lo (${pct((1 - level) / 2)})`, `hi (${pct((1 + level) / 2)})`];
 }
 
-function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSpec): void {
+function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelInput): void {
+  const model = normaliseInput(input);
   const ws = wb.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
     { width: 24 },
@@ -238,7 +250,7 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
   const run: [string, Cell, string?][] = [
     ['model', model.name],
     ['description', model.description ?? ''],
-    ['horizon, months', model.horizonMonths, FMT.count],
+    ['horizon, months', modelValue(model.horizonMonths), FMT.count],
     ['replicates', result.replicates, FMT.count],
     ['seed', result.seed],
     ['interval level', result.level, FMT.percent],
@@ -264,7 +276,7 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
       s.id,
       s.label ?? '',
       s.kind,
-      modelValue(s.monthlyTransfer ?? 0),
+      modelValue(s.monthlyTransfer),
       s.paidHours ? 'yes' : '',
       (s.reimbursed ?? s.kind === 'benefit') ? 'yes' : 'no',
     ]);
@@ -283,21 +295,21 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
     ws,
     transCols.map((c) => c.header),
   );
-  for (const [from, row] of Object.entries(model.transitions ?? {})) {
+  for (const [from, row] of Object.entries(model.transitions)) {
     for (const [to, p] of Object.entries(row)) dataRow(ws, transCols, [from, to, modelValue(p)]);
   }
-  for (const [from, c] of Object.entries(model.calibration ?? {})) {
+  for (const [from, c] of Object.entries(model.calibration)) {
     const shares = Object.entries(c.completedShares)
-      .map(([k, p]) => `${k} ${short(100 * p)} %`)
+      .map(([k, p]) => `${k} ${percentText(p)} %`)
       .join(', ');
     const length =
       c.meanMonths !== undefined
         ? `mean course ${valueText(c.meanMonths)} months`
         : c.completion
-          ? `${short(100 * c.completion.share)} % ended within ${c.completion.withinMonths} months`
+          ? `${percentText(c.completion.share)} % ended within ${valueString(c.completion.withinMonths)} months`
           : '';
     const paid = c.paidHours
-      ? `; ever in paid hours (${c.paidHours.state}) ${short(100 * c.paidHours.everShare)} %`
+      ? `; ever in paid hours (${c.paidHours.state}) ${percentText(c.paidHours.everShare)} %`
       : '';
     dataRow(ws, transCols, [
       from,
@@ -322,13 +334,7 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
     groupCols.map((c) => c.header),
   );
   for (const g of model.groups)
-    dataRow(ws, groupCols, [
-      g.id,
-      g.label ?? '',
-      modelValue(g.size),
-      g.initialState,
-      modelValue(g.priorBenefitMonths ?? 0),
-    ]);
+    dataRow(ws, groupCols, [g.id, g.label ?? '', modelValue(g.size), g.initialState, modelValue(g.priorBenefitMonths)]);
 
   if (model.interventions?.length) {
     sectionTitle(ws, 'Interventions');
@@ -349,7 +355,7 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
     for (const iv of model.interventions) {
       const st = iv.staffing;
       const staffing = st
-        ? `${valueText(st.annualCostPerCaseworker)} DKK per caseworker-year, caseload ${valueText(st.caseload)}${st.conversationsPerYear ? `, ${valueText(st.conversationsPerYear)} conversations a year at ${valueText(st.costPerConversation ?? 0)} DKK` : ''}`
+        ? `${valueText(st.annualCostPerCaseworker)} DKK per caseworker-year, caseload ${valueText(st.caseload)}${st.conversationsPerYear ? `, ${valueText(st.conversationsPerYear)} conversations a year at ${valueText(st.costPerConversation)} DKK` : ''}`
         : '';
       const changes = [
         rowsText(iv.transitions),
@@ -359,12 +365,12 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
         .join('; ');
       const cap = iv.capacity;
       const capacity = cap
-        ? `${cap.places !== undefined ? `${valueText(cap.places)} places` : `${valueText(cap.caseworkers ?? 0)} caseworkers × ${valueText(cap.caseload ?? 0)}`}; when full: ${cap.whenFull ?? 'queue'} on ${cap.fallback ?? '(none)'}`
+        ? `${cap.places !== undefined ? `${valueText(cap.places)} places` : `${valueText(cap.caseworkers ?? 0)} caseworkers × ${valueText(cap.caseload ?? 0)}`}; when full: ${cap.whenFull} on ${cap.fallback ?? '(none)'}`
         : '';
       dataRow(ws, ivCols, [
         iv.id,
         iv.label ?? '',
-        modelValue(iv.monthlyCost ?? 0),
+        modelValue(iv.monthlyCost),
         staffing,
         totalMonthlyCost(iv.monthlyCost, st as unknown as Record<string, unknown> | undefined),
         changes,
@@ -441,25 +447,25 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, model: ModelSp
     );
     for (const s of steered) {
       const st = s.steering!;
-      const rules = (st.rules ?? []).map(
+      const rules = st.rules.map(
         (r) =>
-          `${r.signal} ${r.above !== undefined ? `> ${r.above}` : `< ${r.below}`}: ${r.change > 0 ? '+' : ''}${r.change}`,
+          `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above)}` : `< ${valueString(r.below)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${valueString(r.change)}`,
       );
       if (st.custom) rules.push(`custom rule "${st.custom}"`);
       dataRow(ws, stCols, [
         s.id,
         st.intervention,
         (st.groups ?? []).join(', ') || '(allocated groups)',
-        st.everyMonths ?? 3,
-        st.maxStep ?? 0.05,
-        `${st.minShare ?? 0}–${st.maxShare ?? 1}`,
-        st.budget ?? null,
+        modelValue(st.everyMonths),
+        modelValue(st.maxStep),
+        `${valueString(st.minShare)}–${valueString(st.maxShare)}`,
+        modelValue(st.budget),
         rules.join('; '),
       ]);
     }
   }
 
-  const params = parameterRows(model, result.level);
+  const params = parameterRows(input, result.level);
   if (params.length) {
     sectionTitle(ws, 'Uncertain parameters');
     const pCols: Column[] = [
@@ -495,7 +501,7 @@ interface ParameterRow {
  * model cannot be planned (a reference this version does not resolve), the raw
  * `parameters` block as text rather than a failed export — the run itself validated it.
  */
-function parameterRows(model: ModelSpec, level: number): ParameterRow[] {
+function parameterRows(model: ModelInput, level: number): ParameterRow[] {
   try {
     return planUncertainty(model).parameters.map((p) => {
       const q = (x: number) => (p.dist ? distQuantile(p.dist, x) : p.mean);
@@ -1036,7 +1042,7 @@ function paybackSheet(wb: Workbook, result: SimulationResult): void {
  * writeFileSync('randers.xlsx', await resultToWorkbook(result, model));
  * ```
  */
-export async function resultToWorkbook(result: SimulationResult, model: ModelSpec): Promise<Uint8Array> {
+export async function resultToWorkbook(result: SimulationResult, model: ModelInput): Promise<Uint8Array> {
   // Loaded on first use: exceljs is large and only this export needs it.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();

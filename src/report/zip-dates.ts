@@ -4,18 +4,20 @@
  * @module
  */
 
+import { firstDayUTC, MONTH_PATTERN } from '../model/dates.js';
+
 /** Earliest date a zip (MS-DOS) timestamp can hold. */
 const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
 
 /**
- * The fixed date of a model's output files: the first day of its `start` month (`YYYY-MM`),
+ * The fixed date of a model's output files: the first day of its `start` month (`YYYY-MM`; a full date counts by its month),
  * or 1 January 1980 (the zip epoch) without one or before it.
  */
 export function outputDate(start: string | undefined): Date {
-  const m = typeof start === 'string' ? /^(\d{4})-(\d{2})$/.exec(start) : null;
-  if (!m) return ZIP_EPOCH;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
-  return Number.isNaN(d.getTime()) || d < ZIP_EPOCH || Number(m[1]) > 2107 ? ZIP_EPOCH : d;
+  if (typeof start !== 'string' || !MONTH_PATTERN.test(start)) return ZIP_EPOCH;
+  const d = firstDayUTC(start);
+  // A zip date holds the years 1980–2107.
+  return d < ZIP_EPOCH || d.getUTCFullYear() > 2107 ? ZIP_EPOCH : d;
 }
 
 /**

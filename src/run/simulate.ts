@@ -8,8 +8,8 @@ import { abortReason } from '../engine/abort.js';
 import { collectBlocks } from '../engine/blocks.js';
 import { runPlan, runReplicates, type RawRun } from '../engine/run.js';
 import { ForlobInputError } from '../model/errors.js';
-import type { ModelSpec } from '../model/types.js';
-import { fixedIndices, isUncertain, type UncertaintyPlan } from '../params/plan.js';
+import type { ModelInput } from '../params/input.js';
+import { fixedIndices, isUncertain, type Plan } from '../params/plan.js';
 import { planUncertainty } from '../evidence/plan.js';
 
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from '../model/options.js';
@@ -30,12 +30,12 @@ import { CHANCE_REPLICATES, varianceShares } from '../summary/variance.js';
  * ```
  * @throws {@link ForlobInputError} when the model or the options are invalid.
  */
-export async function simulate(model: ModelSpec | unknown, options: SimulateOptions = {}): Promise<SimulationResult> {
+export async function simulate(model: ModelInput, options: SimulateOptions = {}): Promise<SimulationResult> {
   return simulateWith(model, options, (_raw, plan, opts) => runInProcess(plan, opts));
 }
 
 /** Runs replicates `opts.from`…`opts.to` of a model somewhere (this thread, workers). */
-export type Executor = (raw: unknown, plan: UncertaintyPlan, opts: ResolvedOptions) => Promise<RawRun>;
+export type Executor = (raw: unknown, plan: Plan, opts: ResolvedOptions) => Promise<RawRun>;
 
 /**
  * The run around an executor: options, the uncertainty plan, the baseline check, the
@@ -70,7 +70,7 @@ export async function simulateWith(
     const n = Math.min(opts.replicates, CHANCE_REPLICATES);
     const to = Math.min(opts.to, n);
     if (opts.from < to) {
-      const certain: UncertaintyPlan = { ...plan, parameters: plan.parameters.map((p) => ({ ...p, dist: null })) };
+      const certain: Plan = { ...plan, parameters: plan.parameters.map((p) => ({ ...p, dist: null })) };
       const block = await execute(plan.point, certain, {
         ...opts,
         from: opts.from,
@@ -116,7 +116,7 @@ function replicatesFor(result: SimulationResult, target: number): number {
 const SHARE_METRICS = new Set<MetricName>(['successRate', 'paidHoursRate', 'completedSuccessShare']);
 
 /** Fail before running when the baseline is not a scenario of the model. */
-function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): void {
+function checkBaseline(plan: Plan, opts: ResolvedOptions): void {
   const ids = plan.point.scenarios.map((s) => s.id);
   if (opts.baseline !== undefined && !ids.includes(opts.baseline)) {
     throw new ForlobInputError(
@@ -132,7 +132,7 @@ function checkBaseline(plan: UncertaintyPlan, opts: ResolvedOptions): void {
 }
 
 /** Fail before running when an EVPPI group names no parameter of the model. */
-function checkEvppiGroups(plan: UncertaintyPlan, opts: ResolvedOptions): void {
+function checkEvppiGroups(plan: Plan, opts: ResolvedOptions): void {
   const names = plan.parameters.map((p) => p.name);
   opts.evppiGroups.forEach((group, i) => {
     group.forEach((name, j) => {
@@ -152,7 +152,7 @@ function checkEvppiGroups(plan: UncertaintyPlan, opts: ResolvedOptions): void {
 }
 
 /** Fail before running when a scenario names a custom steering rule that was not passed. */
-function checkSteeringRules(plan: UncertaintyPlan, opts: ResolvedOptions): void {
+function checkSteeringRules(plan: Plan, opts: ResolvedOptions): void {
   plan.point.scenarios.forEach((sc, i) => {
     const name = sc.steering?.custom;
     if (name !== undefined && typeof opts.steeringRules?.[name] !== 'function') {
@@ -173,7 +173,7 @@ function checkSteeringRules(plan: UncertaintyPlan, opts: ResolvedOptions): void 
  * Run `opts.from`…`opts.to` in this thread, in chunks that yield to the event loop so an
  * abort signal and progress reports get through.
  */
-export async function runInProcess(uncertainty: UncertaintyPlan, opts: ResolvedOptions): Promise<RawRun> {
+export async function runInProcess(uncertainty: Plan, opts: ResolvedOptions): Promise<RawRun> {
   const plan = {
     ...runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed)),
     ...(opts.steeringRules ? { steeringRules: opts.steeringRules } : {}),

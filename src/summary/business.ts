@@ -6,6 +6,7 @@
  * @module
  */
 import type { Layout } from '../engine/layout.js';
+import { addMonths } from '../model/dates.js';
 import { pairedComparison } from './compare.js';
 import { definedSummary, summarise } from './interval.js';
 import { YEARLY_HIGHER_IS_BETTER, YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from '../engine/reduce/ledger.js';
@@ -102,9 +103,8 @@ export interface Payback {
 
 function monthLabel(start: string | undefined, month: number): string | undefined {
   if (!start) return undefined;
-  const y = Number(start.slice(0, 4));
-  const m = Number(start.slice(5, 7)) - 1 + month; // the month in which the payback is reached, 1-based count
-  return `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}`;
+  // Month m of the horizon is the m-th month counted from `start` as the first: start + (m − 1).
+  return addMonths(start, month - 1);
 }
 
 /** Yearly lines (and totals) per scenario, and their paired differences against the baseline. */

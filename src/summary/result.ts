@@ -1,6 +1,7 @@
 import type { Layout } from '../engine/layout.js';
+import { addMonths } from '../model/dates.js';
 import type { RawRun } from '../engine/run.js';
-import { fixedIndices, varyingDraws, type UncertaintyPlan } from '../params/plan.js';
+import { fixedIndices, varyingDraws, type Plan } from '../params/plan.js';
 import { wtpGrid, type ResolvedOptions } from '../model/options.js';
 import { armDrawsTable, drawsTable, occupancyTable, steeringTable, summaryTable } from './tables.js';
 import { armComparisons, armCells, scenarioArms } from './arms.js';
@@ -23,7 +24,7 @@ import { paybackResults, yearlyResults } from './business.js';
 import { decisionSummary, icer } from './decision.js';
 import { HIGHER_IS_BETTER, M, METRICS, type MetricName } from '../engine/reduce/metrics.js';
 import { ForlobInputError } from '../model/errors.js';
-import type { ModelSpec } from '../model/types.js';
+import type { Model } from '../model/types.js';
 
 /** The value of metric `m` for group row `g` of scenario `s` in every replicate. */
 function metricColumn(values: Float64Array, layout: Layout, s: number, g: number, m: number): Float64Array {
@@ -57,18 +58,7 @@ function queueLengths(q: Int32Array, ids: string[], H: number, level: number): Q
   return out;
 }
 
-/** `YYYY-MM` of month t after `start`. */
-function monthDate(start: string, t: number): string {
-  const m0 = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + t;
-  return `${Math.floor(m0 / 12)}-${String((m0 % 12) + 1).padStart(2, '0')}`;
-}
-
-function steeringTrajectories(
-  spec: ModelSpec,
-  layout: Layout,
-  shares: Float64Array,
-  level: number,
-): SteeringTrajectory[] {
+function steeringTrajectories(spec: Model, layout: Layout, shares: Float64Array, level: number): SteeringTrajectory[] {
   const Sc = layout.scenarios.length;
   const R = shares.length / (Sc * layout.H);
   const out: SteeringTrajectory[] = [];
@@ -91,7 +81,7 @@ function steeringTrajectories(
       scenario: sc.id,
       intervention: spec.scenarios[s].steering!.intervention,
       months,
-      ...(spec.start ? { dates: months.map((t) => monthDate(spec.start!, t)) } : {}),
+      ...(spec.start ? { dates: months.map((t) => addMonths(spec.start!, t)) } : {}),
       mean: sums.map((x) => x.mean),
       lo: sums.map((x) => x.lo),
       hi: sums.map((x) => x.hi),
@@ -102,7 +92,7 @@ function steeringTrajectories(
 }
 
 /** Build a {@link SimulationResult} from raw rows. */
-export function assembleResult(plan: UncertaintyPlan, opts: ResolvedOptions, block: RawRun): SimulationResult {
+export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun): SimulationResult {
   const spec = plan.point;
   const { layout } = block;
   const { values, occupancy } = block;

@@ -1,10 +1,10 @@
 /**
- * The reform calendar: a model with dated steps becomes one model per period, each the
- * model as it stands from that period's first month. Periods are the compiler's business;
- * the engine only sees rows that change at known months.
+ * Calendar periods: a model with dated steps (its reform calendar) becomes one model per
+ * period, each the model as it stands from that period's first month. Periods are the
+ * compiler's business; the engine only sees rows that change at known months.
  * @module
  */
-import type { ModelSpec } from '../model/types.js';
+import type { NormalisedModel } from '../model/normalise.js';
 import { stepMonth } from '../model/validate.js';
 
 /** The periods of a model: first months (the first is 0), the model in force, and availability. */
@@ -12,21 +12,21 @@ export interface Periods {
   /** First month of each period, ascending, starting with 0. */
   starts: number[];
   /** The model as it stands in each period. */
-  models: ModelSpec[];
+  models: NormalisedModel[];
   /** unavailable[p]: interventions new citizens cannot get in period p. */
   unavailable: Set<string>[];
 }
 
 /** Split a model at its calendar steps. */
-export function periods(model: ModelSpec): Periods {
-  const steps = (model.calendar ?? [])
+export function periods(model: NormalisedModel): Periods {
+  const steps = model.calendar
     .map((step) => ({ step, month: stepMonth(model, step.from) }))
     .filter((s) => s.month < model.horizonMonths)
     .sort((a, b) => a.month - b.month);
   const starts = [0, ...new Set(steps.map((s) => s.month))];
-  const models: ModelSpec[] = [];
+  const models: NormalisedModel[] = [];
   const unavailable: Set<string>[] = [];
-  let current: ModelSpec = { ...model, calendar: undefined };
+  let current: NormalisedModel = { ...model, calendar: [] };
   let closed = new Set<string>();
   const kept: number[] = [];
   for (const start of starts) {
@@ -35,16 +35,16 @@ export function periods(model: ModelSpec): Periods {
       current = structuredClone(current);
       closed = new Set(closed);
       if (step.transitions) {
-        current.transitions = { ...(current.transitions ?? {}), ...step.transitions };
+        current.transitions = { ...current.transitions, ...step.transitions };
         // A dated row for a calibrated state replaces the calibrated one.
-        if (current.calibration) for (const from of Object.keys(step.transitions)) delete current.calibration[from];
+        for (const from of Object.keys(step.transitions)) delete current.calibration[from];
       }
       for (const [sid, change] of Object.entries(step.states ?? {})) {
         const st = current.states.find((x) => x.id === sid)!;
         if (change.monthlyTransfer !== undefined) st.monthlyTransfer = change.monthlyTransfer;
       }
       for (const [ivId, change] of Object.entries(step.interventions ?? {})) {
-        const iv = current.interventions!.find((x) => x.id === ivId)!;
+        const iv = current.interventions.find((x) => x.id === ivId)!;
         if (change.transitions) iv.transitions = { ...(iv.transitions ?? {}), ...change.transitions };
         if (change.effects) iv.effects = change.effects;
         if (change.monthlyCost !== undefined) {

@@ -1,0 +1,141 @@
+/**
+ * What compilation produces: the model as flat typed arrays the engine runs without
+ * touching JSON. An "arm" is one intervention (arm 0 = no intervention); every arm has a
+ * full set of rows per readiness class, calendar period and duration band, so the hot loop
+ * never asks whether a row was overridden. Money tables are precomputed so the engine only adds.
+ * @module
+ */
+import type { CompiledSteering } from './steering.js';
+
+/** State kinds as small integers for the hot loop. */
+export const KIND_BENEFIT = 0;
+/** @see KIND_BENEFIT */
+export const KIND_SUCCESS = 1;
+/** @see KIND_BENEFIT */
+export const KIND_EXIT = 2;
+
+/** One block of citizens sharing group and arm within a scenario. */
+export interface Cohort {
+  group: number;
+  arm: number;
+  count: number;
+  /** Index of the cohort's first citizen in the population; the key of its random streams. */
+  firstCitizen: number;
+  /** Month the cohort enters (0 for the initial population, later for inflow). */
+  start: number;
+  /** Index of the cohort's rows: arm · K + readiness class. */
+  rowArm: number;
+}
+
+/** A scenario as the engine sees it. */
+export interface CompiledScenario {
+  id: string;
+  cohorts: Cohort[];
+  /** counts[g * A + a]: citizens of group g holding arm a. */
+  counts: Int32Array;
+  /** Fixed cost per month, DKK. */
+  fixedMonthlyCost: number;
+  /** Portfolio steering, if the scenario has it. */
+  steering?: CompiledSteering;
+  /**
+   * Whether the scenario runs on the month-by-month lockstep engine (`engine/lockstep/`):
+   * with steering, or with a capacity that changes over time on an arm it uses.
+   */
+  lockstep: boolean;
+}
+
+/**
+ * The model as flat arrays; see the module comment. Row index
+ * r = (((a · K + c) · S + s) · NP + p) · NB + b for arm a, readiness class c, state s,
+ * calendar period p and duration band b.
+ */
+export interface CompiledModel {
+  H: number;
+  /** Number of states. */
+  S: number;
+  /** Number of arms: interventions + 1. */
+  A: number;
+  /** Number of readiness classes (1 without readiness). */
+  K: number;
+  /** Number of groups. */
+  G: number;
+  /** Number of duration bands. */
+  NB: number;
+  /** Number of calendar periods (1 without a calendar). */
+  NP: number;
+  /** periodOf[t]: the calendar period of month t. */
+  periodOf: Int32Array;
+  /** periodEnd[p]: first month after period p. */
+  periodEnd: Int32Array;
+  /** True when bands follow cumulative months on benefit, false for months in the state. */
+  clockBenefit: boolean;
+  /** bandStart[b]: first clock value of band b; bandStart[NB] = a large sentinel. */
+  bandStart: Int32Array;
+  kind: Uint8Array;
+  paidHours: Uint8Array;
+  reimbursed: Uint8Array;
+  /** transfer[p · S + s]: monthly transfer of state s in period p. */
+  transfer: Float64Array;
+  /** armCost[p · A + a]: monthly cost of arm a in period p while its holder is in a benefit state. */
+  armCost: Float64Array;
+  /** stay[r]: probability of staying a month (r: see {@link CompiledModel}). */
+  stay: Float64Array;
+  /** logStay[r] = log(stay[r]), for geometric waiting times. */
+  logStay: Float64Array;
+  /** leave[r] = 1 − stay[r]. */
+  leave: Float64Array;
+  /** cum[r·S + d]: cumulative probability of leaving for states 0…d. */
+  cum: Float64Array;
+  /** lastDest[r]: the last destination with positive probability (guards rounding). */
+  lastDest: Int32Array;
+  /** Group ids: the model's groups, then one `<id>:inflow` group per group with inflow. */
+  groupIds: string[];
+  groupSize: Int32Array;
+  groupInitial: Int32Array;
+  groupPrior: Int32Array;
+  groupInitialDuration: Int32Array;
+  /** discPrefix[t] = Σ_{j<t} δ^j: discounted months from 0 to t. */
+  discPrefix: Float64Array;
+  /** discPow[t] = δ^t for t ≤ H. */
+  discPow: Float64Array;
+  /** discInv[c] = δ^−c for clock values c. */
+  discInv: Float64Array;
+  /** municipal[c]: the municipality's share of a transfer in the c-th month on support. */
+  municipal: Float64Array;
+  /** munPrefix[c] = Σ_{j<c} δ^j · municipal[j]. */
+  munPrefix: Float64Array;
+  /** Premium income per month in a paid-hours state. */
+  premium: number;
+  /** capPlaces[a]: places of arm a, −1 for no limit. */
+  capPlaces: Int32Array;
+  /** capFallback[a]: the arm those waiting for (or turned away from) arm a hold. */
+  capFallback: Int32Array;
+  /** capQueue[a]: 1 when those turned away wait for a place, 0 when they keep the fallback. */
+  capQueue: Uint8Array;
+  /** Whether any arm has a capacity. */
+  hasCapacity: boolean;
+  /** capAt[p · A + a]: places of arm a in calendar period p (−1 for no limit). */
+  capAt: Int32Array;
+  /** Whether some arm's places change over the calendar. */
+  capVaries: boolean;
+  /** armOpen[p · A + a]: 1 when newcomers can get arm a in calendar period p. */
+  armOpen: Uint8Array;
+  /**
+   * Whether money needs more than plain months: discounting or a refusion ladder. Without
+   * either, discounted and net months equal months and the engine skips them.
+   */
+  moneyDetail: boolean;
+  /** Whether there is a refusion ladder (net transfers differ from gross). */
+  hasLadder: boolean;
+  /** From this month on support the municipal share no longer changes. */
+  constFrom: number;
+  /** yearOf[t]: index of month t's year in {@link CompiledModel.years}. */
+  yearOf: Int32Array;
+  /** Year labels: calendar years with a `start` date, else "year 1", "year 2", …. */
+  years: string[];
+  /** End (exclusive) of each year in months. */
+  yearEnd: Int32Array;
+  scenarios: CompiledScenario[];
+  /** Total citizens in the population. */
+  N: number;
+}
