@@ -6,16 +6,6 @@
 import type { NormalisedModel, NormalisedScenario } from '../model/normalise.js';
 import type { SteeringSignal } from '../model/types.js';
 
-/** Signal codes, in the order of {@link STEERING_SIGNALS}. */
-export const STEERING_SIGNALS: readonly SteeringSignal[] = [
-  'freeCapacity',
-  'queue',
-  'exits',
-  'exitRate',
-  'spending',
-  'share',
-];
-
 /** A scenario's steering as the engine sees it. */
 export interface CompiledSteering {
   /** The steered arm. */
@@ -34,8 +24,8 @@ export interface CompiledSteering {
   maxShare: number;
   /** Budget per review period, DKK (NaN without one). */
   budget: number;
-  /** Per rule: signal code, +1 for `above` / −1 for `below`, threshold and change. */
-  signal: Int32Array;
+  /** Per rule: the signal it reads (by name), +1 for `above` / −1 for `below`, threshold and change. */
+  signal: readonly SteeringSignal[];
   /** @see signal */
   direction: Int8Array;
   /** @see signal */
@@ -99,7 +89,7 @@ export function compileSteering(
     minShare: lo,
     maxShare: hi,
     budget: st.budget ?? NaN,
-    signal: Int32Array.from(rules, (r) => STEERING_SIGNALS.indexOf(r.signal)),
+    signal: rules.map((r) => r.signal),
     direction: Int8Array.from(rules, (r) => (r.above !== undefined ? 1 : -1)),
     threshold: Float64Array.from(rules, (r) => r.above ?? r.below!),
     change: Float64Array.from(rules, (r) => r.change),

@@ -6,7 +6,7 @@
  * @module
  */
 import { KIND_BENEFIT, type CompiledModel, type CompiledScenario } from '../../compile/compile.js';
-import { STEERING_SIGNALS, type CompiledSteering } from '../../compile/steering.js';
+import type { CompiledSteering } from '../../compile/steering.js';
 import { ForlobInputError } from '../../model/errors.js';
 import type { SteeringRuleFn, SteeringState } from '../../model/steering-rule.js';
 import type { SteeringSignal } from '../../model/types.js';
@@ -207,7 +207,7 @@ export function review(
   };
   let change = 0;
   for (let k = 0; k < sv.signal.length; k++) {
-    const v = signals[STEERING_SIGNALS[sv.signal[k]]];
+    const v = signals[sv.signal[k]];
     if (sv.direction[k] > 0 ? v > sv.threshold[k] : v < sv.threshold[k]) change += sv.change[k];
   }
   if (steer.custom !== null) {
