@@ -15,9 +15,9 @@
  * horizon); by memorylessness the rest is drawn afresh.
  * @module
  */
-import { KIND_BENEFIT, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
-import { INV_2_32, seedCitizen } from '../random/streams.js';
-import { closeAtHorizon, firstExit, type Accumulator, type Tracks } from './kernel.js';
+import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
+import { GOLDEN, INV_2_32 } from '../random/streams.js';
+import type { Accumulator, Tracks } from './kernel.js';
 
 /** Restore the min-heap property from the root after its value grew. */
 function siftDown(heap: Float64Array): void {
@@ -84,12 +84,12 @@ export function simulateScenarioPerCitizen(
   } = cm;
   const { groupInitial, groupPrior, groupInitialDuration, discPrefix, discPow, discInv, municipal, munPrefix } = cm;
   const { moneyDetail, capFallback, capQueue } = cm;
-  const { months, discMonths, netMonths, waitMonths } = acc;
+  const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth, censorMonth, waitMonths } =
+    acc;
   const queue = tracks === null ? null : tracks.queue;
   // Capacity: citizens are served in processing order (arrival order within a group),
   // each taking the place that frees first; a holder frees it at the first exit from benefit.
   const heaps = placeHeaps(cm, sc);
-  const seed = new Int32Array(4);
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
     const { group, arm, count, firstCitizen, start, rowArm } = cohorts[c];
@@ -101,12 +101,34 @@ export function simulateScenarioPerCitizen(
     const ds0 = groupInitialDuration[group];
     const heap = kind[s0] === KIND_BENEFIT ? heaps[arm] : null;
     const fb = capFallback[arm];
+    const exitBase = cellGA * (H + 1);
+    const armBase = arm * S;
     for (let j = 0; j < count; j++) {
-      seedCitizen(seed, 0, k1, k2, firstCitizen + j);
-      let ra = seed[0];
-      let rb = seed[1];
-      let rc = seed[2];
-      let rd = seed[3];
+      // inline copy of streams.seedCitizen (fmix32 three times): with it and kernel.firstExit
+      // and kernel.closeAtHorizon called once per citizen the reference workload ran at
+      // 0.82–0.85 of 123f554 (bench/ab.mjs, issue 14 in bench/RESULTS.md).
+      let h = (k1 + Math.imul(firstCitizen + j, GOLDEN)) | 0;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      let ra = h | 0;
+      h = ra ^ k2;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      let rb = h | 0;
+      h = (rb + 0x7f4a7c15) | 0;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      let rc = h | 0;
+      let rd = 1;
       let rt = 0;
 
       let s = s0;
@@ -119,7 +141,7 @@ export function simulateScenarioPerCitizen(
       // waiting for a place the fallback's.
       let curRow = rowBase;
       let curAcc = accBase;
-      let curArm = arm;
+      let curArm = armBase;
       let waiting = 0;
       let switchAt = H + 1;
       let release = -1;
@@ -130,7 +152,7 @@ export function simulateScenarioPerCitizen(
         } else {
           curRow = (fb * K + (rowArm % K)) * S;
           curAcc = (group * A + fb) * S;
-          curArm = fb;
+          curArm = fb * S;
           if (capQueue[arm] === 1) {
             waiting = 1;
             if (free < H) switchAt = free;
@@ -144,7 +166,7 @@ export function simulateScenarioPerCitizen(
           waiting = 0;
           curRow = rowBase;
           curAcc = accBase;
-          curArm = arm;
+          curArm = armBase;
           release = H;
           waitMonths[cellGA] += t - start;
           if (queue !== null) queue[t]--;
@@ -198,7 +220,7 @@ export function simulateScenarioPerCitizen(
         // 491.6 vs 567.1 M/s).
         const cell = (curAcc + s) * NP + period;
         if (occ !== null) {
-          const o = (curArm * S + s) * W;
+          const o = (curArm + s) * W;
           occ[o + t]++;
           occ[o + t + m]--;
           if (hasLadder && reimbursed[s] === 1) {
@@ -264,7 +286,10 @@ export function simulateScenarioPerCitizen(
             waitMonths[cellGA] += t - start;
             if (queue !== null) queue[t]--;
           }
-          firstExit(cm, acc, cellGA, s0, start, t, d);
+          // inline copy of kernel.firstExit (see the seeding above)
+          exits[cellGA]++;
+          if (kind[s0] === KIND_BENEFIT) exitMonth[exitBase + t - start]++;
+          if (kind[d] === KIND_SUCCESS) successExits[cellGA]++;
         }
         s = d;
         ds = 0;
@@ -273,7 +298,19 @@ export function simulateScenarioPerCitizen(
         heap![0] = release;
         siftDown(heap!);
       }
-      closeAtHorizon(cm, acc, tracks, cellGA, curArm, s, s0, start, ph, exited, waiting === 1 ? start : -1);
+      // inline copy of kernel.closeAtHorizon (see the seeding above)
+      if (waiting === 1) {
+        waitMonths[cellGA] += H - start;
+        if (queue !== null) queue[H]--;
+      }
+      final[accBase + s]++;
+      paidEver[cellGA] += ph;
+      if (exited === 0 && kind[s0] === KIND_BENEFIT) censorMonth[exitBase + H - start]++;
+      if (occ !== null) {
+        const o = (curArm + s) * W;
+        occ[o + H]++;
+        occ[o + H + 1]--;
+      }
     }
   }
 }
