@@ -13,7 +13,7 @@ import { exactDetailed } from './exact-detailed.js';
 
 const shares = { job: 0.216, edu: 0.067, flex: 0.02 };
 
-function calibrated(withPaidHours: boolean, H = 36): ModelSpec {
+function calibrated(withPaidHours: boolean, H = 36, observedMonths?: number): ModelSpec {
   return {
     name: 'calibrated',
     horizonMonths: H,
@@ -32,6 +32,7 @@ function calibrated(withPaidHours: boolean, H = 36): ModelSpec {
         completedShares: shares,
         otherExit: 'out',
         meanMonths: 30,
+        ...(observedMonths ? { observedMonths } : {}),
         ...(withPaidHours ? { paidHours: { state: 'ph', everShare: 0.113 } } : {}),
       },
     },
@@ -41,7 +42,7 @@ function calibrated(withPaidHours: boolean, H = 36): ModelSpec {
 
 describe('calibrateRow', () => {
   it('without paid hours: r_d = q_d / D exactly', () => {
-    const row = calibrateRow({ shares: { ...shares, out: 0.697 }, meanMonths: 30, horizonMonths: 36 });
+    const row = calibrateRow({ shares: { ...shares, out: 0.697 }, meanMonths: 30 });
     expect(row.job).toBeCloseTo(0.216 / 30, 15);
     expect(row.out).toBeCloseTo(0.697 / 30, 15);
   });
@@ -49,18 +50,65 @@ describe('calibrateRow', () => {
     const row = calibrateRow({
       shares: { job: 0.5, out: 0.5 },
       completion: { share: 0.4, withinMonths: 12 },
-      horizonMonths: 24,
     });
     const h = row.job + row.out;
     expect(1 - (1 - h) ** 12).toBeCloseTo(0.4, 9);
   });
-  it.each([false, true])('paid hours %s: completed shares and paid-hours rate are exact within the horizon', (ph) => {
-    const m = calibrated(ph);
-    const ex = exactDetailed(m).today;
-    const total = Object.values(ex.exitsTo).reduce((a, b) => a + b, 0);
-    for (const [d, q] of Object.entries(shares)) expect(ex.exitsTo[d] / total).toBeCloseTo(q, 9);
-    expect(ex.completedSuccessShare).toBeCloseTo(0.303, 9);
-    if (ph) expect(ex.paidHoursRate).toBeCloseTo(0.113, 9);
+  it.each([false, true])(
+    'paid hours %s: with observedMonths = H, shares and paid-hours rate are exact within H',
+    (ph) => {
+      const m = calibrated(ph, 36, 36);
+      const ex = exactDetailed(m).today;
+      const total = Object.values(ex.exitsTo).reduce((a, b) => a + b, 0);
+      for (const [d, q] of Object.entries(shares)) expect(ex.exitsTo[d] / total).toBeCloseTo(q, 9);
+      expect(ex.completedSuccessShare).toBeCloseTo(0.303, 9);
+      if (ph) expect(ex.paidHoursRate).toBeCloseTo(0.113, 9);
+    },
+  );
+  it.each([false, true])(
+    'paid hours %s: by default the shares are of whole courses (absorption probabilities)',
+    (ph) => {
+      // Iterate the transient pair {kh, ph} of the calibrated matrix until no mass is left:
+      // where courses end, and the share that reaches paid hours before they end.
+      const P = baselineMatrix(calibrated(ph));
+      const S = 6;
+      const ended = new Float64Array(S);
+      let [a, b, reached] = [1, 0, 0];
+      let [a2] = [1]; // the chain with paid hours absorbing: who reaches it first
+      for (let t = 0; t < 20_000 && a + b > 1e-16; t++) {
+        for (let d = 2; d < S; d++) ended[d] += a * P[d] + b * P[S + d];
+        const stayA = 1 - P.slice(0, S).reduce((x, y) => x + y, 0);
+        const stayB = 1 - P.slice(S, 2 * S).reduce((x, y) => x + y, 0);
+        reached += a2 * P[1];
+        a2 *= stayA;
+        [a, b] = [a * stayA + b * P[S], a * P[1] + b * stayB];
+      }
+      expect(ended.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+      for (const [d, q] of Object.entries(shares))
+        expect(ended[['kh', 'ph', 'job', 'edu', 'flex'].indexOf(d)]).toBeCloseTo(q, 12);
+      if (ph) expect(reached).toBeCloseTo(0.113, 12);
+    },
+  );
+  it('the calibrated rows do not depend on the horizon', () => {
+    for (const ph of [false, true]) {
+      const rows = [12, 24, 36, 60].map((H) => Array.from(baselineMatrix(calibrated(ph, H))));
+      for (const r of rows.slice(1)) expect(r).toEqual(rows[0]);
+    }
+  });
+  it('the same seed at horizons 24 and 60 gives identical first 24 months', async () => {
+    const run = (H: number) => simulate(calibrated(true, H), { replicates: 20, seed: 'h', occupancy: true });
+    const [a, b] = await Promise.all([run(24), run(60)]);
+    const months = (t: Awaited<ReturnType<typeof run>>, H: number) => {
+      const occ = t.raw.occupancy!;
+      const S = 6;
+      const out: number[] = [];
+      for (let r = 0; r < 20; r++)
+        for (let s = 0; s < S; s++) for (let m = 0; m <= 24; m++) out.push(occ[(r * S + s) * (H + 1) + m]);
+      return out;
+    };
+    const first = months(a, 24);
+    expect(first.some((v, i) => v !== first[i % 25])).toBe(true); // the occupancy moves
+    expect(months(b, 60)).toEqual(first);
   });
   it('paid hours: the mean course length is the target (long horizon)', () => {
     const m = calibrated(true, 3000);
@@ -84,7 +132,6 @@ describe('calibrateRow', () => {
         {
           shares: { job: 0.01, out: 0.99 },
           meanMonths: 5,
-          horizonMonths: 36,
           paidHours: { state: 'ph', everShare: 0.5, backProbability: 0, exits: { job: 0.5 } },
         },
         'calibration.kh',
@@ -93,7 +140,7 @@ describe('calibrateRow', () => {
   });
   it('the simulated today-scenario reproduces the observed figures within Monte Carlo error', async () => {
     const R = 600;
-    const res = await simulate(calibrated(true), { replicates: R, seed: 'cal' });
+    const res = await simulate(calibrated(true, 36, 36), { replicates: R, seed: 'cal' });
     const m = res.scenarios[0].metrics;
     expect(Math.abs(m.completedSuccessShare.mean! - 0.303)).toBeLessThan(
       4 * (m.completedSuccessShare.sd! / Math.sqrt(R)),

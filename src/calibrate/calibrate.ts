@@ -6,11 +6,15 @@
  * moves to a paid-hours state `b` with probability x; `b`'s own row is given by the user:
  * back to `a` with β, to non-benefit destinations with π_d (π = Σ π_d).
  *
- * Within a horizon of H months, let M_a and M_b be the expected months a citizen starting
- * in `a` spends in `a` and in `b` before the course ends (computed exactly by iterating
- * the two transient states). The probability that the course ends in d by the horizon is
- * then A_d = r_d·M_a + π_d·M_b, linear in the unknown split. Requiring the observed
- * completed-course shares q_d = A_d / Σ A gives, in closed form,
+ * Over an observation window of W months (by default the whole course: every course ends
+ * eventually, and Jobindsats reports the destinations of *completed* courses), let M_a and
+ * M_b be the expected months a citizen starting in `a` spends in `a` and in `b` before the
+ * course ends (for the whole course, the first row of the fundamental matrix
+ * (I − Q)⁻¹ of the two transient states: M_a = (β+π)/Δ, M_b = x/Δ with
+ * Δ = (h+x)(β+π) − x·β; for a finite window, by iterating them). The probability that the
+ * course ends in d within the window is then A_d = r_d·M_a + π_d·M_b, linear in the
+ * unknown split. Requiring the observed completed-course shares q_d = A_d / Σ A gives, in
+ * closed form,
  *
  *     r_d = (q_d · (h·M_a + π·M_b) − π_d · M_b) / M_a,
  *
@@ -21,13 +25,17 @@
  * Without paid hours (x = 0) these reduce to r_d = q_d·h and h = 1/D or
  * h = 1 − (1 − c)^(1/W).
  *
- * The paid-hours share e (ever in `b` within W months, default the horizon; a citizen
- * entering at the end of month t occupies `b` from month t+1) is
- * x·(1 − (1 − h − x)^(W−1)) / (h + x), rising in x: x is found by bisection.
+ * The paid-hours share e is the share of courses with paid hours before they end: by
+ * default over the whole course, e = x / (h + x) (the course state's first move is to
+ * paid hours); within W months (a citizen entering at the end of month t occupies `b`
+ * from month t+1), e = x·(1 − (1 − h − x)^(W−1)) / (h + x). Both rise in x: x is found by
+ * bisection.
  *
- * The shares are exact for the reported metric `completedSuccessShare` of a cohort
- * starting in `a` at month 0 with no duration dependence; duration bands scale h per band
- * and leave the split unchanged.
+ * Nothing here depends on the simulation's horizon, so changing the horizon does not
+ * change the citizens. With a window W the shares are exact for the reported metric
+ * `completedSuccessShare` of a cohort starting in `a` at month 0 simulated for W months;
+ * for the whole course, for a long horizon. Duration bands scale h per band and leave
+ * the split unchanged.
  * @module
  */
 import { ForlobInputError } from '../model/errors.js';
@@ -49,8 +57,13 @@ export interface CalibrationTargets {
   meanMonths?: number;
   /** Share of courses ended within `withinMonths` (give this or `meanMonths`). */
   completion?: CompletionTarget;
-  /** Horizon H over which the shares are observed. */
-  horizonMonths: number;
+  /**
+   * Months over which the shares are observed, counted from the start of the course;
+   * omitted: the whole course (shares of completed courses, as Jobindsats reports them).
+   */
+  observedMonths?: number;
+  /** @deprecated The simulation's horizon is not the observation window; use `observedMonths`. */
+  horizonMonths?: number;
   /** Paid hours: its state id, the share ever reaching it, and that state's row. */
   paidHours?: PaidHoursPath;
 }
@@ -58,8 +71,12 @@ export interface CalibrationTargets {
 /** The calibrated row of the course state (destinations, paid-hours state included). */
 export type CalibratedRow = Record<string, number>;
 
-/** Expected months in a and b within H months, and the share ended within W months. */
+/** Expected months in a and b within H months (H = ∞: until the course ends). */
 function occupancy(h: number, x: number, beta: number, pi: number, H: number): { Ma: number; Mb: number } {
+  if (H === Number.POSITIVE_INFINITY) {
+    const det = (h + x) * (beta + pi) - x * beta;
+    return x > 0 ? { Ma: (beta + pi) / det, Mb: x / det } : { Ma: 1 / h, Mb: 0 };
+  }
   let pa = 1;
   let pb = 0;
   let Ma = 0;
@@ -102,7 +119,7 @@ function bisect(f: (v: number) => number, target: number, lo: number, hi: number
  *
  * @example
  * ```ts
- * calibrateRow({ shares: { job: 0.216, edu: 0.067, flex: 0.02, out: 0.697 }, meanMonths: 30, horizonMonths: 36 });
+ * calibrateRow({ shares: { job: 0.216, edu: 0.067, flex: 0.02, out: 0.697 }, meanMonths: 30 });
  * // { job: 0.0072, edu: 0.00223…, flex: 0.000667…, out: 0.02323… }
  * ```
  */
@@ -128,11 +145,12 @@ export function calibrateRow(t: CalibrationTargets, path = 'calibration'): Calib
 
   let x = 0;
   if (ph && ph.everShare > 0) {
-    const W = ph.withinMonths ?? t.horizonMonths;
+    const W = ph.withinMonths ?? t.observedMonths ?? Number.POSITIVE_INFINITY;
     const ever = (xx: number) => {
       const h = levelFor(xx);
       const a = h + xx;
-      return a > 0 ? (xx * (1 - Math.max(0, 1 - a) ** (W - 1))) / a : 0;
+      if (!(a > 0)) return 0;
+      return W === Number.POSITIVE_INFINITY ? xx / a : (xx * (1 - Math.max(0, 1 - a) ** (W - 1))) / a;
     };
     // The largest x keeping h + x ≤ 1 and h ≥ 0.
     const xmax = bisect((xx) => (levelFor(xx) + xx <= 1 && levelFor(xx) >= 0 ? 0 : 1), 0.5, 0, 1);
@@ -142,7 +160,7 @@ export function calibrateRow(t: CalibrationTargets, path = 'calibration'): Calib
   const h = levelFor(x);
   if (!(h > 0) || h + x > 1 + 1e-12) fail(`the targets give a monthly exit probability of ${h}, outside (0, 1]`);
 
-  const { Ma, Mb } = occupancy(h, x, beta, pi, t.horizonMonths);
+  const { Ma, Mb } = occupancy(h, x, beta, pi, t.observedMonths ?? t.horizonMonths ?? Number.POSITIVE_INFINITY);
   const total = h * Ma + pi * Mb;
   const row: CalibratedRow = {};
   for (const [d, q] of Object.entries(t.shares)) {

@@ -41,7 +41,7 @@ export function baselineMatrix(model: NormalisedModel): Float64Array {
       paidHours = { ...c.paidHours, backProbability: base[ph * S + f], exits };
     }
     const row = calibrateRow(
-      { shares, meanMonths: c.meanMonths, completion: c.completion, horizonMonths: model.horizonMonths, paidHours },
+      { shares, meanMonths: c.meanMonths, completion: c.completion, observedMonths: c.observedMonths, paidHours },
       `calibration.${from}`,
     );
     base.fill(0, f * S, f * S + S);

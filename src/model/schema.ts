@@ -128,7 +128,7 @@ export const paidHoursSchema = z.strictObject({
   state: id,
   /** Share of citizens ever in paid hours within `withinMonths`. */
   everShare: z.number().min(0, 'expected a share in [0, 1)').lt(1, 'expected a share in [0, 1)'),
-  /** Months (default: the horizon). */
+  /** Months from the start of the course (default: the calibration's `observedMonths`, else the whole course). */
   withinMonths: monthCount.optional(),
 });
 
@@ -147,6 +147,12 @@ export const calibrationSchema = z.strictObject({
   completion: completionSchema.optional(),
   /** Paid hours while on benefit: the paid-hours state and the share ever reaching it. */
   paidHours: paidHoursSchema.optional(),
+  /**
+   * Months over which the shares were observed, from the start of a course. Omitted: the
+   * whole course — Jobindsats reports where *completed* courses went — so the calibrated
+   * rows never depend on the simulation's `horizonMonths`.
+   */
+  observedMonths: monthCount.optional(),
 });
 
 /**
