@@ -30,6 +30,7 @@ import {
   type SentenceParts,
 } from '../format/i18n.js';
 import { formatNumber, formatRange, NOT_AVAILABLE } from '../format/numbers.js';
+import { modelWords, type ModelWords } from '../format/model-words.js';
 
 /** Options of {@link renderReport}. */
 export interface ReportOptions {
@@ -75,6 +76,7 @@ export async function renderReport(
 ): Promise<string> {
   const lang = options.lang ?? 'en';
   const L = LABELS[lang];
+  const W = modelWords(model, lang);
   const base = baselineOf(result, options.baseline);
   const metrics = tableMetrics(result);
   const diffs = new Map(metrics.map((m) => [m, differenceSummaries(result, m as MetricName, base)] as const));
@@ -160,7 +162,7 @@ ${result.tables.occupancy ? '' : `<p class="note">${esc(L.noOccupancy)}</p>`}
 </section>
 <section id="assumptions">
 <h2>${esc(L.assumptionsHeading)}</h2>
-${assumptions(result, model, L, lang)}
+${assumptions(result, model, L, W)}
 </section>
 </main>
 </body>
@@ -458,68 +460,19 @@ function differencesTable(
   return `<table class="numbers"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
-/** A model value as text: numbers formatted; anything else (a distribution, a reference) as compact JSON. */
-function val(x: unknown, lang: ReportLanguage, digits = 0): string {
-  if (x === undefined || x === null) return '';
-  if (typeof x === 'number') return formatNumber(x, Number.isInteger(x) ? 0 : digits, lang);
-  if (typeof x === 'string') return x;
-  return JSON.stringify(x);
+/** A share as a percentage (a distribution or reference in words). */
+function percent(x: unknown, W: ModelWords, digits: number): string {
+  return typeof x === 'number' ? formatNumber(100 * x, digits, W.lang) : W.value(x);
 }
 
-/** A share as a percentage (a distribution or reference as its text). */
-function percent(x: unknown, lang: ReportLanguage, digits: number): string {
-  return typeof x === 'number' ? formatNumber(100 * x, digits, lang) : val(x, lang);
-}
-
-/** A number as it is (the words format it), anything else as text. */
-function asIs(x: unknown, lang: ReportLanguage): number | string {
-  return typeof x === 'number' ? x : val(x, lang);
+/** A number as it is (the words format it), anything else in words. */
+function asIs(x: unknown, W: ModelWords): number | string {
+  return typeof x === 'number' ? x : W.value(x);
 }
 
 /** A value in running text the way a template literal writes a number. */
-function valueString(x: unknown): string {
-  return typeof x === 'number' || x === undefined ? String(x) : JSON.stringify(x);
-}
-
-/** A probability or ratio with enough significant digits to be checked against its source. */
-function prob(x: unknown, lang: ReportLanguage): string {
-  if (typeof x !== 'number') return val(x, lang);
-  if (x === 0) return '0';
-  const digits = Math.min(6, Math.max(1, 2 - Math.floor(Math.log10(Math.abs(x)))));
-  return formatNumber(x, digits, lang);
-}
-
-function rowsText(rows: Record<string, Record<string, unknown>> | undefined, lang: ReportLanguage): string {
-  if (!rows) return '';
-  return Object.entries(rows)
-    .map(
-      ([from, to]) =>
-        `${from} → ${Object.entries(to)
-          .map(([k, p]) => `${k} ${prob(p, lang)}`)
-          .join(', ')}`,
-    )
-    .join('; ');
-}
-
-function effectsText(
-  effects: Record<string, Record<string, Record<string, unknown>>> | undefined,
-  lang: ReportLanguage,
-): string {
-  if (!effects) return '';
-  const short: Record<string, string> = { hazardRatio: 'HR', oddsRatio: 'OR', riskRatio: 'RR' };
-  return Object.entries(effects)
-    .map(
-      ([from, to]) =>
-        `${from} → ${Object.entries(to)
-          .map(
-            ([k, e]) =>
-              `${k} ${Object.entries(e)
-                .map(([kind, v]) => `${short[kind] ?? kind} ${prob(v, lang)}`)
-                .join(' ')}`,
-          )
-          .join(', ')}`,
-    )
-    .join('; ');
+function valueString(x: unknown, W: ModelWords): string {
+  return typeof x === 'number' || x === undefined ? String(x) : W.value(x);
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -528,8 +481,10 @@ function table(headers: string[], rows: string[][]): string {
     .join('\n')}\n</tbody></table>`;
 }
 
-function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabels, lang: ReportLanguage): string {
+function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabels, W: ModelWords): string {
   const A = L.assumptions;
+  const lang = W.lang;
+  const val = (x: unknown, _lang?: ReportLanguage, digits = 0) => W.value(x, digits);
   const out: string[] = [];
   out.push(`<h3>${esc(A.states)}</h3>`);
   out.push(
@@ -537,7 +492,7 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
       [A.id, A.label, A.kind, A.monthlyTransfer],
       model.states.map((s) => [
         s.id,
-        s.label ?? '',
+        W.label('states', s.id) ?? '',
         A.kinds[s.kind] ?? String(s.kind),
         val(s.monthlyTransfer ?? 0, lang),
       ]),
@@ -545,21 +500,19 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
   );
   const transitions = Object.entries(model.transitions ?? {}).map(([from, to]) => [
     from,
-    Object.entries(to)
-      .map(([k, p]) => `${k} ${prob(p, lang)}`)
-      .join(', '),
+    W.rows({ [from]: to }).replace(/^[^→]*→ /, ''),
   ]);
   const calibrated = Object.entries(model.calibration ?? {}).map(([state, c]) => {
     const shares = Object.entries(c.completedShares)
-      .map(([k, p]) => `${k} ${percent(p, lang, 1)} %`)
+      .map(([k, p]) => `${k} ${percent(p, W, 1)} %`)
       .join(', ');
     const length =
       c.meanMonths !== undefined
         ? `, ${A.meanLength(val(c.meanMonths, lang, 1))}`
         : c.completion
-          ? `, ${A.completedWithin(percent(c.completion.share, lang, 1), asIs(c.completion.withinMonths, lang))}`
+          ? `, ${A.completedWithin(percent(c.completion.share, W, 1), asIs(c.completion.withinMonths, W))}`
           : '';
-    const paid = c.paidHours ? `, ${c.paidHours.state} ${percent(c.paidHours.everShare, lang, 1)} %` : '';
+    const paid = c.paidHours ? `, ${c.paidHours.state} ${percent(c.paidHours.everShare, W, 1)} %` : '';
     return [state, `${A.calibrated}: ${shares}${c.otherExit ? `, ${A.rest} → ${c.otherExit}` : ''}${length}${paid}`];
   });
   if (transitions.length || calibrated.length) {
@@ -572,7 +525,7 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
       [A.id, A.label, A.size, A.initialState, A.priorMonths],
       model.groups.map((g) => [
         g.id,
-        g.label ?? '',
+        W.label('groups', g.id) ?? '',
         val(g.size, lang),
         g.initialState,
         val(g.priorBenefitMonths ?? 0, lang),
@@ -588,7 +541,7 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
           const cost = [
             iv.monthlyCost !== undefined ? val(iv.monthlyCost, lang) : '',
             iv.staffing
-              ? A.staffing(val(iv.staffing.annualCostPerCaseworker, lang), asIs(iv.staffing.caseload, lang))
+              ? A.staffing(val(iv.staffing.annualCostPerCaseworker, lang), asIs(iv.staffing.caseload, W))
               : '',
           ]
             .filter(Boolean)
@@ -600,13 +553,19 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
               : `${val(cap.caseworkers ?? 0, lang)} × ${val(cap.caseload ?? 0, lang)}`
             : '';
           const changes = [
-            rowsText(iv.transitions, lang),
-            effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined, lang),
+            W.rows(iv.transitions as Record<string, Record<string, unknown>> | undefined),
+            W.effects(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined),
             cap ? A.capacity(places, cap.whenFull ?? 'queue', cap.fallback) : '',
           ]
             .filter(Boolean)
             .join('; ');
-          return [iv.id, iv.label ?? '', cost || '0', changes, iv.source ?? ''];
+          return [
+            iv.id,
+            W.label('interventions', iv.id) ?? '',
+            cost || '0',
+            changes,
+            W.source('interventions', iv.id) ?? '',
+          ];
         }),
       ),
     );
@@ -616,7 +575,11 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
     out.push(
       table(
         [A.fromDate, A.label, A.changes],
-        model.calendar.map(({ from, label, ...changes }) => [String(from), label ?? '', JSON.stringify(changes)]),
+        model.calendar.map(({ from, label: _, ...changes }) => [
+          String(from),
+          W.calendarLabel(from) ?? '',
+          W.changes(changes),
+        ]),
       ),
     );
   }
@@ -635,20 +598,20 @@ function assumptions(result: SimulationResult, model: ModelInput, L: ReportLabel
           ? [
               ...(st.rules ?? []).map(
                 (r) =>
-                  `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above)}` : `< ${valueString(r.below)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${percent(r.change, lang, 0)}`,
+                  `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above, W)}` : `< ${valueString(r.below, W)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${percent(r.change, W, 0)}`,
               ),
               ...(st.custom ? [`custom "${st.custom}"`] : []),
             ].join(', ')
           : '';
         const steering = st
-          ? `; ${A.steering(st.intervention, percent(st.maxStep ?? 0.05, lang, 0), asIs(st.everyMonths ?? 3, lang), `${percent(st.minShare ?? 0, lang, 0)} %`, `${percent(st.maxShare ?? 1, lang, 0)} %`, rules)}`
+          ? `; ${A.steering(st.intervention, percent(st.maxStep ?? 0.05, W, 0), asIs(st.everyMonths ?? 3, W), `${percent(st.minShare ?? 0, W, 0)} %`, `${percent(st.maxShare ?? 1, W, 0)} %`, rules)}`
           : '';
         return [
           s.id,
-          s.label ?? '',
+          W.label('scenarios', s.id) ?? s.label ?? '',
           alloc + steering,
           spec?.fixedMonthlyCost ? val(spec.fixedMonthlyCost, lang) : '',
-          spec?.source ?? '',
+          W.source('scenarios', s.id) ?? '',
         ];
       }),
     ),
