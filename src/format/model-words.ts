@@ -108,6 +108,8 @@ export interface ModelWords {
   lang: ReportLanguage;
   /** The label of a state, group, intervention or scenario in the language, or undefined when it has none. */
   label(kind: LabelKind, id: string): string | undefined;
+  /** The label from the model's `translations` for the language only (undefined without one). */
+  translated(kind: LabelKind, id: string): string | undefined;
   /** The label, or the id when there is none. */
   name(kind: LabelKind, id: string): string;
   /** The model's name in the language. */
@@ -261,6 +263,7 @@ export function modelWords(model: ModelInput, lang: ReportLanguage): ModelWords 
   return {
     lang,
     label,
+    translated: (kind, id) => t[kind]?.[id],
     name,
     modelName: t.name ?? model.name,
     description: t.description ?? model.description,

@@ -5,7 +5,6 @@
  * @module
  */
 
-
 /**
  * The refusion ladder in force since 4 January 2016: the state reimburses this share of
  * the municipality's benefit spending by the citizen's cumulative weeks on public support

@@ -27,6 +27,7 @@
  * few months in; that split is the assumption that makes both figures come out.
  * @module
  */
+import type { Model } from '../model/types.js';
 import { municipalShares } from '../model/refusion.js';
 import type { ModelInput } from '../params/input.js';
 import { planUncertainty } from '../evidence/plan.js';
@@ -257,6 +258,57 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
     })),
   };
 }
+
+/**
+ * The preset's words in Danish, for reports and plots in Danish (`--lang da`): a model's
+ * `translations`, for the model with these assumptions. Kept beside the model rather than
+ * in it, so the model (which a run with kept replicates echoes) stays as it was;
+ * `presets['gladsaxe-2026'].translations` holds the default's.
+ */
+export function gladsaxeTranslations(overrides: Partial<GladsaxeAssumptions> = {}): NonNullable<Model['translations']> {
+  const a = { ...GLADSAXE_ASSUMPTIONS, ...overrides };
+  const calendar = Object.fromEntries(
+    Object.entries(a.farStaffPlan).map(([from, n]) => [
+      from,
+      `${n} sagsbehandlere i puljen for de langt fra arbejdsmarkedet`,
+    ]),
+  );
+  return { da: { ...GLADSAXE_DA, calendar } };
+}
+
+const GLADSAXE_DA = {
+  name: 'Gladsaxe 2026: puljen på 10 mio. kr. efter reformerne',
+  description:
+    'Gladsaxe Kommune, Beskæftigelses- og Integrationsudvalget, punkt 9 (budget 2026–2029). 7 mio. kr. om året bevarer 10–13 sagsbehandlere til de 890 langtidsledige; ' +
+    '3 mio. kr. bevarer 4–6 til ca. 2.000 dagpenge- og sygedagpengemodtagere. Dækker besparelsen på overførsler puljen?',
+  states: {
+    kh: 'kontanthjælp (langtidsledige)',
+    'kh-ph': 'kontanthjælp med løntimer',
+    dp: 'dagpenge',
+    sdp: 'sygedagpenge',
+    job: 'ordinært job',
+    edu: 'uddannelse',
+    flex: 'fleksjob (løntilskud)',
+    out: 'anden afgang',
+  },
+  groups: {
+    far: 'langtidsledige (langt fra arbejdsmarkedet)',
+    'dp-new': 'dagpenge, første måned',
+    dp: 'dagpenge, nogle måneder inde',
+    'sdp-new': 'sygedagpenge, første måned',
+    sdp: 'sygedagpenge, nogle måneder inde',
+  },
+  interventions: {
+    'far-reduced': 'langt fra arbejdsmarkedet, uden puljen: højere sagstal',
+    'near-reduced': 'tæt på arbejdsmarkedet, uden puljen: ingen personlig sparring',
+    'far-pool': 'langt fra arbejdsmarkedet, med puljen: lave sagstal',
+  },
+  scenarios: {
+    'without-pool': 'uden puljen (10–13 + 4–6 sagsbehandlere afskediget)',
+    'with-pool': 'med puljen (7 + 3 mio. kr. om året)',
+  },
+  scenarioSources: { 'with-pool': 'sagsfremstillingen: op til 10 mio. kr. om året, budget 2026–2029' },
+};
 
 /** The Gladsaxe model with the default assumptions. */
 export const gladsaxe2026: ModelInput = gladsaxeModel();

@@ -24,7 +24,7 @@
  * 36-month horizon, so it acts only when `horizonMonths` reaches past January 2029.
  * @module
  */
-import type { InterventionSpec } from '../model/types.js';
+import type { InterventionSpec, Model } from '../model/types.js';
 import type { ModelInput, Uncertain, UncertainNumber } from '../params/input.js';
 import { paramRef } from '../params/input.js';
 import { CASEWORKER_ANNUAL_COST, DK_RATES } from './rates.js';
@@ -358,6 +358,65 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
     costs: { refusion: 'dk-2016', discountRate: a.discountRate, premiumPerPaidHoursMonth: a.premiumPerPaidHoursMonth },
   };
 }
+
+/**
+ * The preset's words in Danish, for reports and plots in Danish (`--lang da`): a model's
+ * `translations`. Kept beside the model rather than in it, so the model (which a run with
+ * kept replicates echoes) stays as it was; `presets['randers-2025'].translations` holds it.
+ */
+export const randersTranslations: NonNullable<Model['translations']> = {
+  da: {
+    name: 'Randers 2025: den fremtidige indsats for udsatte ledige',
+    description:
+      'Randers Kommune, Beskæftigelsesudvalget 2025, punkt 92. 980 aktivitetsparate kontanthjælpsmodtagere og 363 i ressourceforløb over 30 år (Jobindsats, juni 2025). ' +
+      'I dag: FSM for 588, tværfaglig indsats for 755; scenarie 1 (lovens minimum): FSM for 269, basis for 1.074; scenarie 2 (højere jobfokus): FSM med 4 samtaler for 805, koordinering for 538.',
+    states: {
+      kh: 'kontanthjælp, aktivitetsparat',
+      'kh-ph': 'kontanthjælp med løntimer',
+      rf: 'ressourceforløb',
+      'rf-ph': 'ressourceforløb med løntimer',
+      job: 'ordinært job',
+      edu: 'uddannelse',
+      flex: 'fleksjob (løntilskud)',
+      out: 'anden afgang (fx førtidspension, fraflytning)',
+    },
+    groups: { kh: 'kontanthjælp, aktivitetsparat', rf: 'ressourceforløb' },
+    interventions: {
+      fsm: 'Flere skal med (i dag, 7–8 samtaler om året)',
+      tvaer: 'tværfaglig indsats (i dag)',
+      'fsm-2': 'FSM med ca. 2 samtaler om året',
+      basis: 'basis: ca. 2 samtaler om året, rådgivning og koordinering, ingen jobindsats',
+      'fsm-4': 'FSM med 4 samtaler om året',
+      'koord-4': '4 samtaler om året og koordinering med social- og sundhedsområdet',
+    },
+    scenarios: {
+      today: 'i dag (basisdrift)',
+      'scenario-1': 'scenarie 1: lovens minimum',
+      'scenario-2': 'scenarie 2: højere jobfokus',
+      'today-steered': 'i dag med porteføljestyring (±5 procentpoint i kvartalet)',
+    },
+    interventionSources: {
+      fsm: 'udvalgsbilaget: sagstal ca. 35; dagens drift er kalibreringens udgangspunkt',
+      tvaer: 'udvalgsbilaget: 40 % af kontanthjælpsmodtagerne og alle i ressourceforløb i dag',
+      'fsm-2': 'udvalgsbilaget, scenarie 1',
+      basis: 'udvalgsbilaget, scenarie 1',
+      'fsm-4': 'udvalgsbilaget, scenarie 2',
+      'koord-4': 'udvalgsbilaget, scenarie 2',
+    },
+    scenarioSources: {
+      today: 'udvalgsbilaget, tabel 7: 588 FSM, 755 tværfaglig',
+      'scenario-1': 'udvalgsbilaget, tabel 7: 269 FSM, 1.074 basis (20 % / 80 % af hver gruppe)',
+      'scenario-2': 'udvalgsbilaget, tabel 7: 805 FSM, 538 koordinering (60 % / 40 % af hver gruppe)',
+      'today-steered':
+        'udvalgsbilaget: "porteføljestyring: andelen med en aktiv jobindsats justeres med ±5 procentpoint pr. kvartal ud fra kapacitet, progression og økonomi"',
+    },
+    calendar: {
+      '2026-02': 'ingen nye ressourceforløb (igangværende forløb fortsætter)',
+      '2027-01': 'nye regler om afklaringsret',
+      '2029-01': 'de sidste ressourceforløb slutter senest 2029-02-01: resten overgår til kontanthjælpsreglerne',
+    },
+  },
+};
 
 /** The Randers model with the default assumptions. */
 export const randers2025: ModelInput = randersModel();
