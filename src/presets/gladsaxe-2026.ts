@@ -14,13 +14,13 @@
  *
  * The population is open: new recipients arrive every month (`inflow`), so the pool's
  * effect reaches the whole stream of recipients over 2026–2029, not just today's. Note the
- * tension this shows: the seed prices "14 days longer for every recipient" once per
+ * tension this shows: the committee paper prices "14 days longer for every recipient" once per
  * current recipient (≈ 4.7 + 3.8 mio. DKK a year); with the stock renewed every 4–5
  * months, every one of the ~5,300 new spells a year runs 14 days longer without the pool,
- * so the model's saving is about 2.5 times the seed's figure. Set `dpInflow`/`sdpInflow`
- * to 0 for the seed's closed-stock reading.
+ * so the model's saving is about 2.5 times the committee paper's figure. Set `dpInflow`/`sdpInflow`
+ * to 0 for the committee paper's closed-stock reading.
  *
- * The cost model reproduces the seed's own sensitivity figures (see
+ * The cost model reproduces the committee paper's own sensitivity figures (see
  * {@link extensionCost}): 14 days longer for every dagpenge recipient costs ≈ 4.7 mio. DKK
  * a year, for every sygedagpenge recipient ≈ 3.8 mio. DKK. The 2,000 recipients are split
  * into those in their first month on support (the ladder's cheap first weeks) and those a
@@ -37,15 +37,15 @@ import { DK_RATES, REFUSION_DK_2016 } from './rates.js';
 export const GLADSAXE_ASSUMPTIONS = {
   /** Budget years 2026–2029. */
   horizonMonths: 48,
-  /** First month: budget year 2026 (seed: budget 2026–2029). */
+  /** First month: budget year 2026 (committee paper: budget 2026–2029). */
   start: '2026-01',
-  /** Seed: "the 890 long-term unemployed" — the pool's far-from-the-labour-market target group. */
+  /** Committee paper: "the 890 long-term unemployed" — the pool's far-from-the-labour-market target group. */
   farCount: 890,
   /** Dagpenge recipients in their first month on support (assumption; with the next, 1,100 on dagpenge). */
   dpNewCount: 450,
   /** Dagpenge recipients a few months into their spell (assumption). */
   dpCount: 650,
-  /** Sygedagpenge recipients in their first month on support (assumption; with the next, 900 — 2,000 in all, as the seed says). */
+  /** Sygedagpenge recipients in their first month on support (assumption; with the next, 900 — 2,000 in all, as the committee paper says). */
   sdpNewCount: 340,
   /** Sygedagpenge recipients a few months in (assumption). */
   sdpCount: 560,
@@ -90,25 +90,25 @@ export const GLADSAXE_ASSUMPTIONS = {
   paidHoursEnd: 0.15,
   /** @see paidHoursEnd */
   paidHoursToJob: 0.03,
-  /** Caseworkers the far-from-the-labour-market pool keeps at the start (seed: 10–13; assumption: 13 in 2026). */
+  /** Caseworkers the far-from-the-labour-market pool keeps at the start (committee paper: 10–13; assumption: 13 in 2026). */
   farCaseworkers: 13,
   /**
    * Later staffing of that pool, caseworkers from each date (assumption: one fewer a year
-   * as the reform's cut grows from 9.5 to 26.2 mio. DKK, within the seed's 10–13).
+   * as the reform's cut grows from 9.5 to 26.2 mio. DKK, within the committee paper's 10–13).
    * `{}` keeps the staff constant.
    */
   farStaffPlan: { '2027-01': 12, '2028-01': 11, '2029-01': 10 } as Record<string, number>,
   /** Citizens per pool caseworker (assumption: enough places for today's 890, not for every newcomer). */
   farCaseload: 80,
-  /** Pool for citizens far from the labour market, DKK a year (seed). */
+  /** Pool for citizens far from the labour market, DKK a year (committee paper). */
   farPool: 7_000_000,
-  /** Pool for citizens close to the labour market, DKK a year (seed). */
+  /** Pool for citizens close to the labour market, DKK a year (committee paper). */
   nearPool: 3_000_000,
-  /** Without the pool: hazard ratio on the far group's exits to success and paid hours (assumption; seed cites CUBB on standstill deepening marginalisation). */
+  /** Without the pool: hazard ratio on the far group's exits to success and paid hours (assumption; committee paper cites CUBB on standstill deepening marginalisation). */
   farEffectWithoutPool: 0.85,
   /**
    * Without the pool: hazard ratio on dagpenge and sygedagpenge exits — chosen so spells run
-   * about 14 days longer (5 months → 5.46), the seed's own sensitivity case (assumption).
+   * about 14 days longer (5 months → 5.46), the committee paper's own sensitivity case (assumption).
    */
   nearEffectWithoutPool: 0.916,
   /** Annual discount rate (0: nominal budgets). */
@@ -273,7 +273,12 @@ export function gladsaxeTranslations(overrides: Partial<GladsaxeAssumptions> = {
       `${n} sagsbehandlere i puljen for de langt fra arbejdsmarkedet`,
     ]),
   );
-  return { da: { ...GLADSAXE_DA, calendar } };
+  return {
+    // The model's own source says "seed" for the committee paper; it stays, as runs with kept
+    // replicates echo the model (pinned by the output hashes), and reports read this instead.
+    en: { scenarioSources: { 'with-pool': 'committee paper: up to 10 mio. DKK a year, budget 2026–2029' } },
+    da: { ...GLADSAXE_DA, calendar },
+  };
 }
 
 const GLADSAXE_DA = {
@@ -317,7 +322,7 @@ export const gladsaxe2026: ModelInput = gladsaxeModel();
  * The yearly cost to the municipality if every citizen in `groups` stayed on benefit
  * `days` longer, at their current point on the refusion ladder: size × days / (365.25/12)
  * × monthly transfer of the initial state × the municipality's share in that month on
- * support. This is the seed's own sensitivity calculation ("14 days longer for every
+ * support. This is the committee paper's own sensitivity calculation ("14 days longer for every
  * dagpenge recipient ≈ 4.7 mio. DKK a year").
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * The built-in presets: the seed cases as ready-to-run models.
+ * The built-in presets: the cases of the committee papers as ready-to-run models.
  * @module
  */
 import type { Model } from '../model/types.js';
