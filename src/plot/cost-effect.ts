@@ -75,6 +75,8 @@ export function costEffectSpec(result: SimulationResult, options: CostEffectOpti
   const color = {
     field: 'scenario',
     type: 'nominal',
+    // Labels, not ids: long enough to need room.
+    legend: { labelLimit: 320 },
     sort: order.map(S),
     title: lang === 'da' ? 'scenarie' : 'scenario',
   };

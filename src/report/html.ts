@@ -507,9 +507,11 @@ function asIs(x: unknown, W: ModelWords): number | string {
   return typeof x === 'number' ? x : W.value(x);
 }
 
-/** A value in running text the way a template literal writes a number. */
+/** A value in running text: a number with exactly the decimals it was written with, in the language's style. */
 function valueString(x: unknown, W: ModelWords): string {
-  return typeof x === 'number' || x === undefined ? String(x) : W.value(x);
+  if (typeof x !== 'number') return x === undefined ? String(x) : W.value(x);
+  const decimals = /^-?\d+\.(\d+)$/.exec(String(x))?.[1].length ?? 0;
+  return formatNumber(x, Math.min(decimals, 6), W.lang);
 }
 
 /** A table of text; a first column headed "id" holds ids (names in the model, not words: shown as code). */
