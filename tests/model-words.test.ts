@@ -30,3 +30,33 @@ describe('model in words', () => {
     expect(modelWords(model, 'da').changes({ interventions: {} })).toBe('ingen indsatser');
   });
 });
+
+describe('translations', () => {
+  it('are validated: an unknown id is named by its path', async () => {
+    const { validateModel } = await import('../src/model/validate.js');
+    const model = {
+      name: 'm',
+      horizonMonths: 12,
+      states: [
+        { id: 'kh', kind: 'benefit' },
+        { id: 'job', kind: 'success' },
+      ],
+      transitions: { kh: { job: 0.05 } },
+      groups: [{ id: 'kh', size: 10, initialState: 'kh' }],
+      scenarios: [{ id: 'a' }],
+      translations: { da: { states: { kh: 'kontanthjælp' } } },
+    };
+    expect(validateModel(model).translations?.da?.states?.kh).toBe('kontanthjælp');
+    const bad = { ...model, translations: { da: { states: { nope: 'x' } } } };
+    expect(() => validateModel(bad)).toThrow(/translations\.da\.states\.nope: unknown state "nope"/);
+  });
+
+  it('name the model in the language and fall back to its own labels', () => {
+    const model = { ...presets['randers-2025'].model, translations: presets['randers-2025'].translations };
+    const da = modelWords(model, 'da');
+    expect(da.modelName).toMatch(/^Randers 2025: den fremtidige/);
+    expect(da.name('scenarios', 'today')).toBe('i dag (basisdrift)');
+    expect(modelWords(model, 'en').name('scenarios', 'today')).toBe('today (basisdrift)');
+    expect(modelWords(model, 'en').translated('scenarios', 'today')).toBeUndefined();
+  });
+});
