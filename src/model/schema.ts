@@ -539,5 +539,12 @@ export const modelSchema = z.strictObject({
   /** Net cost, discounting and premium settings. */
   costs: costSchema.optional(),
   /** The model's words in other languages, by language (`da`, `en`); reports and plots only. */
-  translations: z.strictObject({ da: translationSchema.optional(), en: translationSchema.optional() }).optional(),
+  translations: z
+    .strictObject({
+      /** Danish words (`--lang da`). */
+      da: translationSchema.optional(),
+      /** English words (`--lang en`), in place of the model's own where given. */
+      en: translationSchema.optional(),
+    })
+    .optional(),
 });
