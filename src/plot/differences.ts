@@ -41,7 +41,14 @@ export function differencesSpec(
     better: `${lang === 'da' ? 'bedre i' : 'better in'} ${formatNumber(100 * d.probBetter, 0, lang)} %`,
   }));
   const axis = `Δ ${label} (${diffUnit})`;
-  const y = { field: 'scenario', type: 'nominal', sort: rows.map((r) => r.scenario), title: null };
+  // Room for labels: scenarios may be named by their labels (option names).
+  const y = {
+    field: 'scenario',
+    type: 'nominal',
+    sort: rows.map((r) => r.scenario),
+    title: null,
+    axis: { labelLimit: 320 },
+  };
   return localise(
     {
       $schema: VEGA_LITE_SCHEMA,

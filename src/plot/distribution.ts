@@ -54,7 +54,7 @@ export function distributionSpec(
           type: 'nominal',
           sort: order,
           title: null,
-          header: { labelAngle: 0, labelAlign: 'left', labelLimit: 160 },
+          header: { labelAngle: 0, labelAlign: 'left', labelLimit: 320 },
         },
       },
       spec: {
