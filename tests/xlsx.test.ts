@@ -480,7 +480,9 @@ describe('resultToWorkbook', () => {
     expect(texts.some((t) => t.includes('today-steered | fsm | kh') && t.includes('freeCapacity > 0.05: +0.05'))).toBe(
       true,
     );
-    expect(texts.some((t) => t.startsWith(' | 2029-01 | ') && t.includes('{"transitions":{"rf":{"kh":1}'))).toBe(true);
+    expect(texts.some((t) => t.startsWith(' | 2029-01 | ') && t.includes('baseline: rf → kh 1; rf-ph → kh-ph 1'))).toBe(
+      true,
+    );
 
     expect(texts.some((t) => t.includes('17 caseworkers × 35; when full: queue on tvaer'))).toBe(true);
   });

@@ -32,8 +32,8 @@ import { onInterrupt } from './interrupt.js';
  * Load `arg` as a preset id or a model file path, checked (uncertain parameters included)
  * and returned as given, distributions and all.
  */
-export function loadModel(arg: string): ModelInput {
-  if (presets[arg] && !existsSync(arg)) return getPreset(arg);
+export function loadModel(arg: string, options: { translations?: boolean } = {}): ModelInput {
+  if (presets[arg] && !existsSync(arg)) return getPreset(arg, options);
   let text: string;
   try {
     text = readFileSync(arg, 'utf8');

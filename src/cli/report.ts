@@ -68,7 +68,8 @@ export async function reportCommand(argv: string[]): Promise<string> {
   const workers = intFlag('workers', values.workers as string | undefined, availableParallelism());
   const seed = (values.seed as string | undefined) ?? '1';
   const willingnessToPayRange = wtpRangeFlag(values['wtp-range'] as string | undefined);
-  const model = loadModel(positionals[0]);
+  // A preset's translations ride along: the report is the only output that reads them.
+  const model = loadModel(positionals[0], { translations: true });
   const evppiGroups = evppiGroupsFlag(values['evppi-groups'] as string | undefined, uncertainNames(model));
   const baseline = values.baseline as string | undefined;
   if (baseline !== undefined && !model.scenarios.some((s) => s.id === baseline)) {

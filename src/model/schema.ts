@@ -467,6 +467,33 @@ export const readinessSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * The model's words in another language, for reports and plots in that language (`--lang
+ * da`): labels by id, the name, description, sources and calendar labels. Anything missing
+ * falls back to the model's own text. Simulation ignores it; ids must name the model's
+ * states, groups, interventions, scenarios and calendar steps (`validate` checks).
+ */
+export const translationSchema = z.strictObject({
+  /** The model's name. */
+  name: z.string().optional(),
+  /** The model's description. */
+  description: z.string().optional(),
+  /** State labels by state id. */
+  states: z.record(id, z.string()).optional(),
+  /** Group labels by group id. */
+  groups: z.record(id, z.string()).optional(),
+  /** Intervention labels by intervention id. */
+  interventions: z.record(id, z.string()).optional(),
+  /** Scenario labels by scenario id. */
+  scenarios: z.record(id, z.string()).optional(),
+  /** Intervention sources by intervention id. */
+  interventionSources: z.record(id, z.string()).optional(),
+  /** Scenario sources by scenario id. */
+  scenarioSources: z.record(id, z.string()).optional(),
+  /** Calendar step labels by the step's `from` ("2026-02", or a month index as text). */
+  calendar: z.record(z.string(), z.string()).optional(),
+});
+
 /** The zod schema of a whole model file (with every number a plain number: see `ModelInput` for the file as written). */
 export const modelSchema = z.strictObject({
   /** Optional JSON Schema reference for editors; ignored by forlob. */
@@ -517,4 +544,13 @@ export const modelSchema = z.strictObject({
   duration: durationSchema.optional(),
   /** Net cost, discounting and premium settings. */
   costs: costSchema.optional(),
+  /** The model's words in other languages, by language (`da`, `en`); reports and plots only. */
+  translations: z
+    .strictObject({
+      /** Danish words (`--lang da`). */
+      da: translationSchema.optional(),
+      /** English words (`--lang en`), in place of the model's own where given. */
+      en: translationSchema.optional(),
+    })
+    .optional(),
 });

@@ -268,7 +268,31 @@ function checkSemantics(m: Model): Problem[] {
     if (sc.steering) checkSteering(m, sc, `scenarios[${i}].steering`, groups, interventions, out);
   });
   checkExtensions(m, states, out);
+  checkTranslations(m, out);
   return out;
+}
+
+/** Every id a translation names must exist: a typo would otherwise silently keep the original label. */
+function checkTranslations(m: Model, out: Problem[]): void {
+  const ids = {
+    states: m.states.map((s) => s.id),
+    groups: m.groups.map((g) => g.id),
+    interventions: (m.interventions ?? []).map((iv) => iv.id),
+    scenarios: m.scenarios.map((s) => s.id),
+    interventionSources: (m.interventions ?? []).map((iv) => iv.id),
+    scenarioSources: m.scenarios.map((s) => s.id),
+    calendar: (m.calendar ?? []).map((c) => String(c.from)),
+  };
+  for (const [lang, t] of Object.entries(m.translations ?? {})) {
+    for (const [field, known] of Object.entries(ids)) {
+      for (const key of Object.keys((t as Record<string, Record<string, string> | undefined>)?.[field] ?? {}))
+        if (!known.includes(key))
+          out.push({
+            path: `translations.${lang}.${field}.${key}`,
+            message: `unknown ${field === 'calendar' ? 'calendar step' : field.replace(/Sources$/, '').replace(/s$/, '')} "${key}" (expected one of ${known.join(', ') || 'none'})`,
+          });
+    }
+  }
 }
 
 const KIND_KEYS = new Set(['@success', '@exit', '@benefit', '*']);

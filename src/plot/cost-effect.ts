@@ -5,6 +5,7 @@
  */
 import type { SimulationResult } from '../summary/types.js';
 import { baselineOf, metricText, pairedDifferences } from './data.js';
+import { localise, namer } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link costEffectSpec}. */
@@ -69,39 +70,55 @@ export function costEffectSpec(result: SimulationResult, options: CostEffectOpti
   });
   const x = { field: 'effect', type: 'quantitative', title: `Δ ${et.label} (${et.diffUnit})` };
   const y = { field: 'cost', type: 'quantitative', title: `Δ ${ct.label} (${ct.diffUnit})` };
-  const color = { field: 'scenario', type: 'nominal', sort: order, title: lang === 'da' ? 'scenarie' : 'scenario' };
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== ''
-      ? { title: options.title ?? (lang === 'da' ? `Udgift og effekt mod ${base}` : `Cost and effect against ${base}`) }
-      : {}),
-    width: options.width ?? 420,
-    height: options.height ?? 300,
-    data: { values: [...dots, ...means] },
-    layer: [
-      // Own one-row data: a constant layer would otherwise be drawn once per dot.
-      {
-        data: { values: [{}] },
-        mark: { type: 'rule', color: '#888', strokeDash: [4, 3] },
-        encoding: { x: { datum: 0, type: 'quantitative' } },
-      },
-      {
-        data: { values: [{}] },
-        mark: { type: 'rule', color: '#888', strokeDash: [4, 3] },
-        encoding: { y: { datum: 0, type: 'quantitative' } },
-      },
-      {
-        transform: [{ filter: "datum.kind === 'draw'" }],
-        mark: { type: 'circle', size: 10, opacity: 0.35 },
-        encoding: { x, y, color },
-      },
-      {
-        transform: [{ filter: "datum.kind === 'mean'" }],
-        mark: { type: 'point', shape: 'diamond', filled: true, size: 140, stroke: '#000', strokeWidth: 1 },
-        encoding: { x, y, color },
-      },
-    ],
+  const S = namer(options.names, 'scenarios');
+  const named = <T extends { scenario: string }>(v: T) => ({ ...v, scenario: S(v.scenario) });
+  const color = {
+    field: 'scenario',
+    type: 'nominal',
+    // Labels, not ids: long enough to need room.
+    legend: { labelLimit: 320 },
+    sort: order.map(S),
+    title: lang === 'da' ? 'scenarie' : 'scenario',
   };
+  return localise(
+    {
+      $schema: VEGA_LITE_SCHEMA,
+      ...(options.title !== ''
+        ? {
+            title:
+              options.title ??
+              (lang === 'da' ? `Udgift og effekt mod ${S(base)}` : `Cost and effect against ${S(base)}`),
+          }
+        : {}),
+      width: options.width ?? 420,
+      height: options.height ?? 300,
+      data: { values: [...dots, ...means].map(named) },
+      layer: [
+        // Own one-row data: a constant layer would otherwise be drawn once per dot.
+        {
+          data: { values: [{}] },
+          mark: { type: 'rule', color: '#888', strokeDash: [4, 3] },
+          encoding: { x: { datum: 0, type: 'quantitative' } },
+        },
+        {
+          data: { values: [{}] },
+          mark: { type: 'rule', color: '#888', strokeDash: [4, 3] },
+          encoding: { y: { datum: 0, type: 'quantitative' } },
+        },
+        {
+          transform: [{ filter: "datum.kind === 'draw'" }],
+          mark: { type: 'circle', size: 10, opacity: 0.35 },
+          encoding: { x, y, color },
+        },
+        {
+          transform: [{ filter: "datum.kind === 'mean'" }],
+          mark: { type: 'point', shape: 'diamond', filled: true, size: 140, stroke: '#000', strokeWidth: 1 },
+          encoding: { x, y, color },
+        },
+      ],
+    },
+    lang,
+  );
 }
 
 function avg(xs: number[]): number {

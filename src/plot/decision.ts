@@ -10,6 +10,7 @@
 import { metricUnit, type ReportLanguage } from '../format/i18n.js';
 import { formatNumber } from '../format/numbers.js';
 import type { CeacPoint, EvppiEntry } from '../summary/types.js';
+import { localise, namer } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /**
@@ -70,7 +71,6 @@ export interface CeacOptions extends Omit<PlotOptions, 'group'> {
 export type DecisionPlotOptions = Omit<PlotOptions, 'group'>;
 
 /** Danish number format for axes (decimal comma, thousands dot). */
-const DA_LOCALE = { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'] } };
 
 function scenarioOrder(result: DecisionInput, ceac: CeacPoint[]): string[] {
   const keys = new Set(ceac.flatMap((p) => Object.keys(p.probabilityBest)));
@@ -183,7 +183,7 @@ function ceacPanel(
     scale: { domain: [0, 1] },
     axis: { format: '.0%' },
   };
-  const color = { field: 'scenario', type: 'nominal', sort: order, title: W.scenario };
+  const color = { field: 'scenario', type: 'nominal', sort: order, title: W.scenario, legend: { labelLimit: 320 } };
   return {
     width,
     height,
@@ -247,23 +247,30 @@ export function ceacSpec(result: DecisionInput, options: CeacOptions = {}): Vega
     if (unknown.length) throw new RangeError(`unknown scenario "${unknown[0]}" (expected one of ${all.join(', ')})`);
   }
   const order = options.scenarios ?? all;
-  const rows = ceacRows(result).filter((r) => order.includes(r.scenario));
+  const S = namer(options.names, 'scenarios');
+  const rows = ceacRows(result)
+    .filter((r) => order.includes(r.scenario))
+    .map((r) => ({ ...r, scenario: S(r.scenario) }));
   const width = options.width ?? 420;
   const height = options.height ?? 240;
   const title = options.title !== '' ? { title: options.title ?? W.ceacTitle } : {};
-  const config = lang === 'da' ? { config: { locale: DA_LOCALE } } : {};
   if (!options.evpi)
-    return { $schema: VEGA_LITE_SCHEMA, ...title, ...ceacPanel(result, rows, order, lang, width, height), ...config };
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...title,
-    vconcat: [
-      ceacPanel(result, rows, order, lang, width, height),
-      evpiPanel(result, lang, width, Math.round(height * 0.6)),
-    ],
-    resolve: { scale: { x: 'shared' } },
-    ...config,
-  };
+    return localise(
+      { $schema: VEGA_LITE_SCHEMA, ...title, ...ceacPanel(result, rows, order.map(S), lang, width, height) },
+      lang,
+    );
+  return localise(
+    {
+      $schema: VEGA_LITE_SCHEMA,
+      ...title,
+      vconcat: [
+        ceacPanel(result, rows, order.map(S), lang, width, height),
+        evpiPanel(result, lang, width, Math.round(height * 0.6)),
+      ],
+      resolve: { scale: { x: 'shared' } },
+    },
+    lang,
+  );
 }
 
 /**
@@ -281,12 +288,14 @@ export function ceacSpec(result: DecisionInput, options: CeacOptions = {}): Vega
 export function evpiCurveSpec(result: DecisionInput, options: DecisionPlotOptions = {}): VegaLiteSpec {
   const lang = options.lang ?? 'en';
   const W = words(lang);
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== '' ? { title: options.title ?? W.evpiTitle } : {}),
-    ...evpiPanel(result, lang, options.width ?? 420, options.height ?? 200),
-    ...(lang === 'da' ? { config: { locale: DA_LOCALE } } : {}),
-  };
+  return localise(
+    {
+      $schema: VEGA_LITE_SCHEMA,
+      ...(options.title !== '' ? { title: options.title ?? W.evpiTitle } : {}),
+      ...evpiPanel(result, lang, options.width ?? 420, options.height ?? 200),
+    },
+    lang,
+  );
 }
 
 /**
@@ -321,36 +330,38 @@ export function evppiSpec(result: DecisionInput, options: DecisionPlotOptions = 
   const y = { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), title: null, axis: { labelLimit: 260 } };
   const x = { field: 'value', type: 'quantitative', title: W.evppiAxis };
   const wtp = formatNumber(result.decision.willingnessToPay, 0, lang);
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== '' ? { title: options.title ?? W.evppiTitle(wtp) } : {}),
-    width: options.width ?? 380,
-    height: options.height ?? { step: 26 },
-    data: { values },
-    layer: [
-      { mark: { type: 'bar', color: '#4c78a8', height: { band: 0.6 } }, encoding: { y, x } },
-      {
-        mark: { type: 'rule', color: '#1f3b5c', strokeWidth: 1.5 },
-        encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
-      },
-      ...(Number.isFinite(evpi)
-        ? [
-            {
-              data: { values: [{}] },
-              mark: { type: 'rule', color: '#e45756', strokeDash: [4, 3], strokeWidth: 1.5 },
-              encoding: { x: { datum: evpi / 1e6, type: 'quantitative' } },
-            },
-            {
-              data: { values: [{}] },
-              mark: { type: 'text', color: '#e45756', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: 10 },
-              encoding: {
-                x: { datum: evpi / 1e6, type: 'quantitative' },
-                text: { value: `EVPI ${formatNumber(evpi / 1e6, 2, lang)}` },
+  return localise(
+    {
+      $schema: VEGA_LITE_SCHEMA,
+      ...(options.title !== '' ? { title: options.title ?? W.evppiTitle(wtp) } : {}),
+      width: options.width ?? 380,
+      height: options.height ?? { step: 26 },
+      data: { values },
+      layer: [
+        { mark: { type: 'bar', color: '#4c78a8', height: { band: 0.6 } }, encoding: { y, x } },
+        {
+          mark: { type: 'rule', color: '#1f3b5c', strokeWidth: 1.5 },
+          encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+        },
+        ...(Number.isFinite(evpi)
+          ? [
+              {
+                data: { values: [{}] },
+                mark: { type: 'rule', color: '#e45756', strokeDash: [4, 3], strokeWidth: 1.5 },
+                encoding: { x: { datum: evpi / 1e6, type: 'quantitative' } },
               },
-            },
-          ]
-        : []),
-    ],
-    ...(lang === 'da' ? { config: { locale: DA_LOCALE } } : {}),
-  };
+              {
+                data: { values: [{}] },
+                mark: { type: 'text', color: '#e45756', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: 10 },
+                encoding: {
+                  x: { datum: evpi / 1e6, type: 'quantitative' },
+                  text: { value: `EVPI ${formatNumber(evpi / 1e6, 2, lang)}` },
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+    lang,
+  );
 }

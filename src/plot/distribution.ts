@@ -4,6 +4,7 @@
  */
 import type { SimulationResult } from '../summary/types.js';
 import { metricDraws, metricText } from './data.js';
+import { localise, namer } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link distributionSpec}. */
@@ -30,61 +31,65 @@ export function distributionSpec(
 ): VegaLiteSpec {
   const { label, factor, unit } = metricText(metric, options.lang);
   const group = options.group ?? 'total';
-  const order = result.scenarios.map((s) => s.id);
-  const draws = metricDraws(result, metric, group).map((d) => ({ scenario: d.scenario, value: d.value * factor }));
+  const S = namer(options.names, 'scenarios');
+  const order = result.scenarios.map((s) => S(s.id));
+  const draws = metricDraws(result, metric, group).map((d) => ({ scenario: S(d.scenario), value: d.value * factor }));
   // Bins are computed here, shared by every scenario, so panels line up and the axis stays
   // a plain quantitative one that the interval band can share.
   const values: object[] = histogram(draws, options.bins ?? 40);
   for (const s of result.scenarios) {
     const m = group === 'total' ? s.metrics[metric] : s.groups.find((g) => g.id === group)?.metrics[metric];
     if (m && m.mean !== null)
-      values.push({ kind: 'interval', scenario: s.id, mean: m.mean * factor, lo: m.lo * factor, hi: m.hi * factor });
+      values.push({ kind: 'interval', scenario: S(s.id), mean: m.mean * factor, lo: m.lo * factor, hi: m.hi * factor });
   }
   const axis = `${label} (${unit})`;
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== '' ? { title: options.title ?? axis } : {}),
-    data: { values },
-    facet: {
-      row: {
-        field: 'scenario',
-        type: 'nominal',
-        sort: order,
-        title: null,
-        header: { labelAngle: 0, labelAlign: 'left', labelLimit: 160 },
+  return localise(
+    {
+      $schema: VEGA_LITE_SCHEMA,
+      ...(options.title !== '' ? { title: options.title ?? axis } : {}),
+      data: { values },
+      facet: {
+        row: {
+          field: 'scenario',
+          type: 'nominal',
+          sort: order,
+          title: null,
+          header: { labelAngle: 0, labelAlign: 'left', labelLimit: 320 },
+        },
       },
-    },
-    spec: {
-      width: options.width ?? 420,
-      height: options.height ?? 90,
-      layer: [
-        {
-          transform: [{ filter: "datum.kind === 'interval'" }],
-          mark: { type: 'rect', opacity: 0.18, color: '#4c78a8' },
-          encoding: {
-            x: { field: 'lo', type: 'quantitative', title: axis, scale: { zero: false } },
-            x2: { field: 'hi' },
+      spec: {
+        width: options.width ?? 420,
+        height: options.height ?? 90,
+        layer: [
+          {
+            transform: [{ filter: "datum.kind === 'interval'" }],
+            mark: { type: 'rect', opacity: 0.18, color: '#4c78a8' },
+            encoding: {
+              x: { field: 'lo', type: 'quantitative', title: axis, scale: { zero: false } },
+              x2: { field: 'hi' },
+            },
           },
-        },
-        {
-          transform: [{ filter: "datum.kind === 'bin'" }],
-          mark: { type: 'rect', color: '#4c78a8', stroke: '#fff', strokeWidth: 0.5 },
-          encoding: {
-            x: { field: 'x0', type: 'quantitative', title: axis, scale: { zero: false } },
-            x2: { field: 'x1' },
-            y: { field: 'count', type: 'quantitative', title: options.lang === 'da' ? 'gentagelser' : 'replicates' },
-            y2: { datum: 0 },
+          {
+            transform: [{ filter: "datum.kind === 'bin'" }],
+            mark: { type: 'rect', color: '#4c78a8', stroke: '#fff', strokeWidth: 0.5 },
+            encoding: {
+              x: { field: 'x0', type: 'quantitative', title: axis, scale: { zero: false } },
+              x2: { field: 'x1' },
+              y: { field: 'count', type: 'quantitative', title: options.lang === 'da' ? 'gentagelser' : 'replicates' },
+              y2: { datum: 0 },
+            },
           },
-        },
-        {
-          transform: [{ filter: "datum.kind === 'interval'" }],
-          mark: { type: 'rule', color: '#222', strokeWidth: 1.5 },
-          encoding: { x: { field: 'mean', type: 'quantitative' } },
-        },
-      ],
+          {
+            transform: [{ filter: "datum.kind === 'interval'" }],
+            mark: { type: 'rule', color: '#222', strokeWidth: 1.5 },
+            encoding: { x: { field: 'mean', type: 'quantitative' } },
+          },
+        ],
+      },
+      resolve: { scale: { y: 'independent' } },
     },
-    resolve: { scale: { y: 'independent' } },
-  };
+    options.lang,
+  );
 }
 
 /** Counts per scenario in shared bins of a round width. */

@@ -3,6 +3,7 @@
  * @module
  */
 import type { SimulationResult } from '../summary/types.js';
+import { localise, namer } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link fanChartSpec}. */
@@ -53,32 +54,40 @@ export function fanChartSpec(
   // States nobody ever enters would only add empty panels.
   const used = [...new Set(rows.filter((r) => r.hi > 0).map((r) => r.state))];
   const states = options.states ?? used;
-  const values = rows.filter((r) => states.includes(r.state));
+  const N = namer(options.names, 'states');
+  const values = rows.filter((r) => states.includes(r.state)).map((r) => ({ ...r, state: N(r.state) }));
   const x = { field: 'month', type: 'quantitative', title: lang === 'da' ? 'måned' : 'month' };
   const citizens = lang === 'da' ? 'borgere' : 'citizens';
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== ''
-      ? { title: options.title ?? `${scenarioId}: ${lang === 'da' ? 'borgere pr. tilstand' : 'citizens per state'}` }
-      : {}),
-    data: { values },
-    columns: options.columns ?? 4,
-    facet: { field: 'state', type: 'nominal', sort: states, title: null },
-    spec: {
-      width: options.width ?? 150,
-      height: options.height ?? 100,
-      layer: [
-        {
-          mark: { type: 'area', opacity: 0.2, color: '#4c78a8' },
-          encoding: { x, y: { field: 'lo', type: 'quantitative', title: citizens }, y2: { field: 'hi' } },
-        },
-        {
-          mark: { type: 'area', opacity: 0.4, color: '#4c78a8' },
-          encoding: { x, y: { field: 'q25', type: 'quantitative' }, y2: { field: 'q75' } },
-        },
-        { mark: { type: 'line', color: '#1f3b5c' }, encoding: { x, y: { field: 'median', type: 'quantitative' } } },
-      ],
+  return localise(
+    {
+      $schema: VEGA_LITE_SCHEMA,
+      ...(options.title !== ''
+        ? {
+            title:
+              options.title ??
+              `${namer(options.names, 'scenarios')(scenarioId)}: ${lang === 'da' ? 'borgere pr. tilstand' : 'citizens per state'}`,
+          }
+        : {}),
+      data: { values },
+      columns: options.columns ?? 4,
+      facet: { field: 'state', type: 'nominal', sort: states.map(N), title: null },
+      spec: {
+        width: options.width ?? 150,
+        height: options.height ?? 100,
+        layer: [
+          {
+            mark: { type: 'area', opacity: 0.2, color: '#4c78a8' },
+            encoding: { x, y: { field: 'lo', type: 'quantitative', title: citizens }, y2: { field: 'hi' } },
+          },
+          {
+            mark: { type: 'area', opacity: 0.4, color: '#4c78a8' },
+            encoding: { x, y: { field: 'q25', type: 'quantitative' }, y2: { field: 'q75' } },
+          },
+          { mark: { type: 'line', color: '#1f3b5c' }, encoding: { x, y: { field: 'median', type: 'quantitative' } } },
+        ],
+      },
+      resolve: { scale: { y: 'independent' } },
     },
-    resolve: { scale: { y: 'independent' } },
-  };
+    lang,
+  );
 }

@@ -49,6 +49,7 @@ export {
   type VegaLiteSpec,
   type PlotMetric,
   type PlotOptions,
+  type PlotNames,
   type DifferenceMetric,
   type ScenarioComparison,
   type TornadoRow,

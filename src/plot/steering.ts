@@ -3,6 +3,7 @@
  * @module
  */
 import type { SimulationResult } from '../summary/types.js';
+import { localise, namer } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link steeringSpec}. */
@@ -59,24 +60,27 @@ export function steeringSpec(
     axis: { format: '%' },
     scale: { domain: [0, 1] },
   };
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== ''
-      ? {
-          title:
-            options.title ??
-            `${scenarioId}: ${lang === 'da' ? 'styret andel pr. replikat' : 'steered share per replicate'}`,
-        }
-      : {}),
-    width: options.width ?? 460,
-    height: options.height ?? 200,
-    layer: [
-      {
-        data: { values: lines },
-        mark: { type: 'line', opacity: 0.08, color: '#4c78a8' },
-        encoding: { x, y, detail: { field: 'replicate', type: 'nominal' } },
-      },
-      { data: { values: mean }, mark: { type: 'line', color: '#1f3b5c', strokeWidth: 2 }, encoding: { x, y } },
-    ],
-  };
+  return localise(
+    {
+      $schema: VEGA_LITE_SCHEMA,
+      ...(options.title !== ''
+        ? {
+            title:
+              options.title ??
+              `${namer(options.names, 'scenarios')(scenarioId)}: ${lang === 'da' ? 'styret andel pr. replikat' : 'steered share per replicate'}`,
+          }
+        : {}),
+      width: options.width ?? 460,
+      height: options.height ?? 200,
+      layer: [
+        {
+          data: { values: lines },
+          mark: { type: 'line', opacity: 0.08, color: '#4c78a8' },
+          encoding: { x, y, detail: { field: 'replicate', type: 'nominal' } },
+        },
+        { data: { values: mean }, mark: { type: 'line', color: '#1f3b5c', strokeWidth: 2 }, encoding: { x, y } },
+      ],
+    },
+    lang,
+  );
 }

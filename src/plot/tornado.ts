@@ -4,6 +4,7 @@
  */
 import { formatNumber } from '../format/numbers.js';
 import { metricText } from './data.js';
+import { localise } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type TornadoRow, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link tornadoSpec}. */
@@ -106,59 +107,62 @@ export function tornadoSpec(input: TornadoRow[] | TornadoInput, options: Tornado
     title: lang === 'da' ? 'indstilling' : 'setting',
     scale: { domain: [lowWord, highWord], range: ['#e45756', '#4c78a8'] },
   };
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== ''
-      ? {
-          title:
-            options.title ??
-            (subtitle
-              ? { text: lang === 'da' ? `Følsomhed: ${what}` : `Sensitivity: ${what}`, subtitle }
-              : lang === 'da'
-                ? `Følsomhed: ${what}`
-                : `Sensitivity: ${what}`),
-        }
-      : {}),
-    width: options.width ?? 420,
-    height: options.height ?? Math.max(60, 28 * sorted.length),
-    data: { values },
-    layer: [
-      {
-        mark: { type: 'bar', opacity: 0.85, height: { band: 0.7 } },
-        encoding: {
-          y,
-          x: {
-            field: 'from',
-            type: 'quantitative',
-            title: axis,
-            scale: { domain: [lo - pad, hi + pad], nice: false, zero: false },
-          },
-          x2: { field: 'value' },
-          color,
-        },
-      },
-      // Labels sit outside each bar's free end: left of bars growing left, right of the others.
-      {
-        transform: [{ filter: 'datum.value < datum.from' }],
-        mark: { type: 'text', fontSize: 9, align: 'right', dx: -3 },
-        encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'setting' } },
-      },
-      {
-        transform: [{ filter: 'datum.value >= datum.from' }],
-        mark: { type: 'text', fontSize: 9, align: 'left', dx: 3 },
-        encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'setting' } },
-      },
-      ...(base !== undefined
-        ? [
-            {
-              data: { values: [{}] },
-              mark: { type: 'rule', color: '#222' },
-              encoding: { x: { datum: base, type: 'quantitative' } },
+  return localise(
+    {
+      $schema: VEGA_LITE_SCHEMA,
+      ...(options.title !== ''
+        ? {
+            title:
+              options.title ??
+              (subtitle
+                ? { text: lang === 'da' ? `Følsomhed: ${what}` : `Sensitivity: ${what}`, subtitle }
+                : lang === 'da'
+                  ? `Følsomhed: ${what}`
+                  : `Sensitivity: ${what}`),
+          }
+        : {}),
+      width: options.width ?? 420,
+      height: options.height ?? Math.max(60, 28 * sorted.length),
+      data: { values },
+      layer: [
+        {
+          mark: { type: 'bar', opacity: 0.85, height: { band: 0.7 } },
+          encoding: {
+            y,
+            x: {
+              field: 'from',
+              type: 'quantitative',
+              title: axis,
+              scale: { domain: [lo - pad, hi + pad], nice: false, zero: false },
             },
-          ]
-        : []),
-    ],
-  };
+            x2: { field: 'value' },
+            color,
+          },
+        },
+        // Labels sit outside each bar's free end: left of bars growing left, right of the others.
+        {
+          transform: [{ filter: 'datum.value < datum.from' }],
+          mark: { type: 'text', fontSize: 9, align: 'right', dx: -3 },
+          encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'setting' } },
+        },
+        {
+          transform: [{ filter: 'datum.value >= datum.from' }],
+          mark: { type: 'text', fontSize: 9, align: 'left', dx: 3 },
+          encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'setting' } },
+        },
+        ...(base !== undefined
+          ? [
+              {
+                data: { values: [{}] },
+                mark: { type: 'rule', color: '#222' },
+                encoding: { x: { datum: base, type: 'quantitative' } },
+              },
+            ]
+          : []),
+      ],
+    },
+    lang,
+  );
 }
 
 /** Decimals enough to show a parameter setting. */

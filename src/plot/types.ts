@@ -37,6 +37,18 @@ export interface PlotOptions {
   title?: string;
   /** The group to plot ("total", the default, or a group id). */
   group?: string;
+  /** Labels to show instead of ids (the HTML report passes the model's, in its language). */
+  names?: PlotNames;
+}
+
+/** Display labels by id, for plots that name scenarios, states or groups; an id without one shows as itself. */
+export interface PlotNames {
+  /** Scenario labels by scenario id. */
+  scenarios?: Record<string, string>;
+  /** State labels by state id. */
+  states?: Record<string, string>;
+  /** Group labels by group id. */
+  groups?: Record<string, string>;
 }
 
 /** One metric's paired difference summary, as `result.comparisons` carry it. */

@@ -14,19 +14,20 @@
  *
  * The population is open: new recipients arrive every month (`inflow`), so the pool's
  * effect reaches the whole stream of recipients over 2026–2029, not just today's. Note the
- * tension this shows: the seed prices "14 days longer for every recipient" once per
+ * tension this shows: the committee paper prices "14 days longer for every recipient" once per
  * current recipient (≈ 4.7 + 3.8 mio. DKK a year); with the stock renewed every 4–5
  * months, every one of the ~5,300 new spells a year runs 14 days longer without the pool,
- * so the model's saving is about 2.5 times the seed's figure. Set `dpInflow`/`sdpInflow`
- * to 0 for the seed's closed-stock reading.
+ * so the model's saving is about 2.5 times the committee paper's figure. Set `dpInflow`/`sdpInflow`
+ * to 0 for the committee paper's closed-stock reading.
  *
- * The cost model reproduces the seed's own sensitivity figures (see
+ * The cost model reproduces the committee paper's own sensitivity figures (see
  * {@link extensionCost}): 14 days longer for every dagpenge recipient costs ≈ 4.7 mio. DKK
  * a year, for every sygedagpenge recipient ≈ 3.8 mio. DKK. The 2,000 recipients are split
  * into those in their first month on support (the ladder's cheap first weeks) and those a
  * few months in; that split is the assumption that makes both figures come out.
  * @module
  */
+import type { Model } from '../model/types.js';
 import { municipalShares } from '../model/refusion.js';
 import type { ModelInput } from '../params/input.js';
 import { planUncertainty } from '../evidence/plan.js';
@@ -37,15 +38,15 @@ import { DK_RATES, REFUSION_DK_2016 } from './rates.js';
 export const GLADSAXE_ASSUMPTIONS = {
   /** Budget years 2026–2029. */
   horizonMonths: 48,
-  /** First month: budget year 2026 (seed: budget 2026–2029). */
+  /** First month: budget year 2026 (committee paper: budget 2026–2029). */
   start: '2026-01',
-  /** Seed: "the 890 long-term unemployed" — the pool's far-from-the-labour-market target group. */
+  /** Committee paper: "the 890 long-term unemployed" — the pool's far-from-the-labour-market target group. */
   farCount: 890,
   /** Dagpenge recipients in their first month on support (assumption; with the next, 1,100 on dagpenge). */
   dpNewCount: 450,
   /** Dagpenge recipients a few months into their spell (assumption). */
   dpCount: 650,
-  /** Sygedagpenge recipients in their first month on support (assumption; with the next, 900 — 2,000 in all, as the seed says). */
+  /** Sygedagpenge recipients in their first month on support (assumption; with the next, 900 — 2,000 in all, as the committee paper says). */
   sdpNewCount: 340,
   /** Sygedagpenge recipients a few months in (assumption). */
   sdpCount: 560,
@@ -90,25 +91,25 @@ export const GLADSAXE_ASSUMPTIONS = {
   paidHoursEnd: 0.15,
   /** @see paidHoursEnd */
   paidHoursToJob: 0.03,
-  /** Caseworkers the far-from-the-labour-market pool keeps at the start (seed: 10–13; assumption: 13 in 2026). */
+  /** Caseworkers the far-from-the-labour-market pool keeps at the start (committee paper: 10–13; assumption: 13 in 2026). */
   farCaseworkers: 13,
   /**
    * Later staffing of that pool, caseworkers from each date (assumption: one fewer a year
-   * as the reform's cut grows from 9.5 to 26.2 mio. DKK, within the seed's 10–13).
+   * as the reform's cut grows from 9.5 to 26.2 mio. DKK, within the committee paper's 10–13).
    * `{}` keeps the staff constant.
    */
   farStaffPlan: { '2027-01': 12, '2028-01': 11, '2029-01': 10 } as Record<string, number>,
   /** Citizens per pool caseworker (assumption: enough places for today's 890, not for every newcomer). */
   farCaseload: 80,
-  /** Pool for citizens far from the labour market, DKK a year (seed). */
+  /** Pool for citizens far from the labour market, DKK a year (committee paper). */
   farPool: 7_000_000,
-  /** Pool for citizens close to the labour market, DKK a year (seed). */
+  /** Pool for citizens close to the labour market, DKK a year (committee paper). */
   nearPool: 3_000_000,
-  /** Without the pool: hazard ratio on the far group's exits to success and paid hours (assumption; seed cites CUBB on standstill deepening marginalisation). */
+  /** Without the pool: hazard ratio on the far group's exits to success and paid hours (assumption; committee paper cites CUBB on standstill deepening marginalisation). */
   farEffectWithoutPool: 0.85,
   /**
    * Without the pool: hazard ratio on dagpenge and sygedagpenge exits — chosen so spells run
-   * about 14 days longer (5 months → 5.46), the seed's own sensitivity case (assumption).
+   * about 14 days longer (5 months → 5.46), the committee paper's own sensitivity case (assumption).
    */
   nearEffectWithoutPool: 0.916,
   /** Annual discount rate (0: nominal budgets). */
@@ -259,6 +260,62 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
   };
 }
 
+/**
+ * The preset's words in Danish, for reports and plots in Danish (`--lang da`): a model's
+ * `translations`, for the model with these assumptions. Kept beside the model rather than
+ * in it, so the model (which a run with kept replicates echoes) stays as it was;
+ * `presets['gladsaxe-2026'].translations` holds the default's.
+ */
+export function gladsaxeTranslations(overrides: Partial<GladsaxeAssumptions> = {}): NonNullable<Model['translations']> {
+  const a = { ...GLADSAXE_ASSUMPTIONS, ...overrides };
+  const calendar = Object.fromEntries(
+    Object.entries(a.farStaffPlan).map(([from, n]) => [
+      from,
+      `${n} sagsbehandlere i puljen for de langt fra arbejdsmarkedet`,
+    ]),
+  );
+  return {
+    // The model's own source says "seed" for the committee paper; it stays, as runs with kept
+    // replicates echo the model (pinned by the output hashes), and reports read this instead.
+    en: { scenarioSources: { 'with-pool': 'committee paper: up to 10 mio. DKK a year, budget 2026–2029' } },
+    da: { ...GLADSAXE_DA, calendar },
+  };
+}
+
+const GLADSAXE_DA = {
+  name: 'Gladsaxe 2026: puljen på 10 mio. kr. efter reformerne',
+  description:
+    'Gladsaxe Kommune, Beskæftigelses- og Integrationsudvalget, punkt 9 (budget 2026–2029). 7 mio. kr. om året bevarer 10–13 sagsbehandlere til de 890 langtidsledige; ' +
+    '3 mio. kr. bevarer 4–6 til ca. 2.000 dagpenge- og sygedagpengemodtagere. Dækker besparelsen på overførsler puljen?',
+  states: {
+    kh: 'kontanthjælp (langtidsledige)',
+    'kh-ph': 'kontanthjælp med løntimer',
+    dp: 'dagpenge',
+    sdp: 'sygedagpenge',
+    job: 'ordinært job',
+    edu: 'uddannelse',
+    flex: 'fleksjob (løntilskud)',
+    out: 'anden afgang',
+  },
+  groups: {
+    far: 'langtidsledige (langt fra arbejdsmarkedet)',
+    'dp-new': 'dagpenge, første måned',
+    dp: 'dagpenge, nogle måneder inde',
+    'sdp-new': 'sygedagpenge, første måned',
+    sdp: 'sygedagpenge, nogle måneder inde',
+  },
+  interventions: {
+    'far-reduced': 'langt fra arbejdsmarkedet, uden puljen: højere sagstal',
+    'near-reduced': 'tæt på arbejdsmarkedet, uden puljen: ingen personlig sparring',
+    'far-pool': 'langt fra arbejdsmarkedet, med puljen: lave sagstal',
+  },
+  scenarios: {
+    'without-pool': 'uden puljen (10–13 + 4–6 sagsbehandlere afskediget)',
+    'with-pool': 'med puljen (7 + 3 mio. kr. om året)',
+  },
+  scenarioSources: { 'with-pool': 'sagsfremstillingen: op til 10 mio. kr. om året, budget 2026–2029' },
+};
+
 /** The Gladsaxe model with the default assumptions. */
 export const gladsaxe2026: ModelInput = gladsaxeModel();
 
@@ -266,7 +323,7 @@ export const gladsaxe2026: ModelInput = gladsaxeModel();
  * The yearly cost to the municipality if every citizen in `groups` stayed on benefit
  * `days` longer, at their current point on the refusion ladder: size × days / (365.25/12)
  * × monthly transfer of the initial state × the municipality's share in that month on
- * support. This is the seed's own sensitivity calculation ("14 days longer for every
+ * support. This is the committee paper's own sensitivity calculation ("14 days longer for every
  * dagpenge recipient ≈ 4.7 mio. DKK a year").
  *
  * @example

@@ -1,10 +1,11 @@
 /**
- * The built-in presets: the seed cases as ready-to-run models.
+ * The built-in presets: the cases of the committee papers as ready-to-run models.
  * @module
  */
+import type { Model } from '../model/types.js';
 import type { ModelInput } from '../params/input.js';
-import { gladsaxe2026 } from './gladsaxe-2026.js';
-import { randers2025 } from './randers-2025.js';
+import { gladsaxe2026, gladsaxeTranslations } from './gladsaxe-2026.js';
+import { randers2025, randersTranslations } from './randers-2025.js';
 
 /** A built-in model with a one-line description. */
 export interface Preset {
@@ -14,6 +15,12 @@ export interface Preset {
   summary: string;
   /** The model, as a model file would hold it. */
   model: ModelInput;
+  /**
+   * The model's words in other languages (a model's `translations`), kept beside it so the
+   * model's results stay as they were; a Danish report reads them with
+   * `{ ...preset.model, translations: preset.translations }` (the CLI does this).
+   */
+  translations?: Model['translations'];
 }
 
 /**
@@ -31,18 +38,24 @@ export const presets: Readonly<Record<string, Preset>> = {
     summary:
       'Randers 2025: 1,343 vulnerable unemployed — today vs. legal minimum vs. higher job focus, and today with portfolio steering (36 months)',
     model: randers2025,
+    translations: randersTranslations,
   },
   'gladsaxe-2026': {
     id: 'gladsaxe-2026',
     summary:
       'Gladsaxe 2026: does the 10 mio. DKK caseworker pool pay for itself? 890 long-term unemployed + 2,000 on dagpenge/sygedagpenge (48 months)',
     model: gladsaxe2026,
+    translations: gladsaxeTranslations(),
   },
 };
 
-/** A deep copy of a preset's model, safe to edit; throws if the id is unknown. */
-export function getPreset(id: string): ModelInput {
+/**
+ * A deep copy of a preset's model, safe to edit; throws if the id is unknown. With
+ * `{ translations: true }` the copy carries the preset's translations (for reports).
+ */
+export function getPreset(id: string, options: { translations?: boolean } = {}): ModelInput {
   const p = presets[id];
   if (!p) throw new Error(`unknown preset "${id}"`);
-  return structuredClone(p.model);
+  const model = structuredClone(p.model);
+  return options.translations && p.translations ? { ...model, translations: structuredClone(p.translations) } : model;
 }

@@ -5,16 +5,16 @@
  * {@link randersModel} rebuilds the model with any of them overridden.
  *
  * Calibration: the baseline rows are today's operation ("basisdrift"), calibrated so the
- * `today` scenario reproduces the seed's Jobindsats tables 3–4: of completed courses,
+ * `today` scenario reproduces the committee paper's Jobindsats tables 3–4: of completed courses,
  * 30.3 % (kontanthjælp) and 10.6 % (ressourceforløb) end in job, education or flex job;
  * 11.3 % and 4.4 % reach paid hours. Today's two efforts (FSM and the cross-disciplinary
  * effort) therefore carry no relative effect. The scenarios' efforts are relative effects
- * on those rows, chosen to match the seed's stated expectations (success today >
+ * on those rows, chosen to match the committee paper's stated expectations (success today >
  * scenario 2 > scenario 1; duration scenario 1 > scenario 2 > today; cost scenario 2 >
  * scenario 1).
  *
  * Policies that move: FSM has 17 caseworkers × 35 places (595, enough for today's 588);
- * `today-steered` is today's operation with the seed's portfolio steering — the share of
+ * `today-steered` is today's operation with the committee paper's portfolio steering — the share of
  * kontanthjælp citizens in FSM reviewed every quarter and moved by at most ±5 points,
  * on capacity (places standing empty), progression (exits in the last quarter) and
  * economy (spending against today's quarterly budget). The reform calendar is data: no new
@@ -24,7 +24,7 @@
  * 36-month horizon, so it acts only when `horizonMonths` reaches past January 2029.
  * @module
  */
-import type { InterventionSpec } from '../model/types.js';
+import type { InterventionSpec, Model } from '../model/types.js';
 import type { ModelInput, Uncertain, UncertainNumber } from '../params/input.js';
 import { paramRef } from '../params/input.js';
 import { CASEWORKER_ANNUAL_COST, DK_RATES } from './rates.js';
@@ -35,9 +35,9 @@ export const RANDERS_ASSUMPTIONS = {
   horizonMonths: 36,
   /** First month (assumption: the new effort starts with budget year 2026). */
   start: '2026-01',
-  /** Seed table 1 (Jobindsats, June 2025): aktivitetsparate on kontanthjælp over 30. */
+  /** Committee paper table 1 (Jobindsats, June 2025): aktivitetsparate on kontanthjælp over 30. */
   khCount: 980,
-  /** Seed table 1: citizens in ressourceforløb over 30. */
+  /** Committee paper table 1: citizens in ressourceforløb over 30. */
   rfCount: 363,
   /** Kontanthjælp per month: the 2024 rate without children (bm.dk); the July 2025 rates were not found. */
   khTransfer: DK_RATES.kontanthjaelpOver30NoChildren.monthly,
@@ -51,15 +51,15 @@ export const RANDERS_ASSUMPTIONS = {
   khPriorMonths: 36,
   /** Months already on support for ressourceforløb (assumption). */
   rfPriorMonths: 60,
-  /** Seed tables 3–4: completed kontanthjælp courses ending in job / education / flex job. */
+  /** Committee paper tables 3–4: completed kontanthjælp courses ending in job / education / flex job. */
   khShares: { job: 0.216, edu: 0.067, flex: 0.02 } as Record<string, number>,
-  /** Seed tables 3–4: the same for ressourceforløb. */
+  /** Committee paper tables 3–4: the same for ressourceforløb. */
   rfShares: { job: 0.006, edu: 0.006, flex: 0.094 } as Record<string, number>,
-  /** Seed tables 3–4: paid hours (lønnede timer), read as the share ever in paid hours within the horizon. */
+  /** Committee paper tables 3–4: paid hours (lønnede timer), read as the share ever in paid hours within the horizon. */
   khPaidHours: 0.113,
-  /** Seed tables 3–4, ressourceforløb. */
+  /** Committee paper tables 3–4, ressourceforløb. */
   rfPaidHours: 0.044,
-  /** Mean months until a kontanthjælp course ends (assumption; no public figure in the seed). */
+  /** Mean months until a kontanthjælp course ends (assumption; no public figure in the committee paper). */
   khMeanMonths: 30,
   /** Mean months until a ressourceforløb ends (assumption: courses run 1–5 years). */
   rfMeanMonths: 36,
@@ -69,7 +69,7 @@ export const RANDERS_ASSUMPTIONS = {
   paidHoursToJob: 0.03,
   /** Annual cost of a caseworker, DKK (assumption, domain.md). */
   caseworkerCost: CASEWORKER_ANNUAL_COST.amount,
-  /** FSM caseload today: about 35 citizens per caseworker (seed). */
+  /** FSM caseload today: about 35 citizens per caseworker (committee paper). */
   fsmCaseload: 35,
   /** Cross-disciplinary effort caseload today (assumption). */
   tvaerCaseload: 40,
@@ -81,11 +81,11 @@ export const RANDERS_ASSUMPTIONS = {
   fsm4Caseload: 40,
   /** Scenario 2, 4 conversations and coordination with social/health services: caseload (assumption). */
   koord4Caseload: 60,
-  /** Hazard ratio (median) on exits to success for FSM with 2 conversations (seed: "small rise in success for the 20 %"). */
+  /** Hazard ratio (median) on exits to success for FSM with 2 conversations (committee paper: "small rise in success for the 20 %"). */
   fsm2Effect: 1.05,
-  /** Hazard ratio on exits to success and paid hours for basis (seed: "a fall for the 80 %"). */
+  /** Hazard ratio on exits to success and paid hours for basis (committee paper: "a fall for the 80 %"). */
   basisEffect: 0.75,
-  /** Hazard ratio for FSM with 4 conversations (seed: better than scenario 1, below today). */
+  /** Hazard ratio for FSM with 4 conversations (committee paper: better than scenario 1, below today). */
   fsm4Effect: 0.95,
   /** Hazard ratio for 4 conversations with coordination (assumption, between basis and FSM). */
   koord4Effect: 0.85,
@@ -99,9 +99,9 @@ export const RANDERS_ASSUMPTIONS = {
   discountRate: 0,
   /** Premium per paid-hours month for the municipality (the coming scheme; amount not yet known). */
   premiumPerPaidHoursMonth: 0,
-  /** FSM caseworkers (17 × 35 ≈ 595 places: today's 588 fit; assumption from the seed's caseload). */
+  /** FSM caseworkers (17 × 35 ≈ 595 places: today's 588 fit; assumption from the committee paper's caseload). */
   fsmCaseworkers: 17,
-  /** Portfolio steering (seed): the largest change of the FSM share per quarter. */
+  /** Portfolio steering (committee paper): the largest change of the FSM share per quarter. */
   steeringStep: 0.05,
   /** Lowest FSM share steering may reach (assumption: the legal minimum scenario's 20 %). */
   steeringMinShare: 0.2,
@@ -113,7 +113,7 @@ export const RANDERS_ASSUMPTIONS = {
   steeringMinExitRate: 0.05,
   /** Economy: the quarterly budget for all efforts, as a share of today's spending in the first quarter (assumption: 1, no growth). */
   steeringBudgetShare: 1,
-  /** Hazard ratio on exits to "other exit" (e.g. førtidspension) from 2027-01 under the new afklaringsret (not quantified in the seed: 1 = no change). */
+  /** Hazard ratio on exits to "other exit" (e.g. førtidspension) from 2027-01 under the new afklaringsret (not quantified in the committee paper: 1 = no change). */
   afklaringsretEffect: 1,
 };
 
@@ -358,6 +358,84 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
     costs: { refusion: 'dk-2016', discountRate: a.discountRate, premiumPerPaidHoursMonth: a.premiumPerPaidHoursMonth },
   };
 }
+
+/**
+ * The preset's words in Danish, for reports and plots in Danish (`--lang da`): a model's
+ * `translations`. Kept beside the model rather than in it, so the model (which a run with
+ * kept replicates echoes) stays as it was; `presets['randers-2025'].translations` holds it.
+ */
+export const randersTranslations: NonNullable<Model['translations']> = {
+  // The model's own sources say "seed" for the committee paper; they stay, as runs with kept
+  // replicates echo the model (pinned by the output hashes), and reports read these instead.
+  en: {
+    interventionSources: {
+      fsm: "committee paper: caseload about 35; today's operation is the calibration baseline",
+      tvaer: 'committee paper: 40 % of kontanthjælp and all ressourceforløb today',
+      'fsm-2': 'committee paper, scenario 1',
+      basis: 'committee paper, scenario 1',
+      'fsm-4': 'committee paper, scenario 2',
+      'koord-4': 'committee paper, scenario 2',
+    },
+    scenarioSources: {
+      today: 'committee paper, table 7: 588 FSM, 755 cross-disciplinary',
+      'scenario-1': 'committee paper, table 7: 269 FSM, 1,074 basis (20 % / 80 % of each group)',
+      'scenario-2': 'committee paper, table 7: 805 FSM, 538 coordination (60 % / 40 % of each group)',
+      'today-steered':
+        'committee paper: "portfolio steering: adjust the share with an active job effort by ±5 percentage points per quarter, based on capacity, progression and economy"',
+    },
+  },
+  da: {
+    name: 'Randers 2025: den fremtidige indsats for udsatte ledige',
+    description:
+      'Randers Kommune, Beskæftigelsesudvalget 2025, punkt 92. 980 aktivitetsparate kontanthjælpsmodtagere og 363 i ressourceforløb over 30 år (Jobindsats, juni 2025). ' +
+      'I dag: FSM for 588, tværfaglig indsats for 755; scenarie 1 (lovens minimum): FSM for 269, basis for 1.074; scenarie 2 (højere jobfokus): FSM med 4 samtaler for 805, koordinering for 538.',
+    states: {
+      kh: 'kontanthjælp, aktivitetsparat',
+      'kh-ph': 'kontanthjælp med løntimer',
+      rf: 'ressourceforløb',
+      'rf-ph': 'ressourceforløb med løntimer',
+      job: 'ordinært job',
+      edu: 'uddannelse',
+      flex: 'fleksjob (løntilskud)',
+      out: 'anden afgang (fx førtidspension, fraflytning)',
+    },
+    groups: { kh: 'kontanthjælp, aktivitetsparat', rf: 'ressourceforløb' },
+    interventions: {
+      fsm: 'Flere skal med (i dag, 7–8 samtaler om året)',
+      tvaer: 'tværfaglig indsats (i dag)',
+      'fsm-2': 'FSM med ca. 2 samtaler om året',
+      basis: 'basis: ca. 2 samtaler om året, rådgivning og koordinering, ingen jobindsats',
+      'fsm-4': 'FSM med 4 samtaler om året',
+      'koord-4': '4 samtaler om året og koordinering med social- og sundhedsområdet',
+    },
+    scenarios: {
+      today: 'i dag (basisdrift)',
+      'scenario-1': 'scenarie 1: lovens minimum',
+      'scenario-2': 'scenarie 2: højere jobfokus',
+      'today-steered': 'i dag med porteføljestyring (±5 procentpoint i kvartalet)',
+    },
+    interventionSources: {
+      fsm: 'udvalgsbilaget: sagstal ca. 35; dagens drift er kalibreringens udgangspunkt',
+      tvaer: 'udvalgsbilaget: 40 % af kontanthjælpsmodtagerne og alle i ressourceforløb i dag',
+      'fsm-2': 'udvalgsbilaget, scenarie 1',
+      basis: 'udvalgsbilaget, scenarie 1',
+      'fsm-4': 'udvalgsbilaget, scenarie 2',
+      'koord-4': 'udvalgsbilaget, scenarie 2',
+    },
+    scenarioSources: {
+      today: 'udvalgsbilaget, tabel 7: 588 FSM, 755 tværfaglig',
+      'scenario-1': 'udvalgsbilaget, tabel 7: 269 FSM, 1.074 basis (20 % / 80 % af hver gruppe)',
+      'scenario-2': 'udvalgsbilaget, tabel 7: 805 FSM, 538 koordinering (60 % / 40 % af hver gruppe)',
+      'today-steered':
+        'udvalgsbilaget: "porteføljestyring: andelen med en aktiv jobindsats justeres med ±5 procentpoint pr. kvartal ud fra kapacitet, progression og økonomi"',
+    },
+    calendar: {
+      '2026-02': 'ingen nye ressourceforløb (igangværende forløb fortsætter)',
+      '2027-01': 'nye regler om afklaringsret',
+      '2029-01': 'de sidste ressourceforløb slutter senest 2029-02-01: resten overgår til kontanthjælpsreglerne',
+    },
+  },
+};
 
 /** The Randers model with the default assumptions. */
 export const randers2025: ModelInput = randersModel();

@@ -30,6 +30,7 @@ import {
   type SentenceParts,
 } from '../format/i18n.js';
 import { formatNumber, formatRange, NOT_AVAILABLE } from '../format/numbers.js';
+import { modelWords, type ModelWords } from '../format/model-words.js';
 
 /** Options of {@link renderReport}. */
 export interface ReportOptions {
@@ -75,48 +76,59 @@ export async function renderReport(
 ): Promise<string> {
   const lang = options.lang ?? 'en';
   const L = LABELS[lang];
+  const W = modelWords(model, lang);
   const base = baselineOf(result, options.baseline);
   const metrics = tableMetrics(result);
   const diffs = new Map(metrics.map((m) => [m, differenceSummaries(result, m as MetricName, base)] as const));
   const levelPct = Math.round(result.level * 1000) / 10;
-  const name = (id: string) => scenarioName(result.scenarios.find((s) => s.id === id) as ScenarioResult);
+  // A translated label stands in for the id and the label both; without one, as before.
+  const S = (id: string) => W.translated('scenarios', id) ?? id;
+  const name = (id: string) =>
+    W.translated('scenarios', id) ?? scenarioName(result.scenarios.find((s) => s.id === id) as ScenarioResult);
+  const names = {
+    scenarios: Object.fromEntries(result.scenarios.map((s) => [s.id, S(s.id)])),
+    states: Object.fromEntries(model.states.map((st) => [st.id, W.name('states', st.id)])),
+  };
   const costMetric = (metrics.includes('municipalCost') ? 'municipalCost' : 'netTransferCost') as MetricName;
 
   const figures: { caption: string; spec: VegaLiteSpec }[] = [
     {
       caption: L.distributionCaption(metricLabel('successRate', lang)),
-      spec: distributionSpec(result, 'successRate', { lang }),
+      spec: distributionSpec(result, 'successRate', { lang, names }),
     },
   ];
   if (result.scenarios.length > 1) {
     figures.push(
       {
-        caption: L.differencesCaption(metricLabel('successRate', lang), base),
-        spec: differencesSpec(result, 'successRate', { lang, baseline: base }),
+        caption: L.differencesCaption(metricLabel('successRate', lang), S(base)),
+        spec: differencesSpec(result, 'successRate', { lang, names, baseline: base }),
       },
       {
-        caption: L.differencesCaption(metricLabel(costMetric, lang), base),
-        spec: differencesSpec(result, costMetric, { lang, baseline: base }),
+        caption: L.differencesCaption(metricLabel(costMetric, lang), S(base)),
+        spec: differencesSpec(result, costMetric, { lang, names, baseline: base }),
       },
-      { caption: L.costEffectCaption(base), spec: costEffectSpec(result, { lang, baseline: base, cost: costMetric }) },
+      {
+        caption: L.costEffectCaption(S(base)),
+        spec: costEffectSpec(result, { lang, names, baseline: base, cost: costMetric }),
+      },
     );
   }
   for (const tr of result.steering ?? [])
     figures.push({
-      caption: L.steeringCaption(tr.scenario, tr.intervention),
-      spec: steeringSpec(result, tr.scenario, { lang }),
+      caption: L.steeringCaption(S(tr.scenario), tr.intervention),
+      spec: steeringSpec(result, tr.scenario, { lang, names }),
     });
   if (result.tables.occupancy) {
     for (const s of result.scenarios)
-      figures.push({ caption: L.fanCaption(s.id), spec: fanChartSpec(result, s.id, { lang }) });
+      figures.push({ caption: L.fanCaption(S(s.id)), spec: fanChartSpec(result, s.id, { lang, names }) });
   }
   const svgs: string[] = [];
   // One at a time: each render holds a Vega view; there is nothing to gain in parallel.
   for (const [i, f] of figures.entries()) svgs.push(scopeSvgIds(await toSVG(f.spec), `fig${i + 1}`));
 
-  const sentences = result.scenarios.map((s) => L.sentence(sentenceParts(result, s, base, diffs, lang, name)));
-  const decision = await decisionSection(result, lang, levelPct);
-  const title = `${L.title}: ${model.name ?? result.model}`;
+  const sentences = result.scenarios.map((s) => L.sentence(sentenceParts(result, s, base, diffs, lang, name, S)));
+  const decision = await decisionSection(result, lang, levelPct, S);
+  const title = `${L.title}: ${W.modelName ?? result.model}`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -129,7 +141,7 @@ export async function renderReport(
 <main>
 <h1>${esc(title)}</h1>
 <p class="run">${esc(L.runLine(result.replicates, result.seed, result.horizonMonths, levelPct))}</p>
-${model.description ? `<p class="description">${esc(model.description)}</p>` : ''}
+${W.description ? `<p class="description">${esc(W.description)}</p>` : ''}
 <section id="summary">
 <h2>${esc(L.summaryHeading)}</h2>
 <ul class="summary">
@@ -138,21 +150,21 @@ ${sentences.map((t, i) => `<li data-scenario="${esc(result.scenarios[i].id)}">${
 </section>
 <section id="comparison">
 <h2>${esc(L.comparisonHeading)}</h2>
-${comparisonTable(result, metrics, lang)}
+${comparisonTable(result, metrics, lang, S)}
 <p class="note">${esc(L.comparisonNote(levelPct))}</p>
 </section>
 ${
   result.scenarios.length > 1
     ? `<section id="differences">
 <h2>${esc(L.differencesHeading)}</h2>
-${differencesTable(result, metrics, diffs, base, lang)}
-<p class="note">${esc(L.differencesNote(base, levelPct))}</p>
+${differencesTable(result, metrics, diffs, base, lang, S)}
+<p class="note">${esc(L.differencesNote(S(base), levelPct))}</p>
 </section>`
     : ''
 }
-${paybackSection(result, lang, levelPct, name)}
+${paybackSection(result, lang, levelPct, name, S)}
 ${decision}
-${armsSection(result, metrics, lang, levelPct)}
+${armsSection(result, metrics, lang, levelPct, S)}
 <section id="plots">
 <h2>${esc(L.plotsHeading)}</h2>
 ${figures.map((f, i) => `<figure>${svgs[i]}<figcaption>${esc(f.caption)}</figcaption></figure>`).join('\n')}
@@ -160,7 +172,7 @@ ${result.tables.occupancy ? '' : `<p class="note">${esc(L.noOccupancy)}</p>`}
 </section>
 <section id="assumptions">
 <h2>${esc(L.assumptionsHeading)}</h2>
-${assumptions(result, model, L, lang)}
+${assumptions(result, model, L, W)}
 </section>
 </main>
 </body>
@@ -173,7 +185,12 @@ ${assumptions(result, model, L, lang)}
  * and the EVPPI as a table and a figure. Parts the result lacks (a result from before the
  * CEAC, a model without uncertain parameters) are left out; nothing for one scenario.
  */
-async function decisionSection(result: SimulationResult, lang: ReportLanguage, levelPct: number): Promise<string> {
+async function decisionSection(
+  result: SimulationResult,
+  lang: ReportLanguage,
+  levelPct: number,
+  S: (id: string) => string,
+): Promise<string> {
   if (result.scenarios.length < 2) return '';
   const L = LABELS[lang].decision;
   const d = result.decision as Partial<SimulationResult['decision']> | undefined;
@@ -186,7 +203,7 @@ async function decisionSection(result: SimulationResult, lang: ReportLanguage, l
     out.push(`<h3>${esc(L.icerHeading)}</h3>`, '<ul class="icer">');
     for (const c of icers)
       out.push(
-        `<li data-icer="${esc(c.scenario)}" data-quadrant="${c.icer.quadrant}">${esc(L.icer(icerParts(c.icer, c.scenario, c.baseline, result.level, lang)))}</li>`,
+        `<li data-icer="${esc(c.scenario)}" data-quadrant="${c.icer.quadrant}">${esc(L.icer(icerParts(c.icer, S(c.scenario), S(c.baseline), result.level, lang)))}</li>`,
       );
     out.push('</ul>', `<p class="note">${esc(L.icerNote(levelPct))}</p>`);
   }
@@ -198,11 +215,18 @@ async function decisionSection(result: SimulationResult, lang: ReportLanguage, l
     out.push(`<h3>${esc(L.ceacHeading)}</h3>`);
     const best = Object.entries(d.probabilityBestNetBenefit ?? {}).sort((a, b) => b[1] - a[1])[0];
     if (best && d.evpi !== undefined)
-      out.push(`<p>${esc(L.evpiLine(wtp, best[0], formatNumber(100 * best[1], 0, lang), mio(d.evpi)))}</p>`);
+      out.push(`<p>${esc(L.evpiLine(wtp, S(best[0]), formatNumber(100 * best[1], 0, lang), mio(d.evpi)))}</p>`);
     const w = d.willingnessToPay ?? NaN;
     const onGrid = w >= Math.min(...ceac.map((p) => p.wtp)) && w <= Math.max(...ceac.map((p) => p.wtp));
     figures.push(
-      { caption: L.ceacCaption(onGrid ? wtp : null), spec: ceacSpec(result, { lang, title: '' }) },
+      {
+        caption: L.ceacCaption(onGrid ? wtp : null),
+        spec: ceacSpec(result, {
+          lang,
+          title: '',
+          names: { scenarios: Object.fromEntries(result.scenarios.map((s) => [s.id, S(s.id)])) },
+        }),
+      },
       { caption: L.evpiCaption, spec: evpiCurveSpec(result, { lang, title: '' }) },
     );
     out.push('%FIG0%', '%FIG1%');
@@ -271,6 +295,7 @@ function sentenceParts(
   diffs: Map<string, DifferenceSummary[]>,
   lang: ReportLanguage,
   name: (id: string) => string,
+  S: (id: string) => string,
 ): SentenceParts {
   const L = LABELS[lang];
   const succ = definedSummary(s.metrics.successRate, 'the success rate');
@@ -292,7 +317,7 @@ function sentenceParts(
   const dn = d('municipalCost');
   return {
     ...parts,
-    baseline: base,
+    baseline: S(base),
     successDiff: diffText(ds, 100, lang),
     successDirection: direction(ds),
     transfers: diffText(dt, 1e-6, lang),
@@ -309,6 +334,7 @@ function paybackSection(
   lang: ReportLanguage,
   levelPct: number,
   name: (id: string) => string,
+  S: (id: string) => string,
 ): string {
   const rows = result.payback ?? [];
   if (!rows.length) return '';
@@ -317,7 +343,7 @@ function paybackSection(
   const lines = rows.map((p) => {
     const text = L.paybackSentence({
       scenario: name(p.scenario),
-      baseline: p.baseline,
+      baseline: S(p.baseline),
       phrase: paybackPhrase(p, lang),
       covered: pct(p.probWithinHorizon),
       noOutlay: pct(p.probNoOutlay),
@@ -330,7 +356,7 @@ function paybackSection(
 <ul class="payback">
 ${lines.join('\n')}
 </ul>
-<p class="note">${esc(L.paybackNote(rows[0].baseline, levelPct))}</p>
+<p class="note">${esc(L.paybackNote(S(rows[0].baseline), levelPct))}</p>
 </section>`;
 }
 
@@ -346,8 +372,13 @@ function digitsFor(x: number): number {
   return a >= 1000 ? 0 : a >= 1 || a === 0 ? 1 : 2;
 }
 
-function comparisonTable(result: SimulationResult, metrics: string[], lang: ReportLanguage): string {
-  const head = `<tr><th></th>${result.scenarios.map((s) => `<th scope="col">${esc(s.id)}</th>`).join('')}</tr>`;
+function comparisonTable(
+  result: SimulationResult,
+  metrics: string[],
+  lang: ReportLanguage,
+  S: (id: string) => string,
+): string {
+  const head = `<tr><th></th>${result.scenarios.map((s) => `<th scope="col">${esc(S(s.id))}</th>`).join('')}</tr>`;
   const rows = metrics.map((m) => {
     const u = metricUnit(m, lang);
     const cells = result.scenarios
@@ -363,7 +394,13 @@ function comparisonTable(result: SimulationResult, metrics: string[], lang: Repo
  * paired differences for the arms it shares with the baseline. Nothing when no scenario
  * has arm rows (a result from before arm rows).
  */
-function armsSection(result: SimulationResult, metrics: string[], lang: ReportLanguage, levelPct: number): string {
+function armsSection(
+  result: SimulationResult,
+  metrics: string[],
+  lang: ReportLanguage,
+  levelPct: number,
+  S: (id: string) => string,
+): string {
   if (!result.scenarios.some((s) => s.arms?.length)) return '';
   const L = LABELS[lang];
   const none = L.assumptions.none;
@@ -377,10 +414,11 @@ function armsSection(result: SimulationResult, metrics: string[], lang: ReportLa
   for (const s of result.scenarios) {
     const arms = s.arms ?? [];
     if (!arms.length) {
-      if (steered.has(s.id)) out.push(`<p class="note" data-scenario="${esc(s.id)}">${esc(L.armsSteered(s.id))}</p>`);
+      if (steered.has(s.id))
+        out.push(`<p class="note" data-scenario="${esc(s.id)}">${esc(L.armsSteered(S(s.id)))}</p>`);
       continue;
     }
-    const head = `<tr><th scope="col">${esc(s.id)}</th>${arms.map((a) => `<th scope="col">${esc(L.armHead(a.group, a.intervention ?? none, n(a.count)))}</th>`).join('')}</tr>`;
+    const head = `<tr><th scope="col">${esc(S(s.id))}</th>${arms.map((a) => `<th scope="col">${esc(L.armHead(a.group, a.intervention ?? none, n(a.count)))}</th>`).join('')}</tr>`;
     const rows = metrics.map((m) => {
       const u = metricUnit(m, lang);
       const cells = arms
@@ -397,7 +435,7 @@ function armsSection(result: SimulationResult, metrics: string[], lang: ReportLa
   for (const c of compared) {
     const count = (id: string, g: string, iv: string | null) =>
       result.scenarios.find((x) => x.id === id)?.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? 0;
-    out.push(`<h3>${esc(L.armsDifferences(c.scenario, c.baseline))}</h3>`);
+    out.push(`<h3>${esc(L.armsDifferences(S(c.scenario), S(c.baseline)))}</h3>`);
     const head =
       `<tr><th rowspan="2"></th>${c.arms
         .map((a) => {
@@ -435,11 +473,12 @@ function differencesTable(
   diffs: Map<string, DifferenceSummary[]>,
   base: string,
   lang: ReportLanguage,
+  S: (id: string) => string,
 ): string {
   const L = LABELS[lang];
   const others = result.scenarios.filter((s) => s.id !== base);
   const head =
-    `<tr><th rowspan="2"></th>${others.map((s) => `<th scope="colgroup" colspan="2">${esc(s.id)} − ${esc(base)}</th>`).join('')}</tr>` +
+    `<tr><th rowspan="2"></th>${others.map((s) => `<th scope="colgroup" colspan="2">${esc(S(s.id))} − ${esc(S(base))}</th>`).join('')}</tr>` +
     `<tr>${others.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
   const rows = metrics.map((m) => {
     const u = metricUnit(m, lang);
@@ -458,104 +497,67 @@ function differencesTable(
   return `<table class="numbers"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
-/** A model value as text: numbers formatted; anything else (a distribution, a reference) as compact JSON. */
-function val(x: unknown, lang: ReportLanguage, digits = 0): string {
-  if (x === undefined || x === null) return '';
-  if (typeof x === 'number') return formatNumber(x, Number.isInteger(x) ? 0 : digits, lang);
-  if (typeof x === 'string') return x;
-  return JSON.stringify(x);
+/** A share as a percentage (a distribution or reference in words). */
+function percent(x: unknown, W: ModelWords, digits: number): string {
+  return typeof x === 'number' ? formatNumber(100 * x, digits, W.lang) : W.value(x);
 }
 
-/** A share as a percentage (a distribution or reference as its text). */
-function percent(x: unknown, lang: ReportLanguage, digits: number): string {
-  return typeof x === 'number' ? formatNumber(100 * x, digits, lang) : val(x, lang);
+/** A number as it is (the words format it), anything else in words. */
+function asIs(x: unknown, W: ModelWords): number | string {
+  return typeof x === 'number' ? x : W.value(x);
 }
 
-/** A number as it is (the words format it), anything else as text. */
-function asIs(x: unknown, lang: ReportLanguage): number | string {
-  return typeof x === 'number' ? x : val(x, lang);
+/** A value in running text: a number with exactly the decimals it was written with, in the language's style. */
+function valueString(x: unknown, W: ModelWords): string {
+  if (typeof x !== 'number') return x === undefined ? String(x) : W.value(x);
+  const decimals = /^-?\d+\.(\d+)$/.exec(String(x))?.[1].length ?? 0;
+  return formatNumber(x, Math.min(decimals, 6), W.lang);
 }
 
-/** A value in running text the way a template literal writes a number. */
-function valueString(x: unknown): string {
-  return typeof x === 'number' || x === undefined ? String(x) : JSON.stringify(x);
-}
-
-/** A probability or ratio with enough significant digits to be checked against its source. */
-function prob(x: unknown, lang: ReportLanguage): string {
-  if (typeof x !== 'number') return val(x, lang);
-  if (x === 0) return '0';
-  const digits = Math.min(6, Math.max(1, 2 - Math.floor(Math.log10(Math.abs(x)))));
-  return formatNumber(x, digits, lang);
-}
-
-function rowsText(rows: Record<string, Record<string, unknown>> | undefined, lang: ReportLanguage): string {
-  if (!rows) return '';
-  return Object.entries(rows)
-    .map(
-      ([from, to]) =>
-        `${from} → ${Object.entries(to)
-          .map(([k, p]) => `${k} ${prob(p, lang)}`)
-          .join(', ')}`,
-    )
-    .join('; ');
-}
-
-function effectsText(
-  effects: Record<string, Record<string, Record<string, unknown>>> | undefined,
-  lang: ReportLanguage,
-): string {
-  if (!effects) return '';
-  const short: Record<string, string> = { hazardRatio: 'HR', oddsRatio: 'OR', riskRatio: 'RR' };
-  return Object.entries(effects)
-    .map(
-      ([from, to]) =>
-        `${from} → ${Object.entries(to)
-          .map(
-            ([k, e]) =>
-              `${k} ${Object.entries(e)
-                .map(([kind, v]) => `${short[kind] ?? kind} ${prob(v, lang)}`)
-                .join(' ')}`,
-          )
-          .join(', ')}`,
-    )
-    .join('; ');
-}
-
+/** A table of text; a first column headed "id" holds ids (names in the model, not words: shown as code). */
 function table(headers: string[], rows: string[][]): string {
+  const ids = headers[0] === 'id';
   return `<table><thead><tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>\n${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => (ids && i === 0 ? `<td class="id"><code>${esc(c)}</code></td>` : `<td>${esc(c)}</td>`)).join('')}</tr>`,
+    )
     .join('\n')}\n</tbody></table>`;
 }
 
-function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabels, lang: ReportLanguage): string {
+function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabels, W: ModelWords): string {
   const model = normaliseInput(input);
   const A = L.assumptions;
+  const lang = W.lang;
+  const val = (x: unknown, _lang?: ReportLanguage, digits = 0) => W.value(x, digits);
   const out: string[] = [];
   out.push(`<h3>${esc(A.states)}</h3>`);
   out.push(
     table(
       [A.id, A.label, A.kind, A.monthlyTransfer],
-      model.states.map((s) => [s.id, s.label ?? '', A.kinds[s.kind] ?? String(s.kind), val(s.monthlyTransfer, lang)]),
+      model.states.map((s) => [
+        s.id,
+        W.label('states', s.id) ?? '',
+        A.kinds[s.kind] ?? String(s.kind),
+        val(s.monthlyTransfer, lang),
+      ]),
     ),
   );
   const transitions = Object.entries(model.transitions).map(([from, to]) => [
     from,
-    Object.entries(to)
-      .map(([k, p]) => `${k} ${prob(p, lang)}`)
-      .join(', '),
+    W.rows({ [from]: to }).replace(/^[^→]*→ /, ''),
   ]);
   const calibrated = Object.entries(model.calibration).map(([state, c]) => {
     const shares = Object.entries(c.completedShares)
-      .map(([k, p]) => `${k} ${percent(p, lang, 1)} %`)
+      .map(([k, p]) => `${k} ${percent(p, W, 1)} %`)
       .join(', ');
     const length =
       c.meanMonths !== undefined
         ? `, ${A.meanLength(val(c.meanMonths, lang, 1))}`
         : c.completion
-          ? `, ${A.completedWithin(percent(c.completion.share, lang, 1), asIs(c.completion.withinMonths, lang))}`
+          ? `, ${A.completedWithin(percent(c.completion.share, W, 1), asIs(c.completion.withinMonths, W))}`
           : '';
-    const paid = c.paidHours ? `, ${c.paidHours.state} ${percent(c.paidHours.everShare, lang, 1)} %` : '';
+    const paid = c.paidHours ? `, ${c.paidHours.state} ${percent(c.paidHours.everShare, W, 1)} %` : '';
     return [state, `${A.calibrated}: ${shares}${c.otherExit ? `, ${A.rest} → ${c.otherExit}` : ''}${length}${paid}`];
   });
   if (transitions.length || calibrated.length) {
@@ -568,7 +570,7 @@ function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabel
       [A.id, A.label, A.size, A.initialState, A.priorMonths],
       model.groups.map((g) => [
         g.id,
-        g.label ?? '',
+        W.label('groups', g.id) ?? '',
         val(g.size, lang),
         g.initialState,
         val(g.priorBenefitMonths, lang),
@@ -584,7 +586,7 @@ function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabel
           const cost = [
             iv.monthlyCost !== undefined ? val(iv.monthlyCost, lang) : '',
             iv.staffing
-              ? A.staffing(val(iv.staffing.annualCostPerCaseworker, lang), asIs(iv.staffing.caseload, lang))
+              ? A.staffing(val(iv.staffing.annualCostPerCaseworker, lang), asIs(iv.staffing.caseload, W))
               : '',
           ]
             .filter(Boolean)
@@ -596,13 +598,19 @@ function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabel
               : `${val(cap.caseworkers ?? 0, lang)} × ${val(cap.caseload ?? 0, lang)}`
             : '';
           const changes = [
-            rowsText(iv.transitions, lang),
-            effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined, lang),
+            W.rows(iv.transitions as Record<string, Record<string, unknown>> | undefined),
+            W.effects(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined),
             cap ? A.capacity(places, cap.whenFull, cap.fallback) : '',
           ]
             .filter(Boolean)
             .join('; ');
-          return [iv.id, iv.label ?? '', cost || '0', changes, iv.source ?? ''];
+          return [
+            iv.id,
+            W.label('interventions', iv.id) ?? '',
+            cost || '0',
+            changes,
+            W.source('interventions', iv.id) ?? '',
+          ];
         }),
       ),
     );
@@ -612,7 +620,11 @@ function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabel
     out.push(
       table(
         [A.fromDate, A.label, A.changes],
-        model.calendar.map(({ from, label, ...changes }) => [String(from), label ?? '', JSON.stringify(changes)]),
+        model.calendar.map(({ from, label: _, ...changes }) => [
+          String(from),
+          W.calendarLabel(from) ?? '',
+          W.changes(changes),
+        ]),
       ),
     );
   }
@@ -631,20 +643,20 @@ function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabel
           ? [
               ...st.rules.map(
                 (r) =>
-                  `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above)}` : `< ${valueString(r.below)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${percent(r.change, lang, 0)}`,
+                  `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above, W)}` : `< ${valueString(r.below, W)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${percent(r.change, W, 0)}`,
               ),
               ...(st.custom ? [`custom "${st.custom}"`] : []),
             ].join(', ')
           : '';
         const steering = st
-          ? `; ${A.steering(st.intervention, percent(st.maxStep, lang, 0), asIs(st.everyMonths, lang), `${percent(st.minShare, lang, 0)} %`, `${percent(st.maxShare, lang, 0)} %`, rules)}`
+          ? `; ${A.steering(st.intervention, percent(st.maxStep, W, 0), asIs(st.everyMonths, W), `${percent(st.minShare, W, 0)} %`, `${percent(st.maxShare, W, 0)} %`, rules)}`
           : '';
         return [
           s.id,
-          s.label ?? '',
+          W.label('scenarios', s.id) ?? s.label ?? '',
           alloc + steering,
           spec?.fixedMonthlyCost ? val(spec.fixedMonthlyCost, lang) : '',
-          spec?.source ?? '',
+          W.source('scenarios', s.id) ?? '',
         ];
       }),
     ),

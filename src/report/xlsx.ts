@@ -14,14 +14,14 @@
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import { ForlobInputError } from '../model/errors.js';
-import type { TransitionRows } from '../model/types.js';
-import { normaliseInput, type ModelInput, type Uncertain } from '../params/input.js';
+import { normaliseInput, type ModelInput } from '../params/input.js';
 import { distQuantile, type Distribution } from '../params/distribution.js';
 import { planUncertainty } from '../evidence/plan.js';
 import { METRIC_LABELS, METRICS } from '../engine/reduce/metrics.js';
 import type { SimulationResult } from '../summary/types.js';
 import { icerReading } from '../summary/decision.js';
 import { icerParts, LABELS, paybackPhrase } from '../format/i18n.js';
+import { modelWords } from '../format/model-words.js';
 import { fixZipDates, outputDate } from './zip-dates.js';
 
 /** Cell formats. `#,##0` is localised by Excel: the reader sees their own thousands separator. */
@@ -180,36 +180,6 @@ function valueText(x: unknown): string {
   return typeof v === 'number' ? short(v) : String(v ?? '');
 }
 
-function rowsText(rows: Uncertain<TransitionRows> | undefined): string {
-  if (!rows) return '';
-  return Object.entries(rows)
-    .map(
-      ([from, to]) =>
-        `${from} → ${Object.entries(to)
-          .map(([k, p]) => `${k} ${valueText(p)}`)
-          .join(', ')}`,
-    )
-    .join('; ');
-}
-
-function effectsText(effects: Record<string, Record<string, Record<string, unknown>>> | undefined): string {
-  if (!effects) return '';
-  const abbrev: Record<string, string> = { hazardRatio: 'HR', oddsRatio: 'OR', riskRatio: 'RR' };
-  return Object.entries(effects)
-    .map(
-      ([from, to]) =>
-        `${from} → ${Object.entries(to)
-          .map(
-            ([k, e]) =>
-              `${k} ${Object.entries(e)
-                .map(([kind, v]) => `${abbrev[kind] ?? kind} ${valueText(v)}`)
-                .join(' ')}`,
-          )
-          .join(', ')}`,
-    )
-    .join('; ');
-}
-
 /** The whole monthly cost of an intervention when every part is a number (as compiled), else null. */
 function totalMonthlyCost(monthlyCost: unknown, staffing: Record<string, unknown> | undefined): number | null {
   const n = (x: unknown, dflt = 0) => (x === undefined ? dflt : typeof x === 'number' ? x : NaN);
@@ -228,6 +198,7 @@ function levelText(level: number): [string, string] {
 
 function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelInput): void {
   const model = normaliseInput(input);
+  const words = modelWords(input, 'en');
   const ws = wb.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
     { width: 24 },
@@ -358,8 +329,8 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelIn
         ? `${valueText(st.annualCostPerCaseworker)} DKK per caseworker-year, caseload ${valueText(st.caseload)}${st.conversationsPerYear ? `, ${valueText(st.conversationsPerYear)} conversations a year at ${valueText(st.costPerConversation)} DKK` : ''}`
         : '';
       const changes = [
-        rowsText(iv.transitions),
-        effectsText(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined),
+        words.rows(iv.transitions as Record<string, Record<string, unknown>> | undefined),
+        words.effects(iv.effects as Record<string, Record<string, Record<string, unknown>>> | undefined),
       ]
         .filter(Boolean)
         .join('; ');
@@ -424,7 +395,7 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelIn
     );
     for (const step of model.calendar) {
       const { from, label, ...changes } = step;
-      dataRow(ws, cCols, [String(from), label ?? '', JSON.stringify(changes)]);
+      dataRow(ws, cCols, [String(from), label ?? '', words.changes(changes)]);
     }
   }
 
