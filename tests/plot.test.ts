@@ -155,6 +155,30 @@ describe('paired differences', () => {
     }
   });
 
+  it('the fan chart draws the simulated months 0…H−1, so inflow draws no cliff at month H', async () => {
+    // Newcomers arrive every month; point H of the occupancy table (after the last month)
+    // has none, so with inflow the stock there is a month's arrivals short.
+    const model = {
+      name: 'inflow fan',
+      horizonMonths: 12,
+      states: [
+        { id: 'dp', kind: 'benefit' as const },
+        { id: 'job', kind: 'success' as const },
+      ],
+      transitions: { dp: { job: 0.2 } },
+      groups: [{ id: 'dp', size: 100, initialState: 'dp', inflow: { perMonth: 20 } }],
+      scenarios: [{ id: 'today' }],
+    };
+    const r = await simulate(model, { replicates: 20, seed: 'fan', occupancy: true });
+    const rows = r.tables.occupancy!.objects() as { state: string; month: number; median: number }[];
+    const dpAt = (m: number) => rows.find((o) => o.state === 'dp' && o.month === m)!.median;
+    expect(dpAt(12)).toBeLessThan(dpAt(11) - 10); // the table's point H: the cliff
+    const values = JSON.stringify(fanChartSpec(r, 'today'));
+    const months = [...values.matchAll(/"month":(\d+)/g)].map((m) => Number(m[1]));
+    expect(Math.max(...months)).toBe(11);
+    expect(Math.min(...months)).toBe(0);
+  });
+
   it('name what is wrong', () => {
     expect(() => differencesSpec(result, 'successRate', { baseline: 'nope' })).toThrow(
       /unknown baseline scenario "nope"/,

@@ -16,8 +16,8 @@ export interface FanChartOptions extends Omit<PlotOptions, 'group'> {
 
 /**
  * For one scenario, a small panel per state: the median number of citizens in the state
- * month by month, the quartile band and the interval band. Needs a result simulated with
- * `occupancy: true`.
+ * month by month (months 0 to H − 1, the simulated months), the quartile band and the
+ * interval band. Needs a result simulated with `occupancy: true`.
  *
  * @example
  * ```ts
@@ -48,8 +48,10 @@ export function fanChartSpec(
     median: number;
     q75: number;
   }[];
+  // Months 0…H−1 only: point H of the occupancy table is where citizens stand after the
+  // last month, and nobody arrives in it, so with inflow it would draw a false cliff.
   const rows = all
-    .filter((r) => r.scenario === scenarioId)
+    .filter((r) => r.scenario === scenarioId && r.month < result.horizonMonths)
     .map(({ state, month, lo, hi, q25, median, q75 }) => ({ state, month, lo, hi, q25, median, q75 }));
   // States nobody ever enters would only add empty panels.
   const used = [...new Set(rows.filter((r) => r.hi > 0).map((r) => r.state))];
