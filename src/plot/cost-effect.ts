@@ -5,7 +5,7 @@
  */
 import type { SimulationResult } from '../summary/types.js';
 import { baselineOf, metricText, pairedDifferences } from './data.js';
-import { localise, namer } from './locale.js';
+import { localise, namer, titled } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link costEffectSpec}. */
@@ -83,13 +83,10 @@ export function costEffectSpec(result: SimulationResult, options: CostEffectOpti
   return localise(
     {
       $schema: VEGA_LITE_SCHEMA,
-      ...(options.title !== ''
-        ? {
-            title:
-              options.title ??
-              (lang === 'da' ? `Udgift og effekt mod ${S(base)}` : `Cost and effect against ${S(base)}`),
-          }
-        : {}),
+      ...titled(
+        options.title,
+        lang === 'da' ? `Udgift og effekt mod ${S(base)}` : `Cost and effect against ${S(base)}`,
+      ),
       width: options.width ?? 420,
       height: options.height ?? 300,
       data: { values: [...dots, ...means].map(named) },

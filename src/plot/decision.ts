@@ -10,7 +10,7 @@
 import { metricUnit, type ReportLanguage } from '../format/i18n.js';
 import { formatNumber } from '../format/numbers.js';
 import type { CeacPoint, EvppiEntry } from '../summary/types.js';
-import { localise, namer } from './locale.js';
+import { localise, namer, titled } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /**
@@ -253,7 +253,7 @@ export function ceacSpec(result: DecisionInput, options: CeacOptions = {}): Vega
     .map((r) => ({ ...r, scenario: S(r.scenario) }));
   const width = options.width ?? 420;
   const height = options.height ?? 240;
-  const title = options.title !== '' ? { title: options.title ?? W.ceacTitle } : {};
+  const title = titled(options.title, W.ceacTitle);
   if (!options.evpi)
     return localise(
       { $schema: VEGA_LITE_SCHEMA, ...title, ...ceacPanel(result, rows, order.map(S), lang, width, height) },
@@ -291,7 +291,7 @@ export function evpiCurveSpec(result: DecisionInput, options: DecisionPlotOption
   return localise(
     {
       $schema: VEGA_LITE_SCHEMA,
-      ...(options.title !== '' ? { title: options.title ?? W.evpiTitle } : {}),
+      ...titled(options.title, W.evpiTitle),
       ...evpiPanel(result, lang, options.width ?? 420, options.height ?? 200),
     },
     lang,
@@ -333,7 +333,7 @@ export function evppiSpec(result: DecisionInput, options: DecisionPlotOptions = 
   return localise(
     {
       $schema: VEGA_LITE_SCHEMA,
-      ...(options.title !== '' ? { title: options.title ?? W.evppiTitle(wtp) } : {}),
+      ...titled(options.title, W.evppiTitle(wtp)),
       width: options.width ?? 380,
       height: options.height ?? { step: 26 },
       data: { values },

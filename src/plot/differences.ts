@@ -5,7 +5,7 @@
 import { formatNumber } from '../format/numbers.js';
 import type { SimulationResult } from '../summary/types.js';
 import { baselineOf, differenceSummaries, metricText } from './data.js';
-import { localise, namer } from './locale.js';
+import { localise, namer, titled } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link differencesSpec}. */
@@ -52,9 +52,7 @@ export function differencesSpec(
   return localise(
     {
       $schema: VEGA_LITE_SCHEMA,
-      ...(options.title !== ''
-        ? { title: options.title ?? `${label}: ${lang === 'da' ? 'forskel fra' : 'difference from'} ${S(base)}` }
-        : {}),
+      ...titled(options.title, `${label}: ${lang === 'da' ? 'forskel fra' : 'difference from'} ${S(base)}`),
       width: options.width ?? 420,
       height: options.height ?? Math.max(60, 40 * rows.length),
       data: { values: rows },

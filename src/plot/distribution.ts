@@ -4,7 +4,7 @@
  */
 import type { SimulationResult } from '../summary/types.js';
 import { metricDraws, metricText } from './data.js';
-import { localise, namer } from './locale.js';
+import { localise, namer, titled } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link distributionSpec}. */
@@ -46,7 +46,7 @@ export function distributionSpec(
   return localise(
     {
       $schema: VEGA_LITE_SCHEMA,
-      ...(options.title !== '' ? { title: options.title ?? axis } : {}),
+      ...titled(options.title, axis),
       data: { values },
       facet: {
         row: {

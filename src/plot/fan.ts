@@ -3,7 +3,7 @@
  * @module
  */
 import type { SimulationResult } from '../summary/types.js';
-import { localise, namer } from './locale.js';
+import { localise, namer, titled } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link fanChartSpec}. */
@@ -63,13 +63,10 @@ export function fanChartSpec(
   return localise(
     {
       $schema: VEGA_LITE_SCHEMA,
-      ...(options.title !== ''
-        ? {
-            title:
-              options.title ??
-              `${namer(options.names, 'scenarios')(scenarioId)}: ${lang === 'da' ? 'borgere pr. tilstand' : 'citizens per state'}`,
-          }
-        : {}),
+      ...titled(
+        options.title,
+        `${namer(options.names, 'scenarios')(scenarioId)}: ${lang === 'da' ? 'borgere pr. tilstand' : 'citizens per state'}`,
+      ),
       data: { values },
       columns: options.columns ?? 4,
       facet: { field: 'state', type: 'nominal', sort: states.map(N), title: null },

@@ -28,3 +28,11 @@ export function namer(names: PlotNames | undefined, kind: keyof PlotNames): (id:
   const map = names?.[kind];
   return (id) => map?.[id] ?? id;
 }
+
+/**
+ * A spec's `title` entry from the caller's option: none for `''` (the caller asked for no
+ * title), the option when given, else the plot's own title.
+ */
+export function titled<T>(option: T | '' | undefined, fallback: T): { title?: T } {
+  return option === '' ? {} : { title: option ?? fallback };
+}

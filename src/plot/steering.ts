@@ -3,7 +3,7 @@
  * @module
  */
 import type { SimulationResult } from '../summary/types.js';
-import { localise, namer } from './locale.js';
+import { localise, namer, titled } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotOptions, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link steeringSpec}. */
@@ -63,13 +63,10 @@ export function steeringSpec(
   return localise(
     {
       $schema: VEGA_LITE_SCHEMA,
-      ...(options.title !== ''
-        ? {
-            title:
-              options.title ??
-              `${namer(options.names, 'scenarios')(scenarioId)}: ${lang === 'da' ? 'styret andel pr. replikat' : 'steered share per replicate'}`,
-          }
-        : {}),
+      ...titled(
+        options.title,
+        `${namer(options.names, 'scenarios')(scenarioId)}: ${lang === 'da' ? 'styret andel pr. replikat' : 'steered share per replicate'}`,
+      ),
       width: options.width ?? 460,
       height: options.height ?? 200,
       layer: [

@@ -4,7 +4,7 @@
  */
 import { formatNumber } from '../format/numbers.js';
 import { metricText } from './data.js';
-import { localise } from './locale.js';
+import { localise, titled } from './locale.js';
 import { VEGA_LITE_SCHEMA, type PlotMetric, type PlotOptions, type TornadoRow, type VegaLiteSpec } from './types.js';
 
 /** Options of {@link tornadoSpec}. */
@@ -110,17 +110,14 @@ export function tornadoSpec(input: TornadoRow[] | TornadoInput, options: Tornado
   return localise(
     {
       $schema: VEGA_LITE_SCHEMA,
-      ...(options.title !== ''
-        ? {
-            title:
-              options.title ??
-              (subtitle
-                ? { text: lang === 'da' ? `Følsomhed: ${what}` : `Sensitivity: ${what}`, subtitle }
-                : lang === 'da'
-                  ? `Følsomhed: ${what}`
-                  : `Sensitivity: ${what}`),
-          }
-        : {}),
+      ...titled(
+        options.title,
+        subtitle
+          ? { text: lang === 'da' ? `Følsomhed: ${what}` : `Sensitivity: ${what}`, subtitle }
+          : lang === 'da'
+            ? `Følsomhed: ${what}`
+            : `Sensitivity: ${what}`,
+      ),
       width: options.width ?? 420,
       height: options.height ?? Math.max(60, 28 * sorted.length),
       data: { values },
