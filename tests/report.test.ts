@@ -13,6 +13,7 @@ import type { ModelSpec } from '../src/model/types.js';
 import { presets } from '../src/presets/index.js';
 import { renderReport } from '../src/report/html.js';
 import { icerParts, LABELS, paybackPhrase } from '../src/format/i18n.js';
+import { formatNumber } from '../src/format/numbers.js';
 import { simulate } from '../src/run/simulate.js';
 import type { SimulationResult } from '../src/summary/types.js';
 import { ICERS, withDecision } from './decision-fixture.js';
@@ -222,6 +223,47 @@ describe('the decision section', () => {
     );
     expect(section).not.toContain('<figure>');
     expect(section).not.toContain('EVPPI');
+  });
+});
+
+describe('the yearly budget section', () => {
+  const section = (page: string) => page.match(/<section id="yearly">[\s\S]*?<\/section>/)?.[0] ?? '';
+  const table = (page: string, cls: string, payer: string) =>
+    section(page).match(new RegExp(`<table class="numbers ${cls}" data-payer="${payer}">[\\s\\S]*?</table>`))?.[0] ??
+    '';
+
+  it('has one table per payer, years × items down and scenarios across, and the differences per payer', () => {
+    const years = [...new Set((result.yearly ?? []).map((l) => l.year))];
+    expect(years.length).toBeGreaterThan(1);
+    const items = { municipality: 4, state: 1, total: 1 };
+    for (const page of Object.values(html)) {
+      for (const [payer, k] of Object.entries(items)) {
+        const own = table(page, 'yearly', payer);
+        expect(own.match(/<tr data-year=/g)).toHaveLength(years.length * k);
+        expect(own.match(/<td data-scenario=/g)).toHaveLength(years.length * k * result.scenarios.length);
+        const diff = table(page, 'yearly-differences', payer);
+        expect(diff.match(/<tr data-year=/g)).toHaveLength(years.length * k);
+      }
+      expect(section(page)).not.toContain('data-item="successRate"');
+    }
+    expect(section(html.en)).toContain('<h3>Municipality</h3>');
+    expect(section(html.da)).toContain('<h3>Kommunen</h3>');
+    expect(section(html.da)).toContain('hele horisonten');
+  });
+
+  it("shows the result's yearly municipal cost, Danish-formatted under --lang da", () => {
+    const line = (result.yearly ?? []).find((l) => l.item === 'municipalCost' && l.scenario === 'today');
+    if (!line) throw new Error('no yearly municipal cost');
+    const mio = line.mean / 1e6;
+    const digits = Math.abs(mio) >= 1000 ? 0 : Math.abs(mio) >= 1 ? 1 : 2;
+    const row = (page: string) =>
+      table(page, 'yearly', 'municipality').match(
+        new RegExp(`<tr data-year="${line.year}" data-item="municipalCost">[\\s\\S]*?</tr>`),
+      )?.[0] ?? '';
+    const first = (page: string) => row(page).match(/<td data-scenario="today">([^<]*) <span/)?.[1];
+    expect(first(html.da)).toBe(formatNumber(mio, digits, 'da'));
+    expect(first(html.en)).toBe(formatNumber(mio, digits, 'en'));
+    expect(first(html.da)).toMatch(/^-?[\d.]+,\d+$/);
   });
 });
 

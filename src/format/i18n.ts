@@ -338,6 +338,38 @@ export interface ReportLabels {
   paybackSentence: (p: PaybackParts) => string;
   /** Note under the payback sentences: the definition. */
   paybackNote: (baseline: string, levelPct: number) => string;
+  /** The yearly budget section: lines by payer, per scenario and as differences from the baseline. */
+  yearly: {
+    /** Heading of the section. */
+    heading: string;
+    /** Heading of one payer's table. */
+    payers: Record<'municipality' | 'state' | 'total', string>;
+    /** Heading of one payer's differences from the baseline. */
+    differences: (payer: string, baseline: string) => string;
+    /** Names of the yearly items that are not metrics (the rest use the metric names). */
+    items: { stateReimbursement: string };
+    /** Column head of the year column. */
+    year: string;
+    /** Column head of the item column. */
+    item: string;
+    /** A year without a calendar date: "year N". */
+    yearN: (n: number) => string;
+    /** The row of the whole horizon. */
+    total: string;
+    /** Note under the section: units, interval, discounting. */
+    note: (levelPct: number) => string;
+  };
+  /** The uncertain parameters section. */
+  parameters: {
+    /** Heading of the section. */
+    heading: string;
+    /** Column heads: name, distribution, mean, source. */
+    columns: [string, string, string, string];
+    /** Line shown when the model has no uncertain parameter. */
+    none: string;
+    /** Note under the table: what the draws mean. */
+    note: string;
+  };
 }
 
 /** Per cent, months and mio. DKK, per language. */
@@ -522,6 +554,24 @@ const EN: ReportLabels = {
     `Payback is the first month from which the municipality's cumulative net cost against ${b} stays at or below 0 until the horizon; shown as the median over replicates with its ${lv} % interval. ` +
     `A replicate that never spends more than ${b} has no outlay (counted as month 0); one still above 0 at the horizon never pays back within it. ` +
     `Whether a scenario pays back, never does or saves from the start is read off the mean cost over replicates. A negative net result is a saving.`,
+  yearly: {
+    heading: 'Budget by year and payer',
+    payers: { municipality: 'Municipality', state: 'State', total: 'Total (municipality and state)' },
+    differences: (p, b) => `${p}: difference from ${b}`,
+    items: { stateReimbursement: 'state reimbursement' },
+    year: 'Year',
+    item: 'Item',
+    yearN: (n) => `year ${n}`,
+    total: 'whole horizon',
+    note: (lv) =>
+      `Mio. DKK per year for the whole population (discounted when the model discounts), mean over replicates with the ${lv} % interval in brackets. Differences are paired replicate by replicate, with the probability that the scenario is better (lower cost, higher income).`,
+  },
+  parameters: {
+    heading: 'Uncertain parameters',
+    columns: ['Parameter', 'Distribution', 'Mean', 'Source'],
+    none: 'No uncertain parameters: every effect is fixed.',
+    note: 'Each replicate draws every uncertain parameter once from its distribution; the intervals above hold this uncertainty together with the chance in who moves when.',
+  },
 };
 
 const DA: ReportLabels = {
@@ -690,6 +740,24 @@ const DA: ReportLabels = {
     `Tilbagebetalingstiden er den første måned, hvorfra kommunens akkumulerede nettoudgift i forhold til ${b} holder sig på eller under 0 til horisonten; vist som median over gentagelserne med ${lv} %-interval. ` +
     `En gentagelse, der aldrig bruger mere end ${b}, har intet udlæg (tæller som måned 0); en, der stadig er over 0 ved horisonten, tjener sig ikke hjem inden for den. ` +
     `Om et scenarie tjener sig hjem, ikke gør det eller sparer fra start, aflæses af gennemsnitsudgiften over gentagelserne. Et negativt nettoresultat er en besparelse.`,
+  yearly: {
+    heading: 'Budget pr. år og betaler',
+    payers: { municipality: 'Kommunen', state: 'Staten', total: 'I alt (kommune og stat)' },
+    differences: (p, b) => `${p}: forskel fra ${b}`,
+    items: { stateReimbursement: 'statsrefusion' },
+    year: 'År',
+    item: 'Post',
+    yearN: (n) => `år ${n}`,
+    total: 'hele horisonten',
+    note: (lv) =>
+      `Mio. kr. pr. år for hele målgruppen (tilbagediskonteret, når modellen diskonterer), gennemsnit over gentagelserne med ${lv} %-interval i parentes. Forskelle er parrede gentagelse for gentagelse, med sandsynligheden for, at scenariet er bedre (lavere udgift, højere indtægt).`,
+  },
+  parameters: {
+    heading: 'Usikre parametre',
+    columns: ['Parameter', 'Fordeling', 'Middelværdi', 'Kilde'],
+    none: 'Ingen usikre parametre: alle effekter er faste.',
+    note: 'Hver gentagelse trækker hver usikker parameter én gang fra dens fordeling; intervallerne ovenfor rummer denne usikkerhed sammen med tilfældighederne i, hvem der skifter tilstand hvornår.',
+  },
 };
 
 /** Both label sets. */

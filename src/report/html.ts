@@ -31,6 +31,8 @@ import {
 } from '../format/i18n.js';
 import { formatNumber, formatRange, NOT_AVAILABLE } from '../format/numbers.js';
 import { modelWords, type ModelWords } from '../format/model-words.js';
+import { YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from '../engine/reduce/ledger.js';
+import type { YearlyDifference, YearlyLine } from '../summary/business.js';
 
 /** Options of {@link renderReport}. */
 export interface ReportOptions {
@@ -163,6 +165,7 @@ ${differencesTable(result, metrics, diffs, base, lang, S)}
     : ''
 }
 ${paybackSection(result, lang, levelPct, name, S)}
+${yearlySection(result, lang, levelPct, base, S)}
 ${decision}
 ${armsSection(result, metrics, lang, levelPct, S)}
 <section id="plots">
@@ -360,7 +363,87 @@ ${lines.join('\n')}
 </section>`;
 }
 
-function cell(m: MetricSummary | undefined, factor: number, lang: ReportLanguage): string {
+/** The payers shown in the yearly section, in reading order (outcomes are in the comparison table). */
+const PAYERS = ['municipality', 'state', 'total'] as const;
+
+/**
+ * The yearly budget lines: one table per payer, years × items down, scenarios across, then
+ * the paired differences from the baseline per payer when the result has them. Nothing when
+ * the result has no yearly lines (a result from before them).
+ */
+function yearlySection(
+  result: SimulationResult,
+  lang: ReportLanguage,
+  levelPct: number,
+  base: string,
+  S: (id: string) => string,
+): string {
+  const lines = result.yearly ?? [];
+  if (!lines.length) return '';
+  const L = LABELS[lang];
+  const Y = L.yearly;
+  const years = [...new Set(lines.map((l) => l.year))];
+  const yearName = (y: string) => (y === 'total' ? Y.total : /^year (\d+)$/.test(y) ? Y.yearN(Number(y.slice(5))) : y);
+  const itemName = (k: YearlyItem) => (k === 'stateReimbursement' ? Y.items.stateReimbursement : metricLabel(k, lang));
+  const byKey = <T extends YearlyLine>(xs: readonly T[]) =>
+    new Map(xs.map((l) => [`${l.scenario}|${l.year}|${l.item}`, l]));
+  const own = byKey(lines);
+  const diffs = byKey<YearlyDifference>(result.yearlyComparisons ?? []);
+  const others = result.scenarios.filter((s) => s.id !== base);
+  const out: string[] = ['<section id="yearly">', `<h2>${esc(Y.heading)}</h2>`];
+  for (const payer of PAYERS) {
+    const items = YEARLY_ITEMS.filter((k) => YEARLY_PAYER[k] === payer);
+    // Rows: each year with its items; the year spans its items' rows.
+    const rows = (cells: (year: string, item: YearlyItem) => string) =>
+      years
+        .flatMap((y) =>
+          items.map(
+            (k, i) =>
+              `<tr data-year="${esc(y)}" data-item="${k}">${i === 0 ? `<th scope="rowgroup" rowspan="${items.length}">${esc(yearName(y))}</th>` : ''}<th scope="row">${esc(itemName(k))}</th>${cells(y, k)}</tr>`,
+          ),
+        )
+        .join('\n');
+    const head = `<tr><th scope="col">${esc(Y.year)}</th><th scope="col">${esc(Y.item)}</th>${result.scenarios.map((s) => `<th scope="col">${esc(S(s.id))}</th>`).join('')}</tr>`;
+    out.push(
+      `<h3>${esc(Y.payers[payer])}</h3>`,
+      `<table class="numbers yearly" data-payer="${payer}"><thead>${head}</thead><tbody>\n${rows((y, k) =>
+        result.scenarios
+          .map((s) => `<td data-scenario="${esc(s.id)}">${cell(own.get(`${s.id}|${y}|${k}`), 1e-6, lang)}</td>`)
+          .join(''),
+      )}\n</tbody></table>`,
+    );
+    if (!others.length || !diffs.size) continue;
+    const dhead =
+      `<tr><th scope="col" rowspan="2">${esc(Y.year)}</th><th scope="col" rowspan="2">${esc(Y.item)}</th>${others.map((s) => `<th scope="colgroup" colspan="2">${esc(S(s.id))} − ${esc(S(base))}</th>`).join('')}</tr>` +
+      `<tr>${others.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
+    out.push(
+      `<h4>${esc(Y.differences(Y.payers[payer], S(base)))}</h4>`,
+      `<table class="numbers yearly-differences" data-payer="${payer}"><thead>${dhead}</thead><tbody>\n${rows((y, k) =>
+        others.map((s) => differenceCells(diffs.get(`${s.id}|${y}|${k}`), 1e-6, lang)).join(''),
+      )}\n</tbody></table>`,
+    );
+  }
+  out.push(`<p class="note">${esc(Y.note(levelPct))}</p>`, '</section>');
+  return out.join('\n');
+}
+
+/** A paired difference and its probability of being better, as two cells. */
+function differenceCells(
+  d: { mean: number | null; lo: number; hi: number; probBetter: number } | undefined,
+  factor: number,
+  lang: ReportLanguage,
+): string {
+  if (!d || d.mean === null || !Number.isFinite(d.mean)) return `<td>${NOT_AVAILABLE}</td><td></td>`;
+  const dg = digitsFor(d.mean * factor);
+  const cls = d.lo > 0 || d.hi < 0 ? ' class="clear"' : '';
+  return `<td${cls}>${d.mean > 0 ? '+' : ''}${formatNumber(d.mean * factor, dg, lang)} <span class="ci">(${formatRange(d.lo * factor, d.hi * factor, lang, dg)})</span></td><td>${formatNumber(100 * d.probBetter, 0, lang)} %</td>`;
+}
+
+function cell(
+  m: MetricSummary | Pick<YearlyLine, 'mean' | 'lo' | 'hi'> | undefined,
+  factor: number,
+  lang: ReportLanguage,
+): string {
   if (!m || m.mean === null || !Number.isFinite(m.mean)) return NOT_AVAILABLE;
   const dg = digitsFor(m.mean * factor);
   return `${formatNumber(m.mean * factor, dg, lang)} <span class="ci">(${formatRange(m.lo * factor, m.hi * factor, lang, dg)})</span>`;
