@@ -14,6 +14,8 @@ import { presets } from '../src/presets/index.js';
 import { renderReport } from '../src/report/html.js';
 import { icerParts, LABELS, paybackPhrase } from '../src/format/i18n.js';
 import { formatNumber } from '../src/format/numbers.js';
+import { citeEvidence } from '../src/evidence/index.js';
+import { getPreset } from '../src/presets/index.js';
 import { simulate } from '../src/run/simulate.js';
 import type { SimulationResult } from '../src/summary/types.js';
 import { ICERS, withDecision } from './decision-fixture.js';
@@ -264,6 +266,57 @@ describe('the yearly budget section', () => {
     expect(first(html.da)).toBe(formatNumber(mio, digits, 'da'));
     expect(first(html.en)).toBe(formatNumber(mio, digits, 'en'));
     expect(first(html.da)).toMatch(/^-?[\d.]+,\d+$/);
+  });
+});
+
+describe('the uncertain parameters section', () => {
+  const section = (page: string) => page.match(/<section id="parameters">[\s\S]*?<\/section>/)?.[0] ?? '';
+  const escHtml = (x: string) =>
+    x.replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+    );
+
+  it('lists each uncertain parameter with its distribution in words, mean and source, in both languages', () => {
+    for (const page of Object.values(html)) {
+      const rows = section(page).match(/<tr data-parameter="[^"]+"/g) ?? [];
+      expect(rows.map((r) => r.slice(20, -1))).toEqual(['fsm2Effect', 'basisEffect', 'fsm4Effect', 'koord4Effect']);
+    }
+    expect(section(html.en)).toContain('<td>lognormal, median 1.05 (95 % 0.9–1.3)</td><td class="number">1.06</td>');
+    expect(section(html.en)).toContain('assumption: seed scenario 1 expects a small rise in success');
+    expect(section(html.da)).toContain('<td>lognormal, median 1,05 (95 % 0,9–1,3)</td><td class="number">1,06</td>');
+    expect(section(html.da)).toContain('<th scope="col">Middelværdi</th>');
+    // Today's operation and its steered variant use no uncertain effect: said, not left out.
+    for (const id of ['today', 'today-steered'])
+      expect(section(html.en)).toContain(`<p class="none" data-scenario="${id}">`);
+    expect(section(html.en)).not.toContain('data-scenario="scenario-1"');
+  });
+
+  it("takes a parameter's source from the model's translation", async () => {
+    const translated = getPreset('randers-2025', { translations: true });
+    const page = section(await renderReport(result, translated, { lang: 'da' }));
+    expect(page).toContain('antagelse: udvalgsbilagets scenarie 1');
+    expect(page).not.toContain('assumption');
+  });
+
+  it('says so when every effect is fixed', { timeout: 120_000 }, async () => {
+    const gladsaxe = getPreset('gladsaxe-2026', { translations: true });
+    const r = await simulate(gladsaxe, { replicates: 10, seed: 'fixed' });
+    expect(section(await renderReport(r, gladsaxe, { lang: 'en' }))).toContain(
+      '<p class="none">No uncertain parameters: every effect is fixed.</p>',
+    );
+    expect(section(await renderReport(r, gladsaxe, { lang: 'da' }))).toContain(
+      '<p class="none">Ingen usikre parametre: alle effekter er faste.</p>',
+    );
+  });
+
+  it("cites an evidence entry's source", { timeout: 120_000 }, async () => {
+    const cited = structuredClone(model) as unknown as { parameters: Record<string, unknown> };
+    cited.parameters.fsm2Effect = { evidence: 'ips-dk-inklusion' };
+    const m = cited as unknown as typeof model;
+    const r = await simulate(m, { replicates: 10, seed: 'cited' });
+    const page = section(await renderReport(r, m, { lang: 'en' }));
+    expect(page).toContain(escHtml(citeEvidence('ips-dk-inklusion')));
   });
 });
 

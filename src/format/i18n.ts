@@ -367,6 +367,8 @@ export interface ReportLabels {
     columns: [string, string, string, string];
     /** Line shown when the model has no uncertain parameter. */
     none: string;
+    /** Line of a scenario that draws no uncertain parameter. */
+    noneFor: (scenario: string) => string;
     /** Note under the table: what the draws mean. */
     note: string;
   };
@@ -570,6 +572,7 @@ const EN: ReportLabels = {
     heading: 'Uncertain parameters',
     columns: ['Parameter', 'Distribution', 'Mean', 'Source'],
     none: 'No uncertain parameters: every effect is fixed.',
+    noneFor: (s) => `${s}: no uncertain parameters, every effect it uses is fixed.`,
     note: 'Each replicate draws every uncertain parameter once from its distribution; the intervals above hold this uncertainty together with the chance in who moves when.',
   },
 };
@@ -756,6 +759,7 @@ const DA: ReportLabels = {
     heading: 'Usikre parametre',
     columns: ['Parameter', 'Fordeling', 'Middelværdi', 'Kilde'],
     none: 'Ingen usikre parametre: alle effekter er faste.',
+    noneFor: (s) => `${s}: ingen usikre parametre, alle effekter, scenariet bruger, er faste.`,
     note: 'Hver gentagelse trækker hver usikker parameter én gang fra dens fordeling; intervallerne ovenfor rummer denne usikkerhed sammen med tilfældighederne i, hvem der skifter tilstand hvornår.',
   },
 };

@@ -118,6 +118,8 @@ export interface ModelWords {
   description: string | undefined;
   /** A source text of an intervention or scenario in the language. */
   source(kind: 'interventions' | 'scenarios', id: string): string | undefined;
+  /** A named parameter's source in the language, when the translation gives one (else the model's own text is used). */
+  parameterSource(name: string): string | undefined;
   /** A calendar step's label in the language. */
   calendarLabel(from: unknown): string | undefined;
   /**
@@ -145,6 +147,7 @@ interface Translation {
   scenarios?: Record<string, string>;
   interventionSources?: Record<string, string>;
   scenarioSources?: Record<string, string>;
+  parameterSources?: Record<string, string>;
   calendar?: Record<string, string>;
 }
 
@@ -273,6 +276,7 @@ export function modelWords(model: ModelInput, lang: ReportLanguage): ModelWords 
         ? model.interventions?.find((i) => i.id === id)
         : model.scenarios.find((s) => s.id === id)
       )?.source,
+    parameterSource: (name) => t.parameterSources?.[name],
     calendarLabel: (from) => t.calendar?.[String(from)] ?? model.calendar?.find((c) => c.from === from)?.label,
     value,
     target,

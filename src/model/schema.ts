@@ -490,6 +490,8 @@ export const translationSchema = z.strictObject({
   interventionSources: z.record(id, z.string()).optional(),
   /** Scenario sources by scenario id. */
   scenarioSources: z.record(id, z.string()).optional(),
+  /** Sources of the named parameters (the `parameters` block) by name. */
+  parameterSources: z.record(id, z.string()).optional(),
   /** Calendar step labels by the step's `from` ("2026-02", or a month index as text). */
   calendar: z.record(z.string(), z.string()).optional(),
 });

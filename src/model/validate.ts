@@ -281,6 +281,7 @@ function checkTranslations(m: Model, out: Problem[]): void {
     scenarios: m.scenarios.map((s) => s.id),
     interventionSources: (m.interventions ?? []).map((iv) => iv.id),
     scenarioSources: m.scenarios.map((s) => s.id),
+    parameterSources: Object.keys(m.parameters ?? {}),
     calendar: (m.calendar ?? []).map((c) => String(c.from)),
   };
   for (const [lang, t] of Object.entries(m.translations ?? {})) {

@@ -429,6 +429,12 @@ export const randersTranslations: NonNullable<Model['translations']> = {
       'today-steered':
         'udvalgsbilaget: "porteføljestyring: andelen med en aktiv jobindsats justeres med ±5 procentpoint pr. kvartal ud fra kapacitet, progression og økonomi"',
     },
+    parameterSources: {
+      fsm2Effect: 'antagelse: udvalgsbilagets scenarie 1 venter en lille stigning i succes for de 20 % med FSM',
+      basisEffect: 'antagelse: udvalgsbilagets scenarie 1 venter et fald i succes for de 80 % med basis',
+      fsm4Effect: 'antagelse: udvalgsbilagets scenarie 2 venter succes over scenarie 1, under i dag',
+      koord4Effect: 'antagelse: mellem basis og FSM',
+    },
     calendar: {
       '2026-02': 'ingen nye ressourceforløb (igangværende forløb fortsætter)',
       '2027-01': 'nye regler om afklaringsret',

@@ -30,7 +30,9 @@ import {
   type SentenceParts,
 } from '../format/i18n.js';
 import { formatNumber, formatRange, NOT_AVAILABLE } from '../format/numbers.js';
-import { modelWords, type ModelWords } from '../format/model-words.js';
+import { distributionWords, modelWords, type ModelWords } from '../format/model-words.js';
+import { citeEvidence, isEvidenceRef } from '../evidence/index.js';
+import { planUncertainty } from '../evidence/plan.js';
 import { YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from '../engine/reduce/ledger.js';
 import type { YearlyDifference, YearlyLine } from '../summary/business.js';
 
@@ -173,6 +175,7 @@ ${armsSection(result, metrics, lang, levelPct, S)}
 ${figures.map((f, i) => `<figure>${svgs[i]}<figcaption>${esc(f.caption)}</figcaption></figure>`).join('\n')}
 ${result.tables.occupancy ? '' : `<p class="note">${esc(L.noOccupancy)}</p>`}
 </section>
+${parametersSection(model, result, W, S)}
 <section id="assumptions">
 <h2>${esc(L.assumptionsHeading)}</h2>
 ${assumptions(result, model, L, W)}
@@ -361,6 +364,102 @@ ${lines.join('\n')}
 </ul>
 <p class="note">${esc(L.paybackNote(S(rows[0].baseline), levelPct))}</p>
 </section>`;
+}
+
+/** The value a raw model holds at a path (the place a parameter slot fills). */
+function at(raw: unknown, path: readonly (string | number)[]): unknown {
+  let v = raw;
+  for (const k of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
+}
+
+/** Where a parameter's value comes from: an evidence entry's citation, else the source written beside it. */
+function parameterSource(v: unknown): string | undefined {
+  if (isEvidenceRef(v) && typeof v.evidence === 'string') return citeEvidence(v.evidence);
+  if (v !== null && typeof v === 'object' && typeof (v as { source?: unknown }).source === 'string')
+    return (v as { source: string }).source;
+  return undefined;
+}
+
+/**
+ * The interventions a scenario's citizens can be in: its allocation, the intervention its
+ * steering moves citizens into, and the fallbacks of a full capacity.
+ */
+function reachable(raw: Record<string, unknown>, s: ScenarioResult): string[] {
+  const ivs = (raw.interventions ?? []) as { id: string; capacity?: { fallback?: string } }[];
+  const spec = ((raw.scenarios ?? []) as { id: string; steering?: { intervention?: string } }[]).find(
+    (x) => x.id === s.id,
+  );
+  const out = new Set(
+    s.allocation.filter((a) => a.count > 0 && a.intervention !== null).map((a) => a.intervention as string),
+  );
+  if (spec?.steering?.intervention) out.add(spec.steering.intervention);
+  // Fallbacks may chain: follow them until nothing new.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const id of [...out]) {
+      const fb = ivs.find((iv) => iv.id === id)?.capacity?.fallback;
+      if (fb && !out.has(fb)) {
+        out.add(fb);
+        grew = true;
+      }
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Every uncertain parameter: its name, distribution in words, mean and source; then the
+ * scenarios that draw none (every effect they use fixed), or one line when the model has
+ * no uncertain parameter at all.
+ */
+function parametersSection(
+  model: ModelInput,
+  result: SimulationResult,
+  W: ModelWords,
+  S: (id: string) => string,
+): string {
+  const P = LABELS[W.lang].parameters;
+  const plan = planUncertainty(model);
+  const uncertain = plan.parameters.map((p, i) => ({ p, i })).filter(({ p }) => p.dist !== null);
+  const out = ['<section id="parameters">', `<h2>${esc(P.heading)}</h2>`];
+  if (!uncertain.length) {
+    out.push(`<p class="none">${esc(P.none)}</p>`, '</section>');
+    return out.join('\n');
+  }
+  const raw = model as unknown as Record<string, unknown>;
+  const named = (raw.parameters ?? {}) as Record<string, unknown>;
+  const rows = uncertain.map(({ p, i }) => {
+    const isNamed = Object.hasOwn(named, p.name);
+    const place = isNamed ? named[p.name] : at(raw, plan.slots.find((s) => s.index === i)?.path ?? []);
+    const source = (isNamed ? W.parameterSource(p.name) : undefined) ?? parameterSource(place) ?? '';
+    const digits = Math.abs(p.mean) >= 1000 ? 0 : Math.abs(p.mean) >= 10 ? 1 : 2;
+    return `<tr data-parameter="${esc(p.name)}"><td class="id"><code>${esc(p.name)}</code></td><td>${esc(distributionWords(p.dist as NonNullable<typeof p.dist>, W.lang))}</td><td class="number">${formatNumber(p.mean, digits, W.lang)}</td><td>${esc(source)}</td></tr>`;
+  });
+  out.push(
+    `<table class="parameters"><thead><tr>${P.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
+  );
+  // A parameter inside an intervention touches only the scenarios that allocate to it; one elsewhere touches all.
+  const ivs = (raw.interventions ?? []) as { id: string }[];
+  const scenarios = (raw.scenarios ?? []) as { id: string }[];
+  const touched = new Set<string>();
+  let everyone = false;
+  for (const slot of plan.slots) {
+    if (plan.parameters[slot.index].dist === null) continue;
+    const [head, index] = slot.path;
+    if (head === 'interventions' && typeof index === 'number') touched.add(`iv:${ivs[index]?.id}`);
+    else if (head === 'scenarios' && typeof index === 'number') touched.add(`sc:${scenarios[index]?.id}`);
+    else everyone = true;
+  }
+  if (!everyone) {
+    const fixed = result.scenarios.filter(
+      (s) => !touched.has(`sc:${s.id}`) && !reachable(raw, s).some((iv) => touched.has(`iv:${iv}`)),
+    );
+    for (const s of fixed) out.push(`<p class="none" data-scenario="${esc(s.id)}">${esc(P.noneFor(S(s.id)))}</p>`);
+  }
+  out.push(`<p class="note">${esc(P.note)}</p>`, '</section>');
+  return out.join('\n');
 }
 
 /** The payers shown in the yearly section, in reading order (outcomes are in the comparison table). */
