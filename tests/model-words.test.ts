@@ -49,6 +49,15 @@ describe('translations', () => {
     expect(validateModel(model).translations?.da?.states?.kh).toBe('kontanthjælp');
     const bad = { ...model, translations: { da: { states: { nope: 'x' } } } };
     expect(() => validateModel(bad)).toThrow(/translations\.da\.states\.nope: unknown state "nope"/);
+    // Parameter sources name the parameters block.
+    const withParam = {
+      ...model,
+      parameters: { e: 1 },
+      translations: { da: { parameterSources: { e: 'antagelse' } } },
+    };
+    expect(modelWords(validateModel(withParam), 'da').parameterSource('e')).toBe('antagelse');
+    const badParam = { ...withParam, translations: { da: { parameterSources: { f: 'x' } } } };
+    expect(() => validateModel(badParam)).toThrow(/translations\.da\.parameterSources\.f: unknown parameter "f"/);
   });
 
   it('name the model in the language and fall back to its own labels', () => {

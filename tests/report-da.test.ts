@@ -70,6 +70,10 @@ describe.skipIf(!hasChromium)(
           lines.filter((l) => l.includes(w)).map((l) => `${w.trim()}: ${l.trim()}`),
         );
         expect(english).toEqual([]);
+        // The yearly budget and the uncertain parameters are part of what was read.
+        expect(text).toContain('Budget pr. år og betaler');
+        expect(text).toContain('Usikre parametre');
+        if (id === 'gladsaxe-2026') expect(text).toContain('Ingen usikre parametre: alle effekter er faste.');
         // Thousands with "." and decimals with ",": never 15,000 or 1.5 (a Danish 1.500 has three digits after ".").
         expect(text).toMatch(/\d\.\d{3}\b/);
         expect(text).toMatch(/\d,\d/);
