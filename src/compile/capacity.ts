@@ -5,23 +5,14 @@
  * @module
  */
 import type { NormalisedIntervention, NormalisedModel } from '../model/normalise.js';
-import type { CompiledScenario } from './compiled.js';
+import type { CompiledCapacity, CompiledScenario } from './compiled.js';
+
+export type { CompiledCapacity } from './compiled.js';
 import type { Periods } from './periods.js';
 
 /** Places of a capacity: `places`, or caseworkers × caseload rounded down. */
 function places(cap: { places?: number; caseworkers?: number; caseload?: number }): number {
   return cap.places ?? Math.floor((cap.caseworkers ?? 0) * (cap.caseload ?? 0) + 1e-9);
-}
-
-/** The capacity arrays of a compiled model. */
-export interface CompiledCapacity {
-  capPlaces: Int32Array;
-  capFallback: Int32Array;
-  capQueue: Uint8Array;
-  hasCapacity: boolean;
-  capAt: Int32Array;
-  capVaries: boolean;
-  armOpen: Uint8Array;
 }
 
 /** Capacity by arm (arm i + 1 is intervention i) and by calendar period. */

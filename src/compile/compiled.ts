@@ -44,12 +44,55 @@ export interface CompiledScenario {
   lockstep: boolean;
 }
 
+/** The discount and refusion tables of a compiled model (`money.ts`). */
+export interface MoneyTables {
+  /** discPrefix[t] = Σ_{j<t} δ^j: discounted months from 0 to t. */
+  discPrefix: Float64Array;
+  /** discPow[t] = δ^t for t ≤ H. */
+  discPow: Float64Array;
+  /** discInv[c] = δ^−c for clock values c. */
+  discInv: Float64Array;
+  /** municipal[c]: the municipality's share of a transfer in the c-th month on support. */
+  municipal: Float64Array;
+  /** munPrefix[c] = Σ_{j<c} δ^j · municipal[j]. */
+  munPrefix: Float64Array;
+  /** Premium income per month in a paid-hours state. */
+  premium: number;
+  /**
+   * Whether money needs more than plain months: discounting or a refusion ladder. Without
+   * either, discounted and net months equal months and the engine skips them.
+   */
+  moneyDetail: boolean;
+  /** Whether there is a refusion ladder (net transfers differ from gross). */
+  hasLadder: boolean;
+  /** From this month on support the municipal share no longer changes. */
+  constFrom: number;
+}
+
+/** The capacity arrays of a compiled model (`capacity.ts`). */
+export interface CompiledCapacity {
+  /** capPlaces[a]: places of arm a, −1 for no limit. */
+  capPlaces: Int32Array;
+  /** capFallback[a]: the arm those waiting for (or turned away from) arm a hold. */
+  capFallback: Int32Array;
+  /** capQueue[a]: 1 when those turned away wait for a place, 0 when they keep the fallback. */
+  capQueue: Uint8Array;
+  /** Whether any arm has a capacity. */
+  hasCapacity: boolean;
+  /** capAt[p · A + a]: places of arm a in calendar period p (−1 for no limit). */
+  capAt: Int32Array;
+  /** Whether some arm's places change over the calendar. */
+  capVaries: boolean;
+  /** armOpen[p · A + a]: 1 when newcomers can get arm a in calendar period p. */
+  armOpen: Uint8Array;
+}
+
 /**
  * The model as flat arrays; see the module comment. Row index
  * r = (((a · K + c) · S + s) · NP + p) · NB + b for arm a, readiness class c, state s,
  * calendar period p and duration band b.
  */
-export interface CompiledModel {
+export interface CompiledModel extends MoneyTables, CompiledCapacity {
   H: number;
   /** Number of states. */
   S: number;
@@ -94,41 +137,6 @@ export interface CompiledModel {
   groupInitial: Int32Array;
   groupPrior: Int32Array;
   groupInitialDuration: Int32Array;
-  /** discPrefix[t] = Σ_{j<t} δ^j: discounted months from 0 to t. */
-  discPrefix: Float64Array;
-  /** discPow[t] = δ^t for t ≤ H. */
-  discPow: Float64Array;
-  /** discInv[c] = δ^−c for clock values c. */
-  discInv: Float64Array;
-  /** municipal[c]: the municipality's share of a transfer in the c-th month on support. */
-  municipal: Float64Array;
-  /** munPrefix[c] = Σ_{j<c} δ^j · municipal[j]. */
-  munPrefix: Float64Array;
-  /** Premium income per month in a paid-hours state. */
-  premium: number;
-  /** capPlaces[a]: places of arm a, −1 for no limit. */
-  capPlaces: Int32Array;
-  /** capFallback[a]: the arm those waiting for (or turned away from) arm a hold. */
-  capFallback: Int32Array;
-  /** capQueue[a]: 1 when those turned away wait for a place, 0 when they keep the fallback. */
-  capQueue: Uint8Array;
-  /** Whether any arm has a capacity. */
-  hasCapacity: boolean;
-  /** capAt[p · A + a]: places of arm a in calendar period p (−1 for no limit). */
-  capAt: Int32Array;
-  /** Whether some arm's places change over the calendar. */
-  capVaries: boolean;
-  /** armOpen[p · A + a]: 1 when newcomers can get arm a in calendar period p. */
-  armOpen: Uint8Array;
-  /**
-   * Whether money needs more than plain months: discounting or a refusion ladder. Without
-   * either, discounted and net months equal months and the engine skips them.
-   */
-  moneyDetail: boolean;
-  /** Whether there is a refusion ladder (net transfers differ from gross). */
-  hasLadder: boolean;
-  /** From this month on support the municipal share no longer changes. */
-  constFrom: number;
   /** yearOf[t]: index of month t's year in {@link CompiledModel.years}. */
   yearOf: Int32Array;
   /** Year labels: calendar years with a `start` date, else "year 1", "year 2", …. */

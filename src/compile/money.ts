@@ -6,6 +6,9 @@
  */
 import type { NormalisedModel } from '../model/normalise.js';
 import { municipalShares, REFUSION_DK_2016 } from '../model/refusion.js';
+import type { MoneyTables } from './compiled.js';
+
+export type { MoneyTables } from './compiled.js';
 
 /** transfer[p · S + s] and armCost[p · A + a] for the models of each calendar period. */
 export function periodCosts(periodModels: NormalisedModel[]): { transfer: Float64Array; armCost: Float64Array } {
@@ -23,19 +26,6 @@ export function periodCosts(periodModels: NormalisedModel[]): { transfer: Float6
     ]),
   );
   return { transfer, armCost };
-}
-
-/** The discount and refusion tables of a compiled model. */
-export interface MoneyTables {
-  discPrefix: Float64Array;
-  discPow: Float64Array;
-  discInv: Float64Array;
-  municipal: Float64Array;
-  munPrefix: Float64Array;
-  premium: number;
-  moneyDetail: boolean;
-  hasLadder: boolean;
-  constFrom: number;
 }
 
 /**
