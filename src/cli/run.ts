@@ -66,6 +66,18 @@ export const RUN_FLAGS: readonly Flag[] = [
     default: DEFAULT_WTP_RANGE_TEXT,
   },
   {
+    name: 'perspective',
+    value: 'PAYER',
+    help: "whose money the ICER, net benefit, CEAC and EVPI count: municipality | state |\nsociety (every payer) | any payer of the model's accounts",
+    default: 'municipality',
+  },
+  {
+    name: 'effect',
+    value: 'E',
+    help: 'the effect they weigh: successes | an effect account of the model (e.g. qaly)',
+    default: 'successes',
+  },
+  {
     name: 'evppi-groups',
     value: '"A,B;C"',
     help: 'groups of uncertain parameters, names separated by "," and groups by ";"\n(quote it: ";" ends a shell command); EVPPI is reported for each uncertain\nparameter alone and for each group',
@@ -148,6 +160,8 @@ export async function runCommand(argv: string[]): Promise<string | Iterable<stri
       ...(precision !== undefined ? { precision, replicates: values.replicates ? replicates : 200 } : {}),
       ...(willingnessToPay !== undefined ? { willingnessToPay } : {}),
       ...(willingnessToPayRange ? { willingnessToPayRange } : {}),
+      ...(values.perspective !== undefined ? { perspective: values.perspective as string } : {}),
+      ...(values.effect !== undefined ? { effect: values.effect as string } : {}),
       ...(evppiGroups ? { evppiGroups } : {}),
       ...(range ? { replicateRange: range } : {}),
       ...(level !== undefined ? { level } : {}),

@@ -7,6 +7,7 @@
  */
 import { normalise } from '../model/normalise.js';
 import type { Model } from '../model/types.js';
+import { compileAccounts } from './accounts.js';
 import { compileCapacity, markLockstep } from './capacity.js';
 import { compileGroups, compileScenario } from './cohorts.js';
 import type { CompiledModel } from './compiled.js';
@@ -64,6 +65,17 @@ export function compileModel(input: Model): CompiledModel {
   const scenarios = model.scenarios.map((sc) => compileScenario(sc, ctx));
   const capacity = compileCapacity(model.interventions, per, ivIndex);
   markLockstep(scenarios, capacity);
+  const costs = periodCosts(per.models);
+  const accounts = compileAccounts(
+    model,
+    per.models,
+    costs.transfer,
+    costs.armCost,
+    money.hasLadder,
+    reimbursed,
+    paidHours,
+    stateIndex,
+  );
   return {
     ...capacity,
     H,
@@ -80,7 +92,7 @@ export function compileModel(input: Model): CompiledModel {
     kind,
     paidHours,
     reimbursed,
-    ...periodCosts(per.models),
+    ...costs,
     stay: rows.stay,
     logStay: rows.logStay,
     leave: rows.leave,
@@ -92,8 +104,9 @@ export function compileModel(input: Model): CompiledModel {
     groupPrior: groups.groupPrior,
     groupInitialDuration: groups.groupInitialDuration,
     ...money,
-    ...yearsOf(model.start, H),
+    ...yearsOf(model.start, H, model.cycle),
     scenarios,
+    accounts,
     N: groups.N,
   };
 }

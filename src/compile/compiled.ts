@@ -69,6 +69,54 @@ export interface MoneyTables {
   constFrom: number;
 }
 
+/** One line of the accounts: an account and, for money, its payer. */
+export interface AccountLine {
+  /** The account's id. */
+  account: string;
+  /** Who pays (money), null for an effect account. */
+  payer: string | null;
+  /** `money` or `effect`. */
+  kind: 'money' | 'effect';
+  /** Unit of the amounts. */
+  unit: string;
+  /** Annual discount rate. */
+  discountRate: number;
+}
+
+/**
+ * The accounts of a compiled model (`accounts.ts`): amounts per line l of {@link lines}
+ * (L lines), calendar period p (NP), state s, arm a and scenario k.
+ */
+export interface CompiledAccounts {
+  /** The lines, built-in ones first. */
+  lines: AccountLine[];
+  /** stateFlow[(p · L + l) · S + s]: amount per cycle a citizen spends in state s. */
+  stateFlow: Float64Array;
+  /**
+   * netFlow[(p · L + l) · S + s]: amount per cycle weighted by the municipality's share on
+   * the refusion ladder (the transfers of reimbursed states).
+   */
+  netFlow: Float64Array;
+  /** armBenefit[(p · L + l) · A + a]: amount per cycle a holder of arm a spends in a benefit state. */
+  armBenefit: Float64Array;
+  /** armAlways[(p · L + l) · A + a]: amount per cycle a holder of arm a spends in any state. */
+  armAlways: Float64Array;
+  /** fixedFlow[(k · NP + p) · L + l]: amount per cycle of scenario k. */
+  fixedFlow: Float64Array;
+  /** startFlow[l · A + a]: one-off amount when a citizen starts holding arm a. */
+  startFlow: Float64Array;
+  /** transFlow[(l · S + from) · S + to]: one-off amount per move. */
+  transFlow: Float64Array;
+  /** disc[l · (H + 1) + t]: the line's discount factor at cycle t. */
+  disc: Float64Array;
+  /** 0: count at the start of a cycle, 1: at its end, 2: half-cycle correction. */
+  counting: number;
+  /** Whether the engine must count intervention starts (some start flow is not 0). */
+  trackStarts: boolean;
+  /** Whether the engine must count transitions (some transition flow is not 0). */
+  trackTransitions: boolean;
+}
+
 /** The capacity arrays of a compiled model (`capacity.ts`). */
 export interface CompiledCapacity {
   /** capPlaces[a]: places of arm a, −1 for no limit. */
@@ -144,6 +192,8 @@ export interface CompiledModel extends MoneyTables, CompiledCapacity {
   /** End (exclusive) of each year in months. */
   yearEnd: Int32Array;
   scenarios: CompiledScenario[];
+  /** Every money and value flow as account lines. */
+  accounts: CompiledAccounts;
   /** Total citizens in the population. */
   N: number;
 }

@@ -6,6 +6,7 @@
  */
 import type { NormalisedModel } from '../model/normalise.js';
 import { municipalShares, REFUSION_DK_2016 } from '../model/refusion.js';
+import { cycleYears } from './accounts.js';
 import type { MoneyTables } from './compiled.js';
 
 export type { MoneyTables } from './compiled.js';
@@ -35,7 +36,8 @@ export function periodCosts(periodModels: NormalisedModel[]): { transfer: Float6
 export function moneyTables(model: NormalisedModel, H: number, maxPrior: number): MoneyTables {
   const C = maxPrior + H + 1;
   const rate = model.costs.discountRate;
-  const delta = (1 + rate) ** (-1 / 12);
+  // Per cycle: a month, or a year with `cycle: "year"`.
+  const delta = model.cycle === 'year' ? (1 + rate) ** -cycleYears(model) : (1 + rate) ** (-1 / 12);
   const discPrefix = new Float64Array(H + 1);
   const discPow = new Float64Array(H + 1);
   for (let t = 0; t <= H; t++) {

@@ -42,11 +42,13 @@ export function periods(model: NormalisedModel): Periods {
       for (const [sid, change] of Object.entries(step.states ?? {})) {
         const st = current.states.find((x) => x.id === sid)!;
         if (change.monthlyTransfer !== undefined) st.monthlyTransfer = change.monthlyTransfer;
+        if (change.flows) st.flows = change.flows;
       }
       for (const [ivId, change] of Object.entries(step.interventions ?? {})) {
         const iv = current.interventions.find((x) => x.id === ivId)!;
         if (change.transitions) iv.transitions = { ...(iv.transitions ?? {}), ...change.transitions };
         if (change.effects) iv.effects = change.effects;
+        if (change.flows) iv.flows = change.flows;
         if (change.monthlyCost !== undefined) {
           iv.monthlyCost = change.monthlyCost;
           delete iv.staffing;

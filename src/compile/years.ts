@@ -5,11 +5,23 @@
  */
 import { monthSerial, yearOfSerial } from '../model/dates.js';
 
-/** Which year each month falls in: calendar years from `start`, or 12-month blocks. */
+/**
+ * Which year each month falls in: calendar years from `start`, or 12-month blocks. With
+ * `cycle` `"year"` every step is a year of its own.
+ */
 export function yearsOf(
   start: string | undefined,
   H: number,
+  cycle: 'month' | 'year' = 'month',
 ): { yearOf: Int32Array; years: string[]; yearEnd: Int32Array } {
+  if (cycle === 'year') {
+    const first = start === undefined ? 0 : yearOfSerial(monthSerial(start, 'start'));
+    return {
+      yearOf: Int32Array.from({ length: H }, (_, t) => t),
+      years: Array.from({ length: H }, (_, t) => (start === undefined ? `year ${t + 1}` : String(first + t))),
+      yearEnd: Int32Array.from({ length: H }, (_, t) => t + 1),
+    };
+  }
   const yearOf = new Int32Array(H);
   const years: string[] = [];
   const ends: number[] = [];

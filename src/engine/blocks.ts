@@ -6,7 +6,18 @@
  */
 import type { BlockResult } from './run.js';
 
-const FIELDS = ['values', 'arms', 'occupancy', 'draws', 'monthly', 'yearly', 'queue', 'shares'] as const;
+const FIELDS = [
+  'values',
+  'arms',
+  'occupancy',
+  'draws',
+  'monthly',
+  'yearly',
+  'queue',
+  'shares',
+  'accounts',
+  'accountsYearly',
+] as const;
 
 /** Collects blocks of a run of `total` replicates into one {@link BlockResult}. */
 export interface BlockCollector {
@@ -39,6 +50,9 @@ export function collectBlocks(total: number): BlockCollector {
         yearly: out.yearly as Float64Array | undefined,
         queue: out.queue as Int32Array | undefined,
         ...(out.shares ? { shares: out.shares as Float64Array } : {}),
+        ...(out.accounts
+          ? { accounts: out.accounts as Float64Array, accountsYearly: out.accountsYearly as Float64Array }
+          : {}),
       };
     },
   };

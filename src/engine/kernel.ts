@@ -47,6 +47,13 @@ export interface Tracks {
   net: Float64Array;
   /** queue[t]: citizens waiting for a place (difference array). */
   queue: Int32Array;
+  /**
+   * trans[((arm · S + from) · S + to) · (H + 2) + t]: moves made at month t (counts, not
+   * differences), kept only when some transition flow needs them.
+   */
+  trans: Int32Array | null;
+  /** starts[arm · (H + 2) + t]: citizens starting to hold arm at month t, kept only when some start flow needs them. */
+  starts: Int32Array | null;
 }
 
 /** Zeroed month-by-month records sized for `cm`. */
@@ -55,7 +62,18 @@ export function createTracks(cm: CompiledModel): Tracks {
     occ: new Int32Array(cm.A * cm.S * (cm.H + 2)),
     net: new Float64Array(cm.S * (cm.H + 2)),
     queue: new Int32Array(cm.H + 2),
+    trans: cm.accounts.trackTransitions ? new Int32Array(cm.A * cm.S * cm.S * (cm.H + 2)) : null,
+    starts: cm.accounts.trackStarts ? new Int32Array(cm.A * (cm.H + 2)) : null,
   };
+}
+
+/** Zero the month-by-month records for the next scenario. */
+export function resetTracks(tracks: Tracks): void {
+  tracks.occ.fill(0);
+  tracks.net.fill(0);
+  tracks.queue.fill(0);
+  tracks.trans?.fill(0);
+  tracks.starts?.fill(0);
 }
 
 /** A zeroed accumulator sized for `cm`. */

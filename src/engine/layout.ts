@@ -5,6 +5,7 @@
  * Plain data: it crosses worker threads and can be rebuilt from a kept model.
  * @module
  */
+import type { AccountLine } from '../compile/accounts.js';
 import { type CompiledModel, compileModel } from '../compile/compile.js';
 import type { Model } from '../model/types.js';
 import { YEARLY_ITEMS } from './reduce/ledger.js';
@@ -37,6 +38,14 @@ export interface Strides {
   yearlyScenario: number;
   /** Yearly ledger: scenarios × years × items. */
   yearly: number;
+  /** Account lines of one scenario. */
+  accountsScenario: number;
+  /** Account totals: scenarios × lines. */
+  accounts: number;
+  /** Account lines per year of one scenario: years × lines. */
+  accountsYearlyScenario: number;
+  /** Account lines per year: scenarios × years × lines. */
+  accountsYearly: number;
 }
 
 /** What each number of the engine's raw output means. */
@@ -63,6 +72,8 @@ export interface Layout {
   hasCapacity: boolean;
   /** Year labels of the yearly ledger. */
   years: string[];
+  /** The account lines (account, payer, kind, unit, discount rate), in storage order. */
+  lines: AccountLine[];
   /** Values per replicate of each raw array. */
   strides: Strides;
 }
@@ -71,6 +82,7 @@ export interface Layout {
 export function layoutOf(cm: CompiledModel, point: Model): Layout {
   const Sc = cm.scenarios.length;
   const yearlyScenario = cm.years.length * YEARLY_ITEMS.length;
+  const L = cm.accounts.lines.length;
   return {
     N: cm.N,
     G: cm.G,
@@ -87,6 +99,7 @@ export function layoutOf(cm: CompiledModel, point: Model): Layout {
     capPlaces: cm.capPlaces,
     hasCapacity: cm.hasCapacity,
     years: cm.years,
+    lines: cm.accounts.lines,
     strides: {
       replicate: Sc * (cm.G + 1) * M,
       arms: Sc * cm.G * cm.A * M,
@@ -94,6 +107,10 @@ export function layoutOf(cm: CompiledModel, point: Model): Layout {
       monthly: Sc * cm.H,
       yearlyScenario,
       yearly: Sc * yearlyScenario,
+      accountsScenario: L,
+      accounts: Sc * L,
+      accountsYearlyScenario: cm.years.length * L,
+      accountsYearly: Sc * cm.years.length * L,
     },
   };
 }

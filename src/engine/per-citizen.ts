@@ -87,6 +87,9 @@ export function simulateScenarioPerCitizen(
   const { months, discMonths, netMonths, final, paidEver, exits, successExits, exitMonth, censorMonth, waitMonths } =
     acc;
   const queue = tracks === null ? null : tracks.queue;
+  // Only when some start or transition flow is booked (accounts).
+  const starts = tracks === null ? null : tracks.starts;
+  const trans = tracks === null ? null : tracks.trans;
   // Capacity: citizens are served in processing order (arrival order within a group),
   // each taking the place that frees first; a holder frees it at the first exit from benefit.
   const heaps = placeHeaps(cm, sc);
@@ -160,6 +163,7 @@ export function simulateScenarioPerCitizen(
           }
         }
       }
+      if (starts !== null) starts[(curArm / S) * W + t]++;
       while (t < H) {
         if (waiting === 1 && t === switchAt) {
           // A place is free: the wait ends and the intervention's rows apply from now.
@@ -170,6 +174,7 @@ export function simulateScenarioPerCitizen(
           release = H;
           waitMonths[cellGA] += t - start;
           if (queue !== null) queue[t]--;
+          if (starts !== null) starts[arm * W + t]++;
         }
         const isBenefit = kind[s] === KIND_BENEFIT;
         if (paidHours[s] === 1) ph = 1;
@@ -277,6 +282,7 @@ export function simulateScenarioPerCitizen(
         let d = 0;
         while (d < S && x >= cum[cbase + d]) d++;
         if (d === S) d = lastDest[r];
+        if (trans !== null) trans[((curArm + s) * S + d) * W + t]++;
         if (isBenefit && exited === 0 && kind[d] !== KIND_BENEFIT) {
           exited = 1;
           if (release === H) release = t;

@@ -8,7 +8,8 @@ import { compileModel, type CompiledModel } from '../compile/compile.js';
 import { drawParameters, instantiate, isUncertain, type Plan } from '../params/plan.js';
 import { armMetrics, M, replicateMetrics } from './reduce/metrics.js';
 import { replicateKeys } from '../random/streams.js';
-import { createAccumulator, createTracks, resetAccumulator } from './kernel.js';
+import { accountScratch, bookAccounts } from './reduce/accounts.js';
+import { createAccumulator, createTracks, resetAccumulator, resetTracks } from './kernel.js';
 import { simulateScenarioPerCitizen } from './per-citizen.js';
 import { simulateScenarioLockstep, type SteeringRuleFn } from './lockstep/index.js';
 import { ledger } from './reduce/ledger.js';
@@ -67,6 +68,10 @@ export interface BlockResult {
   monthly?: Float64Array;
   /** Yearly ledger, `(to − from) × scenarios × years × items`. */
   yearly?: Float64Array;
+  /** Account line totals, `(to − from) × scenarios × lines` (with the ledger). */
+  accounts?: Float64Array;
+  /** Account lines per year, `(to − from) × scenarios × years × lines` (with the ledger). */
+  accountsYearly?: Float64Array;
   /** Citizens waiting for a place, `(to − from) × scenarios × H`, when an intervention has a capacity. */
   queue?: Int32Array;
   /** Steered share in force per month, `(to − from) × scenarios × H` (NaN for scenarios without steering). */
@@ -102,6 +107,10 @@ export function runReplicates(
   const ystride = strides.yearly;
   const monthly = withLedger ? new Float64Array((to - from) * mstride) : undefined;
   const yearly = withLedger ? new Float64Array((to - from) * ystride) : undefined;
+  const { accountsScenario, accountsYearlyScenario } = strides;
+  const accounts = withLedger ? new Float64Array((to - from) * strides.accounts) : undefined;
+  const accountsYearly = withLedger ? new Float64Array((to - from) * strides.accountsYearly) : undefined;
+  const scratch = withLedger ? accountScratch(cm) : undefined;
   // Without a ledger the occupancy still comes from the tracks; these catch the rest.
   const scratchMonthly = new Float64Array(cm.H);
   const scratchYearly = new Float64Array(strides.yearlyScenario);
@@ -121,9 +130,7 @@ export function runReplicates(
     for (let si = 0; si < cm.scenarios.length; si++) {
       resetAccumulator(acc);
       if (tracks) {
-        tracks.occ.fill(0);
-        tracks.net.fill(0);
-        tracks.queue.fill(0);
+        resetTracks(tracks);
       }
       const sc = cm.scenarios[si];
       if (sc.lockstep) {
@@ -156,6 +163,17 @@ export function runReplicates(
           occupancy,
           (r - from) * ostride + si * cm.S * (cm.H + 1),
         );
+        if (accounts)
+          bookAccounts(
+            cm,
+            si,
+            tracks,
+            scratch!,
+            accounts,
+            (r - from) * strides.accounts + si * accountsScenario,
+            accountsYearly!,
+            (r - from) * strides.accountsYearly + si * accountsYearlyScenario,
+          );
         if (queueOut) {
           let level = 0;
           for (let t = 0; t < cm.H; t++) queueOut[(r - from) * mstride + si * cm.H + t] = level += tracks.queue[t];
@@ -163,7 +181,17 @@ export function runReplicates(
       }
     }
   }
-  return { values: out, arms, occupancy, draws, monthly, yearly, queue: queueOut, ...(shares ? { shares } : {}) };
+  return {
+    values: out,
+    arms,
+    occupancy,
+    draws,
+    monthly,
+    yearly,
+    queue: queueOut,
+    ...(shares ? { shares } : {}),
+    ...(accounts ? { accounts, accountsYearly } : {}),
+  };
 }
 
 function missingRule(name: string, scenario: string): ForlobInputError {

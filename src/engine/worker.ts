@@ -44,6 +44,8 @@ parentPort?.on('message', (msg: ToWorker) => {
       block.yearly,
       block.queue,
       block.shares,
+      block.accounts,
+      block.accountsYearly,
     ]
       .filter((a) => a !== undefined)
       .map((a) => a.buffer as ArrayBuffer);

@@ -6,6 +6,7 @@
  * @module
  */
 import type {
+  AccountSpec,
   CalendarStep,
   CalibrationSpec,
   CapacitySpec,
@@ -73,7 +74,16 @@ export interface NormalisedModel
     | 'calibration'
     | 'readiness'
     | 'costs'
+    | 'accounts'
+    | 'cycle'
+    | 'counting'
   > {
+  /** Declared accounts (none: `{}`). */
+  accounts: Record<string, AccountSpec>;
+  /** What a step is (default `month`). */
+  cycle: 'month' | 'year';
+  /** When a cycle's flows are counted (default `start`). */
+  counting: 'start' | 'end' | 'half-cycle';
   /** The states, normalised. */
   states: NormalisedState[];
   /** Baseline rows (none: `{}`). */
@@ -173,6 +183,9 @@ export function fillDefaults(m: any, lastMonth: unknown): any {
           },
         }
       : {}),
+    accounts: m.accounts ?? {},
+    cycle: m.cycle ?? 'month',
+    counting: m.counting ?? 'start',
     costs: {
       ...m.costs,
       refusion: m.costs?.refusion ?? 'none',

@@ -68,6 +68,18 @@ export interface SimulateOptions {
   /** DKK a successful citizen is worth to the decision maker, for net benefit and EVPI (default 0: cost only). */
   willingnessToPay?: number;
   /**
+   * Whose money the decision figures (ICER, net benefit, CEAC, EVPI) count: a payer of the
+   * accounts (`municipality`, the default; `state`; `region` …) or `society` (every payer).
+   *
+   * @example
+   * ```ts
+   * await simulate(model, { perspective: 'society', effect: 'qaly' });
+   * ```
+   */
+  perspective?: string;
+  /** The effect the decision figures weigh: `successes` (default: successful citizens) or an effect account (`qaly`). */
+  effect?: string;
+  /**
    * The willingness-to-pay grid of the CEAC and the EVPI curve, DKK per extra success
    * (default 0 to 1,000,000 in steps of 50,000). At most 1,001 points.
    *
@@ -127,6 +139,10 @@ export interface ResolvedOptions {
   maxReplicates: number;
   /** Willingness to pay per success. */
   willingnessToPay?: number;
+  /** The decision's perspective (a payer or `society`); absent: the municipality. */
+  perspective?: string;
+  /** The decision's effect (`successes` or an effect account); absent: successes. */
+  effect?: string;
   /** The willingness-to-pay grid of the CEAC. */
   willingnessToPayRange: WtpRange;
   /** Parameter groups for EVPPI. */
@@ -156,6 +172,8 @@ const optionsSchema = z.object({
   baseline: z.string().optional(),
   precision: z.number().gt(0, 'expected a positive number').optional(),
   willingnessToPay: z.number().min(0, 'expected a number >= 0').optional(),
+  perspective: z.string().min(1, 'expected a payer or "society"').optional(),
+  effect: z.string().min(1, 'expected "successes" or an effect account').optional(),
   willingnessToPayRange: z
     .object({
       min: z.number().min(0, 'expected a number >= 0'),
@@ -256,6 +274,8 @@ export function validateOptions(options: SimulateOptions): ResolvedOptions {
     ...(o.precision !== undefined ? { precision: o.precision } : {}),
     maxReplicates: o.maxReplicates,
     ...(o.willingnessToPay !== undefined ? { willingnessToPay: o.willingnessToPay } : {}),
+    ...(o.perspective !== undefined ? { perspective: o.perspective } : {}),
+    ...(o.effect !== undefined ? { effect: o.effect } : {}),
     willingnessToPayRange: o.willingnessToPayRange ?? DEFAULT_WTP_RANGE,
     evppiGroups: o.evppiGroups ?? [],
     ...(options.steeringRules ? { steeringRules: options.steeringRules } : {}),

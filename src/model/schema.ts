@@ -58,6 +58,54 @@ const monthCount = z
   .min(1, 'expected at least 1 month')
   .max(LIMITS.months, `expected at most ${LIMITS.months} months`);
 
+/** An amount per cycle or per event: money (may be negative: revenue, an offset) or an effect such as QALYs. */
+const amount = z
+  .number()
+  .min(-LIMITS.money, `expected at least ${(-LIMITS.money).toLocaleString('en')}`)
+  .max(LIMITS.money, `expected at most ${LIMITS.money.toLocaleString('en')}`);
+
+/**
+ * One entry of an account: `amount` of the account's unit, booked to `account` (declared in
+ * the model's `accounts`, or one of the built-in `transfers`, `interventions`, `premium`)
+ * and, for money, to a `payer`.
+ */
+export const flowSchema = z.strictObject({
+  /** The account's id (e.g. `taxes`, `health`, `qaly`). */
+  account: id,
+  /** Who pays (money accounts): `municipality` (default), `state`, `region` or any id. Negative amounts are income. */
+  payer: id.optional(),
+  /** Amount per cycle (state and intervention flows) or per event (start and transition flows). */
+  amount,
+  /** What it is, for reports. */
+  label: z.string().optional(),
+});
+
+/** A flow while an intervention is held. */
+export const interventionFlowSchema = flowSchema.extend({
+  /** `benefit` (default): for each cycle its holder spends in a benefit state; `always`: in every state. */
+  while: z.enum(['benefit', 'always']).optional(),
+});
+
+/** A one-off amount each time a citizen moves from one state to another. */
+export const transitionFlowSchema = flowSchema.extend({
+  /** The state left. */
+  from: id,
+  /** The state entered. */
+  to: id,
+});
+
+/** An account: what its entries measure and how they are discounted. */
+export const accountSchema = z.strictObject({
+  /** `money` (default; entries have payers) or `effect` (QALYs, life years, successes: higher is better). */
+  kind: z.enum(['money', 'effect']).optional(),
+  /** Unit of the amounts (default `DKK` for money, the account id for effects), e.g. `GBP`, `QALY`, `LY`. */
+  unit: z.string().min(1, 'expected a non-empty unit').optional(),
+  /** Annual discount rate (default `costs.discountRate`), applied per cycle as (1 + rate)^−(cycle length in years). */
+  discountRate: z.number().min(0, 'expected an annual rate >= 0').max(1, 'expected an annual rate <= 1').optional(),
+  /** Human-readable label. */
+  label: z.string().optional(),
+});
+
 /** What a state means for the outcome metrics. */
 export const stateKindSchema = z.enum(['benefit', 'success', 'exit']);
 
@@ -81,6 +129,8 @@ export const stateSchema = z.strictObject({
    * (`costs.refusion`); default true for benefit states, false otherwise.
    */
   reimbursed: z.boolean().optional(),
+  /** Amounts booked for every cycle a citizen spends in this state (beside `monthlyTransfer`, which is the `transfers` account). */
+  flows: z.array(flowSchema).optional(),
 });
 
 /**
@@ -287,6 +337,10 @@ export const interventionSchema = z.strictObject({
   staffing: staffingSchema.optional(),
   /** Places: at most this many citizens hold the intervention at once (see `CapacitySpec`). */
   capacity: capacitySchema.optional(),
+  /** Amounts booked for every cycle a holder spends in a benefit state (or in any state: `while: "always"`). */
+  flows: z.array(interventionFlowSchema).optional(),
+  /** One-off amounts booked when a citizen starts holding the intervention. */
+  startFlows: z.array(flowSchema).optional(),
   /** Human-readable label. */
   label: z.string().optional(),
   /** Where the numbers come from. */
@@ -372,6 +426,8 @@ export const scenarioSchema = z.strictObject({
    * the caseload); added to the total `interventionCost`, not to any group's.
    */
   fixedMonthlyCost: money.optional(),
+  /** Fixed amounts of the scenario per cycle, whoever is simulated (beside `fixedMonthlyCost`, the `interventions` account). */
+  flows: z.array(flowSchema).optional(),
   /**
    * Who gets the interventions when the model has `readiness` classes: `random` (default;
    * every intervention spread evenly over the classes) or `ready-first` (the most ready
@@ -393,6 +449,8 @@ export const scenarioSchema = z.strictObject({
 export const calendarStateChangeSchema = z.strictObject({
   /** The new monthly transfer, DKK. */
   monthlyTransfer: money.optional(),
+  /** Flows replacing the state's flows. */
+  flows: z.array(flowSchema).optional(),
 });
 
 /** A dated change of an intervention's capacity. */
@@ -413,6 +471,8 @@ export const calendarInterventionChangeSchema = z.strictObject({
   effects: z.record(z.string().min(1), z.record(z.string().min(1), effectSchema)).optional(),
   /** New monthly cost (DKK), replacing `monthlyCost` and staffing. */
   monthlyCost: money.optional(),
+  /** Flows replacing the intervention's flows (e.g. a drug paid for the first two years only). */
+  flows: z.array(interventionFlowSchema).optional(),
   /** False: citizens arriving from this step on no longer get it (they get no intervention). */
   available: z.boolean().optional(),
   /**
@@ -546,6 +606,28 @@ export const modelSchema = z.strictObject({
   duration: durationSchema.optional(),
   /** Net cost, discounting and premium settings. */
   costs: costSchema.optional(),
+  /**
+   * The accounts that flows are booked to, by id, beyond the built-in money accounts
+   * `transfers` (states' `monthlyTransfer`, split by payer after refusion), `interventions`
+   * (`monthlyCost`, staffing, `fixedMonthlyCost`) and `premium` (the paid-hours premium, as
+   * negative municipal cost).
+   */
+  accounts: z.record(id, accountSchema).optional(),
+  /** One-off amounts per move from one state to another. */
+  transitionFlows: z.array(transitionFlowSchema).optional(),
+  /**
+   * What one step of the simulation is (default `month`). With `year`, rows are yearly
+   * probabilities, `horizonMonths` counts years, each step is its own year in the yearly
+   * results, and discounting is per year.
+   */
+  cycle: z.enum(['month', 'year']).optional(),
+  /**
+   * When a cycle's state and intervention flows are counted (default `start`): `start` counts
+   * the state held during the cycle, discounted from its start; `end` the state reached at its
+   * end, discounted to its end; `half-cycle` the mean of the two (half-cycle correction).
+   * Legacy money metrics (`transferCost` …) always count at the start.
+   */
+  counting: z.enum(['start', 'end', 'half-cycle']).optional(),
   /** The model's words in other languages, by language (`da`, `en`); reports and plots only. */
   translations: z
     .strictObject({

@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type {
+  accountSchema,
   allocationCountSchema,
   calendarInterventionChangeSchema,
   calendarStateChangeSchema,
@@ -19,8 +20,10 @@ import type {
   costSchema,
   durationSchema,
   effectSchema,
+  flowSchema,
   groupSchema,
   inflowSchema,
+  interventionFlowSchema,
   interventionSchema,
   modelSchema,
   paidHoursSchema,
@@ -29,6 +32,7 @@ import type {
   scenarioSchema,
   staffingSchema,
   stateSchema,
+  transitionFlowSchema,
   steeringRuleSchema,
   steeringSchema,
 } from './schema.js';
@@ -219,3 +223,22 @@ export interface DurationSpec extends z.infer<typeof durationSchema> {}
 
 /** How money is counted. */
 export interface CostSpec extends z.infer<typeof costSchema> {}
+
+/** An account: kind (money or effect), unit, discount rate. */
+export interface AccountSpec extends z.infer<typeof accountSchema> {}
+
+/**
+ * One entry of an account: an amount booked to an account and, for money, a payer.
+ *
+ * @example
+ * ```ts
+ * const tax: FlowSpec = { account: 'taxes', payer: 'state', amount: -6200 }; // income tax from a job, per month
+ * ```
+ */
+export interface FlowSpec extends z.infer<typeof flowSchema> {}
+
+/** A flow while an intervention is held (`while`: in benefit states, the default, or always). */
+export interface InterventionFlowSpec extends z.infer<typeof interventionFlowSchema> {}
+
+/** A one-off amount per move from one state to another. */
+export interface TransitionFlowSpec extends z.infer<typeof transitionFlowSchema> {}

@@ -10,7 +10,7 @@ import { monthsBetween } from './dates.js';
 import { duplicateKeys } from './json.js';
 import { normalise, type NormalisedModel } from './normalise.js';
 import { modelSchema } from './schema.js';
-import type { Model, ScenarioSpec, TransitionRows } from './types.js';
+import type { FlowSpec, Model, ScenarioSpec, TransitionRows } from './types.js';
 
 /** Keys that would reach an object's prototype if copied naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -268,6 +268,7 @@ function checkSemantics(m: Model): Problem[] {
     if (sc.steering) checkSteering(m, sc, `scenarios[${i}].steering`, groups, interventions, out);
   });
   checkExtensions(m, states, out);
+  checkAccounts(m, states, out);
   checkTranslations(m, out);
   return out;
 }
@@ -547,6 +548,56 @@ function checkExtensions(m: Model, states: Set<string>, out: Problem[]): void {
         out.push({ path: `costs.refusion.fromWeek[${i}]`, message: 'expected weeks in increasing order' });
     });
   }
+}
+
+const BUILTIN = ['transfers', 'interventions', 'premium'];
+
+/** Checks of the accounts: every flow names a known account, effects have no payer, transitions known states. */
+function checkAccounts(m: Model, states: Set<string>, out: Problem[]): void {
+  const declared = m.accounts ?? {};
+  for (const b of BUILTIN)
+    if (declared[b]?.kind === 'effect')
+      out.push({ path: `accounts.${b}.kind`, message: `"${b}" is a built-in money account: expected kind "money"` });
+  const known = [...new Set([...BUILTIN, ...Object.keys(declared)])];
+  const check = (f: FlowSpec, at: string) => {
+    const acc = declared[f.account];
+    if (!acc && !BUILTIN.includes(f.account))
+      out.push({
+        path: `${at}.account`,
+        message: `unknown account "${f.account}" (expected one of ${known.join(', ')}, or declare it in accounts)`,
+      });
+    if (acc?.kind === 'effect' && f.payer !== undefined)
+      out.push({ path: `${at}.payer`, message: `"${f.account}" is an effect account: its entries have no payer` });
+  };
+  const checkAll = (flows: FlowSpec[] | undefined, at: string) => {
+    for (const [j, f] of (flows ?? []).entries()) check(f, `${at}[${j}]`);
+  };
+  m.states.forEach((st, i) => {
+    checkAll(st.flows, `states[${i}].flows`);
+  });
+  (m.interventions ?? []).forEach((iv, i) => {
+    checkAll(iv.flows, `interventions[${i}].flows`);
+    checkAll(iv.startFlows, `interventions[${i}].startFlows`);
+  });
+  m.scenarios.forEach((sc, i) => {
+    checkAll(sc.flows, `scenarios[${i}].flows`);
+  });
+  m.calendar?.forEach((step, k) => {
+    for (const [id, ch] of Object.entries(step.states ?? {})) checkAll(ch.flows, `calendar[${k}].states.${id}.flows`);
+    for (const [id, ch] of Object.entries(step.interventions ?? {}))
+      checkAll(ch.flows, `calendar[${k}].interventions.${id}.flows`);
+  });
+  m.transitionFlows?.forEach((f, j) => {
+    const at = `transitionFlows[${j}]`;
+    check(f, at);
+    for (const end of ['from', 'to'] as const)
+      if (!states.has(f[end]))
+        out.push({
+          path: `${at}.${end}`,
+          message: `unknown state "${f[end]}" (expected one of ${[...states].join(', ')})`,
+        });
+    if (f.from === f.to) out.push({ path: `${at}.to`, message: 'expected a move to another state' });
+  });
 }
 
 /** The month index a calendar step takes effect (a date counts from the model's start). */

@@ -12,7 +12,17 @@
 import { Sha256 } from './sha256.js';
 
 /** The kept arrays, in hash order. */
-export const KEPT_ARRAYS = ['values', 'arms', 'monthly', 'yearly', 'queue', 'shares', 'chance'] as const;
+export const KEPT_ARRAYS = [
+  'values',
+  'arms',
+  'monthly',
+  'yearly',
+  'queue',
+  'shares',
+  'chance',
+  'accounts',
+  'accountsYearly',
+] as const;
 
 /** One of {@link KEPT_ARRAYS}. */
 export type KeptArrayName = (typeof KEPT_ARRAYS)[number];

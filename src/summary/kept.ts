@@ -36,6 +36,10 @@ export interface KeptReplicates {
    * NaN as null. Parts that together cover them merge with the whole run's variance split.
    */
   chance?: (number | null)[];
+  /** Account line totals, replicate × scenario × line. Absent in files kept before accounts existed. */
+  accounts?: (number | null)[];
+  /** Account lines per year, replicate × scenario × year × line. */
+  accountsYearly?: (number | null)[];
   /**
    * SHA-256 (hex) of the run's settings (model with keys sorted, seed, replicates, level,
    * baseline, willingness to pay, CEAC grid, EVPPI groups, from, to) and every kept array
@@ -58,6 +62,8 @@ export function keptReplicates(result: SimulationResult, spec: unknown): KeptRep
     ...(result.raw.queue ? { queue: result.raw.queue } : {}),
     ...(result.raw.shares ? { shares: result.raw.shares } : {}),
     ...(result.raw.chance ? { chance: result.raw.chance } : {}),
+    ...(result.raw.accounts ? { accounts: result.raw.accounts } : {}),
+    ...(result.raw.accountsYearly ? { accountsYearly: result.raw.accountsYearly } : {}),
   });
   return {
     spec,
@@ -70,6 +76,8 @@ export function keptReplicates(result: SimulationResult, spec: unknown): KeptRep
     ...(result.raw.queue ? { queue: Array.from(result.raw.queue) } : {}),
     ...(result.raw.shares ? { shares: nullable(result.raw.shares) } : {}),
     ...(result.raw.chance ? { chance: nullable(result.raw.chance) } : {}),
+    ...(result.raw.accounts ? { accounts: nullable(result.raw.accounts) } : {}),
+    ...(result.raw.accountsYearly ? { accountsYearly: nullable(result.raw.accountsYearly) } : {}),
     hash,
   };
 }

@@ -23,6 +23,10 @@ import { DEFAULT_WTP_RANGE, type ResolvedOptions } from '../model/options.js';
 export interface RunPartDecision {
   /** Willingness to pay per success, DKK. */
   willingnessToPay?: number;
+  /** The perspective, when not the municipality's. */
+  perspective?: string;
+  /** The effect, when not successes. */
+  effect?: string;
   /** The CEAC, whose willingness-to-pay values give the grid. */
   ceac?: {
     /** Willingness to pay of a grid point, DKK. */
@@ -38,7 +42,7 @@ export interface RunPartDecision {
 /** The CEAC grid and EVPPI groups a part was run with (defaults for older parts). */
 function decisionOptions(
   d: RunPartDecision | undefined,
-): Pick<ResolvedOptions, 'willingnessToPayRange' | 'evppiGroups'> {
+): Pick<ResolvedOptions, 'willingnessToPayRange' | 'evppiGroups' | 'perspective' | 'effect'> {
   const w = (d?.ceac ?? []).map((p) => p.wtp);
   const range =
     w.length >= 2
@@ -49,6 +53,8 @@ function decisionOptions(
   return {
     willingnessToPayRange: range,
     evppiGroups: (d?.evppi ?? []).map((e) => e.parameters).filter((g) => g.length > 1),
+    ...(d?.perspective !== undefined ? { perspective: d.perspective } : {}),
+    ...(d?.effect !== undefined ? { effect: d.effect } : {}),
   };
 }
 
@@ -135,6 +141,8 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
   const layout = layoutFor(plan.point);
   const stride = layout.strides.replicate;
   const withArms = parts.some((p) => p.kept.arms !== undefined);
+  // Parts kept before accounts existed merge without them.
+  const withAccounts = parts.every((p) => p.kept.accounts !== undefined && p.kept.accountsYearly !== undefined);
   const shape = keptShape(layout, first.replicates, isUncertain(plan), withArms);
   parts.forEach((p, i) => {
     problems.push(...arrayProblems(p.kept, names[i], shape));
@@ -185,6 +193,7 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
       ...(k.yearly ? { yearly: nums(k.yearly) } : {}),
       ...(k.queue ? { queue: Int32Array.from(k.queue) } : {}),
       ...(k.shares ? { shares: nums(k.shares) } : {}),
+      ...(withAccounts ? { accounts: nums(k.accounts!), accountsYearly: nums(k.accountsYearly!) } : {}),
     });
   }
   const merged = assembleResult(
@@ -396,6 +405,18 @@ function keptShape(
       length: rows(mstride),
       element: (v) =>
         v === null || (typeof v === 'number' && v >= 0 && v <= 1) ? undefined : 'a share in [0, 1] or null',
+    },
+    accounts: {
+      required: false,
+      length: rows(layout.strides.accounts),
+      element: (v) =>
+        v === null || (typeof v === 'number' && Number.isFinite(v)) ? undefined : 'a finite number or null',
+    },
+    accountsYearly: {
+      required: false,
+      length: rows(layout.strides.accountsYearly),
+      element: (v) =>
+        v === null || (typeof v === 'number' && Number.isFinite(v)) ? undefined : 'a finite number or null',
     },
     chance: {
       required: uncertain,

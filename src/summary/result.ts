@@ -21,6 +21,16 @@ import type {
 import { decisionStream } from '../random/streams.js';
 import { pairedComparison, type PairedDifference } from './compare.js';
 import { paybackResults, yearlyResults } from './business.js';
+import {
+  accountDifferences,
+  effectLine,
+  linesColumn,
+  payerDifferences,
+  perspectiveLines,
+  scenarioAccounts,
+  scenarioPayers,
+  yearlyPayers,
+} from './accounts.js';
 import { decisionSummary, icer } from './decision.js';
 import { HIGHER_IS_BETTER, M, METRICS, type MetricName } from '../engine/reduce/metrics.js';
 import { ForlobInputError } from '../model/errors.js';
@@ -91,6 +101,51 @@ function steeringTrajectories(spec: Model, layout: Layout, shares: Float64Array,
   return out;
 }
 
+/**
+ * The per-replicate cost and effect columns of the decision figures. Cost: the perspective's
+ * money lines (a payer, or `society`); the municipality's by default, read from the
+ * `municipalCost` metric when the model books nothing beyond the legacy fields (the same
+ * sum, kept bit for bit). Effect: successful citizens, or an effect account.
+ */
+function decisionColumns(
+  spec: Model,
+  layout: Layout,
+  accounts: Float64Array | undefined,
+  Sc: number,
+  column: (name: MetricName) => Float64Array[],
+  opts: ResolvedOptions,
+): { costs: Float64Array[]; effects: Float64Array[] } {
+  const explicit = hasExplicitFlows(spec);
+  const perspective = opts.perspective ?? 'municipality';
+  const needsAccounts =
+    (opts.effect !== undefined && opts.effect !== 'successes') || perspective !== 'municipality' || explicit;
+  if (needsAccounts && !accounts)
+    throw new ForlobInputError(
+      [{ path: 'options.perspective', message: 'the accounts are needed: run with the ledger' }],
+      'invalid options',
+    );
+  const scenarios = Array.from({ length: Sc }, (_, s) => s);
+  const costs =
+    perspective === 'municipality' && !explicit
+      ? column('municipalCost')
+      : scenarios.map((s) => linesColumn(accounts!, layout, s, perspectiveLines(layout, perspective)));
+  const effects =
+    opts.effect === undefined || opts.effect === 'successes'
+      ? column('successRate').map((xs) => xs.map((x) => x * layout.N))
+      : scenarios.map((s) => linesColumn(accounts!, layout, s, [effectLine(layout, opts.effect!)]));
+  return { costs, effects };
+}
+
+/** Whether the model books any flow beyond the legacy money fields. */
+export function hasExplicitFlows(spec: Model): boolean {
+  return (
+    spec.states.some((st) => st.flows?.length) ||
+    (spec.interventions ?? []).some((iv) => iv.flows?.length || iv.startFlows?.length) ||
+    spec.scenarios.some((sc) => sc.flows?.length) ||
+    (spec.transitionFlows?.length ?? 0) > 0
+  );
+}
+
 /** Build a {@link SimulationResult} from raw rows. */
 export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun): SimulationResult {
   const spec = plan.point;
@@ -117,6 +172,12 @@ export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun)
       metrics: summariseRow(values, layout, s, layout.G, opts.level),
       groups: layout.groupIds.map((id, gi) => ({ id, metrics: summariseRow(values, layout, s, gi, opts.level) })),
       arms: block.arms ? scenarioArms(block.arms, layout, s, ivIds, opts.level) : [],
+      ...(block.accounts
+        ? {
+            accounts: scenarioAccounts(block.accounts, layout, s, opts.level),
+            payers: scenarioPayers(block.accounts, layout, s, opts.level),
+          }
+        : {}),
     };
   });
   const groupIds = layout.groupIds;
@@ -147,8 +208,7 @@ export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun)
     ) as Record<MetricName, PairedDifference>;
   const column = (name: MetricName) =>
     scenarioIds.map((_, s) => metricColumn(values, layout, s, layout.G, METRICS.indexOf(name)));
-  const costs = column('municipalCost');
-  const successes = column('successRate').map((xs) => xs.map((x) => x * layout.N));
+  const { costs, effects } = decisionColumns(spec, layout, block.accounts, scenarioIds.length, column, opts);
   const parameters = varyingDraws(plan, opts.seed, opts.from, opts.to, fixedIndices(plan, opts.fixed));
   const thetas = parameters.map((p) => p.draws);
   const comparisons: Comparison[] = scenarioIds
@@ -160,13 +220,19 @@ export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun)
       metrics: compareRow(s, layout.G),
       groups: groupIds.map((gid, g) => ({ id: gid, metrics: compareRow(s, g) })),
       arms: block.arms ? armComparisons(block.arms, layout, s, b, ivIds, opts.level) : [],
-      icer: icer(costs, successes, s, b, opts.level, thetas),
+      ...(block.accounts
+        ? {
+            accounts: accountDifferences(block.accounts, layout, s, b, opts.level),
+            payers: payerDifferences(block.accounts, layout, s, b, opts.level),
+          }
+        : {}),
+      icer: icer(costs, effects, s, b, opts.level, thetas),
     }));
   const source = decisionStream(opts.seed);
   const decision = decisionSummary({
     scenarios: scenarioIds,
     costs,
-    effects: successes,
+    effects,
     metrics: METRICS.map((name) => ({ name, values: column(name), higherIsBetter: HIGHER_IS_BETTER[name] })),
     parameters,
     willingnessToPay: opts.willingnessToPay ?? 0,
@@ -174,6 +240,8 @@ export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun)
     groups: opts.evppiGroups,
     source,
   }) as DecisionSummary;
+  if (opts.perspective !== undefined) decision.perspective = opts.perspective;
+  if (opts.effect !== undefined) decision.effect = opts.effect;
   const summaries = {
     model: spec.name,
     seed: opts.seed,
@@ -194,6 +262,11 @@ export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun)
       : {}),
     ...(block.queue ? { queue: queueLengths(block.queue, scenarioIds, layout.H, opts.level) } : {}),
     ...(block.shares ? { steering: steeringTrajectories(spec, layout, block.shares, opts.level) } : {}),
+    ...(block.accountsYearly
+      ? (({ lines, differences }) => ({ yearlyPayers: lines, yearlyPayerComparisons: differences }))(
+          yearlyPayers(block.accountsYearly, layout, scenarioIds, b, opts.level),
+        )
+      : {}),
     ...(block.monthly
       ? { payback: paybackResults(layout, scenarioIds, b, block.monthly, opts.level, spec.start) }
       : {}),
@@ -207,6 +280,7 @@ export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun)
     ...(block.queue ? { queue: block.queue } : {}),
     ...(block.shares ? { shares: block.shares } : {}),
     ...(occupancy ? { occupancy } : {}),
+    ...(block.accounts ? { accounts: block.accounts, accountsYearly: block.accountsYearly } : {}),
   };
   const steering = summaries.steering;
   const arms = block.arms;

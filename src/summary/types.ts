@@ -4,6 +4,14 @@
  * assembly.
  * @module
  */
+import type {
+  AccountDifference,
+  AccountSummary,
+  PayerDifference,
+  PayerSummary,
+  YearlyPayerDifference,
+  YearlyPayerLine,
+} from './accounts.js';
 import type { ColumnTable } from 'arquero';
 import type { ArmComparison, ArmResult } from './arms.js';
 import type { PairedDifference } from './compare.js';
@@ -57,6 +65,10 @@ export interface ScenarioResult {
    * for a result merged from parts kept without arm rows. See {@link ArmResult.basis}.
    */
   arms: ArmResult[];
+  /** Each account line's discounted total (money by payer, effects), when the run kept the ledger. */
+  accounts?: AccountSummary[];
+  /** Net money by payer (and `society`, all payers together), when the run kept the ledger. */
+  payers?: PayerSummary[];
   /**
    * With uncertain parameters: the split of each metric's variance. Chance is estimated by
    * re-running with every parameter at its mean (up to 500 replicates, same seed); the
@@ -130,6 +142,10 @@ export interface Comparison {
   groups: GroupComparison[];
   /** The same per arm present (with citizens) in both the scenario and the baseline. */
   arms: ArmComparison[];
+  /** Paired differences of each account line. */
+  accounts?: AccountDifference[];
+  /** Paired differences of each payer's net money. */
+  payers?: PayerDifference[];
   /**
    * Cost per extra success: Δ municipalCost / Δ successful citizens, with a bootstrap
    * interval and the dominance flags of health economics.
@@ -147,9 +163,21 @@ export interface DecisionSummary extends DecisionFigures {
    * expected outcome (higher or lower as the metric prefers); ties split evenly.
    */
   probabilityBest: Record<MetricName, Record<string, number>>;
+  /** Whose money the cost counts (a payer or `society`), when not the default (the municipality). */
+  perspective?: string;
+  /** The effect weighed (`successes` or an effect account), when not the default (successes). */
+  effect?: string;
 }
 
 export type { EvppiEntry, CeacPoint, DecisionFigures } from './decision.js';
+export type {
+  AccountSummary,
+  AccountDifference,
+  PayerSummary,
+  PayerDifference,
+  YearlyPayerLine,
+  YearlyPayerDifference,
+} from './accounts.js';
 
 /**
  * The raw arrays of a run, each laid out replicate by replicate, and the {@link Layout}
@@ -184,6 +212,10 @@ export interface RawResult {
   chance?: Float64Array;
   /** With the `occupancy` option: citizens per state, replicate × scenario × state × (H + 1) months. */
   occupancy?: Int32Array;
+  /** Account line totals: replicate × scenario × line (`layout.lines`), discounted. */
+  accounts?: Float64Array;
+  /** Account lines per year: replicate × scenario × year × line, discounted. */
+  accountsYearly?: Float64Array;
 }
 
 /**
@@ -255,6 +287,10 @@ export interface SimulationResult {
   yearly?: YearlyLine[];
   /** The same as paired differences against the baseline: the municipal net result per year. */
   yearlyComparisons?: YearlyDifference[];
+  /** Net money per payer, scenario and year, with intervals (from the accounts). */
+  yearlyPayers?: YearlyPayerLine[];
+  /** The same as paired differences against the baseline. */
+  yearlyPayerComparisons?: YearlyPayerDifference[];
   /** Payback of each scenario against the baseline. */
   payback?: Payback[];
   /** With a capacity: citizens waiting for a place, per scenario and month, over replicates. */

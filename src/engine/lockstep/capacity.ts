@@ -17,6 +17,8 @@ export interface Capacity {
   waitMonths: Float64Array;
   /** Citizens waiting per month (difference array), when kept. */
   queueTrack: Int32Array | null;
+  /** Citizens starting to hold each arm per month, when some start flow needs them (`Tracks.starts`). */
+  starts: Int32Array | null;
   /** Places held, per arm. */
   holders: Int32Array;
   /** Citizens waiting, per arm. */
@@ -43,6 +45,7 @@ export function createCapacity(cm: CompiledModel, pop: Population, acc: Accumula
     pop,
     waitMonths: acc.waitMonths,
     queueTrack: tracks === null ? null : tracks.queue,
+    starts: tracks === null ? null : tracks.starts,
     holders: new Int32Array(A),
     waitingFor: new Int32Array(A),
     queues: Array.from({ length: A }, () => []),
@@ -79,15 +82,17 @@ export function allocate(cap: Capacity, i: number, a: number, t: number): void {
   const { cm, pop } = cap;
   pop.arm[i] = a;
   pop.held[i] = a;
-  if (cm.capPlaces[a] < 0 || cm.kind[pop.st[i]] !== KIND_BENEFIT) return;
-  if (cap.waitingFor[a] === 0 && cap.holders[a] < placesAt(cm, a, t)) {
-    pop.holding[i] = 1;
-    cap.holders[a]++;
-    return;
+  if (cm.capPlaces[a] >= 0 && cm.kind[pop.st[i]] === KIND_BENEFIT) {
+    if (cap.waitingFor[a] === 0 && cap.holders[a] < placesAt(cm, a, t)) {
+      pop.holding[i] = 1;
+      cap.holders[a]++;
+    } else {
+      pop.held[i] = cm.capFallback[a];
+      if (cm.capQueue[a] === 1) enqueue(cap, i, a, t);
+      else pop.arm[i] = cm.capFallback[a];
+    }
   }
-  pop.held[i] = cm.capFallback[a];
-  if (cm.capQueue[a] === 1) enqueue(cap, i, a, t);
-  else pop.arm[i] = cm.capFallback[a];
+  if (cap.starts !== null) cap.starts[pop.held[i] * (cm.H + 2) + t]++;
 }
 
 /** Citizen i lets go of its place or its place in the queue at month t (first exit, or moved by the steering). */
@@ -122,4 +127,5 @@ export function admit(cap: Capacity, i: number, a: number, t: number): void {
   cap.pop.holding[i] = 1;
   cap.holders[a]++;
   cap.pop.held[i] = a;
+  if (cap.starts !== null) cap.starts[a * (cap.cm.H + 2) + t]++;
 }

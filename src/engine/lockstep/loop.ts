@@ -74,6 +74,8 @@ function close(L: Lockstep, i: number, tEnd: number, moved: boolean): void {
   }
   if (!moved) return;
   const d = destination(cm, pop.row[i], sfc32Next(pop.rng, 4 * i));
+  const trans = L.tracks === null ? null : L.tracks.trans;
+  if (trans !== null) trans[((h * S + s) * S + d) * (cm.H + 2) + tEnd]++;
   if (isBenefit && pop.exited[i] === 0 && kind[d] !== KIND_BENEFIT) {
     pop.exited[i] = 1;
     letGo(L.cap, i, tEnd);
