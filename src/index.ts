@@ -44,6 +44,10 @@ export type {
   CalibrationSpec,
   DurationSpec,
   CostSpec,
+  AccountSpec,
+  FlowSpec,
+  InterventionFlowSpec,
+  TransitionFlowSpec,
 } from './model/types.js';
 export { validateModel, parseModel } from './model/validate.js';
 export { LIMITS } from './model/bounds.js';
@@ -90,6 +94,15 @@ export type { IcerSummary, Quadrant } from './summary/decision.js';
 export type { ArmResult, ArmComparison, ArmBasis } from './summary/arms.js';
 export type { YearlyLine, YearlyDifference, Payback, PaybackStatus } from './summary/business.js';
 export type { YearlyItem } from './engine/reduce/ledger.js';
+export type {
+  AccountSummary,
+  AccountDifference,
+  PayerSummary,
+  PayerDifference,
+  YearlyPayerLine,
+  YearlyPayerDifference,
+} from './summary/accounts.js';
+export type { AccountLine } from './compile/accounts.js';
 export { METRICS, METRIC_LABELS, type MetricName } from './engine/reduce/metrics.js';
 export { formatTable, type TableOptions } from './report/text.js';
 export { resultToJSON } from './report/json.js';

@@ -23,10 +23,14 @@ export function resultToJSON(result: SimulationResult): object {
       groups: sc.groups,
       arms: sc.arms,
       ...(sc.varianceShares ? { varianceShares: sc.varianceShares } : {}),
+      ...(sc.accounts ? { accounts: sc.accounts, payers: sc.payers } : {}),
     })),
     comparisons: result.comparisons,
     decision: result.decision,
     ...(result.yearly ? { yearly: result.yearly, yearlyComparisons: result.yearlyComparisons } : {}),
+    ...(result.yearlyPayers
+      ? { yearlyPayers: result.yearlyPayers, yearlyPayerComparisons: result.yearlyPayerComparisons }
+      : {}),
     ...(result.payback ? { payback: result.payback } : {}),
     ...(result.queue ? { queue: result.queue } : {}),
     ...(result.steering ? { steering: result.steering } : {}),
