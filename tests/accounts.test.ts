@@ -17,7 +17,7 @@ import { M, METRICS } from '../src/engine/reduce/metrics.js';
 import { validateModel } from '../src/model/validate.js';
 import type { ModelSpec } from '../src/model/types.js';
 import { armMatrix, step, type Matrix } from './exact.js';
-import { problemsOf, ROOT } from './helpers.js';
+import { cli, problemsOf, ROOT } from './helpers.js';
 
 /** The legacy money fields: ladder, discounting, premium, staffing, a fixed scenario cost, a calendar step. */
 const legacy: ModelSpec = {
@@ -361,5 +361,50 @@ describe('an annual-cycle cost-effectiveness model: Chancellor et al. (1997), as
     expect(icer.quadrant).toBe('NE');
     // Each cycle is its own year in the yearly lines.
     expect(res.yearlyPayers!.filter((y) => y.scenario === 'mono' && y.payer === 'nhs')).toHaveLength(20);
+  });
+});
+
+describe('the command line', () => {
+  it('--perspective and --effect: the text table shows the accounts and words the ICER in their units', () => {
+    const r = cli([
+      'run',
+      'examples/hiv-chancellor-1997.json',
+      '--replicates',
+      '50',
+      '--perspective',
+      'nhs',
+      '--effect',
+      'ly',
+      '--quiet',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/50 replicates, seed "1", 20 years/);
+    expect(r.stdout).toMatch(/^drugs \(nhs\), mio\. GBP +1[0-9]\.\d\d \(/m);
+    expect(r.stdout).toMatch(/net money of nhs, mio\. GBP/);
+    expect(r.stdout).toMatch(
+      /combination vs mono: Δ LY [0-9.]+, Δ nhs's cost [0-9.]+ mio\. GBP: costs per extra LY [0-9,]+ GBP/,
+    );
+    const json = JSON.parse(
+      cli(['run', 'examples/hiv-chancellor-1997.json', '--replicates', '20', '--format', 'json', '--quiet']).stdout,
+    );
+    expect(json.cycle).toBe('year');
+    expect(json.scenarios[0].payers.map((p: { payer: string }) => p.payer)).toEqual(['nhs']);
+    expect(json.yearlyPayers).toHaveLength(2 * 20);
+  });
+
+  it('a bad --perspective is named, with the payers the model has', () => {
+    const r = cli([
+      'run',
+      'examples/hiv-chancellor-1997.json',
+      '--replicates',
+      '5',
+      '--perspective',
+      'county',
+      '--quiet',
+    ]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/options\.perspective: unknown payer "county" \(expected "nhs", "society"\)/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.stdout).toBe('');
   });
 });

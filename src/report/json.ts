@@ -13,6 +13,7 @@ export function resultToJSON(result: SimulationResult): object {
     replicates: result.replicates,
     ...(result.replicateRange ? { replicateRange: result.replicateRange } : {}),
     horizonMonths: result.horizonMonths,
+    ...(result.cycle ? { cycle: result.cycle } : {}),
     level: result.level,
     baseline: result.baseline,
     scenarios: result.scenarios.map((sc) => ({

@@ -11,6 +11,7 @@ import { icerReading, type IcerSummary } from '../summary/decision.js';
 import { paybackPhrase } from '../format/i18n.js';
 import { fixed, NOT_AVAILABLE } from '../format/numbers.js';
 import { printableDeep } from './escape.js';
+import { accountLines } from './accounts-text.js';
 
 interface Row {
   label: string;
@@ -57,7 +58,7 @@ export function formatTable(result: SimulationResult, options: TableOptions = {}
   const body = ROWS.map((row) => [row.label, ...result.scenarios.map((s) => cell(s.metrics[row.metric], row.fmt))]);
   const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c].length)));
   const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('   ');
-  const title = `${result.model}: ${result.replicates} replicates, seed ${JSON.stringify(result.seed)}, ${result.horizonMonths} months, mean (${Math.round(result.level * 100)} % interval)`;
+  const title = `${result.model}: ${result.replicates} replicates, seed ${JSON.stringify(result.seed)}, ${result.horizonMonths} ${result.cycle === 'year' ? 'years' : 'months'}, mean (${Math.round(result.level * 100)} % interval)`;
   const diffs: string[] = [];
   if (result.comparisons.length) {
     const dh = ['', ...result.comparisons.map((c) => `${c.scenario} − ${c.baseline}`)];
@@ -79,6 +80,7 @@ export function formatTable(result: SimulationResult, options: TableOptions = {}
     );
   }
   const pct0 = pctR;
+  diffs.push(...accountLines(result));
   diffs.push('', ...decisionLines(result));
   if (result.yearly) {
     const years = [...new Set(result.yearly.map((l) => l.year))];
@@ -247,8 +249,40 @@ const dkk = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('e
 const pctR = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)} %` : NOT_AVAILABLE);
 const mio2 = (x: number) => fixed(x, 2, 1e-6);
 
+/** How the decision figures name their effect and cost (default: successes and the municipality's DKK). */
+export interface DecisionWords {
+  /** One unit of effect ("success", "QALY"). */
+  effect: string;
+  /** Units of effect ("successes", "QALY"). */
+  effects: string;
+  /** Money unit ("DKK", "GBP"). */
+  unit: string;
+  /** The cost counted ("municipal cost", "society's cost"). */
+  cost: string;
+}
+
+const DEFAULT_WORDS: DecisionWords = { effect: 'success', effects: 'successes', unit: 'DKK', cost: 'municipal cost' };
+
+/** The words of a result's decision figures: its effect and perspective. */
+export function decisionWords(result: SimulationResult): DecisionWords {
+  const d = result.decision;
+  const effect = d.effect && d.effect !== 'successes' ? d.effect : undefined;
+  const unitOfEffect = effect
+    ? (result.scenarios[0].accounts?.find((a) => a.account === effect)?.unit ?? effect)
+    : undefined;
+  const payer = d.perspective ?? 'municipality';
+  const unit = result.scenarios[0].payers?.find((p) => p.payer === payer)?.unit ?? 'DKK';
+  return {
+    effect: unitOfEffect ?? DEFAULT_WORDS.effect,
+    effects: unitOfEffect ?? DEFAULT_WORDS.effects,
+    unit,
+    cost: payer === 'municipality' ? DEFAULT_WORDS.cost : `${payer === 'society' ? "society's" : `${payer}'s`} cost`,
+  };
+}
+
 /** The ICER in words, by its {@link icerReading}. */
-export function icerText(i: IcerSummary, level: number): string {
+export function icerText(i: IcerSummary, level: number, words: DecisionWords = DEFAULT_WORDS): string {
+  const { effect, effects, unit } = words;
   const shares = `parameter draws NE ${pctR(i.quadrantShares.NE)}, NW ${pctR(i.quadrantShares.NW)}, SE ${pctR(i.quadrantShares.SE)}, SW ${pctR(i.quadrantShares.SW)}`;
   const interval =
     i.lo === null || i.hi === null
@@ -257,30 +291,30 @@ export function icerText(i: IcerSummary, level: number): string {
         ? 'no uncertain parameter moves it'
         : `${Math.round(level * 100)} % interval over parameter draws ${dkk(Math.abs(i.lo))} to ${dkk(Math.abs(i.hi))}`;
   const ratio = (what: string) =>
-    `${what} ${dkk(Math.abs(i.mean))} DKK (${interval}; Monte Carlo error ±${dkk(i.mcse)})`;
+    `${what} ${dkk(Math.abs(i.mean))} ${unit} (${interval}; Monte Carlo error ±${dkk(i.mcse)})`;
   const costWords =
     Math.abs(i.deltaCost) <= 2 * i.mcseDeltaCost
       ? 'no cost difference beyond Monte Carlo error'
       : i.deltaCost > 0
-        ? `costs ${mio(i.deltaCost)} mio. DKK more`
-        : `costs ${mio(-i.deltaCost)} mio. DKK less`;
+        ? `costs ${mio(i.deltaCost)} mio. ${unit} more`
+        : `costs ${mio(-i.deltaCost)} mio. ${unit} less`;
   switch (icerReading(i)) {
     case 'identical':
-      return 'identical to the baseline in successes and cost';
+      return `identical to the baseline in ${effects} and cost`;
     case 'no-detectable-effect':
       return i.deltaEffect === 0 && i.mcseDeltaEffect === 0
-        ? `no difference in successes; ${costWords}`
-        : `no difference in successes beyond Monte Carlo error (±${fixed(2 * i.mcseDeltaEffect, 1)}); ${costWords}`;
+        ? `no difference in ${effects}; ${costWords}`
+        : `no difference in ${effects} beyond Monte Carlo error (±${fixed(2 * i.mcseDeltaEffect, 1)}); ${costWords}`;
     case 'dominant':
-      return `dominant (more successes, lower cost in ${pctR(i.quadrantShares.SE)} of parameter draws)`;
+      return `dominant (more ${effects}, lower cost in ${pctR(i.quadrantShares.SE)} of parameter draws)`;
     case 'dominated':
-      return `dominated (fewer successes, higher cost in ${pctR(i.quadrantShares.NW)} of parameter draws)`;
+      return `dominated (fewer ${effects}, higher cost in ${pctR(i.quadrantShares.NW)} of parameter draws)`;
     case 'costs-per-success':
-      return ratio('costs per extra success') + (i.quadrantShares.NE < 1 ? `; ${shares}` : '');
+      return ratio(`costs per extra ${effect}`) + (i.quadrantShares.NE < 1 ? `; ${shares}` : '');
     case 'saves-per-success-forgone':
-      return ratio('saves per success forgone') + (i.quadrantShares.SW < 1 ? `; ${shares}` : '');
+      return ratio(`saves per ${effect} forgone`) + (i.quadrantShares.SW < 1 ? `; ${shares}` : '');
     case 'mixed':
-      return `mean ${i.quadrant === 'SE' ? 'more successes at lower cost' : 'fewer successes at higher cost'}, but not in ${Math.round(level * 100)} % of parameter draws: ${shares}`;
+      return `mean ${i.quadrant === 'SE' ? `more ${effects} at lower cost` : `fewer ${effects} at higher cost`}, but not in ${Math.round(level * 100)} % of parameter draws: ${shares}`;
   }
 }
 
@@ -289,6 +323,8 @@ function decisionLines(result: SimulationResult): string[] {
   const d = result.decision;
   const ids = result.scenarios.map((s) => s.id);
   const lines: string[] = [];
+  const words = decisionWords(result);
+  const { effect, effects, unit, cost } = words;
   const basis =
     d.method === 'none'
       ? 'no parameter is uncertain, so the expected outcome of every scenario is known up to Monte Carlo error'
@@ -301,11 +337,11 @@ function decisionLines(result: SimulationResult): string[] {
   for (const c of result.comparisons) {
     const i = c.icer;
     lines.push(
-      `  ${c.scenario} vs ${c.baseline}: Δ successes ${fixed(i.deltaEffect, 1)}, Δ municipal cost ${mio(i.deltaCost)} mio. DKK: ${icerText(i, result.level)}`,
+      `  ${c.scenario} vs ${c.baseline}: Δ ${effects} ${fixed(i.deltaEffect, 1)}, Δ ${cost} ${mio(i.deltaCost)} mio. ${unit}: ${icerText(i, result.level, words)}`,
     );
   }
   lines.push(
-    `  expected value of perfect information (willingness to pay ${dkk(d.willingnessToPay)} DKK per success): ${mio2(d.evpi)} mio. DKK`,
+    `  expected value of perfect information (willingness to pay ${dkk(d.willingnessToPay)} ${unit} per ${effect}): ${mio2(d.evpi)} mio. ${unit}`,
   );
   if (d.ceac.length) {
     // A handful of evenly spaced grid points keeps the line readable; the JSON has them all.
@@ -313,10 +349,10 @@ function decisionLines(result: SimulationResult): string[] {
     const pick = [
       ...new Set(Array.from({ length: k }, (_, j) => Math.round((j * (d.ceac.length - 1)) / Math.max(1, k - 1)))),
     ].map((j) => d.ceac[j]);
-    lines.push('  by willingness to pay per success (CEAC: probability of the highest expected net benefit; EVPI):');
+    lines.push(`  by willingness to pay per ${effect} (CEAC: probability of the highest expected net benefit; EVPI):`);
     for (const p of pick)
       lines.push(
-        `    ${dkk(p.wtp).padStart(9)} DKK: ${ids.map((id) => `${id} ${pctR(p.probabilityBest[id])}`).join(', ')}; EVPI ${mio2(p.evpi)} mio. DKK`,
+        `    ${dkk(p.wtp).padStart(9)} ${unit}: ${ids.map((id) => `${id} ${pctR(p.probabilityBest[id])}`).join(', ')}; EVPI ${mio2(p.evpi)} mio. ${unit}`,
       );
   }
   const peak = d.ceac.reduce<(typeof d.ceac)[number] | null>(
@@ -325,12 +361,12 @@ function decisionLines(result: SimulationResult): string[] {
   );
   if (d.evppi.length && d.evpi === 0 && peak) {
     lines.push(
-      `  (no parameter can change the choice at ${dkk(d.willingnessToPay)} DKK per success; the EVPI peaks at ${dkk(peak.wtp)} DKK — add --wtp ${peak.wtp} for the EVPPI there)`,
+      `  (no parameter can change the choice at ${dkk(d.willingnessToPay)} ${unit} per ${effect}; the EVPI peaks at ${dkk(peak.wtp)} ${unit} — add --wtp ${peak.wtp} for the EVPPI there)`,
     );
   }
   if (d.evppi.length) {
     lines.push(
-      `  EVPPI (what resolving a parameter before choosing is worth, at ${dkk(d.willingnessToPay)} DKK per success), mio. DKK:`,
+      `  EVPPI (what resolving a parameter before choosing is worth, at ${dkk(d.willingnessToPay)} ${unit} per ${effect}), mio. ${unit}:`,
     );
     for (const e of d.evppi) lines.push(`    ${e.parameters.join(' + ')}: ${mio2(e.value)} (se ${mio2(e.se)})`);
   }

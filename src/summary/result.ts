@@ -103,7 +103,8 @@ function steeringTrajectories(spec: Model, layout: Layout, shares: Float64Array,
 
 /**
  * The per-replicate cost and effect columns of the decision figures. Cost: the perspective's
- * money lines (a payer, or `society`); the municipality's by default, read from the
+ * money lines (a payer, or `society`); by default the municipality's (see
+ * {@link defaultPerspective}), read from the
  * `municipalCost` metric when the model books nothing beyond the legacy fields (the same
  * sum, kept bit for bit). Effect: successful citizens, or an effect account.
  */
@@ -114,9 +115,9 @@ function decisionColumns(
   Sc: number,
   column: (name: MetricName) => Float64Array[],
   opts: ResolvedOptions,
-): { costs: Float64Array[]; effects: Float64Array[] } {
+): { costs: Float64Array[]; effects: Float64Array[]; perspective: string } {
   const explicit = hasExplicitFlows(spec);
-  const perspective = opts.perspective ?? 'municipality';
+  const perspective = opts.perspective ?? defaultPerspective(layout);
   const needsAccounts =
     (opts.effect !== undefined && opts.effect !== 'successes') || perspective !== 'municipality' || explicit;
   if (needsAccounts && !accounts)
@@ -133,7 +134,17 @@ function decisionColumns(
     opts.effect === undefined || opts.effect === 'successes'
       ? column('successRate').map((xs) => xs.map((x) => x * layout.N))
       : scenarios.map((s) => linesColumn(accounts!, layout, s, [effectLine(layout, opts.effect!)]));
-  return { costs, effects };
+  return { costs, effects, perspective };
+}
+
+/**
+ * The perspective when none is chosen: the municipality when it pays anything, else the
+ * only payer, else every payer together (`society`).
+ */
+export function defaultPerspective(layout: Layout): string {
+  const payers = [...new Set(layout.lines.flatMap((ln) => (ln.payer === null ? [] : [ln.payer])))];
+  if (payers.length === 0 || payers.includes('municipality')) return 'municipality';
+  return payers.length === 1 ? payers[0] : 'society';
 }
 
 /** Whether the model books any flow beyond the legacy money fields. */
@@ -208,7 +219,14 @@ export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun)
     ) as Record<MetricName, PairedDifference>;
   const column = (name: MetricName) =>
     scenarioIds.map((_, s) => metricColumn(values, layout, s, layout.G, METRICS.indexOf(name)));
-  const { costs, effects } = decisionColumns(spec, layout, block.accounts, scenarioIds.length, column, opts);
+  const { costs, effects, perspective } = decisionColumns(
+    spec,
+    layout,
+    block.accounts,
+    scenarioIds.length,
+    column,
+    opts,
+  );
   const parameters = varyingDraws(plan, opts.seed, opts.from, opts.to, fixedIndices(plan, opts.fixed));
   const thetas = parameters.map((p) => p.draws);
   const comparisons: Comparison[] = scenarioIds
@@ -240,7 +258,7 @@ export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun)
     groups: opts.evppiGroups,
     source,
   }) as DecisionSummary;
-  if (opts.perspective !== undefined) decision.perspective = opts.perspective;
+  if (opts.perspective !== undefined || perspective !== 'municipality') decision.perspective = perspective;
   if (opts.effect !== undefined) decision.effect = opts.effect;
   const summaries = {
     model: spec.name,
@@ -250,6 +268,7 @@ export function assembleResult(plan: Plan, opts: ResolvedOptions, block: RawRun)
       ? { replicateRange: [opts.from, opts.to] as [number, number] }
       : {}),
     horizonMonths: spec.horizonMonths,
+    ...(spec.cycle === 'year' ? { cycle: 'year' as const } : {}),
     level: opts.level,
     scenarios,
     baseline,

@@ -270,6 +270,8 @@ export interface SimulationResult {
   replicateRange?: [number, number];
   /** Months simulated. */
   horizonMonths: number;
+  /** `year` when each step of the model is a year (`horizonMonths` then counts years); absent for months. */
+  cycle?: 'year';
   /** Level of the percentile intervals. */
   level: number;
   /** Per-scenario summaries, in model order. */
