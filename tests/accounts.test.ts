@@ -408,3 +408,25 @@ describe('the command line', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('split runs', () => {
+  it('parts merge into the whole run with its accounts, byte for byte', async () => {
+    const { keptReplicates, mergeRuns, resultToJSON } = await import('../src/index.js');
+    const run = (replicateRange?: [number, number]) =>
+      simulate(flows, { replicates: 12, seed: 'split', ...(replicateRange ? { replicateRange } : {}) });
+    const whole = await run();
+    const parts = await Promise.all(
+      (
+        [
+          [0, 5],
+          [5, 12],
+        ] as [number, number][]
+      ).map(async (r) =>
+        JSON.parse(JSON.stringify({ ...resultToJSON(await run(r)), kept: keptReplicates(await run(r), flows) })),
+      ),
+    );
+    const merged = mergeRuns(parts);
+    expect(JSON.stringify(resultToJSON(merged))).toBe(JSON.stringify(resultToJSON(whole)));
+    expect(merged.scenarios[1].accounts!.length).toBeGreaterThan(0);
+  });
+});

@@ -142,8 +142,8 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
   const stride = layout.strides.replicate;
   const withArms = parts.some((p) => p.kept.arms !== undefined);
   // Parts kept before accounts existed merge without them.
-  const withAccounts = parts.every((p) => p.kept.accounts !== undefined && p.kept.accountsYearly !== undefined);
-  const shape = keptShape(layout, first.replicates, isUncertain(plan), withArms);
+  const withAccounts = parts.some((p) => p.kept.accounts !== undefined);
+  const shape = keptShape(layout, first.replicates, isUncertain(plan), withArms, withAccounts);
   parts.forEach((p, i) => {
     problems.push(...arrayProblems(p.kept, names[i], shape));
   });
@@ -368,6 +368,7 @@ function keptShape(
   replicates: number,
   uncertain: boolean,
   withArms: boolean,
+  withAccounts: boolean,
 ): Record<KeptArrayName, FieldShape> {
   const { replicate: stride, monthly: mstride, yearly: ystride, arms: astride } = layout.strides;
   const n = Math.min(replicates, CHANCE_REPLICATES);
@@ -407,13 +408,13 @@ function keptShape(
         v === null || (typeof v === 'number' && v >= 0 && v <= 1) ? undefined : 'a share in [0, 1] or null',
     },
     accounts: {
-      required: false,
+      required: withAccounts,
       length: rows(layout.strides.accounts),
       element: (v) =>
         v === null || (typeof v === 'number' && Number.isFinite(v)) ? undefined : 'a finite number or null',
     },
     accountsYearly: {
-      required: false,
+      required: withAccounts,
       length: rows(layout.strides.accountsYearly),
       element: (v) =>
         v === null || (typeof v === 'number' && Number.isFinite(v)) ? undefined : 'a finite number or null',
