@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { distributionWords, modelWords } from '../src/format/model-words.js';
 import { presets } from '../src/presets/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './helpers.js';
 
 describe('model in words', () => {
   it('words a distribution by family, median and 95 % range', () => {
@@ -67,5 +70,26 @@ describe('translations', () => {
     expect(da.name('scenarios', 'today')).toBe('i dag (basisdrift)');
     expect(modelWords(model, 'en').name('scenarios', 'today')).toBe('today (basisdrift)');
     expect(modelWords(model, 'en').translated('scenarios', 'today')).toBeUndefined();
+  });
+});
+
+describe('account entries in words', () => {
+  const hiv = JSON.parse(readFileSync(join(ROOT, 'examples', 'hiv-chancellor-1997.json'), 'utf8'));
+  it('names the account, the payer, the amount with its unit and what it is booked for, in English and Danish', () => {
+    const en = modelWords(hiv, 'en');
+    expect(en.flows(hiv.states[0].flows, 'cycle')).toBe(
+      'direct medical and community care, nhs: 2,756 GBP a year; zidovudine and lamivudine, nhs: 2,278 GBP a year; life years: 1 LY a year',
+    );
+    expect(en.flows(hiv.interventions[0].flows, 'held')).toBe(
+      'zidovudine and lamivudine, nhs: 2,086.50 GBP a year on benefit',
+    );
+    expect(en.changes(hiv.calendar[0])).toBe('lamivudine added for two years: no effects; no amounts');
+    const da = modelWords(hiv, 'da');
+    expect(da.flows([{ account: 'taxes', payer: 'state', amount: -4055 }], 'cycle')).toBe(
+      'taxes, staten: −4.055 kr. om året',
+    );
+    expect(da.flows([{ account: 'start', amount: 5000 }], 'start')).toBe(
+      'start, kommunen: 5.000 kr. én gang ved start',
+    );
   });
 });

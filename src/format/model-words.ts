@@ -54,6 +54,16 @@ const WORDS = {
     places: 'places',
     caseworkers: 'caseworkers',
     caseload: 'caseload',
+    perCycle: { month: 'a month', year: 'a year' },
+    perCycleBenefit: { month: 'a month on benefit', year: 'a year on benefit' },
+    once: 'once at the start',
+    perMove: 'per move',
+    noFlows: 'no amounts',
+    noEffects: 'no effects',
+    payers: { municipality: 'municipality', state: 'state', region: 'region', society: 'society' } as Record<
+      string,
+      string
+    >,
   },
   da: {
     median: 'median',
@@ -72,6 +82,16 @@ const WORDS = {
     places: 'pladser',
     caseworkers: 'sagsbehandlere',
     caseload: 'sagstal',
+    perCycle: { month: 'om måneden', year: 'om året' },
+    perCycleBenefit: { month: 'pr. måned på ydelse', year: 'pr. år på ydelse' },
+    once: 'én gang ved start',
+    perMove: 'pr. overgang',
+    noFlows: 'ingen beløb',
+    noEffects: 'ingen effekter',
+    payers: { municipality: 'kommunen', state: 'staten', region: 'regionen', society: 'samfundet' } as Record<
+      string,
+      string
+    >,
   },
 } as const;
 
@@ -135,6 +155,14 @@ export interface ModelWords {
   effects(effects: Record<string, Record<string, Record<string, unknown>>> | undefined): string;
   /** A calendar step's changes (everything but `from` and `label`) in words. */
   changes(step: Record<string, unknown>): string;
+  /**
+   * Account entries in words ("taxes, state: −4,055 DKK a month"): `when` says what an
+   * amount is booked for — a cycle in the state, a cycle held (on benefit unless the entry
+   * says `always`), a start, a move.
+   */
+  flows(flows: readonly Record<string, unknown>[] | undefined, when: 'cycle' | 'held' | 'start' | 'move'): string;
+  /** A payer's name in the language (`municipality` → "kommunen"). */
+  payer(id: string): string;
 }
 
 /** The parts of a model's `translations` entry for one language that this module reads. */
@@ -215,8 +243,10 @@ export function modelWords(model: ModelInput, lang: ReportLanguage): ModelWords 
   const interventionChange = (id: string, c: Record<string, unknown>): string => {
     const parts: string[] = [];
     if (c.transitions) parts.push(rowsWords(c.transitions as Record<string, Record<string, unknown>>));
-    if (c.effects) parts.push(effectsWords(c.effects as Record<string, Record<string, Record<string, unknown>>>));
+    if (c.effects)
+      parts.push(effectsWords(c.effects as Record<string, Record<string, Record<string, unknown>>>) || W.noEffects);
     if (c.monthlyCost !== undefined) parts.push(W.cost(value(c.monthlyCost)));
+    if (c.flows) parts.push(flowsWords(c.flows as Record<string, unknown>[], 'held') || W.noFlows);
     if (c.available !== undefined) parts.push(c.available ? W.available : W.unavailable);
     if (c.capacity) {
       const cap = c.capacity as Record<string, unknown>;
@@ -254,14 +284,47 @@ export function modelWords(model: ModelInput, lang: ReportLanguage): ModelWords 
     const parts: string[] = [];
     if (step.transitions)
       parts.push(`${W.baselineRows}: ${rowsWords(step.transitions as Record<string, Record<string, unknown>>)}`);
-    for (const [state, c] of Object.entries((step.states ?? {}) as Record<string, Record<string, unknown>>))
+    for (const [state, c] of Object.entries((step.states ?? {}) as Record<string, Record<string, unknown>>)) {
       if (c.monthlyTransfer !== undefined) parts.push(W.transfer(state, value(c.monthlyTransfer)));
+      if (c.flows) parts.push(`${state}: ${flowsWords(c.flows as Record<string, unknown>[], 'cycle') || W.noFlows}`);
+    }
     if (step.interventions) {
       const ivs = Object.entries(step.interventions as Record<string, Record<string, unknown>>);
       parts.push(ivs.length ? ivs.map(([id, c]) => interventionChange(id, c)).join('; ') : W.noInterventions);
     }
     return parts.join('; ') || W.noChanges;
   };
+
+  const accounts = ((model as { accounts?: Record<string, { unit?: string; kind?: string }> }).accounts ??
+    {}) as Record<string, { unit?: string; kind?: string; label?: string }>;
+  const cycle = (model as { cycle?: 'month' | 'year' }).cycle ?? 'month';
+  const payer = (id: string) => W.payers[id] ?? id;
+  const flowsWords = (
+    flows: readonly Record<string, unknown>[] | undefined,
+    when: 'cycle' | 'held' | 'start' | 'move',
+  ): string =>
+    (flows ?? [])
+      .map((f) => {
+        const acc = accounts[String(f.account)] ?? {};
+        const unit = acc.unit ?? (acc.kind === 'effect' ? String(f.account) : lang === 'da' ? 'kr.' : 'DKK');
+        const per =
+          when === 'start'
+            ? W.once
+            : when === 'move'
+              ? W.perMove
+              : when === 'held' && f.while !== 'always'
+                ? W.perCycleBenefit[cycle]
+                : W.perCycle[cycle];
+        const who =
+          f.payer !== undefined
+            ? `, ${payer(String(f.payer))}`
+            : acc.kind === 'effect'
+              ? ''
+              : `, ${payer('municipality')}`;
+        const moved = when === 'move' ? ` (${f.from} → ${f.to})` : '';
+        return `${f.label ?? acc.label ?? f.account}${who}${moved}: ${value(f.amount, 2)} ${unit} ${per}`;
+      })
+      .join('; ');
 
   return {
     lang,
@@ -283,5 +346,7 @@ export function modelWords(model: ModelInput, lang: ReportLanguage): ModelWords 
     rows: (rows) => (rows ? rowsWords(rows) : ''),
     effects: (effects) => (effects ? effectsWords(effects) : ''),
     changes,
+    flows: flowsWords,
+    payer,
   };
 }
