@@ -163,6 +163,8 @@ export interface ModelWords {
   flows(flows: readonly Record<string, unknown>[] | undefined, when: 'cycle' | 'held' | 'start' | 'move'): string;
   /** A payer's name in the language (`municipality` → "kommunen"). */
   payer(id: string): string;
+  /** An account's name in the language: the translation's, else its label, else its id. */
+  account(id: string): string;
 }
 
 /** The parts of a model's `translations` entry for one language that this module reads. */
@@ -177,6 +179,7 @@ interface Translation {
   scenarioSources?: Record<string, string>;
   parameterSources?: Record<string, string>;
   calendar?: Record<string, string>;
+  accounts?: Record<string, string>;
 }
 
 /**
@@ -322,7 +325,7 @@ export function modelWords(model: ModelInput, lang: ReportLanguage): ModelWords 
               ? ''
               : `, ${payer('municipality')}`;
         const moved = when === 'move' ? ` (${f.from} → ${f.to})` : '';
-        return `${f.label ?? acc.label ?? f.account}${who}${moved}: ${value(f.amount, 2)} ${unit} ${per}`;
+        return `${t.accounts?.[String(f.account)] ?? f.label ?? acc.label ?? f.account}${who}${moved}: ${value(f.amount, 2)} ${unit} ${per}`;
       })
       .join('; ');
 
@@ -348,5 +351,6 @@ export function modelWords(model: ModelInput, lang: ReportLanguage): ModelWords 
     changes,
     flows: flowsWords,
     payer,
+    account: (id) => t.accounts?.[id] ?? accounts[id]?.label ?? id,
   };
 }

@@ -554,6 +554,8 @@ export const translationSchema = z.strictObject({
   parameterSources: z.record(id, z.string()).optional(),
   /** Calendar step labels by the step's `from` ("2026-02", or a month index as text). */
   calendar: z.record(z.string(), z.string()).optional(),
+  /** Account labels by account id (declared accounts and the built-in transfers, interventions, premium). */
+  accounts: z.record(id, z.string()).optional(),
 });
 
 /** The zod schema of a whole model file (with every number a plain number: see `ModelInput` for the file as written). */

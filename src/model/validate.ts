@@ -284,6 +284,7 @@ function checkTranslations(m: Model, out: Problem[]): void {
     scenarioSources: m.scenarios.map((s) => s.id),
     parameterSources: Object.keys(m.parameters ?? {}),
     calendar: (m.calendar ?? []).map((c) => String(c.from)),
+    accounts: [...new Set(['transfers', 'interventions', 'premium', ...Object.keys(m.accounts ?? {})])],
   };
   for (const [lang, t] of Object.entries(m.translations ?? {})) {
     for (const [field, known] of Object.entries(ids)) {
