@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presets, simulate } from '../src/index.js';
-import { extensionCost, gladsaxe2026 } from '../src/presets/gladsaxe-2026.js';
+import { extensionCost, gladsaxe2026, gladsaxe2026Closed, gladsaxeModel } from '../src/presets/gladsaxe-2026.js';
 import { getEvidence } from '../src/evidence/index.js';
 import type { LognormalDist } from '../src/params/distribution.js';
 import { RANDERS_ASSUMPTIONS, randersEffectMedians, randersModel } from '../src/presets/randers-2025.js';
@@ -13,8 +13,8 @@ import type { MetricSummary } from '../src/summary/interval.js';
 import { wholeCourse } from './whole-course.js';
 
 const R = 1000;
-const within = (s: MetricSummary, target: number) =>
-  expect(Math.abs(s.mean! - target), `${s.mean} vs ${target}`).toBeLessThanOrEqual(4 * (s.sd! / Math.sqrt(R)));
+const within = (s: MetricSummary, target: number, replicates: number) =>
+  expect(Math.abs(s.mean! - target), `${s.mean} vs ${target}`).toBeLessThanOrEqual(4 * (s.sd! / Math.sqrt(replicates)));
 
 describe('randers-2025', async () => {
   const res = await simulate(presets['randers-2025'].model, { replicates: R, seed: 'randers' });
@@ -215,31 +215,121 @@ describe('randers-2025', async () => {
   });
 });
 
-describe('gladsaxe-2026', () => {
-  it("reproduces the seed's sensitivity figures within 10 %", () => {
+describe('gladsaxe-2026', async () => {
+  const RG = 120;
+  const [res, closed] = await Promise.all([
+    simulate(gladsaxe2026, { replicates: RG, seed: 'gladsaxe' }),
+    simulate(gladsaxe2026Closed, { replicates: RG, seed: 'gladsaxe' }),
+  ]);
+  const sc = (r: typeof res, id: string) => r.scenarios.find((s) => s.id === id)!;
+  const payback = (r: typeof res, id: string) => r.payback!.find((p) => p.scenario === id)!;
+
+  it("reproduces the committee paper's sensitivity figures within 10 %", () => {
     const dp = extensionCost(gladsaxe2026, ['dp-new', 'dp'], 14);
     const sdp = extensionCost(gladsaxe2026, ['sdp-new', 'sdp'], 14);
     expect(Math.abs(dp / 4.7e6 - 1)).toBeLessThan(0.1);
     expect(Math.abs(sdp / 3.8e6 - 1)).toBeLessThan(0.1);
-    const total = gladsaxe2026.groups.filter((g) => g.id !== 'far').reduce((a, g) => a + (g.size as number), 0);
-    expect(total).toBe(2000);
   });
 
-  it('with-pool reproduces its calibration targets and costs the pool', async () => {
-    const res = await simulate(gladsaxe2026, { replicates: R, seed: 'gladsaxe' });
-    const withPool = res.scenarios.find((s) => s.id === 'with-pool')!;
-    const g = (id: string) => withPool.groups.find((x) => x.id === id)!.metrics;
-    // The calibration targets hold over whole courses (as their sources count them).
+  it("has groups consistent with the committee paper's counts", () => {
+    const size = (ids: string[]) =>
+      gladsaxe2026.groups.filter((g) => ids.includes(g.id)).reduce((a, g) => a + (g.size as number), 0);
+    expect(size(['dp-new', 'dp', 'sdp-new', 'sdp'])).toBe(2000);
+    // About 800 on kontanthjælp, 550 of them aktivitetsparate, 250 in IPS.
+    expect(size(['ips', 'kh-ap', 'kh-jp'])).toBe(800);
+    expect(size(['ips', 'kh-ap'])).toBe(550);
+    expect(size(['ips'])).toBe(250);
+    // The closed stock has the same groups and no newcomers.
+    expect(gladsaxe2026Closed.groups.map((g) => g.size)).toEqual(gladsaxe2026.groups.map((g) => g.size));
+    expect(gladsaxe2026Closed.groups.some((g) => g.inflow)).toBe(false);
+    expect(gladsaxe2026.groups.filter((g) => g.inflow).map((g) => g.id)).toEqual([
+      'kh-ap',
+      'kh-jp',
+      'dp-new',
+      'sdp-new',
+    ]);
+  });
+
+  it('its baseline rows reproduce their calibration targets over whole courses', () => {
     const far = wholeCourse(gladsaxe2026, 'kh', 'kh-ph');
     expect(far.successShare).toBeCloseTo(0.303, 9);
     expect(far.reachedPaidHours).toBeCloseTo(0.113, 9);
+    expect(far.endsIn.fp).toBeCloseTo(0.1, 9);
+    expect(wholeCourse(gladsaxe2026, 'khj').successShare).toBeCloseTo(0.55, 9);
     expect(wholeCourse(gladsaxe2026, 'dp').successShare).toBeCloseTo(0.88, 9);
     expect(wholeCourse(gladsaxe2026, 'sdp').successShare).toBeCloseTo(0.83, 9);
-    // dp and sdp have no paid hours: their within-horizon shares equal the whole-course ones.
-    within(g('dp').completedSuccessShare, 0.88);
-    within(g('sdp-new').completedSuccessShare, 0.83);
-    expect(withPool.metrics.interventionCost.mean).toBeCloseTo(40e6, 0);
-    const without = res.scenarios.find((s) => s.id === 'without-pool')!;
-    expect(without.metrics.netTransferCost.mean).toBeGreaterThan(withPool.metrics.netTransferCost.mean!);
+    // dagpenge and sygedagpenge have no paid hours, and the near effects scale every exit
+    // alike: the within-horizon shares of ended spells equal the whole-course ones in every scenario.
+    for (const id of ['without-pool', 'with-pool']) {
+      const g = (x: string) => sc(res, id).groups.find((y) => y.id === x)!.metrics;
+      within(g('dp').completedSuccessShare, 0.88, RG);
+      within(g('sdp-new').completedSuccessShare, 0.83, RG);
+    }
+  });
+
+  it('has four scenarios — none, far pool only, near pool only, both — each costing its pool', () => {
+    expect(res.scenarios.map((s) => s.id)).toEqual(['without-pool', 'far-only', 'near-only', 'with-pool']);
+    const cost = (id: string) => sc(res, id).metrics.interventionCost.mean!;
+    expect(cost('without-pool')).toBe(0);
+    expect(cost('far-only')).toBeCloseTo(4 * 7e6, 0);
+    expect(cost('near-only')).toBeCloseTo(4 * 3e6, 0);
+    expect(cost('with-pool')).toBeCloseTo(4 * 10e6, 0);
+  });
+
+  it('the near pool is capacity-limited by its caseworkers and reaches only the smaller part that needs help', () => {
+    const near = gladsaxe2026.interventions!.find((i) => i.id === 'near-pool')!;
+    expect(near.capacity).toEqual({ caseworkers: 5, caseload: 60, fallback: 'near-reduced' });
+    const arms = sc(res, 'near-only').arms.filter((x) => x.intervention === 'near-pool');
+    expect(arms.every((x) => x.basis === 'capacity')).toBe(true);
+    // A fifth of each dagpenge and sygedagpenge group (and of their newcomers) is allocated to it…
+    for (const g of ['dp-new', 'dp', 'sdp-new', 'sdp']) {
+      const size = gladsaxe2026.groups.find((x) => x.id === g)!.size as number;
+      expect(arms.find((x) => x.group === g)!.count).toBe(Math.round(0.2 * size));
+    }
+    // …more than its 300 places hold at once, so some wait on the reduced effort.
+    const waiting = sc(res, 'near-only').metrics.waitingMonths;
+    expect(waiting.mean).toBeGreaterThan(4 * (waiting.sd! / Math.sqrt(RG)));
+    expect(sc(res, 'without-pool').metrics.waitingMonths.mean).toBe(0);
+  });
+
+  it('every effect is uncertain, IPS exactly as the evidence library has it', () => {
+    const params = gladsaxe2026.parameters!;
+    expect(Object.keys(params).sort()).toEqual(['farEffectWithoutPool', 'ipsEffect', 'nearEffectWithoutPool']);
+    for (const d of Object.values(params)) expect((d as LognormalDist).dist).toBe('lognormal');
+    const ips = getEvidence('ips-dk-inklusion').effect as LognormalDist;
+    expect((params.ipsEffect as LognormalDist).mu).toBeCloseTo(ips.mu, 12);
+    expect((params.ipsEffect as LognormalDist).sigma).toBe(ips.sigma);
+    const qbw = getEvidence('quickly-back-to-work-2008').effect as LognormalDist;
+    expect((params.nearEffectWithoutPool as LognormalDist).mu).toBeCloseTo(-0.5 * qbw.mu, 12);
+    for (const name of Object.keys(params))
+      expect(presets['gladsaxe-2026'].translations!.da!.parameterSources![name], name).toBeTruthy();
+    // A share of every interval is due to the effects.
+    expect(gladsaxeModel({ effectSigma: 0 }).parameters!.ipsEffect).toBeCloseTo(Math.exp(ips.mu), 12);
+  });
+
+  it('answers "does the pool pay for itself?" as a probability, and the closed stock reverses the answer', () => {
+    for (const r of [res, closed])
+      for (const id of ['far-only', 'near-only', 'with-pool']) {
+        const p = payback(r, id);
+        expect(p.baseline).toBe('without-pool');
+        expect(p.probWithinHorizon >= 0 && p.probWithinHorizon <= 1).toBe(true);
+      }
+    const se = (p: number) => Math.sqrt(Math.max(p * (1 - p), 0.25 / RG) / RG);
+    // With newcomers the near pool's contact reaches the whole stream of spells: it pays
+    // back more often than not, and more often than the far pool…
+    const open = payback(res, 'near-only').probWithinHorizon;
+    expect(open - 0.5).toBeGreaterThan(-4 * se(open));
+    expect(open - payback(res, 'far-only').probWithinHorizon).toBeGreaterThan(4 * se(open));
+    // …read as the committee paper's closed stock, no part of the pool pays for itself as a rule.
+    for (const id of ['far-only', 'near-only', 'with-pool']) {
+      const p = payback(closed, id);
+      expect(p.probWithinHorizon, id).toBeLessThan(payback(res, id).probWithinHorizon);
+      expect(p.netResult, id).toBeGreaterThan(0);
+    }
+    // The near pool helps only the smaller part that needs it: its yearly transfer saving
+    // for the closed stock is below the paper's "every recipient 14 days longer" 4.7 + 3.8 mio.
+    const saving = -closed.comparisons.find((c) => c.scenario === 'near-only')!.metrics.netTransferCost.mean / 4;
+    expect(saving).toBeGreaterThan(0);
+    expect(saving).toBeLessThan(4.7e6 + 3.8e6);
   });
 });
