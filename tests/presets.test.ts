@@ -140,13 +140,16 @@ describe('randers-2025', async () => {
     expect(c.mean).toBeLessThan(-4 * (c.sd / Math.sqrt(R)));
   });
 
-  it('every effect is uncertain: a lognormal at least as wide as the transfer uncertainty, saying no study exists', () => {
+  it('every effect is uncertain: a lognormal at least as wide as its transfer uncertainty, saying no study exists', () => {
     const params = presets['randers-2025'].model.parameters!;
     expect(Object.keys(params)).toHaveLength(10);
     for (const [name, d] of Object.entries(params)) {
       const dist = d as LognormalDist;
       expect(dist.dist, name).toBe('lognormal');
-      expect(dist.sigma, name).toBeGreaterThanOrEqual(RANDERS_ASSUMPTIONS.effectSigma);
+      const transfer = ['fsmEffect', 'tvaerEffect'].includes(name)
+        ? RANDERS_ASSUMPTIONS.todaySigma
+        : RANDERS_ASSUMPTIONS.effectSigma;
+      expect(dist.sigma, name).toBeGreaterThanOrEqual(transfer);
       expect(dist.source, name).toMatch(/no effect study/);
       expect(presets['randers-2025'].translations!.da!.parameterSources![name], name).toMatch(/ingen effektstudie/);
     }

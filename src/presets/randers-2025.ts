@@ -172,6 +172,14 @@ export const RANDERS_ASSUMPTIONS = {
    * of at least ×/÷ 1.48 around each median). 0 makes every effect a fixed number (its median).
    */
   effectSigma: 0.2,
+  /**
+   * The transfer uncertainty of today's two efforts, FSM and the cross-disciplinary
+   * effort (assumption). Today's operation is observed as a whole, so only how its effect
+   * splits between the two is unknown; the model draws the two independently (it has no
+   * shared parameters), and a smaller sd keeps today's mix near the Jobindsats figures in
+   * every replicate while leaving the contrast between them uncertain (sd √2 × 0.1 ≈ 0.14).
+   */
+  todaySigma: 0.1,
   /** Latent job readiness: spread of the log hazard ratio to success over citizens (assumption; 5 classes). */
   readinessSigma: 0.5,
   /** Annual discount rate for money (0: committee budgets are nominal). */
@@ -237,7 +245,8 @@ const logEffect = (id: string) => getEvidence(id).effect as LognormalDist;
  * FSM / 40 % cross-disciplinary for kontanthjælp, so its effects are relative to
  * 0.6·θ_F + 0.4·θ_T; ressourceforløb are all in the cross-disciplinary effort today
  * (relative to θ_T) and get `rfJobExposure` instead of `fsmExposure`. The sd adds, in
- * quadrature, the evidence's own (scaled the same way) and `effectSigma`.
+ * quadrature, the evidence's own (scaled the same way) and `effectSigma` (`todaySigma` for
+ * today's two efforts, whose mix is observed).
  *
  * @example
  * ```ts
@@ -254,18 +263,25 @@ export function randersEffectMedians(
   const s2 = a.conversationsScenario2 / a.conversationsToday;
   const khMix = { j: 0.6, c: 0.4 };
   const rfMix = { j: 0, c: 1 };
-  const prior = (j: number, c: number, mix: { j: number; c: number }, jobExposure: number, given?: number) => {
+  const prior = (
+    j: number,
+    c: number,
+    mix: { j: number; c: number },
+    jobExposure: number,
+    given?: number,
+    transfer = a.effectSigma,
+  ) => {
     const dj = (j - mix.j) * jobExposure;
     const dc = (c - mix.c) * a.tvaerExposure;
     const median = given ?? Math.exp(dj * F.mu + dc * T.mu);
-    const sigma = a.effectSigma > 0 ? Math.hypot(dj * F.sigma, dc * T.sigma, a.effectSigma) : 0;
+    const sigma = a.effectSigma > 0 ? Math.hypot(dj * F.sigma, dc * T.sigma, transfer) : 0;
     return { median, sigma };
   };
   const kh = (j: number, c: number, given?: number) => prior(j, c, khMix, a.fsmExposure, given);
   const rf = (j: number, c: number) => prior(j, c, rfMix, a.rfJobExposure);
   return {
-    fsmEffect: kh(1, 0),
-    tvaerEffect: kh(0, 1),
+    fsmEffect: prior(1, 0, khMix, a.fsmExposure, undefined, a.todaySigma),
+    tvaerEffect: prior(0, 1, khMix, a.fsmExposure, undefined, a.todaySigma),
     fsm2Effect: kh(s1, 0, a.fsm2Effect),
     basisEffect: kh(0, s1, a.basisEffect),
     fsm4Effect: kh(s2, 0, a.fsm4Effect),
