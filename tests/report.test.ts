@@ -286,9 +286,9 @@ describe('the uncertain parameters section', () => {
       expect(rows.map((r) => r.slice(20, -1))).toEqual(Object.keys(model.parameters!));
     }
     expect(rowsOf(html.en)).toHaveLength(10);
-    expect(section(html.en)).toContain('<td>lognormal, median 1.04 (95 % 0.7–1.6)</td><td class="number">1.07</td>');
+    expect(section(html.en)).toContain('<td>lognormal, median 1.04 (95 % 0.8–1.3)</td><td class="number">1.05</td>');
     expect(section(html.en)).toContain('no effect study of FSM exists');
-    expect(section(html.da)).toContain('<td>lognormal, median 1,04 (95 % 0,7–1,6)</td><td class="number">1,07</td>');
+    expect(section(html.da)).toContain('<td>lognormal, median 1,04 (95 % 0,8–1,3)</td><td class="number">1,05</td>');
     expect(section(html.da)).toContain('<th scope="col">Middelværdi</th>');
     // Every scenario, today's operation too, draws uncertain effects: no scenario is listed as drawing none.
     expect(section(html.en)).not.toContain('<p class="none" data-scenario=');
