@@ -8,19 +8,28 @@
  * @example
  * ```ts
  * import { simulate } from 'forlob';
- * import { randersModel, RANDERS_ASSUMPTIONS } from 'forlob/presets';
- * const bolder = randersModel({ fsm4Effect: RANDERS_ASSUMPTIONS.fsm4Effect * 1.2 });
+ * import { randersModel, randersEffectMedians } from 'forlob/presets';
+ * const bolder = randersModel({ fsm4Effect: randersEffectMedians().fsm4Effect.median * 1.2 });
  * const result = await simulate(bolder, { replicates: 200 });
  * ```
  * @module
  */
 export { presets, getPreset, type Preset } from './presets/index.js';
-export { randersModel, RANDERS_ASSUMPTIONS, type RandersAssumptions } from './presets/randers-2025.js';
+export {
+  randersModel,
+  randersEffectMedians,
+  RANDERS_ASSUMPTIONS,
+  type RandersAssumptions,
+  type RandersEffect,
+  type RandersEffectPrior,
+} from './presets/randers-2025.js';
 export {
   gladsaxeModel,
+  gladsaxeEffects,
   GLADSAXE_ASSUMPTIONS,
   extensionCost,
   type GladsaxeAssumptions,
+  type GladsaxeEffect,
 } from './presets/gladsaxe-2026.js';
 export {
   DK_RATES,

@@ -61,7 +61,8 @@ describe('decision summaries', () => {
       expect(total).toBeCloseTo(1, 12);
     }
     const c = res.comparisons.find((x) => x.scenario === 'scenario-1')!;
-    const N = 1343;
+    // Everyone simulated: 1,343 at the start and 43 newcomers a month in months 1–35.
+    const N = 1343 + 43 * 35;
     expect(c.icer.deltaEffect).toBeCloseTo(c.metrics.successRate.mean * N, 6);
     expect(c.icer.deltaCost).toBeCloseTo(c.metrics.municipalCost.mean, 3);
     expect(c.icer.mean).toBeCloseTo(c.icer.deltaCost / c.icer.deltaEffect, 6);

@@ -116,6 +116,12 @@ describe('evidence entries', () => {
     expect(mappingBasis(getEvidence('ressourceforloeb-outcomes').reported)).toBeNull();
     expect(median(evidenceDistribution('virksomhedspraktik-private-2016') as LognormalDist)).toBeCloseTo(1.84, 12);
     expect(median(evidenceDistribution('virksomhedspraktik-public-2016') as LognormalDist)).toBeCloseTo(1.65, 12);
+    expect(mappingBasis(getEvidence('quickly-back-to-work-2008').reported)).toBe('exitRateRatio');
+    expect(median(evidenceDistribution('quickly-back-to-work-2008') as LognormalDist)).toBeCloseTo(1.3, 12);
+    // No published interval in the summary: the stated assumption is the σ.
+    expect((evidenceDistribution('quickly-back-to-work-2008') as LognormalDist).sigma).toBe(
+      getEvidence('quickly-back-to-work-2008').assumedLogSd,
+    );
   });
 });
 
@@ -167,6 +173,7 @@ describe('uncertainty', () => {
       ['ips-ma-anxiety-depression', hazardRatioFromOddsRatio(1.34, 0.378, 24)],
       ['virksomhedspraktik-private-2016', 1.84],
       ['virksomhedspraktik-public-2016', 1.65],
+      ['quickly-back-to-work-2008', 1.3],
     ];
     const n = 40_000;
     for (const [id, point] of cases) {

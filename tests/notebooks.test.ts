@@ -24,6 +24,8 @@ describe('examples', () => {
       'differences.svg',
       'cost-effect.svg',
       'states-without-pool.svg',
+      'states-far-only.svg',
+      'states-near-only.svg',
       'states-with-pool.svg',
     ]);
     for (const f of files.filter((f) => f.endsWith('.svg')))

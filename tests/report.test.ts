@@ -16,6 +16,7 @@ import { icerParts, LABELS, paybackPhrase } from '../src/format/i18n.js';
 import { formatNumber } from '../src/format/numbers.js';
 import { citeEvidence } from '../src/evidence/index.js';
 import { getPreset } from '../src/presets/index.js';
+import { gladsaxeModel, gladsaxeTranslations } from '../src/presets/gladsaxe-2026.js';
 import { simulate } from '../src/run/simulate.js';
 import type { SimulationResult } from '../src/summary/types.js';
 import { ICERS, withDecision } from './decision-fixture.js';
@@ -56,7 +57,7 @@ describe('renderReport', () => {
     expect(html.en).toContain('capacity 17 × 35; when full wait tvaer meanwhile');
     expect(html.en).toContain('<h3>Reform calendar</h3>');
     expect(html.en).toContain(
-      'portfolio steering of fsm: at most ±5 points every 3 months, share 20 %–80 %; freeCapacity &gt; 0.05: +5, exitRate &lt; 0.05: −5, spending &gt; 1: −5',
+      'portfolio steering of fsm: at most ±5 points every 3 months, share 20 %–80 %; freeCapacity &gt; 0.05: +5, queue &gt; 10: −5, exitRate &gt; 0.1: +5, exitRate &lt; 0.07: −5, spending &gt; 1: −5',
     );
     expect(html.da).toContain('<h3>Reformkalender</h3>');
     expect(html.da).toContain('porteføljestyring af fsm: højst ±5 procentpoint hver 3. måned');
@@ -277,30 +278,32 @@ describe('the uncertain parameters section', () => {
       (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
     );
 
+  const rowsOf = (page: string) => section(page).match(/<tr data-parameter="[^"]+"/g) ?? [];
+
   it('lists each uncertain parameter with its distribution in words, mean and source, in both languages', () => {
     for (const page of Object.values(html)) {
       const rows = section(page).match(/<tr data-parameter="[^"]+"/g) ?? [];
-      expect(rows.map((r) => r.slice(20, -1))).toEqual(['fsm2Effect', 'basisEffect', 'fsm4Effect', 'koord4Effect']);
+      expect(rows.map((r) => r.slice(20, -1))).toEqual(Object.keys(model.parameters!));
     }
-    expect(section(html.en)).toContain('<td>lognormal, median 1.05 (95 % 0.9–1.3)</td><td class="number">1.06</td>');
-    expect(section(html.en)).toContain('assumption: seed scenario 1 expects a small rise in success');
-    expect(section(html.da)).toContain('<td>lognormal, median 1,05 (95 % 0,9–1,3)</td><td class="number">1,06</td>');
+    expect(rowsOf(html.en)).toHaveLength(10);
+    expect(section(html.en)).toContain('<td>lognormal, median 1.04 (95 % 0.8–1.3)</td><td class="number">1.05</td>');
+    expect(section(html.en)).toContain('no effect study of FSM exists');
+    expect(section(html.da)).toContain('<td>lognormal, median 1,04 (95 % 0,8–1,3)</td><td class="number">1,05</td>');
     expect(section(html.da)).toContain('<th scope="col">Middelværdi</th>');
-    // Today's operation and its steered variant use no uncertain effect: said, not left out.
-    for (const id of ['today', 'today-steered'])
-      expect(section(html.en)).toContain(`<p class="none" data-scenario="${id}">`);
-    expect(section(html.en)).not.toContain('data-scenario="scenario-1"');
+    // Every scenario, today's operation too, draws uncertain effects: no scenario is listed as drawing none.
+    expect(section(html.en)).not.toContain('<p class="none" data-scenario=');
   });
 
   it("takes a parameter's source from the model's translation", async () => {
     const translated = getPreset('randers-2025', { translations: true });
     const page = section(await renderReport(result, translated, { lang: 'da' }));
-    expect(page).toContain('antagelse: udvalgsbilagets scenarie 1');
-    expect(page).not.toContain('assumption');
+    expect(page).toContain('ingen effektstudie findes (udvalgsbilagets scenarie 1)');
+    expect(page).not.toContain('no effect study');
   });
 
   it('says so when every effect is fixed', { timeout: 120_000 }, async () => {
-    const gladsaxe = getPreset('gladsaxe-2026', { translations: true });
+    // Gladsaxe with its effects fixed at their medians (the preset's effects are uncertain).
+    const gladsaxe = { ...gladsaxeModel({ effectSigma: 0, closedStock: true }), translations: gladsaxeTranslations() };
     const r = await simulate(gladsaxe, { replicates: 10, seed: 'fixed' });
     expect(section(await renderReport(r, gladsaxe, { lang: 'en' }))).toContain(
       '<p class="none">No uncertain parameters: every effect is fixed.</p>',

@@ -4,7 +4,7 @@
  */
 import type { Model } from '../model/types.js';
 import type { ModelInput } from '../params/input.js';
-import { gladsaxe2026, gladsaxeTranslations } from './gladsaxe-2026.js';
+import { gladsaxe2026, gladsaxe2026Closed, gladsaxeTranslations } from './gladsaxe-2026.js';
 import { randers2025, randersTranslations } from './randers-2025.js';
 
 /** A built-in model with a one-line description. */
@@ -43,9 +43,16 @@ export const presets: Readonly<Record<string, Preset>> = {
   'gladsaxe-2026': {
     id: 'gladsaxe-2026',
     summary:
-      'Gladsaxe 2026: does the 10 mio. DKK caseworker pool pay for itself? 890 long-term unemployed + 2,000 on dagpenge/sygedagpenge (48 months)',
+      'Gladsaxe 2026: does each part of the 10 mio. DKK caseworker pool pay for itself? ~800 on kontanthjælp (250 in IPS) + 2,000 on dagpenge/sygedagpenge and newcomers (48 months)',
     model: gladsaxe2026,
     translations: gladsaxeTranslations(),
+  },
+  'gladsaxe-2026-closed': {
+    id: 'gladsaxe-2026-closed',
+    summary:
+      "Gladsaxe 2026 read as the committee paper's closed stock: today's recipients only, nobody new (48 months)",
+    model: gladsaxe2026Closed,
+    translations: gladsaxeTranslations({ closedStock: true }),
   },
 };
 
