@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
 import { type SimulationResult, simulate } from '../node.js';
 import { renderReport } from '../report/html.js';
+import { resultToWorkbook } from '../report/xlsx.js';
 import { REPORT_LANGUAGES } from '../format/i18n.js';
 import {
   choiceFlag,
@@ -26,6 +27,12 @@ import { progressBar } from './progress.js';
 export const REPORT_FLAGS: readonly Flag[] = [
   { name: 'out', value: 'FILE', help: 'write the HTML report to FILE', default: 'stdout' },
   { name: 'lang', value: 'L', help: 'da | en', default: 'en' },
+  {
+    name: 'xlsx',
+    value: 'FILE',
+    help: 'also write the workbook of the same run to FILE, in the same language',
+    default: 'none',
+  },
   { name: 'replicates', value: 'N', help: 'replicates', default: '1000' },
   { name: 'seed', value: 'S', help: 'seed, any string', default: '"1"' },
   { name: 'level', value: 'L', help: 'interval level, 0 < L < 1', default: '0.95' },
@@ -62,6 +69,7 @@ export async function reportCommand(argv: string[]): Promise<string> {
     ]);
   }
   checkOut(values.out as string | undefined, positionals); // before the run, not after it
+  checkOut(values.xlsx as string | undefined, positionals);
   const lang = choiceFlag('lang', values.lang as string | undefined, REPORT_LANGUAGES, 'en');
   const replicates = intFlag('replicates', values.replicates as string | undefined, 1000);
   const level = levelFlag(values.level as string | undefined);
@@ -97,6 +105,8 @@ export async function reportCommand(argv: string[]): Promise<string> {
     bar.stop();
   }
   const html = await renderReport(result, model, { lang, ...(baseline !== undefined ? { baseline } : {}) });
+  if (values.xlsx !== undefined)
+    await writeOutput(values.xlsx as string, await resultToWorkbook(result, model, { lang }));
   if (values.out !== undefined) {
     await writeOutput(values.out as string, html);
     return '';

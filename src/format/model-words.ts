@@ -54,6 +54,8 @@ const WORDS = {
     places: 'places',
     caseworkers: 'caseworkers',
     caseload: 'caseload',
+    // English keeps the signal names the model file uses.
+    signals: {} as Record<string, string>,
   },
   da: {
     median: 'median',
@@ -72,6 +74,14 @@ const WORDS = {
     places: 'pladser',
     caseworkers: 'sagsbehandlere',
     caseload: 'sagstal',
+    signals: {
+      freeCapacity: 'ledig kapacitet',
+      queue: 'venteliste',
+      exits: 'afgange',
+      exitRate: 'afgangsrate',
+      spending: 'forbrug i forhold til budget',
+      share: 'andel',
+    } as Record<string, string>,
   },
 } as const;
 
@@ -135,6 +145,8 @@ export interface ModelWords {
   effects(effects: Record<string, Record<string, Record<string, unknown>>> | undefined): string;
   /** A calendar step's changes (everything but `from` and `label`) in words. */
   changes(step: Record<string, unknown>): string;
+  /** A steering signal in words (English: its name in the model file). */
+  signal(name: string): string;
 }
 
 /** The parts of a model's `translations` entry for one language that this module reads. */
@@ -283,5 +295,6 @@ export function modelWords(model: ModelInput, lang: ReportLanguage): ModelWords 
     rows: (rows) => (rows ? rowsWords(rows) : ''),
     effects: (effects) => (effects ? effectsWords(effects) : ''),
     changes,
+    signal: (s) => W.signals[s] ?? s,
   };
 }

@@ -825,7 +825,7 @@ function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabel
           ? [
               ...st.rules.map(
                 (r) =>
-                  `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above, W)}` : `< ${valueString(r.below, W)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${percent(r.change, W, 0)}`,
+                  `${W.signal(r.signal)} ${r.above !== undefined ? `> ${valueString(r.above, W)}` : `< ${valueString(r.below, W)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${percent(r.change, W, 0)}`,
               ),
               ...(st.custom ? [`custom "${st.custom}"`] : []),
             ].join(', ')
