@@ -39,6 +39,12 @@ export const REPORT_FLAGS: readonly Flag[] = [
   { name: 'baseline', value: 'ID', help: 'the scenario the others are compared with', default: 'the first' },
   { name: 'workers', value: 'N', help: 'worker threads', default: "the machine's cores" },
   {
+    name: 'wtp',
+    value: 'DKK',
+    help: 'willingness to pay per extra success: the decision, EVPI and EVPPI are read at it',
+    default: '0',
+  },
+  {
     name: 'wtp-range',
     value: 'MIN:MAX:STEP',
     help: 'willingness-to-pay grid of the CEAC and the EVPI curve, DKK per extra success',
@@ -75,6 +81,10 @@ export async function reportCommand(argv: string[]): Promise<string> {
   const level = levelFlag(values.level as string | undefined);
   const workers = intFlag('workers', values.workers as string | undefined, availableParallelism());
   const seed = (values.seed as string | undefined) ?? '1';
+  const wtpText = values.wtp as string | undefined;
+  const willingnessToPay = wtpText === undefined ? undefined : Number(wtpText);
+  if (willingnessToPay !== undefined && !(willingnessToPay >= 0 && Number.isFinite(willingnessToPay)))
+    throw new ForlobInputError([{ path: '--wtp', message: `expected a number >= 0, got "${wtpText}"` }]);
   const willingnessToPayRange = wtpRangeFlag(values['wtp-range'] as string | undefined);
   // A preset's translations ride along: the report is the only output that reads them.
   const model = loadModel(positionals[0], { translations: true });
@@ -98,6 +108,7 @@ export async function reportCommand(argv: string[]): Promise<string> {
       occupancy: true,
       onProgress: bar.onProgress,
       ...(level !== undefined ? { level } : {}),
+      ...(willingnessToPay !== undefined ? { willingnessToPay } : {}),
       ...(willingnessToPayRange ? { willingnessToPayRange } : {}),
       ...(evppiGroups ? { evppiGroups } : {}),
     });

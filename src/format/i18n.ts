@@ -132,6 +132,8 @@ export interface DecisionLabels {
   evppiColumns: [string, string, string];
   /** Caption of the EVPPI figure. */
   evppiCaption: string;
+  /** Line shown instead of the EVPPI table and figure when the EVPI is 0: no parameter can change the choice. */
+  evppiZero: (wtp: string, best: string) => string;
 }
 
 /**
@@ -407,7 +409,7 @@ const EN: ReportLabels = {
   units: units('months', 'mio. DKK', 'points'),
   title: 'Forecast',
   runLine: (r, seed, h, lv) =>
-    `${r.toLocaleString('en-GB')} simulated replicates, seed "${seed}", horizon ${h} months; intervals are ${lv} % percentile intervals over replicates.`,
+    `${r.toLocaleString('en-GB')} simulated replicates, random seed "${seed}", horizon ${h} months; intervals are ${lv} % percentile intervals over replicates.`,
   summaryHeading: 'In brief',
   comparisonHeading: 'Scenarios compared',
   comparisonNote: (lv) => `Mean over replicates with the ${lv} % interval in brackets.`,
@@ -473,6 +475,8 @@ const EN: ReportLabels = {
       `What knowing exactly these parameters before choosing would be worth at ${wtp} DKK per extra success; the standard error comes from the regression's coefficient uncertainty. The EVPI (${evpi} mio. DKK) is the value of knowing all of them at once.`,
     evppiColumns: ['parameter(s)', 'EVPPI, mio. DKK', 'standard error, mio. DKK'],
     evppiCaption: 'EVPPI per parameter and group, largest first, with ±2 standard errors; the dashed line is the EVPI.',
+    evppiZero: (wtp, best) =>
+      `At ${wtp} DKK per extra success, ${best} has the highest expected net benefit in every parameter draw: the EVPI is 0, so knowing any parameter better would not change the choice (every EVPPI is 0). A higher willingness to pay (--wtp) can change that; the CEAC shows where.`,
   },
   assumptionsHeading: 'Assumptions',
   assumptions: {
@@ -593,7 +597,7 @@ const DA: ReportLabels = {
   units: units('måneder', 'mio. kr.', 'procentpoint'),
   title: 'Fremskrivning',
   runLine: (r, seed, h, lv) =>
-    `${r.toLocaleString('da-DK')} simulerede gentagelser, seed "${seed}", horisont ${h} måneder; intervallerne er ${lv} %-percentilintervaller over gentagelserne.`,
+    `${r.toLocaleString('da-DK')} simulerede gentagelser, startværdi for tilfældige tal "${seed}", horisont ${h} måneder; intervallerne er ${lv} %-percentilintervaller over gentagelserne.`,
   summaryHeading: 'Kort fortalt',
   comparisonHeading: 'Scenarierne sammenlignet',
   comparisonNote: (lv) => `Gennemsnit over gentagelserne med ${lv} %-interval i parentes.`,
@@ -609,7 +613,7 @@ const DA: ReportLabels = {
     `Hvert punkt er én gentagelse: ændring i kommunal nettoudgift mod ændring i succesandel, sammenlignet med ${b}. Punkter til venstre for 0 har færre i succes; punkter under 0 koster mindre. Punkterne rummer den individuelle tilfældighed; kvadrantandelene under Beslutning er over parameterudtræk, med tilfældigheden udjævnet.`,
   fanCaption: (s) => `Borgere i hver tilstand måned for måned i ${s}: median, 50 %-bånd og intervalbånd.`,
   steeringCaption: (s, iv) =>
-    `Porteføljestyring i ${s}: andelen i ${iv} efter hver kvartalsvise vurdering, en svag linje pr. replikat, gennemsnittet med fed.`,
+    `Porteføljestyring, ${s}: andelen i ${iv} efter hver kvartalsvise vurdering, en svag linje pr. gentagelse, gennemsnittet med fed.`,
   decision: {
     heading: 'Beslutning',
     intro: (method, draws) =>
@@ -660,6 +664,8 @@ const DA: ReportLabels = {
       `Hvad det ville være værd at kende netop disse parametre, før man vælger, ved ${wtp} kr. pr. ekstra borger i succes; standardfejlen stammer fra usikkerheden på regressionens koefficienter. EVPI (${evpi} mio. kr.) er værdien af at kende dem alle på én gang.`,
     evppiColumns: ['parameter(e)', 'EVPPI, mio. kr.', 'standardfejl, mio. kr.'],
     evppiCaption: 'EVPPI pr. parameter og gruppe, størst først, med ±2 standardfejl; den stiplede linje er EVPI.',
+    evppiZero: (wtp, best) =>
+      `Ved ${wtp} kr. pr. ekstra borger i succes har ${best} den højeste forventede nettogevinst i alle parameterudtræk: EVPI er 0, så bedre viden om en parameter ville ikke ændre valget (alle EVPPI er 0). En højere betalingsvilje (--wtp) kan ændre det; accept-kurven viser hvor.`,
   },
   assumptionsHeading: 'Forudsætninger',
   assumptions: {

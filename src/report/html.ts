@@ -119,7 +119,8 @@ export async function renderReport(
   }
   for (const tr of result.steering ?? [])
     figures.push({
-      caption: L.steeringCaption(S(tr.scenario), tr.intervention),
+      // As scenarios: a translated label, else the id.
+      caption: L.steeringCaption(S(tr.scenario), W.translated('interventions', tr.intervention) ?? tr.intervention),
       spec: steeringSpec(result, tr.scenario, { lang, names }),
     });
   if (result.tables.occupancy) {
@@ -215,11 +216,11 @@ async function decisionSection(
   }
   const figures: { caption: string; spec: VegaLiteSpec }[] = [];
   const ceac = d.ceac ?? [];
+  const best = Object.entries(d.probabilityBestNetBenefit ?? {}).sort((a, b) => b[1] - a[1])[0];
   const wtp = formatNumber(d.willingnessToPay ?? 0, 0, lang);
   const mio = (x: number) => formatNumber(x / 1e6, 2, lang);
   if (ceac.length) {
     out.push(`<h3>${esc(L.ceacHeading)}</h3>`);
-    const best = Object.entries(d.probabilityBestNetBenefit ?? {}).sort((a, b) => b[1] - a[1])[0];
     if (best && d.evpi !== undefined)
       out.push(`<p>${esc(L.evpiLine(wtp, S(best[0]), formatNumber(100 * best[1], 0, lang), mio(d.evpi)))}</p>`);
     const w = d.willingnessToPay ?? NaN;
@@ -238,7 +239,10 @@ async function decisionSection(
     out.push('%FIG0%', '%FIG1%');
   }
   const evppi = evppiRows(result);
-  if (evppi.length) {
+  if (evppi.length && d.evpi === 0 && evppi.every((e) => e.value === 0) && best) {
+    // Nothing to rank: a table of zeros and an empty bar chart would only look like a failure.
+    out.push(`<h3>${esc(L.evppiHeading)}</h3>`, `<p class="evppi-zero">${esc(L.evppiZero(wtp, S(best[0])))}</p>`);
+  } else if (evppi.length) {
     out.push(`<h3>${esc(L.evppiHeading)}</h3>`);
     const [c1, c2, c3] = L.evppiColumns;
     out.push(
@@ -490,8 +494,11 @@ function yearlySection(
   const diffs = byKey<YearlyDifference>(result.yearlyComparisons ?? []);
   const others = result.scenarios.filter((s) => s.id !== base);
   const out: string[] = ['<section id="yearly">', `<h2>${esc(Y.heading)}</h2>`];
+  // An optional item (premium income) that is 0 in every year and scenario is left out, as in the comparison table.
+  const zero = (k: YearlyItem) =>
+    OPTIONAL_METRICS.has(k) && lines.every((l) => l.item !== k || (l.mean === 0 && l.lo === 0 && l.hi === 0));
   for (const payer of PAYERS) {
-    const items = YEARLY_ITEMS.filter((k) => YEARLY_PAYER[k] === payer);
+    const items = YEARLY_ITEMS.filter((k) => YEARLY_PAYER[k] === payer && !zero(k));
     // Rows: each year with its items; the year spans its items' rows.
     const rows = (cells: (year: string, item: YearlyItem) => string) =>
       years
@@ -879,6 +886,7 @@ th, td { border-bottom: 1px solid #e4e4e4; padding: 4px 10px; text-align: left; 
 thead th { border-bottom: 2px solid #bbb; }
 table.numbers td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.numbers td.clear { font-weight: 600; }
+table.numbers th[scope="row"] { min-width: 11em; }
 .ci { color: #666; }
 ul.icer li { margin: 0.5rem 0; max-width: 90ch; }
 figure { margin: 1.5rem 0; overflow-x: auto; }
