@@ -405,7 +405,8 @@ describe.skipIf(!hasChromium)(
         // chart per scenario; the CEAC, the EVPI curve and the EVPPI when the result has them.
         // (No EVPPI figure when the EVPI is 0: every EVPPI is 0 and a line says so.)
         const evppiFigure = result.decision.evppi?.length && result.decision.evpi > 0;
-        const decisionFigures = (result.decision.ceac?.length ? 2 : 0) + (evppiFigure ? 1 : 0);
+        const ceac = result.decision.ceac ?? [];
+        const decisionFigures = (ceac.length ? 1 : 0) + (ceac.some((p) => p.evpi > 0) ? 1 : 0) + (evppiFigure ? 1 : 0);
         const svgs = page.locator('figure > svg');
         expect(await svgs.count()).toBe(5 + 4 + decisionFigures);
         for (let i = 0; i < 9 + decisionFigures; i++) {
@@ -423,3 +424,44 @@ describe.skipIf(!hasChromium)(
     }
   },
 );
+
+describe('the per-arm section', () => {
+  const section = (page: string) => page.match(/<section id="arms">[\s\S]*?<\/section>/)?.[0] ?? '';
+  const tables = (page: string, scenario: string) =>
+    section(page).match(
+      new RegExp(`<table class="numbers arms" data-scenario="${scenario}">[\\s\\S]*?</table>`, 'g'),
+    ) ?? [];
+
+  it("shows each scenario's arms with the result's numbers, and says why a steered scenario has none", () => {
+    const withArms = result.scenarios.filter((s) => s.arms.length);
+    expect(withArms.length).toBeGreaterThan(1);
+    for (const [lang, page] of Object.entries(html) as ['da' | 'en', string][]) {
+      for (const s of withArms) {
+        const shown = tables(page, s.id).join('\n');
+        expect(tables(page, s.id)).toHaveLength(Math.ceil(s.arms.length / 4));
+        for (const a of s.arms) {
+          const count = formatNumber(a.count, 0, lang);
+          expect(shown).toContain(`${a.group}/${a.intervention ?? (lang === 'da' ? 'ingen' : 'none')} (${count} `);
+          // The success rate in per cent with one decimal, as the comparison table shows it.
+          expect(shown).toContain(
+            `${formatNumber(100 * (a.metrics.successRate.mean as number), 1, lang)} <span class="ci">`,
+          );
+        }
+      }
+      const steered = result.scenarios.find((s) => !s.arms.length) as SimulationResult['scenarios'][number];
+      expect(section(page)).toContain(`<p class="note" data-scenario="${steered.id}">`);
+    }
+    expect(section(html.da)).toContain('<h2>Pr. indsats</h2>');
+  });
+
+  it('puts at most four arms side by side', async () => {
+    const s = result.scenarios.find((x) => x.arms.length) as SimulationResult['scenarios'][number];
+    // A shallow copy: the result's tables are objects with methods, which structuredClone drops.
+    const arms = Array.from({ length: 9 }, (_, i) => ({ ...s.arms[i % s.arms.length], group: `g${i}` }));
+    const many = { ...result, scenarios: result.scenarios.map((x) => (x.id === s.id ? { ...x, arms } : x)) };
+    const page = await renderReport(many, model, { lang: 'en' });
+    const shown = tables(page, s.id);
+    expect(shown).toHaveLength(3);
+    expect(shown.map((t) => (t.match(/<th scope="col">g\d\//g) ?? []).length)).toEqual([4, 4, 1]);
+  });
+});

@@ -225,18 +225,20 @@ async function decisionSection(
       out.push(`<p>${esc(L.evpiLine(wtp, S(best[0]), formatNumber(100 * best[1], 0, lang), mio(d.evpi)))}</p>`);
     const w = d.willingnessToPay ?? NaN;
     const onGrid = w >= Math.min(...ceac.map((p) => p.wtp)) && w <= Math.max(...ceac.map((p) => p.wtp));
-    figures.push(
-      {
-        caption: L.ceacCaption(onGrid ? wtp : null),
-        spec: ceacSpec(result, {
-          lang,
-          title: '',
-          names: { scenarios: Object.fromEntries(result.scenarios.map((s) => [s.id, S(s.id)])) },
-        }),
-      },
-      { caption: L.evpiCaption, spec: evpiCurveSpec(result, { lang, title: '' }) },
-    );
-    out.push('%FIG0%', '%FIG1%');
+    figures.push({
+      caption: L.ceacCaption(onGrid ? wtp : null),
+      spec: ceacSpec(result, {
+        lang,
+        title: '',
+        names: { scenarios: Object.fromEntries(result.scenarios.map((s) => [s.id, S(s.id)])) },
+      }),
+    });
+    out.push('%FIG0%');
+    // A curve at 0 throughout (no uncertain parameter, or none that moves the choice) says nothing a line cannot.
+    if (ceac.some((p) => p.evpi > 0)) {
+      figures.push({ caption: L.evpiCaption, spec: evpiCurveSpec(result, { lang, title: '' }) });
+      out.push('%FIG1%');
+    }
   }
   const evppi = evppiRows(result);
   if (evppi.length && d.evpi === 0 && evppi.every((e) => e.value === 0) && best) {
@@ -601,59 +603,75 @@ function armsSection(
   ];
   const steered = new Set((result.steering ?? []).map((t) => t.scenario));
   for (const s of result.scenarios) {
-    const arms = s.arms ?? [];
-    if (!arms.length) {
+    const all = s.arms ?? [];
+    if (!all.length) {
       if (steered.has(s.id))
         out.push(`<p class="note" data-scenario="${esc(s.id)}">${esc(L.armsSteered(S(s.id)))}</p>`);
       continue;
     }
-    const head = `<tr><th scope="col">${esc(S(s.id))}</th>${arms.map((a) => `<th scope="col">${esc(L.armHead(a.group, a.intervention ?? none, n(a.count)))}</th>`).join('')}</tr>`;
-    const rows = metrics.map((m) => {
-      const u = metricUnit(m, lang);
-      const cells = arms
-        .map((a) => `<td>${cell((a.metrics as Record<string, MetricSummary>)[m], u.factor, lang)}</td>`)
-        .join('');
-      return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.unit ? `, ${esc(u.unit)}` : ''}</th>${cells}</tr>`;
-    });
-    out.push(
-      `<table class="numbers arms" data-scenario="${esc(s.id)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
-    );
-    if (arms[0].basis === 'capacity') out.push(`<p class="note">${esc(L.armsCapacity)}</p>`);
+    // At most ARMS_PER_TABLE arms side by side: more run off the page (and off a printed one).
+    for (const arms of chunks(all, ARMS_PER_TABLE)) {
+      const head = `<tr><th scope="col">${esc(S(s.id))}</th>${arms.map((a) => `<th scope="col">${esc(L.armHead(a.group, a.intervention ?? none, n(a.count)))}</th>`).join('')}</tr>`;
+      const rows = metrics.map((m) => {
+        const u = metricUnit(m, lang);
+        const cells = arms
+          .map((a) => `<td>${cell((a.metrics as Record<string, MetricSummary>)[m], u.factor, lang)}</td>`)
+          .join('');
+        return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.unit ? `, ${esc(u.unit)}` : ''}</th>${cells}</tr>`;
+      });
+      out.push(
+        `<table class="numbers arms" data-scenario="${esc(s.id)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
+      );
+    }
+    if (all[0].basis === 'capacity') out.push(`<p class="note">${esc(L.armsCapacity)}</p>`);
   }
   const compared = result.comparisons.filter((c) => c.arms?.length);
   for (const c of compared) {
     const count = (id: string, g: string, iv: string | null) =>
       result.scenarios.find((x) => x.id === id)?.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? 0;
     out.push(`<h3>${esc(L.armsDifferences(S(c.scenario), S(c.baseline)))}</h3>`);
-    const head =
-      `<tr><th rowspan="2"></th>${c.arms
-        .map((a) => {
-          const k = count(c.scenario, a.group, a.intervention);
-          const kb = count(c.baseline, a.group, a.intervention);
-          return `<th scope="colgroup" colspan="2">${esc(`${a.group}/${a.intervention ?? none}`)} (${k === kb ? n(k) : `${n(k)} / ${n(kb)}`})</th>`;
-        })
-        .join('')}</tr>` +
-      `<tr>${c.arms.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
-    const rows = metrics.map((m) => {
-      const u = metricUnit(m, lang);
-      const cells = c.arms
-        .map((a) => {
-          const d = a.metrics[m as MetricName];
-          if (!d || d.mean === null || !Number.isFinite(d.mean)) return '<td>n/a</td><td></td>';
-          const dg = digitsFor(d.mean * u.factor);
-          const cls = d.lo > 0 || d.hi < 0 ? ' class="clear"' : '';
-          return `<td${cls}>${d.mean > 0 ? '+' : ''}${formatNumber(d.mean * u.factor, dg, lang)} <span class="ci">(${formatRange(d.lo * u.factor, d.hi * u.factor, lang, dg)})</span></td><td>${formatNumber(100 * d.probBetter, 0, lang)} %</td>`;
-        })
-        .join('');
-      return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.diffUnit ? `, ${esc(u.diffUnit)}` : ''}</th>${cells}</tr>`;
-    });
-    out.push(
-      `<table class="numbers arms" data-scenario="${esc(c.scenario)}" data-baseline="${esc(c.baseline)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
-    );
+    // Two columns per arm: fewer arms per table than the levels have.
+    for (const arms of chunks(c.arms, ARMS_PER_TABLE - 1)) {
+      const head =
+        `<tr><th rowspan="2"></th>${arms
+          .map((a) => {
+            const k = count(c.scenario, a.group, a.intervention);
+            const kb = count(c.baseline, a.group, a.intervention);
+            return `<th scope="colgroup" colspan="2">${esc(`${a.group}/${a.intervention ?? none}`)} (${k === kb ? n(k) : `${n(k)} / ${n(kb)}`})</th>`;
+          })
+          .join('')}</tr>` +
+        `<tr>${arms.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
+      const rows = metrics.map((m) => {
+        const u = metricUnit(m, lang);
+        const cells = arms
+          .map((a) => {
+            const d = a.metrics[m as MetricName];
+            if (!d || d.mean === null || !Number.isFinite(d.mean)) return '<td>n/a</td><td></td>';
+            const dg = digitsFor(d.mean * u.factor);
+            const cls = d.lo > 0 || d.hi < 0 ? ' class="clear"' : '';
+            return `<td${cls}>${d.mean > 0 ? '+' : ''}${formatNumber(d.mean * u.factor, dg, lang)} <span class="ci">(${formatRange(d.lo * u.factor, d.hi * u.factor, lang, dg)})</span></td><td>${formatNumber(100 * d.probBetter, 0, lang)} %</td>`;
+          })
+          .join('');
+        return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.diffUnit ? `, ${esc(u.diffUnit)}` : ''}</th>${cells}</tr>`;
+      });
+      out.push(
+        `<table class="numbers arms" data-scenario="${esc(c.scenario)}" data-baseline="${esc(c.baseline)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
+      );
+    }
   }
   if (compared.length) out.push(`<p class="note">${esc(L.armsDifferencesNote)}</p>`);
   out.push('</section>');
   return out.join('\n');
+}
+
+/** Arms shown side by side in one table. */
+const ARMS_PER_TABLE = 4;
+
+/** `xs` in runs of at most `n`. */
+function chunks<T>(xs: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
 }
 
 function differencesTable(
