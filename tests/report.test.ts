@@ -255,6 +255,22 @@ describe('the yearly budget section', () => {
     expect(section(html.da)).toContain('hele horisonten');
   });
 
+  it('shows a payer and an item it does not know by name, after the known ones', async () => {
+    const extra = (result.yearly ?? [])
+      .filter((l) => l.item === 'municipalCost')
+      .map((l) => ({ ...l, payer: 'region', item: 'healthCost', mean: 1e6, lo: 5e5, hi: 2e6 }));
+    const more = { ...result, yearly: [...(result.yearly ?? []), ...extra] } as unknown as SimulationResult;
+    const page = await renderReport(more, model, { lang: 'da' });
+    const region = table(page, 'yearly', 'region');
+    expect(section(page)).toContain('<h3>Regionen</h3>');
+    expect(region.match(/<tr data-year=/g)).toHaveLength(new Set(extra.map((l) => l.year)).size);
+    expect(region).toContain('data-item="healthCost"');
+    expect(region).toContain('1,0 <span class="ci">(0,5–2,0)</span>');
+    // Unknown payers come after the known ones.
+    const order = [...section(page).matchAll(/data-payer="(\w+)"/g)].map((m) => m[1]);
+    expect([...new Set(order)]).toEqual(['municipality', 'state', 'total', 'region']);
+  });
+
   it("shows the result's yearly municipal cost, Danish-formatted under --lang da", () => {
     const line = (result.yearly ?? []).find((l) => l.item === 'municipalCost' && l.scenario === 'today');
     if (!line) throw new Error('no yearly municipal cost');

@@ -344,8 +344,8 @@ export interface ReportLabels {
   yearly: {
     /** Heading of the section. */
     heading: string;
-    /** Heading of one payer's table. */
-    payers: Record<'municipality' | 'state' | 'total', string>;
+    /** Heading of one payer's table (a payer without one is shown by its name). */
+    payers: Record<'municipality' | 'state' | 'total', string> & Record<string, string>;
     /** Heading of one payer's differences from the baseline. */
     differences: (payer: string, baseline: string) => string;
     /** Names of the yearly items that are not metrics (the rest use the metric names). */
@@ -562,7 +562,12 @@ const EN: ReportLabels = {
     `Whether a scenario pays back, never does or saves from the start is read off the mean cost over replicates. A negative net result is a saving.`,
   yearly: {
     heading: 'Budget by year and payer',
-    payers: { municipality: 'Municipality', state: 'State', total: 'Total (municipality and state)' },
+    payers: {
+      municipality: 'Municipality',
+      state: 'State',
+      region: 'Region',
+      total: 'Total (municipality and state)',
+    },
     differences: (p, b) => `${p}: difference from ${b}`,
     items: { stateReimbursement: 'state reimbursement' },
     year: 'Year',
@@ -751,7 +756,7 @@ const DA: ReportLabels = {
     `Om et scenarie tjener sig hjem, ikke gør det eller sparer fra start, aflæses af gennemsnitsudgiften over gentagelserne. Et negativt nettoresultat er en besparelse.`,
   yearly: {
     heading: 'Budget pr. år og betaler',
-    payers: { municipality: 'Kommunen', state: 'Staten', total: 'I alt (kommune og stat)' },
+    payers: { municipality: 'Kommunen', state: 'Staten', region: 'Regionen', total: 'I alt (kommune og stat)' },
     differences: (p, b) => `${p}: forskel fra ${b}`,
     items: { stateReimbursement: 'statsrefusion' },
     year: 'År',

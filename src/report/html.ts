@@ -33,7 +33,7 @@ import { formatNumber, formatRange, NOT_AVAILABLE } from '../format/numbers.js';
 import { distributionWords, modelWords, type ModelWords } from '../format/model-words.js';
 import { citeEvidence, isEvidenceRef } from '../evidence/index.js';
 import { planUncertainty } from '../evidence/plan.js';
-import { YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from '../engine/reduce/ledger.js';
+import { YEARLY_ITEMS } from '../engine/reduce/ledger.js';
 import type { YearlyDifference, YearlyLine } from '../summary/business.js';
 
 /** Options of {@link renderReport}. */
@@ -468,8 +468,8 @@ function parametersSection(
   return out.join('\n');
 }
 
-/** The payers shown in the yearly section, in reading order (outcomes are in the comparison table). */
-const PAYERS = ['municipality', 'state', 'total'] as const;
+/** The payers shown first in the yearly section, in reading order (outcomes are in the comparison table). */
+const PAYERS: readonly string[] = ['municipality', 'state', 'total'];
 
 /**
  * The yearly budget lines: one table per payer, years × items down, scenarios across, then
@@ -489,7 +489,17 @@ function yearlySection(
   const Y = L.yearly;
   const years = [...new Set(lines.map((l) => l.year))];
   const yearName = (y: string) => (y === 'total' ? Y.total : /^year (\d+)$/.test(y) ? Y.yearN(Number(y.slice(5))) : y);
-  const itemName = (k: YearlyItem) => (k === 'stateReimbursement' ? Y.items.stateReimbursement : metricLabel(k, lang));
+  const itemName = (k: string) => (k === 'stateReimbursement' ? Y.items.stateReimbursement : metricLabel(k, lang));
+  // Payers and items as the result has them: the known ones in their order, then any other (a newer result's) as named.
+  const payerName = (p: string) => Y.payers[p] ?? p;
+  const ordered = (known: readonly string[], seen: readonly string[]) => [
+    ...known.filter((k) => seen.includes(k)),
+    ...seen.filter((k) => !known.includes(k)),
+  ];
+  const payers = ordered(
+    PAYERS,
+    [...new Set(lines.map((l) => l.payer as string))].filter((p) => p !== 'outcome'),
+  );
   const byKey = <T extends YearlyLine>(xs: readonly T[]) =>
     new Map(xs.map((l) => [`${l.scenario}|${l.year}|${l.item}`, l]));
   const own = byKey(lines);
@@ -497,12 +507,14 @@ function yearlySection(
   const others = result.scenarios.filter((s) => s.id !== base);
   const out: string[] = ['<section id="yearly">', `<h2>${esc(Y.heading)}</h2>`];
   // An optional item (premium income) that is 0 in every year and scenario is left out, as in the comparison table.
-  const zero = (k: YearlyItem) =>
+  const zero = (k: string) =>
     OPTIONAL_METRICS.has(k) && lines.every((l) => l.item !== k || (l.mean === 0 && l.lo === 0 && l.hi === 0));
-  for (const payer of PAYERS) {
-    const items = YEARLY_ITEMS.filter((k) => YEARLY_PAYER[k] === payer && !zero(k));
+  for (const payer of payers) {
+    const items = ordered(YEARLY_ITEMS, [
+      ...new Set(lines.filter((l) => l.payer === payer).map((l) => l.item as string)),
+    ]).filter((k) => !zero(k));
     // Rows: each year with its items; the year spans its items' rows.
-    const rows = (cells: (year: string, item: YearlyItem) => string) =>
+    const rows = (cells: (year: string, item: string) => string) =>
       years
         .flatMap((y) =>
           items.map(
@@ -513,7 +525,7 @@ function yearlySection(
         .join('\n');
     const head = `<tr><th scope="col">${esc(Y.year)}</th><th scope="col">${esc(Y.item)}</th>${result.scenarios.map((s) => `<th scope="col">${esc(S(s.id))}</th>`).join('')}</tr>`;
     out.push(
-      `<h3>${esc(Y.payers[payer])}</h3>`,
+      `<h3>${esc(payerName(payer))}</h3>`,
       `<table class="numbers yearly" data-payer="${payer}"><thead>${head}</thead><tbody>\n${rows((y, k) =>
         result.scenarios
           .map((s) => `<td data-scenario="${esc(s.id)}">${cell(own.get(`${s.id}|${y}|${k}`), 1e-6, lang)}</td>`)
@@ -525,7 +537,7 @@ function yearlySection(
       `<tr><th scope="col" rowspan="2">${esc(Y.year)}</th><th scope="col" rowspan="2">${esc(Y.item)}</th>${others.map((s) => `<th scope="colgroup" colspan="2">${esc(S(s.id))} − ${esc(S(base))}</th>`).join('')}</tr>` +
       `<tr>${others.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
     out.push(
-      `<h4>${esc(Y.differences(Y.payers[payer], S(base)))}</h4>`,
+      `<h4>${esc(Y.differences(payerName(payer), S(base)))}</h4>`,
       `<table class="numbers yearly-differences" data-payer="${payer}"><thead>${dhead}</thead><tbody>\n${rows((y, k) =>
         others.map((s) => differenceCells(diffs.get(`${s.id}|${y}|${k}`), 1e-6, lang)).join(''),
       )}\n</tbody></table>`,
