@@ -4,12 +4,14 @@
  * frozen header row; the yearly and payback sheets appear only when the result has them.
  */
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPreset, presets, simulate, type Payback, type SimulationResult } from '../src/index.js';
 import type { Distribution } from '../src/statistics.js';
 import { paybackPhrase } from '../src/format/i18n.js';
+import { reportCommand } from '../src/cli/report.js';
+import { runCommand } from '../src/cli/run.js';
 import { distributionText, resultToWorkbook } from '../src/report/xlsx.js';
 import { withDecision } from './decision-fixture.js';
 import { tempDir } from './helpers.js';
@@ -628,5 +630,52 @@ describe('resultToWorkbook in Danish', () => {
         ],
       );
     }
+  });
+});
+
+describe('the workbook from the command line', () => {
+  const sheets = async (file: string) => {
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    return back.worksheets.map((w) => w.name);
+  };
+
+  it('run --format xlsx --lang da writes the Danish workbook; --lang without xlsx is refused', async () => {
+    const file = join(tempDir(), 'run-da.xlsx');
+    const args = ['randers-2025', '--replicates', '8', '--seed', '3', '--workers', '1', '--quiet'];
+    expect(await runCommand([...args, '--format', 'xlsx', '--lang', 'da', '--out', file])).toBe('');
+    const names = await sheets(file);
+    expect(names.slice(0, 3)).toEqual(['Forudsætninger', 'Scenarier', 'Sammenligninger']);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    // The preset's Danish labels rode along into the workbook.
+    expect(back.getWorksheet('Forudsætninger')!.getRow(1).getCell(1).value).toBe(
+      'Randers 2025: den fremtidige indsats for udsatte ledige: forudsætninger og kørsel',
+    );
+    await expect(runCommand([...args, '--lang', 'da'])).rejects.toMatchObject({ problems: [{ path: '--lang' }] });
+    await expect(runCommand([...args, '--format', 'xlsx', '--lang', 'fr', '--out', file])).rejects.toMatchObject({
+      problems: [{ path: '--lang' }],
+    });
+  });
+
+  it('report --xlsx writes the workbook of the same run in the report language', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const html = join(dir, 'r.html');
+    const xlsx = join(dir, 'r.xlsx');
+    const args = ['randers-2025', '--replicates', '8', '--seed', '3', '--workers', '1', '--quiet', '--lang', 'da'];
+    expect(await reportCommand([...args, '--out', html, '--xlsx', xlsx, '--wtp', '300000'])).toBe('');
+    expect((await sheets(xlsx)).slice(0, 4)).toEqual(['Forudsætninger', 'Scenarier', 'Sammenligninger', 'Beslutning']);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(xlsx);
+    const decision = back.getWorksheet('Beslutning')!;
+    let wtp: unknown;
+    decision.eachRow((row) => {
+      // The first such row is the decision's; the CEAC's column head reads the same.
+      if (wtp === undefined && row.getCell(1).value === 'betalingsvilje pr. ekstra borger i succes, kr.')
+        wtp = row.getCell(2).value;
+    });
+    expect(wtp).toBe(300000);
+    expect(readFileSync(html, 'utf8')).toContain('Ved en betalingsvilje på 300.000 kr.');
+    await expect(reportCommand([...args, '--wtp', '-1'])).rejects.toMatchObject({ problems: [{ path: '--wtp' }] });
   });
 });
