@@ -917,6 +917,7 @@ thead th { border-bottom: 2px solid #bbb; }
 table.numbers td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.numbers td.clear { font-weight: 600; }
 table.numbers th[scope="row"] { min-width: 11em; }
+#assumptions td:first-child, #parameters td:first-child { white-space: nowrap; }
 .ci { color: #666; }
 ul.icer li { margin: 0.5rem 0; max-width: 90ch; }
 figure { margin: 1.5rem 0; overflow-x: auto; }

@@ -242,7 +242,7 @@ const EN: WorkbookWords = {
       description: 'description',
       horizon: 'horizon, months',
       replicates: 'replicates',
-      seed: 'seed',
+      seed: 'random seed',
       level: 'interval level',
       baseline: 'baseline scenario',
     },
