@@ -281,10 +281,11 @@ function tableMetrics(result: SimulationResult): string[] {
   });
 }
 
-/** "id (label)", or the label alone when it already starts with the id. */
+/** "id (label)", "id — label" when the label has brackets of its own, or the label alone when it already starts with the id. */
 function scenarioName(s: ScenarioResult): string {
   if (!s.label) return s.id;
-  return s.label.toLowerCase().startsWith(s.id.toLowerCase()) ? s.label : `${s.id} (${s.label})`;
+  if (s.label.toLowerCase().startsWith(s.id.toLowerCase())) return s.label;
+  return s.label.includes('(') ? `${s.id} — ${s.label}` : `${s.id} (${s.label})`;
 }
 
 function direction(d: DifferenceSummary): Direction {
