@@ -16,7 +16,7 @@ export * from './index.js';
 export { loadModel, writeAtomic, type OutputContent } from './cli/io.js';
 export { renderReport, type ReportOptions } from './report/html.js';
 export type { ReportLanguage } from './format/i18n.js';
-export { resultToWorkbook, distributionText } from './report/xlsx.js';
+export { resultToWorkbook, distributionText, type WorkbookOptions } from './report/xlsx.js';
 
 /** Options of the Node {@link simulate}: those of the core, plus worker threads. */
 export interface NodeSimulateOptions extends SimulateOptions {

@@ -238,7 +238,9 @@ describe('the yearly budget section', () => {
   it('has one table per payer, years × items down and scenarios across, and the differences per payer', () => {
     const years = [...new Set((result.yearly ?? []).map((l) => l.year))];
     expect(years.length).toBeGreaterThan(1);
-    const items = { municipality: 4, state: 1, total: 1 };
+    // Premium income is left out when it is 0 throughout (the model has no premium).
+    const premium = (result.yearly ?? []).some((l) => l.item === 'premiumIncome' && (l.mean !== 0 || l.hi !== 0));
+    const items = { municipality: premium ? 4 : 3, state: 1, total: 1 };
     for (const page of Object.values(html)) {
       for (const [payer, k] of Object.entries(items)) {
         const own = table(page, 'yearly', payer);
@@ -252,6 +254,22 @@ describe('the yearly budget section', () => {
     expect(section(html.en)).toContain('<h3>Municipality</h3>');
     expect(section(html.da)).toContain('<h3>Kommunen</h3>');
     expect(section(html.da)).toContain('hele horisonten');
+  });
+
+  it('shows a payer and an item it does not know by name, after the known ones', async () => {
+    const extra = (result.yearly ?? [])
+      .filter((l) => l.item === 'municipalCost')
+      .map((l) => ({ ...l, payer: 'region', item: 'healthCost', mean: 1e6, lo: 5e5, hi: 2e6 }));
+    const more = { ...result, yearly: [...(result.yearly ?? []), ...extra] } as unknown as SimulationResult;
+    const page = await renderReport(more, model, { lang: 'da' });
+    const region = table(page, 'yearly', 'region');
+    expect(section(page)).toContain('<h3>Regionen</h3>');
+    expect(region.match(/<tr data-year=/g)).toHaveLength(new Set(extra.map((l) => l.year)).size);
+    expect(region).toContain('data-item="healthCost"');
+    expect(region).toContain('1,0 <span class="ci">(0,5–2,0)</span>');
+    // Unknown payers come after the known ones.
+    const order = [...section(page).matchAll(/data-payer="(\w+)"/g)].map((m) => m[1]);
+    expect([...new Set(order)]).toEqual(['municipality', 'state', 'total', 'region']);
   });
 
   it("shows the result's yearly municipal cost, Danish-formatted under --lang da", () => {
@@ -404,7 +422,10 @@ describe.skipIf(!hasChromium)(
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         // Distribution, two difference plots, the cost-effect plane, the steered share and a fan
         // chart per scenario; the CEAC, the EVPI curve and the EVPPI when the result has them.
-        const decisionFigures = (result.decision.ceac?.length ? 2 : 0) + (result.decision.evppi?.length ? 1 : 0);
+        // (No EVPPI figure when the EVPI is 0: every EVPPI is 0 and a line says so.)
+        const evppiFigure = result.decision.evppi?.length && result.decision.evpi > 0;
+        const ceac = result.decision.ceac ?? [];
+        const decisionFigures = (ceac.length ? 1 : 0) + (ceac.some((p) => p.evpi > 0) ? 1 : 0) + (evppiFigure ? 1 : 0);
         const svgs = page.locator('figure > svg');
         expect(await svgs.count()).toBe(5 + 4 + decisionFigures);
         for (let i = 0; i < 9 + decisionFigures; i++) {
@@ -422,3 +443,44 @@ describe.skipIf(!hasChromium)(
     }
   },
 );
+
+describe('the per-arm section', () => {
+  const section = (page: string) => page.match(/<section id="arms">[\s\S]*?<\/section>/)?.[0] ?? '';
+  const tables = (page: string, scenario: string) =>
+    section(page).match(
+      new RegExp(`<table class="numbers arms" data-scenario="${scenario}">[\\s\\S]*?</table>`, 'g'),
+    ) ?? [];
+
+  it("shows each scenario's arms with the result's numbers, and says why a steered scenario has none", () => {
+    const withArms = result.scenarios.filter((s) => s.arms.length);
+    expect(withArms.length).toBeGreaterThan(1);
+    for (const [lang, page] of Object.entries(html) as ['da' | 'en', string][]) {
+      for (const s of withArms) {
+        const shown = tables(page, s.id).join('\n');
+        expect(tables(page, s.id)).toHaveLength(Math.ceil(s.arms.length / 4));
+        for (const a of s.arms) {
+          const count = formatNumber(a.count, 0, lang);
+          expect(shown).toContain(`${a.group}/${a.intervention ?? (lang === 'da' ? 'ingen' : 'none')} (${count} `);
+          // The success rate in per cent with one decimal, as the comparison table shows it.
+          expect(shown).toContain(
+            `${formatNumber(100 * (a.metrics.successRate.mean as number), 1, lang)} <span class="ci">`,
+          );
+        }
+      }
+      const steered = result.scenarios.find((s) => !s.arms.length) as SimulationResult['scenarios'][number];
+      expect(section(page)).toContain(`<p class="note" data-scenario="${steered.id}">`);
+    }
+    expect(section(html.da)).toContain('<h2>Pr. indsats</h2>');
+  });
+
+  it('puts at most four arms side by side', async () => {
+    const s = result.scenarios.find((x) => x.arms.length) as SimulationResult['scenarios'][number];
+    // A shallow copy: the result's tables are objects with methods, which structuredClone drops.
+    const arms = Array.from({ length: 9 }, (_, i) => ({ ...s.arms[i % s.arms.length], group: `g${i}` }));
+    const many = { ...result, scenarios: result.scenarios.map((x) => (x.id === s.id ? { ...x, arms } : x)) };
+    const page = await renderReport(many, model, { lang: 'en' });
+    const shown = tables(page, s.id);
+    expect(shown).toHaveLength(3);
+    expect(shown.map((t) => (t.match(/<th scope="col">g\d\//g) ?? []).length)).toEqual([4, 4, 1]);
+  });
+});

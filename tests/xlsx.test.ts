@@ -4,12 +4,14 @@
  * frozen header row; the yearly and payback sheets appear only when the result has them.
  */
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { presets, simulate, type Payback, type SimulationResult } from '../src/index.js';
+import { getPreset, presets, simulate, type Payback, type SimulationResult } from '../src/index.js';
 import type { Distribution } from '../src/statistics.js';
 import { paybackPhrase } from '../src/format/i18n.js';
+import { reportCommand } from '../src/cli/report.js';
+import { runCommand } from '../src/cli/run.js';
 import { distributionText, resultToWorkbook } from '../src/report/xlsx.js';
 import { withDecision } from './decision-fixture.js';
 import { tempDir } from './helpers.js';
@@ -492,5 +494,188 @@ describe('resultToWorkbook', () => {
     expect(distributionText({ dist: 'lognormal', mu: 0.35721765866786653, sigma: 0.12878940852237242 })).toBe(
       'lognormal(μ = 0.3572, σ = 0.1288; median 1.429)',
     );
+  });
+});
+
+/** Words of English prose; none belongs in a Danish workbook's words (ids and keys are skipped). */
+const ENGLISH = [
+  ' the ',
+  ' and ',
+  ' of ',
+  ' with ',
+  ' per ',
+  ' months',
+  'month ',
+  'scenario',
+  'success ',
+  'replicate',
+  'citizens',
+  'difference',
+  'share ',
+  'probability',
+  'baseline',
+  'mean ',
+  'none',
+  ' yes ',
+  ' no ',
+  'dkk',
+  ' total ',
+  'capacity',
+  ' rate ',
+];
+
+describe('resultToWorkbook in Danish', () => {
+  const da = getPreset('randers-2025', { translations: true });
+  const t = (da as { translations: { da: { states: Record<string, string>; scenarios: Record<string, string> } } })
+    .translations.da;
+  let dwb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    const file = join(tempDir(), 'result-da.xlsx');
+    writeFileSync(file, await resultToWorkbook(result, da, { lang: 'da' }));
+    dwb = new ExcelJS.Workbook();
+    await dwb.xlsx.readFile(file);
+  });
+
+  it('names the sheets in Danish, in the same order as the English workbook', () => {
+    const danish = dwb.worksheets.map((w) => w.name);
+    expect(danish.slice(0, 5)).toEqual(['Forudsætninger', 'Scenarier', 'Sammenligninger', 'Beslutning', 'Pr. indsats']);
+    expect(danish).toHaveLength(wb.worksheets.length);
+    expect(danish.includes('Budget pr. år')).toBe(!!result.yearly?.length);
+    expect(danish.includes('Tilbagebetaling')).toBe(!!result.payback?.length);
+  });
+
+  it('writes every word in Danish: no English sentence, no English number in text', () => {
+    // Ids and keys stay as the model names them (they are what formulas and lookups match on).
+    const ids = new Set<string>([
+      ...da.states.map((s) => s.id),
+      ...da.groups.map((g) => g.id),
+      ...(da.interventions ?? []).map((i) => i.id),
+      ...da.scenarios.map((s) => s.id),
+      ...Object.keys(da.parameters ?? {}),
+      ...Object.keys(result.scenarios[0].metrics),
+      result.seed,
+    ]);
+    const keys = [...ids].filter((id) => /[-A-Z0-9]/.test(id)).sort((a, b) => b.length - a.length);
+    const texts: string[] = [];
+    for (const ws of dwb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value !== 'string' || ids.has(c.value)) return;
+          // Ids inside words ("sandsynlighed bedst: scenario-1") are names, not English.
+          texts.push(keys.reduce((x, id) => x.split(id).join('‹id›'), c.value));
+        }),
+      );
+    expect(texts.length).toBeGreaterThan(200);
+    const lines = texts.map((x) => ` ${x.toLowerCase()} `);
+    const english = ENGLISH.flatMap((w) => lines.filter((l) => l.includes(w)).map((l) => `${w.trim()}: ${l.trim()}`));
+    expect(english).toEqual([]);
+    // In text, Danish numbers: a decimal comma, "." between thousands (never 0.3572 or 15,000).
+    const joined = texts.join('\n');
+    expect(joined).toMatch(/\d,\d/);
+    expect(joined.match(/(?<![\d.,])[1-9]\d{0,2},\d{3}(?![\d.,])/g) ?? []).toEqual([]);
+    expect(joined.match(/(?<![\d.\w-])\d+\.\d{1,2}(?!\d)/g) ?? []).toEqual([]);
+  });
+
+  it('keeps the numbers as numbers with the same formats, and the labels from the translations', () => {
+    const rows = table(dwb.getWorksheet('Scenarier')!);
+    const s = result.scenarios[0];
+    const row = only(rows, { scenarie: s.id, målgruppe: 'i alt', mål: 'municipalCost' });
+    expect(row.gennemsnit).toBe(expected(s.metrics.municipalCost.mean));
+    expect(row.enhed).toBe('kr.');
+    expect(row.beskrivelse).toMatch(/^kommunens udgift/);
+    const numFmts = new Set<string>();
+    dwb.getWorksheet('Scenarier')!.eachRow((r) => r.eachCell((c) => c.numFmt && numFmts.add(c.numFmt)));
+    expect(numFmts).toContain('#,##0');
+    expect(numFmts).toContain('0.0%');
+    const ws = dwb.getWorksheet('Forudsætninger')!;
+    const states = section(ws, 'Tilstande');
+    for (const st of da.states) {
+      const r = only(states, { tilstand: st.id });
+      expect(r.betegnelse).toBe(t.states[st.id] ?? st.label);
+      expect(r.statsrefusion).toBe((st.reimbursed ?? st.kind === 'benefit') ? 'ja' : 'nej');
+    }
+    const interventions = section(ws, 'Indsatser');
+    const fsm = only(interventions, { indsats: 'fsm' });
+    expect(fsm.bemanding).toMatch(/^600\.000 kr\. pr\. sagsbehandlerårsværk, sagstal 35$/);
+    expect(section(ws, 'Usikre parametre').map((r) => r.fordeling)).toEqual(
+      Object.values(da.parameters ?? {}).map((d) => distributionText(d as Distribution, 'da')),
+    );
+    expect(distributionText({ dist: 'lognormal', mu: 0.35721765866786653, sigma: 0.12878940852237242 }, 'da')).toBe(
+      'lognormal(μ = 0,3572, σ = 0,1288; median 1,429)',
+    );
+  });
+
+  it('writes the yearly lines by payer, the payback and the ICER in Danish words', () => {
+    const y = table(dwb.getWorksheet('Budget pr. år')!);
+    expect(y.length).toBe(result.yearly!.length);
+    const payers = new Set(y.map((r) => r.betaler));
+    const danish: Record<string, string> = {
+      municipality: 'kommunen',
+      state: 'staten',
+      total: 'i alt',
+      outcome: 'udfald',
+    };
+    expect([...payers].sort()).toEqual([...new Set(result.yearly!.map((l) => danish[l.payer]))].sort());
+    expect(payers).toContain('kommunen');
+    expect(y.some((r) => r.post === 'kommunal nettoudgift')).toBe(true);
+    const p = table(dwb.getWorksheet('Tilbagebetaling')!);
+    expect(p.map((r) => r.tilbagebetalingstid)).toEqual(result.payback!.map((x) => paybackPhrase(x, 'da')));
+    const d = table(dwb.getWorksheet('Beslutning')!);
+    expect(d).toHaveLength(result.comparisons.length);
+    for (const [i, c] of result.comparisons.entries()) {
+      expect(d[i]['i ord']).toContain(`${t.scenarios[c.scenario]} mod ${t.scenarios[c.baseline]}: `);
+      expect(['NØ', 'NV', 'SØ', 'SV']).toContain(
+        d[i][
+          'gennemsnittets kvadrant (NØ: flere i succes, højere udgift; SV: færre, lavere; SØ: flere, lavere; NV: færre, højere)'
+        ],
+      );
+    }
+  });
+});
+
+describe('the workbook from the command line', () => {
+  const sheets = async (file: string) => {
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    return back.worksheets.map((w) => w.name);
+  };
+
+  it('run --format xlsx --lang da writes the Danish workbook; --lang without xlsx is refused', async () => {
+    const file = join(tempDir(), 'run-da.xlsx');
+    const args = ['randers-2025', '--replicates', '8', '--seed', '3', '--workers', '1', '--quiet'];
+    expect(await runCommand([...args, '--format', 'xlsx', '--lang', 'da', '--out', file])).toBe('');
+    const names = await sheets(file);
+    expect(names.slice(0, 3)).toEqual(['Forudsætninger', 'Scenarier', 'Sammenligninger']);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    // The preset's Danish labels rode along into the workbook.
+    expect(back.getWorksheet('Forudsætninger')!.getRow(1).getCell(1).value).toBe(
+      'Randers 2025: den fremtidige indsats for udsatte ledige: forudsætninger og kørsel',
+    );
+    await expect(runCommand([...args, '--lang', 'da'])).rejects.toMatchObject({ problems: [{ path: '--lang' }] });
+    await expect(runCommand([...args, '--format', 'xlsx', '--lang', 'fr', '--out', file])).rejects.toMatchObject({
+      problems: [{ path: '--lang' }],
+    });
+  });
+
+  it('report --xlsx writes the workbook of the same run in the report language', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const html = join(dir, 'r.html');
+    const xlsx = join(dir, 'r.xlsx');
+    const args = ['randers-2025', '--replicates', '8', '--seed', '3', '--workers', '1', '--quiet', '--lang', 'da'];
+    expect(await reportCommand([...args, '--out', html, '--xlsx', xlsx, '--wtp', '300000'])).toBe('');
+    expect((await sheets(xlsx)).slice(0, 4)).toEqual(['Forudsætninger', 'Scenarier', 'Sammenligninger', 'Beslutning']);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(xlsx);
+    const decision = back.getWorksheet('Beslutning')!;
+    let wtp: unknown;
+    decision.eachRow((row) => {
+      // The first such row is the decision's; the CEAC's column head reads the same.
+      if (wtp === undefined && row.getCell(1).value === 'betalingsvilje pr. ekstra borger i succes, kr.')
+        wtp = row.getCell(2).value;
+    });
+    expect(wtp).toBe(300000);
+    expect(readFileSync(html, 'utf8')).toContain('Ved en betalingsvilje på 300.000 kr.');
+    await expect(reportCommand([...args, '--wtp', '-1'])).rejects.toMatchObject({ problems: [{ path: '--wtp' }] });
   });
 });

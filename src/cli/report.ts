@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
 import { type SimulationResult, simulate } from '../node.js';
 import { renderReport } from '../report/html.js';
+import { resultToWorkbook } from '../report/xlsx.js';
 import { REPORT_LANGUAGES } from '../format/i18n.js';
 import {
   choiceFlag,
@@ -26,11 +27,23 @@ import { progressBar } from './progress.js';
 export const REPORT_FLAGS: readonly Flag[] = [
   { name: 'out', value: 'FILE', help: 'write the HTML report to FILE', default: 'stdout' },
   { name: 'lang', value: 'L', help: 'da | en', default: 'en' },
+  {
+    name: 'xlsx',
+    value: 'FILE',
+    help: 'also write the workbook of the same run to FILE, in the same language',
+    default: 'none',
+  },
   { name: 'replicates', value: 'N', help: 'replicates', default: '1000' },
   { name: 'seed', value: 'S', help: 'seed, any string', default: '"1"' },
   { name: 'level', value: 'L', help: 'interval level, 0 < L < 1', default: '0.95' },
   { name: 'baseline', value: 'ID', help: 'the scenario the others are compared with', default: 'the first' },
   { name: 'workers', value: 'N', help: 'worker threads', default: "the machine's cores" },
+  {
+    name: 'wtp',
+    value: 'DKK',
+    help: 'willingness to pay per extra success: the decision, EVPI and EVPPI are read at it',
+    default: '0',
+  },
   {
     name: 'wtp-range',
     value: 'MIN:MAX:STEP',
@@ -62,11 +75,16 @@ export async function reportCommand(argv: string[]): Promise<string> {
     ]);
   }
   checkOut(values.out as string | undefined, positionals); // before the run, not after it
+  checkOut(values.xlsx as string | undefined, positionals);
   const lang = choiceFlag('lang', values.lang as string | undefined, REPORT_LANGUAGES, 'en');
   const replicates = intFlag('replicates', values.replicates as string | undefined, 1000);
   const level = levelFlag(values.level as string | undefined);
   const workers = intFlag('workers', values.workers as string | undefined, availableParallelism());
   const seed = (values.seed as string | undefined) ?? '1';
+  const wtpText = values.wtp as string | undefined;
+  const willingnessToPay = wtpText === undefined ? undefined : Number(wtpText);
+  if (willingnessToPay !== undefined && !(willingnessToPay >= 0 && Number.isFinite(willingnessToPay)))
+    throw new ForlobInputError([{ path: '--wtp', message: `expected a number >= 0, got "${wtpText}"` }]);
   const willingnessToPayRange = wtpRangeFlag(values['wtp-range'] as string | undefined);
   // A preset's translations ride along: the report is the only output that reads them.
   const model = loadModel(positionals[0], { translations: true });
@@ -90,6 +108,7 @@ export async function reportCommand(argv: string[]): Promise<string> {
       occupancy: true,
       onProgress: bar.onProgress,
       ...(level !== undefined ? { level } : {}),
+      ...(willingnessToPay !== undefined ? { willingnessToPay } : {}),
       ...(willingnessToPayRange ? { willingnessToPayRange } : {}),
       ...(evppiGroups ? { evppiGroups } : {}),
     });
@@ -97,6 +116,8 @@ export async function reportCommand(argv: string[]): Promise<string> {
     bar.stop();
   }
   const html = await renderReport(result, model, { lang, ...(baseline !== undefined ? { baseline } : {}) });
+  if (values.xlsx !== undefined)
+    await writeOutput(values.xlsx as string, await resultToWorkbook(result, model, { lang }));
   if (values.out !== undefined) {
     await writeOutput(values.out as string, html);
     return '';

@@ -25,6 +25,7 @@ import { checkOut, loadModel, uncertainNames, writeOutput } from './io.js';
 import { jsonDocument } from '../report/json-chunks.js';
 import { progressBar } from './progress.js';
 import { resultToWorkbook } from '../report/xlsx.js';
+import { REPORT_LANGUAGES } from '../format/i18n.js';
 
 /** The run command's flags: its parser and its usage are both made from this list. */
 export const RUN_FLAGS: readonly Flag[] = [
@@ -38,6 +39,7 @@ export const RUN_FLAGS: readonly Flag[] = [
   { name: 'level', value: 'L', help: 'interval level, 0 < L < 1', default: '0.95' },
   { name: 'format', value: 'F', help: 'table | json | csv | xlsx (xlsx needs --out)', default: 'table' },
   { name: 'out', value: 'FILE', help: 'write to FILE instead of stdout', default: 'stdout' },
+  { name: 'lang', value: 'L', help: 'with --format xlsx: language of the workbook, da | en', default: 'en' },
   {
     name: 'workers',
     value: 'N',
@@ -136,8 +138,12 @@ export async function runCommand(argv: string[]): Promise<string | Iterable<stri
     throw new ForlobInputError([{ path: '--precision', message: 'cannot be combined with --replicate-range' }]);
   if (keep && format !== 'json')
     throw new ForlobInputError([{ path: '--keep-replicates', message: 'expected together with --format json' }]);
+  if (values.lang !== undefined && format !== 'xlsx')
+    throw new ForlobInputError([{ path: '--lang', message: 'expected together with --format xlsx' }]);
+  const lang = choiceFlag('lang', values.lang as string | undefined, REPORT_LANGUAGES, 'en');
   const seed = (values.seed as string | undefined) ?? '1';
-  const model = loadModel(positionals[0]);
+  // A preset's translations ride along only into the workbook: the other formats never read them.
+  const model = loadModel(positionals[0], { translations: format === 'xlsx' });
   const evppiGroups = evppiGroupsFlag(values['evppi-groups'] as string | undefined, uncertainNames(model));
   const by =
     values.by === undefined ? undefined : choiceFlag('by', values.by as string, ['group', 'arm'] as const, 'arm');
@@ -170,7 +176,7 @@ export async function runCommand(argv: string[]): Promise<string | Iterable<stri
     bar.stop();
   }
   if (format === 'xlsx') {
-    await writeOutput(values.out as string, await resultToWorkbook(result, model));
+    await writeOutput(values.out as string, await resultToWorkbook(result, model, { lang }));
     return '';
   }
   const text =

@@ -132,6 +132,8 @@ export interface DecisionLabels {
   evppiColumns: [string, string, string];
   /** Caption of the EVPPI figure. */
   evppiCaption: string;
+  /** Line shown instead of the EVPPI table and figure when the EVPI is 0: no parameter can change the choice. */
+  evppiZero: (wtp: string, best: string) => string;
 }
 
 /**
@@ -342,8 +344,8 @@ export interface ReportLabels {
   yearly: {
     /** Heading of the section. */
     heading: string;
-    /** Heading of one payer's table. */
-    payers: Record<'municipality' | 'state' | 'total', string>;
+    /** Heading of one payer's table (a payer without one is shown by its name). */
+    payers: Record<'municipality' | 'state' | 'total', string> & Record<string, string>;
     /** Heading of one payer's differences from the baseline. */
     differences: (payer: string, baseline: string) => string;
     /** Names of the yearly items that are not metrics (the rest use the metric names). */
@@ -407,7 +409,7 @@ const EN: ReportLabels = {
   units: units('months', 'mio. DKK', 'points'),
   title: 'Forecast',
   runLine: (r, seed, h, lv) =>
-    `${r.toLocaleString('en-GB')} simulated replicates, seed "${seed}", horizon ${h} months; intervals are ${lv} % percentile intervals over replicates.`,
+    `${r.toLocaleString('en-GB')} simulated replicates, random seed "${seed}", horizon ${h} months; intervals are ${lv} % percentile intervals over replicates.`,
   summaryHeading: 'In brief',
   comparisonHeading: 'Scenarios compared',
   comparisonNote: (lv) => `Mean over replicates with the ${lv} % interval in brackets.`,
@@ -473,6 +475,8 @@ const EN: ReportLabels = {
       `What knowing exactly these parameters before choosing would be worth at ${wtp} DKK per extra success; the standard error comes from the regression's coefficient uncertainty. The EVPI (${evpi} mio. DKK) is the value of knowing all of them at once.`,
     evppiColumns: ['parameter(s)', 'EVPPI, mio. DKK', 'standard error, mio. DKK'],
     evppiCaption: 'EVPPI per parameter and group, largest first, with ±2 standard errors; the dashed line is the EVPI.',
+    evppiZero: (wtp, best) =>
+      `At ${wtp} DKK per extra success, ${best} has the highest expected net benefit in every parameter draw: the EVPI is 0, so knowing any parameter better would not change the choice (every EVPPI is 0). A higher willingness to pay (--wtp) can change that; the CEAC shows where.`,
   },
   assumptionsHeading: 'Assumptions',
   assumptions: {
@@ -558,7 +562,12 @@ const EN: ReportLabels = {
     `Whether a scenario pays back, never does or saves from the start is read off the mean cost over replicates. A negative net result is a saving.`,
   yearly: {
     heading: 'Budget by year and payer',
-    payers: { municipality: 'Municipality', state: 'State', total: 'Total (municipality and state)' },
+    payers: {
+      municipality: 'Municipality',
+      state: 'State',
+      region: 'Region',
+      total: 'Total (municipality and state)',
+    },
     differences: (p, b) => `${p}: difference from ${b}`,
     items: { stateReimbursement: 'state reimbursement' },
     year: 'Year',
@@ -593,7 +602,7 @@ const DA: ReportLabels = {
   units: units('måneder', 'mio. kr.', 'procentpoint'),
   title: 'Fremskrivning',
   runLine: (r, seed, h, lv) =>
-    `${r.toLocaleString('da-DK')} simulerede gentagelser, seed "${seed}", horisont ${h} måneder; intervallerne er ${lv} %-percentilintervaller over gentagelserne.`,
+    `${r.toLocaleString('da-DK')} simulerede gentagelser, startværdi for tilfældige tal "${seed}", horisont ${h} måneder; intervallerne er ${lv} %-percentilintervaller over gentagelserne.`,
   summaryHeading: 'Kort fortalt',
   comparisonHeading: 'Scenarierne sammenlignet',
   comparisonNote: (lv) => `Gennemsnit over gentagelserne med ${lv} %-interval i parentes.`,
@@ -609,7 +618,7 @@ const DA: ReportLabels = {
     `Hvert punkt er én gentagelse: ændring i kommunal nettoudgift mod ændring i succesandel, sammenlignet med ${b}. Punkter til venstre for 0 har færre i succes; punkter under 0 koster mindre. Punkterne rummer den individuelle tilfældighed; kvadrantandelene under Beslutning er over parameterudtræk, med tilfældigheden udjævnet.`,
   fanCaption: (s) => `Borgere i hver tilstand måned for måned i ${s}: median, 50 %-bånd og intervalbånd.`,
   steeringCaption: (s, iv) =>
-    `Porteføljestyring i ${s}: andelen i ${iv} efter hver kvartalsvise vurdering, en svag linje pr. replikat, gennemsnittet med fed.`,
+    `Porteføljestyring, ${s}: andelen i ${iv} efter hver kvartalsvise vurdering, en svag linje pr. gentagelse, gennemsnittet med fed.`,
   decision: {
     heading: 'Beslutning',
     intro: (method, draws) =>
@@ -660,6 +669,8 @@ const DA: ReportLabels = {
       `Hvad det ville være værd at kende netop disse parametre, før man vælger, ved ${wtp} kr. pr. ekstra borger i succes; standardfejlen stammer fra usikkerheden på regressionens koefficienter. EVPI (${evpi} mio. kr.) er værdien af at kende dem alle på én gang.`,
     evppiColumns: ['parameter(e)', 'EVPPI, mio. kr.', 'standardfejl, mio. kr.'],
     evppiCaption: 'EVPPI pr. parameter og gruppe, størst først, med ±2 standardfejl; den stiplede linje er EVPI.',
+    evppiZero: (wtp, best) =>
+      `Ved ${wtp} kr. pr. ekstra borger i succes har ${best} den højeste forventede nettogevinst i alle parameterudtræk: EVPI er 0, så bedre viden om en parameter ville ikke ændre valget (alle EVPPI er 0). En højere betalingsvilje (--wtp) kan ændre det; accept-kurven viser hvor.`,
   },
   assumptionsHeading: 'Forudsætninger',
   assumptions: {
@@ -745,7 +756,7 @@ const DA: ReportLabels = {
     `Om et scenarie tjener sig hjem, ikke gør det eller sparer fra start, aflæses af gennemsnitsudgiften over gentagelserne. Et negativt nettoresultat er en besparelse.`,
   yearly: {
     heading: 'Budget pr. år og betaler',
-    payers: { municipality: 'Kommunen', state: 'Staten', total: 'I alt (kommune og stat)' },
+    payers: { municipality: 'Kommunen', state: 'Staten', region: 'Regionen', total: 'I alt (kommune og stat)' },
     differences: (p, b) => `${p}: forskel fra ${b}`,
     items: { stateReimbursement: 'statsrefusion' },
     year: 'År',

@@ -64,6 +64,8 @@ const WORDS = {
       string,
       string
     >,
+    // English keeps the signal names the model file uses.
+    signals: {} as Record<string, string>,
   },
   da: {
     median: 'median',
@@ -92,6 +94,14 @@ const WORDS = {
       string,
       string
     >,
+    signals: {
+      freeCapacity: 'ledig kapacitet',
+      queue: 'venteliste',
+      exits: 'afgange',
+      exitRate: 'afgangsrate',
+      spending: 'forbrug i forhold til budget',
+      share: 'andel',
+    } as Record<string, string>,
   },
 } as const;
 
@@ -165,6 +175,8 @@ export interface ModelWords {
   payer(id: string): string;
   /** An account's name in the language: the translation's, else its label, else its id. */
   account(id: string): string;
+  /** A steering signal in words (English: its name in the model file). */
+  signal(name: string): string;
 }
 
 /** The parts of a model's `translations` entry for one language that this module reads. */
@@ -352,5 +364,6 @@ export function modelWords(model: ModelInput, lang: ReportLanguage): ModelWords 
     flows: flowsWords,
     payer,
     account: (id) => t.accounts?.[id] ?? accounts[id]?.label ?? id,
+    signal: (s) => W.signals[s] ?? s,
   };
 }

@@ -76,7 +76,7 @@ export function costEffectSpec(result: SimulationResult, options: CostEffectOpti
     field: 'scenario',
     type: 'nominal',
     // Labels, not ids: long enough to need room.
-    legend: { labelLimit: 320 },
+    legend: { labelLimit: 520 },
     sort: order.map(S),
     title: lang === 'da' ? 'scenarie' : 'scenario',
   };

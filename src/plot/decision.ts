@@ -183,7 +183,7 @@ function ceacPanel(
     scale: { domain: [0, 1] },
     axis: { format: '.0%' },
   };
-  const color = { field: 'scenario', type: 'nominal', sort: order, title: W.scenario, legend: { labelLimit: 320 } };
+  const color = { field: 'scenario', type: 'nominal', sort: order, title: W.scenario, legend: { labelLimit: 520 } };
   return {
     width,
     height,

@@ -47,7 +47,7 @@ export function differencesSpec(
     type: 'nominal',
     sort: rows.map((r) => r.scenario),
     title: null,
-    axis: { labelLimit: 320 },
+    axis: { labelLimit: 520 },
   };
   return localise(
     {

@@ -54,7 +54,8 @@ export function distributionSpec(
           type: 'nominal',
           sort: order,
           title: null,
-          header: { labelAngle: 0, labelAlign: 'left', labelLimit: 320 },
+          // Above each panel: a label beside it takes its estimated (too wide) text width from the plot.
+          header: { labelOrient: 'top', labelAnchor: 'start', labelAngle: 0, labelLimit: 520, labelFontSize: 11 },
         },
       },
       spec: {

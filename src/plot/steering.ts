@@ -56,7 +56,8 @@ export function steeringSpec(
   const y = {
     field: 'share',
     type: 'quantitative',
-    title: lang === 'da' ? `andel i ${tr.intervention}` : `share in ${tr.intervention}`,
+    // The intervention's label is too long for a vertical axis: the caption names it.
+    title: lang === 'da' ? 'styret andel' : `share in ${tr.intervention}`,
     axis: { format: '%' },
     scale: { domain: [0, 1] },
   };
@@ -65,7 +66,7 @@ export function steeringSpec(
       $schema: VEGA_LITE_SCHEMA,
       ...titled(
         options.title,
-        `${namer(options.names, 'scenarios')(scenarioId)}: ${lang === 'da' ? 'styret andel pr. replikat' : 'steered share per replicate'}`,
+        `${namer(options.names, 'scenarios')(scenarioId)}: ${lang === 'da' ? 'styret andel pr. gentagelse' : 'steered share per replicate'}`,
       ),
       width: options.width ?? 460,
       height: options.height ?? 200,

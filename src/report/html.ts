@@ -33,7 +33,7 @@ import { formatNumber, formatRange, NOT_AVAILABLE } from '../format/numbers.js';
 import { distributionWords, modelWords, type ModelWords } from '../format/model-words.js';
 import { citeEvidence, isEvidenceRef } from '../evidence/index.js';
 import { planUncertainty } from '../evidence/plan.js';
-import { YEARLY_ITEMS, YEARLY_PAYER, type YearlyItem } from '../engine/reduce/ledger.js';
+import { YEARLY_ITEMS } from '../engine/reduce/ledger.js';
 import type { YearlyDifference, YearlyLine } from '../summary/business.js';
 
 /** Options of {@link renderReport}. */
@@ -119,7 +119,8 @@ export async function renderReport(
   }
   for (const tr of result.steering ?? [])
     figures.push({
-      caption: L.steeringCaption(S(tr.scenario), tr.intervention),
+      // As scenarios: a translated label, else the id.
+      caption: L.steeringCaption(S(tr.scenario), W.translated('interventions', tr.intervention) ?? tr.intervention),
       spec: steeringSpec(result, tr.scenario, { lang, names }),
     });
   if (result.tables.occupancy) {
@@ -215,30 +216,35 @@ async function decisionSection(
   }
   const figures: { caption: string; spec: VegaLiteSpec }[] = [];
   const ceac = d.ceac ?? [];
+  const best = Object.entries(d.probabilityBestNetBenefit ?? {}).sort((a, b) => b[1] - a[1])[0];
   const wtp = formatNumber(d.willingnessToPay ?? 0, 0, lang);
   const mio = (x: number) => formatNumber(x / 1e6, 2, lang);
   if (ceac.length) {
     out.push(`<h3>${esc(L.ceacHeading)}</h3>`);
-    const best = Object.entries(d.probabilityBestNetBenefit ?? {}).sort((a, b) => b[1] - a[1])[0];
     if (best && d.evpi !== undefined)
       out.push(`<p>${esc(L.evpiLine(wtp, S(best[0]), formatNumber(100 * best[1], 0, lang), mio(d.evpi)))}</p>`);
     const w = d.willingnessToPay ?? NaN;
     const onGrid = w >= Math.min(...ceac.map((p) => p.wtp)) && w <= Math.max(...ceac.map((p) => p.wtp));
-    figures.push(
-      {
-        caption: L.ceacCaption(onGrid ? wtp : null),
-        spec: ceacSpec(result, {
-          lang,
-          title: '',
-          names: { scenarios: Object.fromEntries(result.scenarios.map((s) => [s.id, S(s.id)])) },
-        }),
-      },
-      { caption: L.evpiCaption, spec: evpiCurveSpec(result, { lang, title: '' }) },
-    );
-    out.push('%FIG0%', '%FIG1%');
+    figures.push({
+      caption: L.ceacCaption(onGrid ? wtp : null),
+      spec: ceacSpec(result, {
+        lang,
+        title: '',
+        names: { scenarios: Object.fromEntries(result.scenarios.map((s) => [s.id, S(s.id)])) },
+      }),
+    });
+    out.push('%FIG0%');
+    // A curve at 0 throughout (no uncertain parameter, or none that moves the choice) says nothing a line cannot.
+    if (ceac.some((p) => p.evpi > 0)) {
+      figures.push({ caption: L.evpiCaption, spec: evpiCurveSpec(result, { lang, title: '' }) });
+      out.push('%FIG1%');
+    }
   }
   const evppi = evppiRows(result);
-  if (evppi.length) {
+  if (evppi.length && d.evpi === 0 && evppi.every((e) => e.value === 0) && best) {
+    // Nothing to rank: a table of zeros and an empty bar chart would only look like a failure.
+    out.push(`<h3>${esc(L.evppiHeading)}</h3>`, `<p class="evppi-zero">${esc(L.evppiZero(wtp, S(best[0])))}</p>`);
+  } else if (evppi.length) {
     out.push(`<h3>${esc(L.evppiHeading)}</h3>`);
     const [c1, c2, c3] = L.evppiColumns;
     out.push(
@@ -275,10 +281,11 @@ function tableMetrics(result: SimulationResult): string[] {
   });
 }
 
-/** "id (label)", or the label alone when it already starts with the id. */
+/** "id (label)", "id — label" when the label has brackets of its own, or the label alone when it already starts with the id. */
 function scenarioName(s: ScenarioResult): string {
   if (!s.label) return s.id;
-  return s.label.toLowerCase().startsWith(s.id.toLowerCase()) ? s.label : `${s.id} (${s.label})`;
+  if (s.label.toLowerCase().startsWith(s.id.toLowerCase())) return s.label;
+  return s.label.includes('(') ? `${s.id} — ${s.label}` : `${s.id} (${s.label})`;
 }
 
 function direction(d: DifferenceSummary): Direction {
@@ -462,8 +469,8 @@ function parametersSection(
   return out.join('\n');
 }
 
-/** The payers shown in the yearly section, in reading order (outcomes are in the comparison table). */
-const PAYERS = ['municipality', 'state', 'total'] as const;
+/** The payers shown first in the yearly section, in reading order (outcomes are in the comparison table). */
+const PAYERS: readonly string[] = ['municipality', 'state', 'total'];
 
 /**
  * The yearly budget lines: one table per payer, years × items down, scenarios across, then
@@ -483,17 +490,32 @@ function yearlySection(
   const Y = L.yearly;
   const years = [...new Set(lines.map((l) => l.year))];
   const yearName = (y: string) => (y === 'total' ? Y.total : /^year (\d+)$/.test(y) ? Y.yearN(Number(y.slice(5))) : y);
-  const itemName = (k: YearlyItem) => (k === 'stateReimbursement' ? Y.items.stateReimbursement : metricLabel(k, lang));
+  const itemName = (k: string) => (k === 'stateReimbursement' ? Y.items.stateReimbursement : metricLabel(k, lang));
+  // Payers and items as the result has them: the known ones in their order, then any other (a newer result's) as named.
+  const payerName = (p: string) => Y.payers[p] ?? p;
+  const ordered = (known: readonly string[], seen: readonly string[]) => [
+    ...known.filter((k) => seen.includes(k)),
+    ...seen.filter((k) => !known.includes(k)),
+  ];
+  const payers = ordered(
+    PAYERS,
+    [...new Set(lines.map((l) => l.payer as string))].filter((p) => p !== 'outcome'),
+  );
   const byKey = <T extends YearlyLine>(xs: readonly T[]) =>
     new Map(xs.map((l) => [`${l.scenario}|${l.year}|${l.item}`, l]));
   const own = byKey(lines);
   const diffs = byKey<YearlyDifference>(result.yearlyComparisons ?? []);
   const others = result.scenarios.filter((s) => s.id !== base);
   const out: string[] = ['<section id="yearly">', `<h2>${esc(Y.heading)}</h2>`];
-  for (const payer of PAYERS) {
-    const items = YEARLY_ITEMS.filter((k) => YEARLY_PAYER[k] === payer);
+  // An optional item (premium income) that is 0 in every year and scenario is left out, as in the comparison table.
+  const zero = (k: string) =>
+    OPTIONAL_METRICS.has(k) && lines.every((l) => l.item !== k || (l.mean === 0 && l.lo === 0 && l.hi === 0));
+  for (const payer of payers) {
+    const items = ordered(YEARLY_ITEMS, [
+      ...new Set(lines.filter((l) => l.payer === payer).map((l) => l.item as string)),
+    ]).filter((k) => !zero(k));
     // Rows: each year with its items; the year spans its items' rows.
-    const rows = (cells: (year: string, item: YearlyItem) => string) =>
+    const rows = (cells: (year: string, item: string) => string) =>
       years
         .flatMap((y) =>
           items.map(
@@ -504,7 +526,7 @@ function yearlySection(
         .join('\n');
     const head = `<tr><th scope="col">${esc(Y.year)}</th><th scope="col">${esc(Y.item)}</th>${result.scenarios.map((s) => `<th scope="col">${esc(S(s.id))}</th>`).join('')}</tr>`;
     out.push(
-      `<h3>${esc(Y.payers[payer])}</h3>`,
+      `<h3>${esc(payerName(payer))}</h3>`,
       `<table class="numbers yearly" data-payer="${payer}"><thead>${head}</thead><tbody>\n${rows((y, k) =>
         result.scenarios
           .map((s) => `<td data-scenario="${esc(s.id)}">${cell(own.get(`${s.id}|${y}|${k}`), 1e-6, lang)}</td>`)
@@ -516,7 +538,7 @@ function yearlySection(
       `<tr><th scope="col" rowspan="2">${esc(Y.year)}</th><th scope="col" rowspan="2">${esc(Y.item)}</th>${others.map((s) => `<th scope="colgroup" colspan="2">${esc(S(s.id))} − ${esc(S(base))}</th>`).join('')}</tr>` +
       `<tr>${others.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
     out.push(
-      `<h4>${esc(Y.differences(Y.payers[payer], S(base)))}</h4>`,
+      `<h4>${esc(Y.differences(payerName(payer), S(base)))}</h4>`,
       `<table class="numbers yearly-differences" data-payer="${payer}"><thead>${dhead}</thead><tbody>\n${rows((y, k) =>
         others.map((s) => differenceCells(diffs.get(`${s.id}|${y}|${k}`), 1e-6, lang)).join(''),
       )}\n</tbody></table>`,
@@ -594,59 +616,75 @@ function armsSection(
   ];
   const steered = new Set((result.steering ?? []).map((t) => t.scenario));
   for (const s of result.scenarios) {
-    const arms = s.arms ?? [];
-    if (!arms.length) {
+    const all = s.arms ?? [];
+    if (!all.length) {
       if (steered.has(s.id))
         out.push(`<p class="note" data-scenario="${esc(s.id)}">${esc(L.armsSteered(S(s.id)))}</p>`);
       continue;
     }
-    const head = `<tr><th scope="col">${esc(S(s.id))}</th>${arms.map((a) => `<th scope="col">${esc(L.armHead(a.group, a.intervention ?? none, n(a.count)))}</th>`).join('')}</tr>`;
-    const rows = metrics.map((m) => {
-      const u = metricUnit(m, lang);
-      const cells = arms
-        .map((a) => `<td>${cell((a.metrics as Record<string, MetricSummary>)[m], u.factor, lang)}</td>`)
-        .join('');
-      return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.unit ? `, ${esc(u.unit)}` : ''}</th>${cells}</tr>`;
-    });
-    out.push(
-      `<table class="numbers arms" data-scenario="${esc(s.id)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
-    );
-    if (arms[0].basis === 'capacity') out.push(`<p class="note">${esc(L.armsCapacity)}</p>`);
+    // At most ARMS_PER_TABLE arms side by side: more run off the page (and off a printed one).
+    for (const arms of chunks(all, ARMS_PER_TABLE)) {
+      const head = `<tr><th scope="col">${esc(S(s.id))}</th>${arms.map((a) => `<th scope="col">${esc(L.armHead(a.group, a.intervention ?? none, n(a.count)))}</th>`).join('')}</tr>`;
+      const rows = metrics.map((m) => {
+        const u = metricUnit(m, lang);
+        const cells = arms
+          .map((a) => `<td>${cell((a.metrics as Record<string, MetricSummary>)[m], u.factor, lang)}</td>`)
+          .join('');
+        return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.unit ? `, ${esc(u.unit)}` : ''}</th>${cells}</tr>`;
+      });
+      out.push(
+        `<table class="numbers arms" data-scenario="${esc(s.id)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
+      );
+    }
+    if (all[0].basis === 'capacity') out.push(`<p class="note">${esc(L.armsCapacity)}</p>`);
   }
   const compared = result.comparisons.filter((c) => c.arms?.length);
   for (const c of compared) {
     const count = (id: string, g: string, iv: string | null) =>
       result.scenarios.find((x) => x.id === id)?.arms.find((a) => a.group === g && a.intervention === iv)?.count ?? 0;
     out.push(`<h3>${esc(L.armsDifferences(S(c.scenario), S(c.baseline)))}</h3>`);
-    const head =
-      `<tr><th rowspan="2"></th>${c.arms
-        .map((a) => {
-          const k = count(c.scenario, a.group, a.intervention);
-          const kb = count(c.baseline, a.group, a.intervention);
-          return `<th scope="colgroup" colspan="2">${esc(`${a.group}/${a.intervention ?? none}`)} (${k === kb ? n(k) : `${n(k)} / ${n(kb)}`})</th>`;
-        })
-        .join('')}</tr>` +
-      `<tr>${c.arms.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
-    const rows = metrics.map((m) => {
-      const u = metricUnit(m, lang);
-      const cells = c.arms
-        .map((a) => {
-          const d = a.metrics[m as MetricName];
-          if (!d || d.mean === null || !Number.isFinite(d.mean)) return '<td>n/a</td><td></td>';
-          const dg = digitsFor(d.mean * u.factor);
-          const cls = d.lo > 0 || d.hi < 0 ? ' class="clear"' : '';
-          return `<td${cls}>${d.mean > 0 ? '+' : ''}${formatNumber(d.mean * u.factor, dg, lang)} <span class="ci">(${formatRange(d.lo * u.factor, d.hi * u.factor, lang, dg)})</span></td><td>${formatNumber(100 * d.probBetter, 0, lang)} %</td>`;
-        })
-        .join('');
-      return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.diffUnit ? `, ${esc(u.diffUnit)}` : ''}</th>${cells}</tr>`;
-    });
-    out.push(
-      `<table class="numbers arms" data-scenario="${esc(c.scenario)}" data-baseline="${esc(c.baseline)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
-    );
+    // Two columns per arm: fewer arms per table than the levels have.
+    for (const arms of chunks(c.arms, ARMS_PER_TABLE - 1)) {
+      const head =
+        `<tr><th rowspan="2"></th>${arms
+          .map((a) => {
+            const k = count(c.scenario, a.group, a.intervention);
+            const kb = count(c.baseline, a.group, a.intervention);
+            return `<th scope="colgroup" colspan="2">${esc(`${a.group}/${a.intervention ?? none}`)} (${k === kb ? n(k) : `${n(k)} / ${n(kb)}`})</th>`;
+          })
+          .join('')}</tr>` +
+        `<tr>${arms.map(() => `<th scope="col">Δ</th><th scope="col">${esc(L.probBetter)}</th>`).join('')}</tr>`;
+      const rows = metrics.map((m) => {
+        const u = metricUnit(m, lang);
+        const cells = arms
+          .map((a) => {
+            const d = a.metrics[m as MetricName];
+            if (!d || d.mean === null || !Number.isFinite(d.mean)) return '<td>n/a</td><td></td>';
+            const dg = digitsFor(d.mean * u.factor);
+            const cls = d.lo > 0 || d.hi < 0 ? ' class="clear"' : '';
+            return `<td${cls}>${d.mean > 0 ? '+' : ''}${formatNumber(d.mean * u.factor, dg, lang)} <span class="ci">(${formatRange(d.lo * u.factor, d.hi * u.factor, lang, dg)})</span></td><td>${formatNumber(100 * d.probBetter, 0, lang)} %</td>`;
+          })
+          .join('');
+        return `<tr data-metric="${m}"><th scope="row">${esc(metricLabel(m, lang))}${u.diffUnit ? `, ${esc(u.diffUnit)}` : ''}</th>${cells}</tr>`;
+      });
+      out.push(
+        `<table class="numbers arms" data-scenario="${esc(c.scenario)}" data-baseline="${esc(c.baseline)}"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
+      );
+    }
   }
   if (compared.length) out.push(`<p class="note">${esc(L.armsDifferencesNote)}</p>`);
   out.push('</section>');
   return out.join('\n');
+}
+
+/** Arms shown side by side in one table. */
+const ARMS_PER_TABLE = 4;
+
+/** `xs` in runs of at most `n`. */
+function chunks<T>(xs: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
 }
 
 function differencesTable(
@@ -825,7 +863,7 @@ function assumptions(result: SimulationResult, input: ModelInput, L: ReportLabel
           ? [
               ...st.rules.map(
                 (r) =>
-                  `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above, W)}` : `< ${valueString(r.below, W)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${percent(r.change, W, 0)}`,
+                  `${W.signal(r.signal)} ${r.above !== undefined ? `> ${valueString(r.above, W)}` : `< ${valueString(r.below, W)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${percent(r.change, W, 0)}`,
               ),
               ...(st.custom ? [`custom "${st.custom}"`] : []),
             ].join(', ')
@@ -879,6 +917,8 @@ th, td { border-bottom: 1px solid #e4e4e4; padding: 4px 10px; text-align: left; 
 thead th { border-bottom: 2px solid #bbb; }
 table.numbers td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.numbers td.clear { font-weight: 600; }
+table.numbers th[scope="row"] { min-width: 11em; }
+#assumptions td:first-child, #parameters td:first-child { white-space: nowrap; }
 .ci { color: #666; }
 ul.icer li { margin: 0.5rem 0; max-width: 90ch; }
 figure { margin: 1.5rem 0; overflow-x: auto; }

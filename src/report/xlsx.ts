@@ -20,9 +20,28 @@ import { planUncertainty } from '../evidence/plan.js';
 import { METRIC_LABELS, METRICS } from '../engine/reduce/metrics.js';
 import type { SimulationResult } from '../summary/types.js';
 import { icerReading } from '../summary/decision.js';
-import { icerParts, LABELS, paybackPhrase } from '../format/i18n.js';
-import { modelWords } from '../format/model-words.js';
+import { icerParts, LABELS, paybackPhrase, type ReportLanguage } from '../format/i18n.js';
+import { modelWords, type ModelWords } from '../format/model-words.js';
+import { formatNumber } from '../format/numbers.js';
+import { WORKBOOK_WORDS, type WorkbookWords } from './xlsx-words.js';
 import { fixZipDates, outputDate } from './zip-dates.js';
+
+/** Options of {@link resultToWorkbook}. */
+export interface WorkbookOptions {
+  /**
+   * Language of the sheet names, column heads, labels and notes (default "en"). Numbers stay
+   * numbers: Excel shows them with the reader's own separators. Danish labels come from the
+   * model's `translations.da` when it has them.
+   */
+  lang?: ReportLanguage;
+}
+
+/** What every sheet writes its words with: the language, its words, and the model's words in it. */
+interface Ctx {
+  lang: ReportLanguage;
+  T: WorkbookWords;
+  W: ModelWords;
+}
 
 /** Cell formats. `#,##0` is localised by Excel: the reader sees their own thousands separator. */
 const FMT = {
@@ -49,7 +68,6 @@ function unitOf(name: string): Unit {
   return 'number';
 }
 
-const UNIT_TEXT: Record<Unit, string> = { DKK: 'DKK', share: '%', months: 'months', number: '' };
 const UNIT_FMT: Record<Unit, string> = { DKK: FMT.dkk, share: FMT.percent, months: FMT.months, number: FMT.number };
 /** Spreads (sd, Monte Carlo error) of a share need a finer format than the share itself. */
 const SPREAD_FMT: Record<Unit, string> = {
@@ -120,10 +138,37 @@ function sectionTitle(ws: Worksheet, title: string): void {
   row.font = { bold: true, size: 12 };
 }
 
-/** Compact text of a number: up to 4 significant digits. */
-function short(x: number): string {
-  return String(Number(x.toPrecision(4)));
+/** Compact text of a number: up to 4 significant digits (Danish: decimal comma, "." between thousands). */
+function short(x: number, lang: ReportLanguage = 'en'): string {
+  const v = Number(x.toPrecision(4));
+  if (lang === 'en') return String(v);
+  const decimals = /\.(\d+)$/.exec(String(v))?.[1].length ?? 0;
+  return formatNumber(v, Math.min(decimals, 20), lang);
 }
+
+/** Words of the distribution families and their parameters, per language. */
+const DIST_WORDS = {
+  en: {
+    uniform: 'uniform',
+    triangular: 'triangular',
+    shape: 'shape',
+    scale: 'scale',
+    mean: 'mean',
+    median: 'median',
+    to: 'to',
+    mode: 'mode',
+  },
+  da: {
+    uniform: 'ligefordelt',
+    triangular: 'trekantfordelt',
+    shape: 'form',
+    scale: 'skala',
+    mean: 'middelværdi',
+    median: 'median',
+    to: 'til',
+    mode: 'typetal',
+  },
+} as const;
 
 /**
  * A distribution as text, numbers to 4 significant digits; a lognormal also shows its median.
@@ -134,50 +179,57 @@ function short(x: number): string {
  * distributionText({ dist: 'lognormal', mu: 0.3572, sigma: 0.1288 }); // "lognormal(μ = 0.3572, σ = 0.1288; median 1.429)"
  * ```
  */
-export function distributionText(d: Distribution): string {
+export function distributionText(d: Distribution, lang: ReportLanguage = 'en'): string {
+  const n = (x: number) => short(x, lang);
+  const w = DIST_WORDS[lang];
   switch (d.dist) {
     case 'beta':
-      return `beta(α = ${short(d.alpha)}, β = ${short(d.beta)})`;
+      return `beta(α = ${n(d.alpha)}, β = ${n(d.beta)})`;
     case 'gamma':
-      return `gamma(shape = ${short(d.shape)}, scale = ${short(d.scale)})`;
+      return `gamma(${w.shape} = ${n(d.shape)}, ${w.scale} = ${n(d.scale)})`;
     case 'lognormal':
-      return `lognormal(μ = ${short(d.mu)}, σ = ${short(d.sigma)}; median ${short(Math.exp(d.mu))})`;
+      return `lognormal(μ = ${n(d.mu)}, σ = ${n(d.sigma)}; ${w.median} ${n(Math.exp(d.mu))})`;
     case 'normal':
-      return `normal(mean = ${short(d.mean)}, sd = ${short(d.sd)})`;
+      return `normal(${w.mean} = ${n(d.mean)}, sd = ${n(d.sd)})`;
     case 'uniform':
-      return `uniform(${short(d.min)} to ${short(d.max)})`;
+      return `${w.uniform}(${n(d.min)} ${w.to} ${n(d.max)})`;
     case 'triangular':
-      return `triangular(${short(d.min)}, mode ${short(d.mode)}, ${short(d.max)})`;
+      return `${w.triangular}(${n(d.min)}, ${w.mode} ${n(d.mode)}, ${n(d.max)})`;
   }
 }
 
 /** A model value: a number stays a number; a distribution or a reference becomes text. */
-function modelValue(x: unknown): Cell {
+function modelValue(x: unknown, lang: ReportLanguage = 'en'): Cell {
   if (x === undefined || x === null) return null;
   if (typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean') return x;
   if (typeof x === 'object') {
     const o = x as Record<string, unknown>;
     if (typeof o.param === 'string') return `parameter ${o.param}`;
-    if (typeof o.evidence === 'string') return `evidence ${o.evidence}`;
-    if (typeof o.dist === 'string') return distributionText(o as unknown as Distribution);
+    if (typeof o.evidence === 'string') return `${lang === 'da' ? 'evidens' : 'evidence'} ${o.evidence}`;
+    if (typeof o.dist === 'string') return distributionText(o as unknown as Distribution, lang);
   }
-  return JSON.stringify(x);
+  // A value of another shape (a future field): its words rather than JSON.
+  if (lang === 'en' || typeof x !== 'object') return JSON.stringify(x);
+  return Object.entries(x as Record<string, unknown>)
+    .map(([k, v]) => `${k} ${valueText(v, lang)}`)
+    .join(', ');
 }
 
 /** A share as a percentage in running text (a distribution or reference as its text). */
-function percentText(x: unknown): string {
-  return typeof x === 'number' ? short(100 * x) : valueText(x);
+function percentText(x: unknown, lang: ReportLanguage = 'en'): string {
+  return typeof x === 'number' ? short(100 * x, lang) : valueText(x, lang);
 }
 
-/** A value in running text the way a template literal writes a number. */
-function valueString(x: unknown): string {
-  return typeof x === 'number' || x === undefined ? String(x) : valueText(x);
+/** A value in running text the way a template literal writes a number (Danish: with a decimal comma). */
+function valueString(x: unknown, lang: ReportLanguage = 'en'): string {
+  if (typeof x === 'number' && lang !== 'en') return short(x, lang);
+  return typeof x === 'number' || x === undefined ? String(x) : valueText(x, lang);
 }
 
 /** A model value inside running text. */
-function valueText(x: unknown): string {
-  const v = modelValue(x);
-  return typeof v === 'number' ? short(v) : String(v ?? '');
+function valueText(x: unknown, lang: ReportLanguage = 'en'): string {
+  const v = modelValue(x, lang);
+  return typeof v === 'number' ? short(v, lang) : String(v ?? '');
 }
 
 /** The whole monthly cost of an intervention when every part is a number (as compiled), else null. */
@@ -191,15 +243,31 @@ function totalMonthlyCost(monthlyCost: unknown, staffing: Record<string, unknown
   return Number.isFinite(total) ? total : null;
 }
 
-function levelText(level: number): [string, string] {
-  const pct = (x: number) => `${short(100 * x)} %`;
-  return [`lo (${pct((1 - level) / 2)})`, `hi (${pct((1 + level) / 2)})`];
+function levelText(level: number, X: Ctx): [string, string] {
+  const pct = (x: number) => short(100 * x, X.lang);
+  return [X.T.lo(pct((1 - level) / 2)), X.T.hi(pct((1 + level) / 2))];
 }
 
-function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelInput): void {
+/** The unit of a metric or item as text in the language. */
+function unitText(u: Unit, X: Ctx): string {
+  return X.T.units[u];
+}
+
+/** An arm's intervention, or "(none)". */
+function noneOr(iv: string | null | undefined, X: Ctx): string {
+  return iv ?? X.T.none;
+}
+
+function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelInput, X: Ctx): void {
   const model = normaliseInput(input);
-  const words = modelWords(input, 'en');
-  const ws = wb.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const { T, W: words, lang } = X;
+  const A = T.assumptions;
+  const C = T.col;
+  const mv = (x: unknown) => modelValue(x, lang);
+  const vt = (x: unknown) => valueText(x, lang);
+  const vs = (x: unknown) => valueString(x, lang);
+  const pt = (x: unknown) => percentText(x, lang);
+  const ws = wb.addWorksheet(T.sheets.assumptions, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
     { width: 24 },
     { width: 30 },
@@ -209,35 +277,36 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelIn
     { width: 60 },
     { width: 40 },
   ];
-  const title = ws.addRow([`${model.name}: assumptions and run`]);
+  const title = ws.addRow([A.title(words.modelName)]);
   title.font = { bold: true, size: 14 };
   const wide: Column[] = [
     { header: '', width: 24 },
     { header: '', width: 30, wrap: true },
   ];
-  const [lo, hi] = levelText(result.level);
+  const [lo, hi] = levelText(result.level, X);
 
-  sectionTitle(ws, 'Model and run');
+  sectionTitle(ws, A.modelAndRun);
   const run: [string, Cell, string?][] = [
-    ['model', model.name],
-    ['description', model.description ?? ''],
-    ['horizon, months', modelValue(model.horizonMonths), FMT.count],
-    ['replicates', result.replicates, FMT.count],
-    ['seed', result.seed],
-    ['interval level', result.level, FMT.percent],
-    ['baseline scenario', result.baseline],
+    [A.run.model, words.modelName],
+    [A.run.description, words.description ?? ''],
+    [A.run.horizon, mv(model.horizonMonths), FMT.count],
+    [A.run.replicates, result.replicates, FMT.count],
+    [A.run.seed, result.seed],
+    [A.run.level, result.level, FMT.percent],
+    [A.run.baseline, result.baseline],
   ];
   for (const [k, v, fmt] of run) dataRow(ws, wide, [k, v], [undefined, fmt]);
 
-  sectionTitle(ws, 'States');
+  sectionTitle(ws, A.states);
   const stateCols: Column[] = [
-    { header: 'state', width: 24 },
-    { header: 'label', width: 30, wrap: true },
-    { header: 'kind', width: 18 },
-    { header: 'monthly transfer, DKK', width: 18, fmt: FMT.dkk },
-    { header: 'paid hours', width: 18 },
-    { header: 'reimbursed (refusion)', width: 18 },
+    { header: A.state, width: 24 },
+    { header: C.label, width: 30, wrap: true },
+    { header: A.kind, width: 18 },
+    { header: A.monthlyTransfer, width: 18, fmt: FMT.dkk },
+    { header: A.paidHours, width: 18 },
+    { header: A.reimbursed, width: 18 },
   ];
+  const kinds = LABELS[lang].assumptions.kinds as Record<string, string>;
   headerRow(
     ws,
     stateCols.map((c) => c.header),
@@ -245,79 +314,84 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelIn
   for (const s of model.states) {
     dataRow(ws, stateCols, [
       s.id,
-      s.label ?? '',
-      s.kind,
-      modelValue(s.monthlyTransfer),
-      s.paidHours ? 'yes' : '',
-      (s.reimbursed ?? s.kind === 'benefit') ? 'yes' : 'no',
+      words.label('states', s.id) ?? '',
+      lang === 'en' ? s.kind : (kinds[s.kind] ?? s.kind),
+      mv(s.monthlyTransfer),
+      s.paidHours ? T.yes : '',
+      (s.reimbursed ?? s.kind === 'benefit') ? T.yes : T.no,
     ]);
   }
 
-  sectionTitle(ws, 'Monthly transitions (baseline)');
+  sectionTitle(ws, A.transitions);
   const transCols: Column[] = [
-    { header: 'from', width: 24 },
-    { header: 'to', width: 30 },
-    { header: 'monthly probability', width: 18, fmt: FMT.probability },
+    { header: C.from, width: 24 },
+    { header: C.to, width: 30 },
+    { header: A.probability, width: 18, fmt: FMT.probability },
     { header: '', width: 18 },
     { header: '', width: 18 },
-    { header: 'note', width: 60, wrap: true },
+    { header: C.note, width: 60, wrap: true },
   ];
   headerRow(
     ws,
     transCols.map((c) => c.header),
   );
   for (const [from, row] of Object.entries(model.transitions)) {
-    for (const [to, p] of Object.entries(row)) dataRow(ws, transCols, [from, to, modelValue(p)]);
+    for (const [to, p] of Object.entries(row))
+      dataRow(ws, transCols, [from, lang === 'en' ? to : words.target(to), mv(p)]);
   }
   for (const [from, c] of Object.entries(model.calibration)) {
     const shares = Object.entries(c.completedShares)
-      .map(([k, p]) => `${k} ${percentText(p)} %`)
+      .map(([k, p]) => `${k} ${pt(p)} %`)
       .join(', ');
     const length =
       c.meanMonths !== undefined
-        ? `mean course ${valueText(c.meanMonths)} months`
+        ? A.meanCourse(vt(c.meanMonths))
         : c.completion
-          ? `${percentText(c.completion.share)} % ended within ${valueString(c.completion.withinMonths)} months`
+          ? A.endedWithin(pt(c.completion.share), vs(c.completion.withinMonths))
           : '';
-    const paid = c.paidHours
-      ? `; ever in paid hours (${c.paidHours.state}) ${percentText(c.paidHours.everShare)} %`
-      : '';
+    const paid: [string, string] | null = c.paidHours ? [c.paidHours.state, pt(c.paidHours.everShare)] : null;
     dataRow(ws, transCols, [
       from,
-      '(calibrated)',
+      A.calibrated,
       null,
       null,
       null,
-      `completed courses: ${shares}${c.otherExit ? `, rest → ${c.otherExit}` : ''}; ${length}${paid}`,
+      A.calibratedNote(shares, c.otherExit ?? null, length, paid),
     ]);
   }
 
-  sectionTitle(ws, 'Groups');
+  sectionTitle(ws, A.groups);
   const groupCols: Column[] = [
-    { header: 'group', width: 24 },
-    { header: 'label', width: 30, wrap: true },
-    { header: 'citizens', width: 18, fmt: FMT.count },
-    { header: 'initial state', width: 18 },
-    { header: 'months on support before start', width: 18, fmt: FMT.count },
+    { header: C.group, width: 24 },
+    { header: C.label, width: 30, wrap: true },
+    { header: C.citizens, width: 18, fmt: FMT.count },
+    { header: A.initialState, width: 18 },
+    { header: A.priorMonths, width: 18, fmt: FMT.count },
   ];
   headerRow(
     ws,
     groupCols.map((c) => c.header),
   );
   for (const g of model.groups)
-    dataRow(ws, groupCols, [g.id, g.label ?? '', modelValue(g.size), g.initialState, modelValue(g.priorBenefitMonths)]);
+    dataRow(ws, groupCols, [
+      g.id,
+      words.label('groups', g.id) ?? '',
+      mv(g.size),
+      g.initialState,
+      mv(g.priorBenefitMonths),
+    ]);
 
   if (model.interventions?.length) {
-    sectionTitle(ws, 'Interventions');
+    sectionTitle(ws, A.interventions);
     const ivCols: Column[] = [
-      { header: 'intervention', width: 24 },
-      { header: 'label', width: 30, wrap: true },
-      { header: 'monthly cost, DKK', width: 18, fmt: FMT.dkk },
-      { header: 'staffing', width: 18, wrap: true },
-      { header: 'total monthly cost per citizen on benefit, DKK', width: 18, fmt: FMT.dkk },
-      { header: 'transitions and effects', width: 60, wrap: true },
-      { header: 'source', width: 40, wrap: true },
-      { header: 'capacity', width: 30, wrap: true },
+      { header: C.intervention, width: 24 },
+      { header: C.label, width: 30, wrap: true },
+      { header: A.monthlyCost, width: 18, fmt: FMT.dkk },
+      { header: A.staffing, width: 18, wrap: true },
+      { header: A.totalMonthlyCost, width: 18, fmt: FMT.dkk },
+      { header: A.changes, width: 60, wrap: true },
+      { header: C.source, width: 40, wrap: true },
+      { header: A.capacity, width: 30, wrap: true },
     ];
     headerRow(
       ws,
@@ -326,7 +400,12 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelIn
     for (const iv of model.interventions) {
       const st = iv.staffing;
       const staffing = st
-        ? `${valueText(st.annualCostPerCaseworker)} DKK per caseworker-year, caseload ${valueText(st.caseload)}${st.conversationsPerYear ? `, ${valueText(st.conversationsPerYear)} conversations a year at ${valueText(st.costPerConversation)} DKK` : ''}`
+        ? A.staffingText(
+            vt(st.annualCostPerCaseworker),
+            vt(st.caseload),
+            st.conversationsPerYear ? vt(st.conversationsPerYear) : null,
+            vt(st.costPerConversation),
+          )
         : '';
       const changes = [
         words.rows(iv.transitions as Record<string, Record<string, unknown>> | undefined),
@@ -336,30 +415,36 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelIn
         .join('; ');
       const cap = iv.capacity;
       const capacity = cap
-        ? `${cap.places !== undefined ? `${valueText(cap.places)} places` : `${valueText(cap.caseworkers ?? 0)} caseworkers × ${valueText(cap.caseload ?? 0)}`}; when full: ${cap.whenFull} on ${cap.fallback ?? '(none)'}`
+        ? A.capacityText(
+            cap.places !== undefined ? vt(cap.places) : null,
+            vt(cap.caseworkers ?? 0),
+            vt(cap.caseload ?? 0),
+            A.whenFull[cap.whenFull] ?? cap.whenFull,
+            noneOr(cap.fallback, X),
+          )
         : '';
       dataRow(ws, ivCols, [
         iv.id,
-        iv.label ?? '',
-        modelValue(iv.monthlyCost),
+        words.label('interventions', iv.id) ?? '',
+        mv(iv.monthlyCost),
         staffing,
         totalMonthlyCost(iv.monthlyCost, st as unknown as Record<string, unknown> | undefined),
         changes,
-        iv.source ?? '',
+        words.source('interventions', iv.id) ?? '',
         capacity,
       ]);
     }
   }
 
-  sectionTitle(ws, 'Scenarios and allocations');
+  sectionTitle(ws, A.scenarios);
   const scCols: Column[] = [
-    { header: 'scenario', width: 24 },
-    { header: 'label', width: 30, wrap: true },
-    { header: 'group', width: 18 },
-    { header: 'intervention', width: 18 },
-    { header: 'citizens', width: 18, fmt: FMT.count },
-    { header: 'fixed monthly cost, DKK', width: 60, fmt: FMT.dkk },
-    { header: 'source', width: 40, wrap: true },
+    { header: C.scenario, width: 24 },
+    { header: C.label, width: 30, wrap: true },
+    { header: C.group, width: 18 },
+    { header: C.intervention, width: 18 },
+    { header: C.citizens, width: 18, fmt: FMT.count },
+    { header: A.fixedMonthlyCost, width: 60, fmt: FMT.dkk },
+    { header: C.source, width: 40, wrap: true },
   ];
   headerRow(
     ws,
@@ -372,22 +457,22 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelIn
     (shown.length ? shown : s.allocation.slice(0, 1)).forEach((a, i) => {
       dataRow(ws, scCols, [
         s.id,
-        i === 0 ? (s.label ?? '') : '',
+        i === 0 ? (words.label('scenarios', s.id) ?? s.label ?? '') : '',
         a.group,
-        a.intervention ?? '(none)',
+        noneOr(a.intervention, X),
         a.count,
-        i === 0 ? modelValue(spec?.fixedMonthlyCost ?? 0) : null,
-        i === 0 ? (spec?.source ?? '') : '',
+        i === 0 ? mv(spec?.fixedMonthlyCost ?? 0) : null,
+        i === 0 ? (words.source('scenarios', s.id) ?? '') : '',
       ]);
     });
   }
 
   if (model.calendar?.length) {
-    sectionTitle(ws, 'Reform calendar');
+    sectionTitle(ws, A.calendar);
     const cCols: Column[] = [
-      { header: 'from', width: 12 },
-      { header: 'label', width: 40, wrap: true },
-      { header: 'changes', width: 80, wrap: true },
+      { header: C.from, width: 12 },
+      { header: C.label, width: 40, wrap: true },
+      { header: lang === 'en' ? 'changes' : LABELS[lang].assumptions.changes, width: 80, wrap: true },
     ];
     headerRow(
       ws,
@@ -395,22 +480,22 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelIn
     );
     for (const step of model.calendar) {
       const { from, label, ...changes } = step;
-      dataRow(ws, cCols, [String(from), label ?? '', words.changes(changes)]);
+      dataRow(ws, cCols, [String(from), words.calendarLabel(from) ?? label ?? '', words.changes(changes)]);
     }
   }
 
   const steered = model.scenarios.filter((s) => s.steering);
   if (steered.length) {
-    sectionTitle(ws, 'Portfolio steering');
+    sectionTitle(ws, A.steering);
     const stCols: Column[] = [
-      { header: 'scenario', width: 24 },
-      { header: 'intervention', width: 18 },
-      { header: 'groups', width: 18 },
-      { header: 'review every, months', width: 12, fmt: FMT.count },
-      { header: 'largest step', width: 12, fmt: FMT.percent },
-      { header: 'share bounds', width: 14 },
-      { header: 'budget per review, DKK', width: 16, fmt: FMT.dkk },
-      { header: 'rules', width: 60, wrap: true },
+      { header: C.scenario, width: 24 },
+      { header: C.intervention, width: 18 },
+      { header: A.groupsCol, width: 18 },
+      { header: A.everyMonths, width: 12, fmt: FMT.count },
+      { header: A.maxStep, width: 12, fmt: FMT.percent },
+      { header: A.bounds, width: 14 },
+      { header: A.budget, width: 16, fmt: FMT.dkk },
+      { header: A.rules, width: 60, wrap: true },
     ];
     headerRow(
       ws,
@@ -420,33 +505,33 @@ function assumptionsSheet(wb: Workbook, result: SimulationResult, input: ModelIn
       const st = s.steering!;
       const rules = st.rules.map(
         (r) =>
-          `${r.signal} ${r.above !== undefined ? `> ${valueString(r.above)}` : `< ${valueString(r.below)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${valueString(r.change)}`,
+          `${words.signal(r.signal)} ${r.above !== undefined ? `> ${vs(r.above)}` : `< ${vs(r.below)}`}: ${typeof r.change === 'number' && r.change > 0 ? '+' : ''}${vs(r.change)}`,
       );
-      if (st.custom) rules.push(`custom rule "${st.custom}"`);
+      if (st.custom) rules.push(A.customRule(st.custom));
       dataRow(ws, stCols, [
         s.id,
         st.intervention,
-        (st.groups ?? []).join(', ') || '(allocated groups)',
-        modelValue(st.everyMonths),
-        modelValue(st.maxStep),
-        `${valueString(st.minShare)}–${valueString(st.maxShare)}`,
-        modelValue(st.budget),
+        (st.groups ?? []).join(', ') || A.allocatedGroups,
+        mv(st.everyMonths),
+        mv(st.maxStep),
+        `${vs(st.minShare)}–${vs(st.maxShare)}`,
+        mv(st.budget),
         rules.join('; '),
       ]);
     }
   }
 
-  const params = parameterRows(input, result.level);
+  const params = parameterRows(input, result.level, X);
   if (params.length) {
-    sectionTitle(ws, 'Uncertain parameters');
+    sectionTitle(ws, A.parameters);
     const pCols: Column[] = [
-      { header: 'parameter', width: 24 },
-      { header: 'distribution', width: 30, wrap: true },
-      { header: 'mean', width: 18, fmt: FMT.number },
+      { header: A.parameter, width: 24 },
+      { header: A.distribution, width: 30, wrap: true },
+      { header: C.mean, width: 18, fmt: FMT.number },
       { header: lo, width: 18, fmt: FMT.number },
       { header: hi, width: 18, fmt: FMT.number },
-      { header: 'label', width: 60, wrap: true },
-      { header: 'source', width: 40, wrap: true },
+      { header: C.label, width: 60, wrap: true },
+      { header: C.source, width: 40, wrap: true },
     ];
     headerRow(
       ws,
@@ -472,25 +557,25 @@ interface ParameterRow {
  * model cannot be planned (a reference this version does not resolve), the raw
  * `parameters` block as text rather than a failed export — the run itself validated it.
  */
-function parameterRows(model: ModelInput, level: number): ParameterRow[] {
+function parameterRows(model: ModelInput, level: number, X: Ctx): ParameterRow[] {
   try {
     return planUncertainty(model).parameters.map((p) => {
       const q = (x: number) => (p.dist ? distQuantile(p.dist, x) : p.mean);
       return {
         name: p.name,
-        text: p.dist ? distributionText(p.dist) : 'fixed',
+        text: p.dist ? distributionText(p.dist, X.lang) : X.T.assumptions.fixed,
         mean: p.mean,
         lo: q((1 - level) / 2),
         hi: q((1 + level) / 2),
         label: p.dist?.label ?? '',
-        source: p.dist?.source ?? '',
+        source: X.W.parameterSource(p.name) ?? p.dist?.source ?? '',
       };
     });
   } catch (e) {
     if (!(e instanceof ForlobInputError)) throw e;
     return Object.entries(model.parameters ?? {}).map(([name, v]) => ({
       name,
-      text: valueText(v),
+      text: valueText(v, X.lang),
       mean: null,
       lo: null,
       hi: null,
@@ -500,21 +585,27 @@ function parameterRows(model: ModelInput, level: number): ParameterRow[] {
   }
 }
 
-function scenariosSheet(wb: Workbook, result: SimulationResult): void {
-  const [lo, hi] = levelText(result.level);
+/** A metric's description in the language (English: the metric's own). */
+function metricDescription(m: (typeof METRICS)[number], X: Ctx): string {
+  return X.T.metricDescriptions[m] ?? METRIC_LABELS[m];
+}
+
+function scenariosSheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
+  const [lo, hi] = levelText(result.level, X);
+  const C = X.T.col;
   const cols: Column[] = [
-    { header: 'scenario', width: 18 },
-    { header: 'group', width: 14 },
-    { header: 'metric', width: 22 },
-    { header: 'description', width: 48, wrap: true },
-    { header: 'unit', width: 10 },
-    { header: 'mean', width: 16 },
-    { header: 'sd', width: 14 },
+    { header: C.scenario, width: 18 },
+    { header: C.group, width: 14 },
+    { header: C.metric, width: 22 },
+    { header: C.description, width: 48, wrap: true },
+    { header: C.unit, width: 10 },
+    { header: C.mean, width: 16 },
+    { header: C.sd, width: 14 },
     { header: lo, width: 16 },
     { header: hi, width: 16 },
-    { header: 'Monte Carlo error of the mean', width: 14 },
+    { header: C.mcse, width: 14 },
   ];
-  const ws = tableSheet(wb, 'Scenarios', cols);
+  const ws = tableSheet(wb, X.T.sheets.scenarios, cols);
   const write = (scenario: string, group: string, metrics: SimulationResult['scenarios'][number]['metrics']) => {
     for (const m of METRICS) {
       const s = metrics[m];
@@ -523,34 +614,35 @@ function scenariosSheet(wb: Workbook, result: SimulationResult): void {
       dataRow(
         ws,
         cols,
-        [scenario, group, m, METRIC_LABELS[m], UNIT_TEXT[u], s.mean, s.sd, s.lo, s.hi, s.mcse],
+        [scenario, group, m, metricDescription(m, X), unitText(u, X), s.mean, s.sd, s.lo, s.hi, s.mcse],
         formatsAfter(5, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], SPREAD_FMT[u]),
       );
     }
   };
   // The whole population first, then each group below it.
-  for (const sc of result.scenarios) write(sc.id, 'total', sc.metrics);
+  for (const sc of result.scenarios) write(sc.id, X.T.total, sc.metrics);
   for (const sc of result.scenarios) for (const g of sc.groups) write(sc.id, g.id, g.metrics);
 }
 
-function comparisonsSheet(wb: Workbook, result: SimulationResult): void {
-  const [lo, hi] = levelText(result.level);
+function comparisonsSheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
+  const [lo, hi] = levelText(result.level, X);
+  const C = X.T.col;
   const cols: Column[] = [
-    { header: 'scenario', width: 18 },
-    { header: 'baseline', width: 14 },
-    { header: 'group', width: 12 },
-    { header: 'metric', width: 22 },
-    { header: 'unit', width: 10 },
-    { header: 'mean difference', width: 16 },
-    { header: 'sd', width: 14 },
+    { header: C.scenario, width: 18 },
+    { header: C.baseline, width: 14 },
+    { header: C.group, width: 12 },
+    { header: C.metric, width: 22 },
+    { header: C.unit, width: 10 },
+    { header: C.meanDifference, width: 16 },
+    { header: C.sd, width: 14 },
     { header: lo, width: 16 },
     { header: hi, width: 16 },
-    { header: 'probability better', width: 14, fmt: FMT.percent },
-    { header: 'Monte Carlo error of the mean', width: 14 },
+    { header: C.probBetter, width: 14, fmt: FMT.percent },
+    { header: C.mcse, width: 14 },
   ];
-  const ws = tableSheet(wb, 'Comparisons', cols);
+  const ws = tableSheet(wb, X.T.sheets.comparisons, cols);
   for (const c of result.comparisons) {
-    const rows = [{ id: 'total', metrics: c.metrics }, ...c.groups];
+    const rows = [{ id: X.T.total, metrics: c.metrics }, ...c.groups];
     for (const g of rows) {
       for (const m of METRICS) {
         const d = g.metrics[m];
@@ -560,17 +652,14 @@ function comparisonsSheet(wb: Workbook, result: SimulationResult): void {
         dataRow(
           ws,
           cols,
-          [c.scenario, c.baseline, g.id, m, UNIT_TEXT[u], d.mean, d.sd, d.lo, d.hi, d.probBetter, d.mcse],
+          [c.scenario, c.baseline, g.id, m, unitText(u, X), d.mean, d.sd, d.lo, d.hi, d.probBetter, d.mcse],
           formatsAfter(5, UNIT_FMT[u], SPREAD_FMT[u], UNIT_FMT[u], UNIT_FMT[u], undefined, SPREAD_FMT[u]),
         );
       }
     }
   }
   if (!result.comparisons.length) return;
-  sectionTitle(
-    ws,
-    'Cost per extra success (ICER), the acceptability curve and the value of information: see the Decision sheet',
-  );
+  sectionTitle(ws, X.T.comparisons.seeDecision);
 }
 
 /**
@@ -580,42 +669,38 @@ function comparisonsSheet(wb: Workbook, result: SimulationResult): void {
  * to pay (EVPI, probability of the highest expected net benefit, probability best per
  * metric), the EVPPI per parameter and group, and the CEAC grid with the EVPI curve.
  */
-function decisionSheet(wb: Workbook, result: SimulationResult): void {
-  const [lo, hi] = levelText(result.level);
+function decisionSheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
+  const [lo, hi] = levelText(result.level, X);
+  const { T, lang } = X;
+  const D = T.decision;
   const d = result.decision;
   const ids = result.scenarios.map((s) => s.id);
+  // Danish prose names scenarios by their labels; the key columns keep the ids.
+  const S = (id: string) => (lang === 'en' ? id : X.W.name('scenarios', id));
   const cols: Column[] = [
-    { header: 'scenario', width: 18 },
-    { header: 'baseline', width: 14 },
-    { header: 'reading', width: 16 },
-    { header: 'in words', width: 60, wrap: true },
-    {
-      header:
-        'quadrant of the mean (NE: more successes, higher cost; SW: fewer, lower; SE: more, lower; NW: fewer, higher)',
-      width: 14,
-    },
-    {
-      header: 'ICER, DKK per extra success (ratio of means; a cost or saving per success only as the reading says)',
-      width: 16,
-      fmt: FMT.dkk,
-    },
-    { header: `ICER ${lo} over parameter draws`, width: 14, fmt: FMT.dkk },
-    { header: `ICER ${hi} over parameter draws`, width: 14, fmt: FMT.dkk },
-    { header: 'interval', width: 22, wrap: true },
-    { header: 'Monte Carlo error of the ICER, DKK', width: 14, fmt: FMT.dkk },
-    { header: 'extra municipal cost, DKK', width: 16, fmt: FMT.dkk },
-    { header: 'Monte Carlo error of the extra cost, DKK', width: 14, fmt: FMT.dkk },
-    { header: 'extra successes, citizens', width: 12, fmt: '#,##0.0' },
-    { header: 'Monte Carlo error of the extra successes', width: 12, fmt: '#,##0.0' },
-    { header: 'share of parameter draws NE', width: 10, fmt: FMT.percent },
-    { header: 'share NW', width: 10, fmt: FMT.percent },
-    { header: 'share SE', width: 10, fmt: FMT.percent },
-    { header: 'share SW', width: 10, fmt: FMT.percent },
-    { header: 'dominant (SE, clearly)', width: 10 },
-    { header: 'dominated (NW, clearly)', width: 10 },
-    { header: 'replicates', width: 10, fmt: FMT.count },
+    { header: T.col.scenario, width: 18 },
+    { header: T.col.baseline, width: 14 },
+    { header: D.reading, width: 16 },
+    { header: D.inWords, width: 60, wrap: true },
+    { header: D.quadrant, width: 14 },
+    { header: D.icer, width: 16, fmt: FMT.dkk },
+    { header: D.icerLo(lo), width: 14, fmt: FMT.dkk },
+    { header: D.icerHi(hi), width: 14, fmt: FMT.dkk },
+    { header: D.interval, width: 22, wrap: true },
+    { header: D.mcseIcer, width: 14, fmt: FMT.dkk },
+    { header: D.deltaCost, width: 16, fmt: FMT.dkk },
+    { header: D.mcseDeltaCost, width: 14, fmt: FMT.dkk },
+    { header: D.deltaEffect, width: 12, fmt: '#,##0.0' },
+    { header: D.mcseDeltaEffect, width: 12, fmt: '#,##0.0' },
+    { header: D.shareNE, width: 10, fmt: FMT.percent },
+    { header: D.shareNW, width: 10, fmt: FMT.percent },
+    { header: D.shareSE, width: 10, fmt: FMT.percent },
+    { header: D.shareSW, width: 10, fmt: FMT.percent },
+    { header: D.dominant, width: 10 },
+    { header: D.dominated, width: 10 },
+    { header: D.replicates, width: 10, fmt: FMT.count },
   ];
-  const ws = tableSheet(wb, 'Decision', cols);
+  const ws = tableSheet(wb, T.sheets.decision, cols);
   for (const c of result.comparisons) {
     const i = c.icer;
     // Results from before the quadrant reading carry no shares: their rows stay partly empty.
@@ -637,19 +722,15 @@ function decisionSheet(wb: Workbook, result: SimulationResult): void {
       ]);
       continue;
     }
-    const interval =
-      i.lo === null || i.hi === null
-        ? 'undefined — see the CEAC'
-        : i.lo === i.hi
-          ? 'no uncertain parameter moves it'
-          : null;
+    const interval = i.lo === null || i.hi === null ? D.undefinedInterval : i.lo === i.hi ? D.noParameterMovesIt : null;
     const q = i.quadrantShares;
+    const reading = icerReading(i);
     dataRow(ws, cols, [
       c.scenario,
       c.baseline,
-      icerReading(i),
-      LABELS.en.decision.icer(icerParts(i, c.scenario, c.baseline, result.level, 'en')),
-      i.quadrant,
+      D.readings[reading] ?? reading,
+      LABELS[lang].decision.icer(icerParts(i, S(c.scenario), S(c.baseline), result.level, lang)),
+      D.quadrants[i.quadrant] ?? i.quadrant,
       i.mean,
       i.lo,
       i.hi,
@@ -663,8 +744,8 @@ function decisionSheet(wb: Workbook, result: SimulationResult): void {
       q.NW,
       q.SE,
       q.SW,
-      i.dominant ? 'yes' : 'no',
-      i.dominated ? 'yes' : 'no',
+      i.dominant ? T.yes : T.no,
+      i.dominated ? T.yes : T.no,
       i.replicates,
     ]);
   }
@@ -672,26 +753,20 @@ function decisionSheet(wb: Workbook, result: SimulationResult): void {
     { header: '', width: 18 },
     { header: '', width: 14 },
   ];
-  sectionTitle(
-    ws,
-    `Decision at ${d.willingnessToPay.toLocaleString('en')} DKK per extra success (net benefit = successes × willingness to pay − municipal net cost)`,
-  );
+  const wtp = lang === 'en' ? d.willingnessToPay.toLocaleString('en') : formatNumber(d.willingnessToPay, 0, lang);
+  sectionTitle(ws, D.at(wtp));
   const about: [string, Cell, string?][] = [
-    ['willingness to pay per extra success, DKK', d.willingnessToPay, FMT.dkk],
-    ['expected value of perfect information (EVPI), DKK', d.evpi, FMT.dkk],
-    ['expected outcomes given the parameters', d.method === 'none' ? 'none: no uncertain parameter' : (d.method ?? '')],
-    ['parameter draws', d.parameterDraws ?? null, FMT.count],
-    ...ids.map((id): [string, Cell, string] => [
-      `probability of the highest expected net benefit: ${id}`,
-      d.probabilityBestNetBenefit[id],
-      FMT.percent,
-    ]),
+    [D.wtp, d.willingnessToPay, FMT.dkk],
+    [D.evpi, d.evpi, FMT.dkk],
+    [D.method, d.method ? D.methods[d.method] : ''],
+    [D.parameterDraws, d.parameterDraws ?? null, FMT.count],
+    ...ids.map((id): [string, Cell, string] => [D.probabilityBestOf(id), d.probabilityBestNetBenefit[id], FMT.percent]),
   ];
   for (const [k, v, fmt] of about) dataRow(ws, wide, [k, v], [undefined, fmt]);
 
-  sectionTitle(ws, 'Probability over parameter draws of the best expected outcome, per metric');
+  sectionTitle(ws, D.probabilityBestPerMetric);
   const pCols: Column[] = [
-    { header: 'metric', width: 18 },
+    { header: T.col.metric, width: 18 },
     ...ids.map((id) => ({ header: id, width: 14, fmt: FMT.percent })),
   ];
   headerRow(
@@ -702,15 +777,12 @@ function decisionSheet(wb: Workbook, result: SimulationResult): void {
     dataRow(ws, pCols, [metric, ...ids.map((id) => byScenario[id])]);
 
   if (d.evppi?.length) {
-    sectionTitle(
-      ws,
-      `Expected value of partial perfect information (EVPPI) at ${d.willingnessToPay.toLocaleString('en')} DKK per extra success: what knowing exactly these parameters before choosing is worth`,
-    );
+    sectionTitle(ws, D.evppiTitle(wtp));
     const eCols: Column[] = [
-      { header: 'parameter(s)', width: 18 },
-      { header: 'EVPPI, DKK', width: 14, fmt: FMT.dkk },
-      { header: 'standard error, DKK', width: 16, fmt: FMT.dkk },
-      { header: 'share of the EVPI', width: 14, fmt: FMT.percent },
+      { header: D.parameters, width: 18 },
+      { header: D.evppi, width: 14, fmt: FMT.dkk },
+      { header: D.evppiSe, width: 16, fmt: FMT.dkk },
+      { header: D.evppiShare, width: 14, fmt: FMT.percent },
     ];
     headerRow(
       ws,
@@ -721,14 +793,11 @@ function decisionSheet(wb: Workbook, result: SimulationResult): void {
   }
 
   if (d.ceac?.length) {
-    sectionTitle(
-      ws,
-      'Cost-effectiveness acceptability curve (CEAC): probability over parameter draws of the highest expected net benefit, and the EVPI, per willingness to pay',
-    );
+    sectionTitle(ws, D.ceacTitle);
     const cCols: Column[] = [
-      { header: 'willingness to pay per extra success, DKK', width: 18, fmt: FMT.dkk },
-      ...ids.map((id) => ({ header: `probability best: ${id}`, width: 14, fmt: FMT.percent })),
-      { header: 'EVPI, DKK', width: 14, fmt: FMT.dkk },
+      { header: D.wtp, width: 18, fmt: FMT.dkk },
+      ...ids.map((id) => ({ header: D.probabilityBest(id), width: 14, fmt: FMT.percent })),
+      { header: D.evpiColumn, width: 14, fmt: FMT.dkk },
     ];
     headerRow(
       ws,
@@ -742,23 +811,25 @@ function decisionSheet(wb: Workbook, result: SimulationResult): void {
  * Per arm (group × intervention): each scenario's arms × metric, then the paired
  * differences of the arms a scenario shares with the baseline.
  */
-function armsSheet(wb: Workbook, result: SimulationResult): void {
-  const [lo, hi] = levelText(result.level);
+function armsSheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
+  const [lo, hi] = levelText(result.level, X);
+  const { T } = X;
+  const C = T.col;
   const cols: Column[] = [
-    { header: 'scenario', width: 18 },
-    { header: 'group', width: 14 },
-    { header: 'intervention', width: 14 },
-    { header: 'citizens', width: 10, fmt: FMT.count },
-    { header: 'basis', width: 11 },
-    { header: 'metric', width: 22 },
-    { header: 'unit', width: 10 },
-    { header: 'mean', width: 16 },
-    { header: 'sd', width: 14 },
+    { header: C.scenario, width: 18 },
+    { header: C.group, width: 14 },
+    { header: C.intervention, width: 14 },
+    { header: C.citizens, width: 10, fmt: FMT.count },
+    { header: C.basis, width: 11 },
+    { header: C.metric, width: 22 },
+    { header: C.unit, width: 10 },
+    { header: C.mean, width: 16 },
+    { header: C.sd, width: 14 },
     { header: lo, width: 16 },
     { header: hi, width: 16 },
-    { header: 'Monte Carlo error of the mean', width: 14 },
+    { header: C.mcse, width: 14 },
   ];
-  const ws = tableSheet(wb, 'Arms', cols);
+  const ws = tableSheet(wb, T.sheets.arms, cols);
   for (const sc of result.scenarios) {
     for (const a of sc.arms ?? []) {
       for (const m of METRICS) {
@@ -771,11 +842,11 @@ function armsSheet(wb: Workbook, result: SimulationResult): void {
           [
             sc.id,
             a.group,
-            a.intervention ?? '(none)',
+            noneOr(a.intervention, X),
             a.count,
-            a.basis,
+            T.basis[a.basis] ?? a.basis,
             m,
-            UNIT_TEXT[u],
+            unitText(u, X),
             s.mean,
             s.sd,
             s.lo,
@@ -787,29 +858,24 @@ function armsSheet(wb: Workbook, result: SimulationResult): void {
       }
     }
   }
-  const notes = [
-    'basis "allocated": the row is exactly the citizens allocated to the arm, over their whole course. Money is the arm\'s total; the scenario\'s fixed monthly cost belongs to no arm.',
-    'basis "capacity": the scenario allocates an intervention with a capacity; months and money of citizens waiting for a place (or sent to the fallback when it is full) are booked in the fallback arm.',
-    'A steered scenario has no arm rows: steering moves citizens between arms during the run.',
-  ];
   ws.addRow([]);
-  for (const n of notes) ws.addRow([n]);
+  for (const n of T.arms.notes) ws.addRow([n]);
   if (!result.comparisons.some((c) => c.arms?.length)) return;
-  sectionTitle(ws, 'Against the baseline (paired differences, arms in both scenarios)');
+  sectionTitle(ws, T.arms.againstBaseline);
   const dCols: Column[] = [
     cols[0],
-    { header: 'baseline', width: 14 },
+    { header: C.baseline, width: 14 },
     cols[1],
     cols[2],
-    { header: 'citizens (scenario)', width: 10, fmt: FMT.count },
-    { header: 'citizens (baseline)', width: 10, fmt: FMT.count },
+    { header: T.arms.citizensScenario, width: 10, fmt: FMT.count },
+    { header: T.arms.citizensBaseline, width: 10, fmt: FMT.count },
     cols[5],
     cols[6],
-    { header: 'mean difference', width: 16 },
+    { header: C.meanDifference, width: 16 },
     cols[8],
     cols[9],
     cols[10],
-    { header: 'probability better', width: 14, fmt: FMT.percent },
+    { header: C.probBetter, width: 14, fmt: FMT.percent },
     cols[11],
   ];
   headerRow(
@@ -831,11 +897,11 @@ function armsSheet(wb: Workbook, result: SimulationResult): void {
             c.scenario,
             c.baseline,
             a.group,
-            a.intervention ?? '(none)',
+            noneOr(a.intervention, X),
             count(c.scenario, a.group, a.intervention),
             count(c.baseline, a.group, a.intervention),
             m,
-            UNIT_TEXT[u],
+            unitText(u, X),
             d.mean,
             d.sd,
             d.lo,
@@ -849,44 +915,48 @@ function armsSheet(wb: Workbook, result: SimulationResult): void {
     }
   }
   ws.addRow([]);
-  ws.addRow([
-    'When the citizen counts differ, the arm holds partly different citizens in the two scenarios (citizens are handed out in order within a group), and its difference mixes who is in the arm with what the arm does.',
-  ]);
+  ws.addRow([T.arms.countsDiffer]);
 }
 
-function yearlySheet(wb: Workbook, result: SimulationResult): void {
+function yearlySheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
   const lines = result.yearly ?? [];
-  const [lo, hi] = levelText(result.level);
+  const [lo, hi] = levelText(result.level, X);
+  const { T } = X;
+  const C = T.col;
+  const payer = (p: string) => T.payers[p] ?? p;
+  const item = (i: string) => T.yearly.items[i] ?? i;
+  // The whole horizon's row is "total" in the year column.
+  const year = (y: number | string) => (y === 'total' ? T.yearly.wholeHorizon : y);
   const cols: Column[] = [
-    { header: 'scenario', width: 18 },
-    { header: 'year', width: 10 },
-    { header: 'payer', width: 14 },
-    { header: 'item', width: 22 },
-    { header: 'unit', width: 10 },
-    { header: 'mean', width: 16 },
+    { header: C.scenario, width: 18 },
+    { header: C.year, width: 10 },
+    { header: C.payer, width: 14 },
+    { header: C.item, width: 22 },
+    { header: C.unit, width: 10 },
+    { header: C.mean, width: 16 },
     { header: lo, width: 16 },
     { header: hi, width: 16 },
   ];
-  const ws = tableSheet(wb, 'Yearly budget', cols);
+  const ws = tableSheet(wb, T.sheets.yearly, cols);
   for (const l of lines) {
     const u = unitOf(l.item);
     dataRow(
       ws,
       cols,
-      [l.scenario, l.year, l.payer, l.item, UNIT_TEXT[u], l.mean, l.lo, l.hi],
+      [l.scenario, year(l.year), payer(l.payer), item(l.item), unitText(u, X), l.mean, l.lo, l.hi],
       formatsAfter(5, UNIT_FMT[u], UNIT_FMT[u], UNIT_FMT[u]),
     );
   }
   const diffs = result.yearlyComparisons ?? [];
   if (!diffs.length) return;
-  sectionTitle(ws, 'Against the baseline (paired differences)');
+  sectionTitle(ws, T.yearly.againstBaseline);
   const dCols: Column[] = [
     ...cols.slice(0, 5),
-    { header: 'mean difference', width: 16 },
+    { header: C.meanDifference, width: 16 },
     cols[6],
     cols[7],
-    { header: 'baseline', width: 14 },
-    { header: 'probability better', width: 14, fmt: FMT.percent },
+    { header: C.baseline, width: 14 },
+    { header: C.probBetter, width: 14, fmt: FMT.percent },
   ];
   headerRow(
     ws,
@@ -897,47 +967,63 @@ function yearlySheet(wb: Workbook, result: SimulationResult): void {
     dataRow(
       ws,
       dCols,
-      [d.scenario, d.year, d.payer, d.item, UNIT_TEXT[u], d.mean, d.lo, d.hi, d.baseline, d.probBetter],
+      [
+        d.scenario,
+        year(d.year),
+        payer(d.payer),
+        item(d.item),
+        unitText(u, X),
+        d.mean,
+        d.lo,
+        d.hi,
+        d.baseline,
+        d.probBetter,
+      ],
       formatsAfter(5, UNIT_FMT[u], UNIT_FMT[u], UNIT_FMT[u]),
     );
   }
 }
 
-function queueSheet(wb: Workbook, result: SimulationResult): void {
-  const [lo, hi] = levelText(result.level);
+function queueSheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
+  const [lo, hi] = levelText(result.level, X);
   const cols: Column[] = [
-    { header: 'scenario', width: 18 },
-    { header: 'month', width: 8, fmt: FMT.count },
-    { header: 'citizens waiting (mean)', width: 14, fmt: '#,##0.0' },
+    { header: X.T.col.scenario, width: 18 },
+    { header: X.T.col.month, width: 8, fmt: FMT.count },
+    { header: X.T.queue.waiting, width: 14, fmt: '#,##0.0' },
     { header: lo, width: 12, fmt: '#,##0.0' },
     { header: hi, width: 12, fmt: '#,##0.0' },
   ];
-  const ws = tableSheet(wb, 'Queue', cols);
+  const ws = tableSheet(wb, X.T.sheets.queue, cols);
   for (const q of result.queue ?? []) dataRow(ws, cols, [q.scenario, q.month, q.mean, q.lo, q.hi]);
 }
 
-function steeringSheet(wb: Workbook, result: SimulationResult): void {
-  const [lo, hi] = levelText(result.level);
+function steeringSheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
+  const [lo, hi] = levelText(result.level, X);
+  const { T } = X;
   const cols: Column[] = [
-    { header: 'scenario', width: 18 },
-    { header: 'intervention', width: 14 },
-    { header: 'month', width: 8, fmt: FMT.count },
-    { header: 'date', width: 10 },
-    { header: 'share (mean)', width: 12, fmt: FMT.percent },
+    { header: T.col.scenario, width: 18 },
+    { header: T.col.intervention, width: 14 },
+    { header: T.col.month, width: 8, fmt: FMT.count },
+    { header: T.col.date, width: 10 },
+    { header: T.steering.share, width: 12, fmt: FMT.percent },
     { header: lo, width: 12, fmt: FMT.percent },
     { header: hi, width: 12, fmt: FMT.percent },
   ];
-  const ws = tableSheet(wb, 'Steering', cols);
+  const ws = tableSheet(wb, T.sheets.steering, cols);
   const trs = result.steering ?? [];
   for (const tr of trs)
     tr.months.forEach((m, k) => {
       dataRow(ws, cols, [tr.scenario, tr.intervention, m, tr.dates?.[k] ?? '', tr.mean[k], tr.lo[k], tr.hi[k]]);
     });
   for (const tr of trs) {
-    sectionTitle(ws, `${tr.scenario}: share per replicate (rows) after each review (columns)`);
+    sectionTitle(ws, T.steering.perReplicate(tr.scenario));
     const rCols: Column[] = [
-      { header: 'replicate', width: 10, fmt: FMT.count },
-      ...tr.months.map((m, k) => ({ header: tr.dates?.[k] ?? `month ${m}`, width: 9, fmt: FMT.percent })),
+      { header: T.col.replicate, width: 10, fmt: FMT.count },
+      ...tr.months.map((m, k) => ({
+        header: tr.dates?.[k] ?? T.steering.month(String(m)),
+        width: 9,
+        fmt: FMT.percent,
+      })),
     ];
     headerRow(
       ws,
@@ -950,35 +1036,33 @@ function steeringSheet(wb: Workbook, result: SimulationResult): void {
   }
 }
 
-function paybackSheet(wb: Workbook, result: SimulationResult): void {
-  const [lo, hi] = levelText(result.level);
+function paybackSheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
+  const [lo, hi] = levelText(result.level, X);
+  const { T } = X;
+  const P = T.payback;
   const cols: Column[] = [
-    { header: 'scenario', width: 18 },
-    { header: 'baseline', width: 14 },
-    { header: 'payback', width: 34 },
-    { header: 'status (mean curve)', width: 12 },
-    { header: 'payback month of the mean curve', width: 14, fmt: FMT.count },
-    { header: 'payback month (median)', width: 14, fmt: FMT.count },
-    { header: `payback month ${lo}`, width: 14, fmt: FMT.count },
-    { header: `payback month ${hi}`, width: 14, fmt: FMT.count },
-    {
-      header: 'probability of being cumulatively no dearer than the baseline by the horizon (paid back or no outlay)',
-      width: 18,
-      fmt: FMT.percent,
-    },
-    { header: 'probability of no outlay', width: 14, fmt: FMT.percent },
-    { header: 'median payback date', width: 14 },
-    { header: 'cumulative municipal net result at the horizon, DKK (negative: saves)', width: 24, fmt: FMT.dkk },
+    { header: T.col.scenario, width: 18 },
+    { header: T.col.baseline, width: 14 },
+    { header: P.payback, width: 34 },
+    { header: P.status, width: 12 },
+    { header: P.meanCurveMonth, width: 14, fmt: FMT.count },
+    { header: P.median, width: 14, fmt: FMT.count },
+    { header: P.monthLo(lo), width: 14, fmt: FMT.count },
+    { header: P.monthHi(hi), width: 14, fmt: FMT.count },
+    { header: P.probWithin, width: 18, fmt: FMT.percent },
+    { header: P.probNoOutlay, width: 14, fmt: FMT.percent },
+    { header: P.medianDate, width: 14 },
+    { header: P.net, width: 24, fmt: FMT.dkk },
   ];
-  const ws = tableSheet(wb, 'Payback', cols);
+  const ws = tableSheet(wb, T.sheets.payback, cols);
   // Payback months count a replicate without outlay as 0; they are empty unless the mean
   // curve pays back, and an interval end is empty when it falls on "never within the horizon".
   for (const p of result.payback ?? []) {
     dataRow(ws, cols, [
       p.scenario,
       p.baseline,
-      paybackPhrase(p),
-      p.status,
+      paybackPhrase(p, X.lang),
+      P.statuses[p.status] ?? p.status,
       p.meanCurveMonth,
       p.medianMonth,
       p.lo,
@@ -1013,7 +1097,13 @@ function paybackSheet(wb: Workbook, result: SimulationResult): void {
  * writeFileSync('randers.xlsx', await resultToWorkbook(result, model));
  * ```
  */
-export async function resultToWorkbook(result: SimulationResult, model: ModelInput): Promise<Uint8Array> {
+export async function resultToWorkbook(
+  result: SimulationResult,
+  model: ModelInput,
+  options: WorkbookOptions = {},
+): Promise<Uint8Array> {
+  const lang = options.lang ?? 'en';
+  const X: Ctx = { lang, T: WORKBOOK_WORDS[lang], W: modelWords(model, lang) };
   // Loaded on first use: exceljs is large and only this export needs it.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -1022,15 +1112,15 @@ export async function resultToWorkbook(result: SimulationResult, model: ModelInp
   wb.created = wb.modified = fixed;
   wb.creator = 'forlob';
   wb.title = `${result.model}: forlob results`;
-  assumptionsSheet(wb, result, model);
-  scenariosSheet(wb, result);
-  comparisonsSheet(wb, result);
-  if (result.comparisons.length) decisionSheet(wb, result);
-  if (result.scenarios.some((s) => s.arms?.length)) armsSheet(wb, result);
-  if (result.yearly?.length) yearlySheet(wb, result);
-  if (result.payback?.length) paybackSheet(wb, result);
-  if (result.queue?.length) queueSheet(wb, result);
-  if (result.steering?.length) steeringSheet(wb, result);
+  assumptionsSheet(wb, result, model, X);
+  scenariosSheet(wb, result, X);
+  comparisonsSheet(wb, result, X);
+  if (result.comparisons.length) decisionSheet(wb, result, X);
+  if (result.scenarios.some((s) => s.arms?.length)) armsSheet(wb, result, X);
+  if (result.yearly?.length) yearlySheet(wb, result, X);
+  if (result.payback?.length) paybackSheet(wb, result, X);
+  if (result.queue?.length) queueSheet(wb, result, X);
+  if (result.steering?.length) steeringSheet(wb, result, X);
   const buffer = await wb.xlsx.writeBuffer();
   return fixZipDates(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer), fixed);
 }
