@@ -234,6 +234,13 @@ describe('"dk" is the law ladder', () => {
       costs: { refusion: { ...STEPS, restart: { selfSupportMonths: 12, withinMonths: 6 } } },
     };
     expect(() => validateModel(bad)).toThrow(/costs\.refusion\.restart\.withinMonths/);
+    const huge = {
+      ...course('dk', 12),
+      costs: { refusion: { ...STEPS, restart: { selfSupportMonths: 3e9, withinMonths: 3e9 } } },
+    };
+    expect(() => validateModel(huge)).toThrow(
+      /costs\.refusion\.restart\.selfSupportMonths: expected at most 1200 months/,
+    );
     const badCount = {
       ...course('dk', 12),
       states: [{ id: 'kh', kind: 'benefit', refusionCount: 'sometimes' }, ...course('dk', 12).states.slice(1)],

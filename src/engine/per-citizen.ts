@@ -92,8 +92,11 @@ export function simulateScenarioPerCitizen(
   // Capacity: citizens are served in processing order (arrival order within a group),
   // each taking the place that frees first; a holder frees it at the first exit from benefit.
   const heaps = placeHeaps(cm, sc);
-  // Refusion restart (issue 15): a citizen's self-support stays as [from, to) pairs.
+  // Refusion restart (issue 15): a citizen's self-support stays as [from, to) pairs, and in
+  // lad the month its count began (−1: not yet) and the number of pairs. Not locals: the
+  // loop without a restart keeps its registers.
   const spans = cm.restartMonths > 0 ? new Int32Array(2 * H + 2) : null;
+  const lad = new Int32Array(2);
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
     const { group, arm, count, firstCitizen, start, rowArm } = cohorts[c];
@@ -138,11 +141,13 @@ export function simulateScenarioPerCitizen(
       let s = s0;
       let t = start;
       let cb = cb0; // cumulative months on benefit (benefit clock)
-      // Refusion ladder (issue 15): months on support, when the count began (−1: not yet),
-      // self-support stays since then. cl = cb unless other states count or it restarts.
+      // Refusion ladder (issue 15): months on support; cl = cb unless other states count or
+      // the count restarts.
       let cl = cb0;
-      let began = cb0 > 0 ? start : -1;
-      let ns = 0;
+      if (spans !== null) {
+        lad[0] = cb0 > 0 ? start : -1;
+        lad[1] = 0;
+      }
       let ds = ds0; // months in the current state
       let exited = 0;
       let ph = 0;
@@ -225,19 +230,20 @@ export function simulateScenarioPerCitizen(
         }
         const moved = k <= room;
         const m = moved ? k : room;
-        const climbs = onLadder[s] === 1;
+        // Without a ladder the count is the benefit clock's: no read, the same numbers.
+        const climbs = hasLadder ? onLadder[s] === 1 : isBenefit;
         if (spans !== null) {
           // as lockstep's ladderAt: support begins or restarts the count; self-support is kept.
           if (climbs) {
-            if (began < 0 || ladderRestarts(cm, spans, ns, began, t)) {
-              if (began >= 0) cl = 0;
-              began = t;
-              ns = 0;
+            if (lad[0] < 0 || ladderRestarts(cm, spans, lad[1], lad[0], t)) {
+              if (lad[0] >= 0) cl = 0;
+              lad[0] = t;
+              lad[1] = 0;
             }
           } else if (selfSupport[s] === 1) {
-            spans[2 * ns] = t;
-            spans[2 * ns + 1] = t + m;
-            ns++;
+            spans[2 * lad[1]] = t;
+            spans[2 * lad[1] + 1] = t + m;
+            lad[1]++;
           }
         }
         // inline copy of kernel.recordStay: a call measured 13 % slower (bench/run.mjs,

@@ -1,7 +1,7 @@
 /**
  * The Danish refusion ladder and the municipality's share per month on support it implies.
- * Compile uses it to price a `refusion: "dk-2016"` model and the presets re-export it as
- * documented data; it lives here, below both, so neither imports the other.
+ * Compile uses it to price a `refusion: "dk"` or `"dk-2016"` model and the presets
+ * re-export it as documented data; it lives here, below both, so neither imports the other.
  * @module
  */
 
@@ -29,7 +29,8 @@ export interface Sourced {
 export const REFUSION_DK_2016: Readonly<RefusionLadder & Sourced> = {
   fromWeek: [1, 5, 27, 53],
   reimbursedShare: [0.8, 0.4, 0.3, 0.2],
-  source: 'Lov om ændring af lov om kommunal medfinansiering (refusionsreformen), in force 4 Jan 2016',
+  source:
+    'Lov nr. 994 af 30/08/2015 (refusionsreformen), in force 4 Jan 2016, § 5, stk. 2; now LBK nr. 221 af 12/02/2021',
 };
 
 /**
@@ -40,8 +41,10 @@ export const REFUSION_DK_2016: Readonly<RefusionLadder & Sourced> = {
  *   person across benefits (§ 5, stk. 2: "uge med ydelser"). The flex-job wage subsidy
  *   (fleksløntilskud) is one of them: since 2016 its refusion follows the same ladder by
  *   weeks on public support (Styrelsen for Arbejdsmarked og Rekruttering, budget- og
- *   konteringsvejledning 5.58.81; flex jobs from before 2013 keep their old refusion, § 30,
- *   stk. 3). So a month in a flex job advances the count and is reimbursed on it.
+ *   konteringsvejledning 5.58.81; citizens approved for a flex job before 2013 keep the old
+ *   refusion, and § 30, stk. 3 says when those approved from January 2013 to July 2014
+ *   come under the ladder). So a month in a flex job advances the count and is reimbursed
+ *   on it.
  * - When the count restarts (§ 6, stk. 1): when the person, after the first week with
  *   benefits, has had 52 whole calendar weeks of self-support in all ("sammenlagt", not
  *   necessarily in a row) within the last 3 years. Self-support (§ 6, stk. 2) means weeks
