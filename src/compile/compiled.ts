@@ -124,7 +124,10 @@ export interface CompiledModel extends MoneyTables, CompiledCapacity {
   kind: Uint8Array;
   paidHours: Uint8Array;
   reimbursed: Uint8Array;
-  /** onLadder[s]: 1 when a month in s advances the refusion ladder's count (`refusionCount: "support"`). */
+  /**
+   * onLadder[s]: 1 when a month in s advances the refusion ladder's count (`refusionCount:
+   * "support"`); without a ladder, 1 for benefit states (the count is the benefit clock).
+   */
   onLadder: Uint8Array;
   /** selfSupport[s]: 1 when a month in s is self-support towards the ladder's restart. */
   selfSupport: Uint8Array;

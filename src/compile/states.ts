@@ -21,7 +21,13 @@ export function compileStates(model: NormalisedModel): {
     ),
     paidHours: new Uint8Array(model.states.map((s) => (s.paidHours ? 1 : 0))),
     reimbursed: new Uint8Array(model.states.map((s) => (s.reimbursed ? 1 : 0))),
-    onLadder: new Uint8Array(model.states.map((s) => (s.refusionCount === 'support' ? 1 : 0))),
+    // Without a ladder nothing is priced by the count: it is the benefit clock, as the hot
+    // loop then assumes without reading this.
+    onLadder: new Uint8Array(
+      model.states.map((s) =>
+        (model.costs.refusion === 'none' ? s.kind === 'benefit' : s.refusionCount === 'support') ? 1 : 0,
+      ),
+    ),
     selfSupport: new Uint8Array(model.states.map((s) => (s.refusionCount === 'selfSupport' ? 1 : 0))),
   };
 }

@@ -230,7 +230,7 @@ export function simulateScenarioPerCitizen(
         }
         const moved = k <= room;
         const m = moved ? k : room;
-        // Without a ladder the count is the benefit clock's: no read, the same numbers.
+        // Without a ladder compile sets onLadder to the benefit states: no read needed.
         const climbs = hasLadder ? onLadder[s] === 1 : isBenefit;
         if (spans !== null) {
           // as lockstep's ladderAt: support begins or restarts the count; self-support is kept.
