@@ -28,6 +28,7 @@ export type {
   CompletionTarget,
   PaidHoursTarget,
   RefusionLadder,
+  RefusionRestart,
   InflowSpec,
   CapacitySpec,
   CalendarStep,

@@ -33,6 +33,7 @@ export {
 } from './presets/gladsaxe-2026.js';
 export {
   DK_RATES,
+  REFUSION_DK,
   REFUSION_DK_2016,
   CASEWORKER_ANNUAL_COST,
   type Rate,

@@ -62,6 +62,8 @@ describe('lockstep engine', () => {
   it('follows the hot loop citizen for citizen: example model', () => expectSamePaths(exampleModel));
   it('…the Randers preset (refusion ladder, paid hours, four efforts)', () =>
     expectSamePaths(randersModel({ effectSigma: 0 })));
+  it('…the Randers preset on the law ladder (refusion "dk": the flex job climbs it, the count restarts; steering)', () =>
+    expectSamePaths({ ...randersModel({ effectSigma: 0 }), costs: { refusion: 'dk', discountRate: 0.04 } }));
   it('…the Gladsaxe preset (inflow, a capacity that does not bind at this size)', () => {
     const m = gladsaxeModel();
     // Plenty of places: the capacity never binds, so both engines agree.

@@ -52,7 +52,7 @@ export function compileModel(input: Model): CompiledModel {
   const S = model.states.length;
   const A = model.interventions.length + 1;
   const ivIndex = new Map(model.interventions.map((iv, i) => [iv.id, i + 1]));
-  const { stateIndex, kind, paidHours, reimbursed } = compileStates(model);
+  const { stateIndex, kind, paidHours, reimbursed, onLadder, selfSupport } = compileStates(model);
   const per = periods(model);
   const NP = per.starts.length;
   const { periodOf, periodEnd } = periodIndex(per.starts, H);
@@ -92,6 +92,8 @@ export function compileModel(input: Model): CompiledModel {
     kind,
     paidHours,
     reimbursed,
+    onLadder,
+    selfSupport,
     ...costs,
     stay: rows.stay,
     logStay: rows.logStay,

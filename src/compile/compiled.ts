@@ -67,6 +67,13 @@ export interface MoneyTables {
   hasLadder: boolean;
   /** From this month on support the municipal share no longer changes. */
   constFrom: number;
+  /**
+   * Months of self-support that restart the ladder's count (0: it never restarts), and the
+   * window in months they must fall in (`restart` of the ladder; `"dk"`: 12 within 36).
+   */
+  restartMonths: number;
+  /** @see restartMonths */
+  restartWindow: number;
 }
 
 /** One line of the accounts: an account and, for money, its payer. */
@@ -165,6 +172,13 @@ export interface CompiledModel extends MoneyTables, CompiledCapacity {
   kind: Uint8Array;
   paidHours: Uint8Array;
   reimbursed: Uint8Array;
+  /**
+   * onLadder[s]: 1 when a month in s advances the refusion ladder's count (`refusionCount:
+   * "support"`); without a ladder, 1 for benefit states (the count is the benefit clock).
+   */
+  onLadder: Uint8Array;
+  /** selfSupport[s]: 1 when a month in s is self-support towards the ladder's restart. */
+  selfSupport: Uint8Array;
   /** transfer[p · S + s]: monthly transfer of state s in period p. */
   transfer: Float64Array;
   /** armCost[p · A + a]: monthly cost of arm a in period p while its holder is in a benefit state. */

@@ -5,7 +5,7 @@
  * @module
  */
 import type { NormalisedModel } from '../model/normalise.js';
-import { municipalShares, REFUSION_DK_2016 } from '../model/refusion.js';
+import { ladderOf, municipalShares } from '../model/refusion.js';
 import { cycleYears } from './accounts.js';
 import type { MoneyTables } from './compiled.js';
 
@@ -45,8 +45,7 @@ export function moneyTables(model: NormalisedModel, H: number, maxPrior: number)
     if (t > 0) discPrefix[t] = discPrefix[t - 1] + discPow[t - 1];
   }
   const discInv = new Float64Array(C + 1).map((_, c) => delta ** -c);
-  const ref = model.costs.refusion;
-  const ladder = ref === 'dk-2016' ? REFUSION_DK_2016 : ref !== 'none' ? ref : undefined;
+  const ladder = ladderOf(model.costs.refusion);
   const municipal = ladder ? municipalShares(ladder, C + 1) : new Float64Array(C + 1).fill(1);
   const munPrefix = new Float64Array(C + 1);
   for (let c = 1; c <= C; c++) munPrefix[c] = munPrefix[c - 1] + delta ** (c - 1) * municipal[c - 1];
@@ -62,5 +61,7 @@ export function moneyTables(model: NormalisedModel, H: number, maxPrior: number)
     moneyDetail: rate > 0 || ladder !== undefined,
     hasLadder: ladder !== undefined,
     constFrom,
+    restartMonths: ladder?.restart?.selfSupportMonths ?? 0,
+    restartWindow: ladder?.restart?.withinMonths ?? 0,
   };
 }

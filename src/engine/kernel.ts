@@ -204,10 +204,33 @@ export function firstExit(
 }
 
 /**
- * Add a stay in state `s` from month `t` for `m` months, with `c0` months on benefit at its
- * start, to `cell` of `acc` (months, and discounted and municipal-net months), and its
- * occupancy (index `o` = (arm · S + s) · (H + 2)) and municipal share to the difference
- * arrays `occ` and `net` when kept.
+ * Whether a citizen's refusion count restarts at a month `t` on support: the count began at
+ * month `began` (−1: not yet, so there is nothing to restart) and its self-support stays
+ * are [spans[2k], spans[2k + 1]) for k < n, oldest first, all before `t`. It restarts when
+ * they hold `cm.restartMonths` months within the last `cm.restartWindow` months since it
+ * began (the Danish law's § 6: 52 weeks within 3 years, in total, not necessarily in a row).
+ */
+export function ladderRestarts(
+  cm: CompiledModel,
+  spans: ArrayLike<number>,
+  n: number,
+  began: number,
+  t: number,
+): boolean {
+  if (began < 0) return false;
+  const lo = Math.max(t - cm.restartWindow, began);
+  let months = 0;
+  for (let k = 2 * n - 2; k >= 0 && spans[k + 1] > lo; k -= 2) months += spans[k + 1] - Math.max(spans[k], lo);
+  return months >= cm.restartMonths;
+}
+
+/**
+ * Add a stay in state `s` from month `t` for `m` months, with `c0` months on the refusion
+ * ladder at its start (months on support, `onLadder`), to `cell` of `acc` (months, and
+ * discounted and municipal-net months), and its occupancy (index `o` = (arm · S + s) ·
+ * (H + 2)) and municipal share to the difference arrays `occ` and `net` when kept. A stay
+ * on the ladder climbs it month by month; any other reimbursed stay keeps the share it
+ * starts with.
  */
 export function recordStay(
   cm: CompiledModel,
@@ -222,14 +245,14 @@ export function recordStay(
   c0: number,
 ): void {
   const { municipal, constFrom, reimbursed } = cm;
-  const isBenefit = cm.kind[s] === KIND_BENEFIT;
+  const climbs = cm.onLadder[s] === 1;
   if (occ !== null) {
     occ[o + t]++;
     occ[o + t + m]--;
     if (cm.hasLadder && reimbursed[s] === 1) {
       // The municipality's share changes month by month early on the ladder, then stays.
       const base = s * (cm.H + 2);
-      if (isBenefit) {
+      if (climbs) {
         let tt = t;
         let c = c0;
         let left = m;
@@ -259,7 +282,7 @@ export function recordStay(
     const dm = discPrefix[t + m] - discPrefix[t];
     acc.discMonths[cell] += dm;
     if (reimbursed[s] === 0) acc.netMonths[cell] += dm;
-    else if (isBenefit) acc.netMonths[cell] += (munPrefix[c0 + m] - munPrefix[c0]) * discPow[t] * discInv[c0];
+    else if (climbs) acc.netMonths[cell] += (munPrefix[c0 + m] - munPrefix[c0]) * discPow[t] * discInv[c0];
     else acc.netMonths[cell] += dm * municipal[c0];
   }
 }

@@ -17,7 +17,7 @@
  */
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
 import { GOLDEN, INV_2_32 } from '../random/streams.js';
-import type { Accumulator, Tracks } from './kernel.js';
+import { type Accumulator, ladderRestarts, type Tracks } from './kernel.js';
 
 /** Restore the min-heap property from the root after its value grew. */
 function siftDown(heap: Float64Array): void {
@@ -76,6 +76,8 @@ export function simulateScenarioPerCitizen(
     kind,
     paidHours,
     reimbursed,
+    onLadder,
+    selfSupport,
     stay,
     logStay,
     leave,
@@ -93,6 +95,11 @@ export function simulateScenarioPerCitizen(
   // Capacity: citizens are served in processing order (arrival order within a group),
   // each taking the place that frees first; a holder frees it at the first exit from benefit.
   const heaps = placeHeaps(cm, sc);
+  // Refusion restart (issue 15): a citizen's self-support stays as [from, to) pairs, and in
+  // lad the month its count began (−1: not yet) and the number of pairs. Not locals: the
+  // loop without a restart keeps its registers.
+  const spans = cm.restartMonths > 0 ? new Int32Array(2 * H + 2) : null;
+  const lad = new Int32Array(2);
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
     const { group, arm, count, firstCitizen, start, rowArm } = cohorts[c];
@@ -136,7 +143,14 @@ export function simulateScenarioPerCitizen(
 
       let s = s0;
       let t = start;
-      let cb = cb0; // cumulative months on benefit (refusion ladder, benefit clock)
+      let cb = cb0; // cumulative months on benefit (benefit clock)
+      // Refusion ladder (issue 15): months on support; cl = cb unless other states count or
+      // the count restarts.
+      let cl = cb0;
+      if (spans !== null) {
+        lad[0] = cb0 > 0 ? start : -1;
+        lad[1] = 0;
+      }
       let ds = ds0; // months in the current state
       let exited = 0;
       let ph = 0;
@@ -221,6 +235,22 @@ export function simulateScenarioPerCitizen(
         }
         const moved = k <= room;
         const m = moved ? k : room;
+        // Without a ladder compile sets onLadder to the benefit states: no read needed.
+        const climbs = hasLadder ? onLadder[s] === 1 : isBenefit;
+        if (spans !== null) {
+          // as lockstep's ladderAt: support begins or restarts the count; self-support is kept.
+          if (climbs) {
+            if (lad[0] < 0 || ladderRestarts(cm, spans, lad[1], lad[0], t)) {
+              if (lad[0] >= 0) cl = 0;
+              lad[0] = t;
+              lad[1] = 0;
+            }
+          } else if (selfSupport[s] === 1) {
+            spans[2 * lad[1]] = t;
+            spans[2 * lad[1] + 1] = t + m;
+            lad[1]++;
+          }
+        }
         // inline copy of kernel.recordStay: a call measured 13 % slower (bench/run.mjs,
         // 491.6 vs 567.1 M/s).
         const cell = (curAcc + s) * NP + period;
@@ -231,9 +261,9 @@ export function simulateScenarioPerCitizen(
           if (hasLadder && reimbursed[s] === 1) {
             // The municipality's share changes month by month early on the ladder, then stays.
             const base = s * W;
-            if (isBenefit) {
+            if (climbs) {
               let tt = t;
-              let c = cb;
+              let c = cl;
               let left = m;
               while (left > 0 && c < constFrom) {
                 const w = municipal[c];
@@ -249,7 +279,7 @@ export function simulateScenarioPerCitizen(
                 net![base + tt + left] -= w;
               }
             } else {
-              const w = municipal[cb];
+              const w = municipal[cl];
               net![base + t] += w;
               net![base + t + m] -= w;
             }
@@ -260,12 +290,13 @@ export function simulateScenarioPerCitizen(
           const dm = discPrefix[t + m] - discPrefix[t];
           discMonths[cell] += dm;
           if (reimbursed[s] === 0) netMonths[cell] += dm;
-          else if (isBenefit) netMonths[cell] += (munPrefix[cb + m] - munPrefix[cb]) * discPow[t] * discInv[cb];
-          else netMonths[cell] += dm * municipal[cb];
+          else if (climbs) netMonths[cell] += (munPrefix[cl + m] - munPrefix[cl]) * discPow[t] * discInv[cl];
+          else netMonths[cell] += dm * municipal[cl];
         }
         t += m;
         ds += m;
         if (isBenefit) cb += m;
+        if (climbs) cl += m;
         if (!moved) continue;
 
         // inline copy of streams.sfc32Next (the state lives in registers here)

@@ -26,8 +26,8 @@ import type {
 /** `T` with the fields `K` present. */
 type With<T, K extends keyof T> = Omit<T, K> & Required<Pick<T, K>>;
 
-/** A state with its transfer, paid-hours mark and reimbursement filled in. */
-export type NormalisedState = With<StateSpec, 'monthlyTransfer' | 'paidHours' | 'reimbursed'>;
+/** A state with its transfer, paid-hours mark, reimbursement and refusion count filled in. */
+export type NormalisedState = With<StateSpec, 'monthlyTransfer' | 'paidHours' | 'reimbursed' | 'refusionCount'>;
 /** Inflow with its months filled in (`toMonth` the horizon's last month). */
 export type NormalisedInflow = With<InflowSpec, 'fromMonth' | 'toMonth' | 'priorBenefitMonths'>;
 /** A group with its months on support and in state filled in. */
@@ -105,6 +105,19 @@ export interface NormalisedModel
 }
 
 /**
+ * How a month in a state counts on the refusion ladder unless the state says: benefit
+ * states are months on support. A reimbursed state of another kind pays a benefit too (a
+ * flex job's subsidy is one of the law's § 3 benefits), so with `"dk"` it advances the
+ * count; with `"dk-2016"` and own ladders it neither advances nor restarts it, as forlob
+ * counted before, so their results reproduce. Other success states are self-support.
+ */
+function refusionCountDefault(kind: string, reimbursed: boolean, refusion: unknown): string {
+  if (kind === 'benefit') return 'support';
+  if (reimbursed) return refusion === 'dk' ? 'support' : 'neither';
+  return kind === 'success' ? 'selfSupport' : 'neither';
+}
+
+/**
  * The defaults, written over plain objects so the same code fills a validated model and
  * a model as written (whose numbers may be distributions; `normaliseInput` in
  * `params/input.ts`): it only adds absent fields. `lastMonth` is the default `toMonth`.
@@ -115,12 +128,16 @@ export function fillDefaults(m: any, lastMonth: unknown): any {
   return {
     ...m,
     // biome-ignore lint/suspicious/noExplicitAny: see above
-    states: m.states.map((s: any) => ({
-      ...s,
-      monthlyTransfer: s.monthlyTransfer ?? 0,
-      paidHours: s.paidHours ?? false,
-      reimbursed: s.reimbursed ?? s.kind === 'benefit',
-    })),
+    states: m.states.map((s: any) => {
+      const reimbursed = s.reimbursed ?? s.kind === 'benefit';
+      return {
+        ...s,
+        monthlyTransfer: s.monthlyTransfer ?? 0,
+        paidHours: s.paidHours ?? false,
+        reimbursed,
+        refusionCount: s.refusionCount ?? refusionCountDefault(s.kind, reimbursed, m.costs?.refusion),
+      };
+    }),
     transitions: m.transitions ?? {},
     // biome-ignore lint/suspicious/noExplicitAny: see above
     groups: m.groups.map((g: any) => ({

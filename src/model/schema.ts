@@ -129,6 +129,17 @@ export const stateSchema = z.strictObject({
    * (`costs.refusion`); default true for benefit states, false otherwise.
    */
   reimbursed: z.boolean().optional(),
+  /**
+   * How a month in the state counts on the refusion ladder (`costs.refusion`):
+   * `"support"`, a month with a benefit the law counts (§ 3 of the Danish law: kontanthjælp,
+   * sygedagpenge, ressourceforløbsydelse, ledighedsydelse, fleksløntilskud, …), advances
+   * the citizen's months on support; `"selfSupport"`, a month of self-support (§ 6, stk. 2:
+   * no public support and no wage subsidy), counts towards restarting the ladder;
+   * `"neither"` does neither. Default: `"support"` for benefit states and, with
+   * `refusion: "dk"`, for reimbursed states of other kinds (a flex job's subsidy);
+   * `"selfSupport"` for other success states; `"neither"` otherwise.
+   */
+  refusionCount: z.enum(['support', 'selfSupport', 'neither']).optional(),
   /** Amounts booked for every cycle a citizen spends in this state (beside `monthlyTransfer`, which is the `transfers` account). */
   flows: z.array(flowSchema).optional(),
 });
@@ -226,6 +237,19 @@ export const durationSchema = z.strictObject({
   hazardRatios: z.record(id, z.array(nonNegative)),
 });
 
+/**
+ * The restart of a refusion ladder's count: at a month on support, the count starts again
+ * from its first step when the citizen has had `selfSupportMonths` months of self-support
+ * (states with `refusionCount: "selfSupport"`) within the last `withinMonths` months since
+ * the count began. The Danish law's § 6: 52 weeks within 3 years, here 12 within 36 months.
+ */
+export const refusionRestartSchema = z.strictObject({
+  /** Months of self-support that restart the count (the law: 52 weeks, 12 months). */
+  selfSupportMonths: monthCount,
+  /** The window they must fall in, in months back from the return (the law: 3 years, 36 months). */
+  withinMonths: monthCount,
+});
+
 /** A reimbursement ladder by cumulative weeks on support. */
 export const refusionLadderSchema = z.strictObject({
   /** First week of each step, ascending from 1. */
@@ -240,16 +264,21 @@ export const refusionLadderSchema = z.strictObject({
     .min(1),
   /** Share the state reimburses in each step. */
   reimbursedShare: z.array(share).min(1),
+  /** When the count of months on support starts again (default: never). */
+  restart: refusionRestartSchema.optional(),
 });
 
 /** How money is counted. */
 export const costSchema = z.strictObject({
   /**
-   * The state's reimbursement of benefit transfers by cumulative weeks on support:
-   * `"dk-2016"` (the Danish refusion ladder, see `presets/rates.ts`), `"none"`, or an own
-   * ladder.
+   * The state's reimbursement of transfers by the citizen's months on support: `"dk"` (the
+   * Danish refusion ladder as the law counts it: months in every state with
+   * `refusionCount: "support"` advance it, flex-job subsidy included, and it restarts after
+   * 12 months of self-support within 36), `"dk-2016"` (the same steps counted over benefit
+   * states only and never restarted, as forlob counted before; kept so old results
+   * reproduce), `"none"`, or an own ladder. See `REFUSION_DK` in `forlob/presets`.
    */
-  refusion: z.union([z.literal('dk-2016'), z.literal('none'), refusionLadderSchema]).optional(),
+  refusion: z.union([z.literal('dk'), z.literal('dk-2016'), z.literal('none'), refusionLadderSchema]).optional(),
   /** Annual discount rate for money metrics (default 0). */
   discountRate: z.number().min(0, 'expected an annual rate >= 0').max(1, 'expected an annual rate <= 1').optional(),
   /** Municipal income per citizen-month in a paid-hours state (the coming premium scheme). */

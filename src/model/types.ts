@@ -29,6 +29,7 @@ import type {
   paidHoursSchema,
   readinessSchema,
   refusionLadderSchema,
+  refusionRestartSchema,
   scenarioSchema,
   staffingSchema,
   stateSchema,
@@ -214,6 +215,9 @@ export interface PaidHoursTarget extends z.infer<typeof paidHoursSchema> {}
 
 /** A reimbursement ladder by cumulative weeks on support. */
 export interface RefusionLadder extends z.infer<typeof refusionLadderSchema> {}
+
+/** When a refusion ladder's count of months on support starts again. */
+export interface RefusionRestart extends z.infer<typeof refusionRestartSchema> {}
 
 /**
  * Duration dependence: monthly exit hazards multiplied by a factor per duration band.

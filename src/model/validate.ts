@@ -548,6 +548,11 @@ function checkExtensions(m: Model, states: Set<string>, out: Problem[]): void {
       if (i > 0 && w <= ref.fromWeek[i - 1])
         out.push({ path: `costs.refusion.fromWeek[${i}]`, message: 'expected weeks in increasing order' });
     });
+    if (ref.restart && ref.restart.withinMonths < ref.restart.selfSupportMonths)
+      out.push({
+        path: 'costs.refusion.restart.withinMonths',
+        message: `expected a window of at least selfSupportMonths (${ref.restart.selfSupportMonths}) months`,
+      });
   }
 }
 

@@ -2,6 +2,14 @@
  * Danish benefit rates and the refusion ladder: overridable defaults, each with its year
  * and source. Amounts are DKK per month before tax unless stated. Check before relying on
  * them; where no public figure was found the value is a marked assumption.
+ *
+ * The ladder (`REFUSION_DK`, `refusion: "dk"`; LBK nr. 221 af 12/02/2021): 80 / 40 / 30 /
+ * 20 % reimbursed in weeks 1–4 / 5–26 / 27–52 / 53+ with benefits (§ 5, stk. 2), the weeks
+ * counted over every benefit of § 3, stk. 1, the flex-job subsidy included; the count
+ * starts again only when the citizen has had 52 weeks of self-support in all within the
+ * last 3 years (§ 6, stk. 1), and weeks in a flex job are not self-support (§ 6, stk. 2).
+ * It is not a rolling window over weeks on support. `REFUSION_DK_2016` is the same steps
+ * counted over benefit states only and never restarted, as forlob counted before.
  * @module
  */
 
@@ -15,7 +23,7 @@ export interface Rate {
   source: string;
 }
 
-export { REFUSION_DK_2016 } from '../model/refusion.js';
+export { REFUSION_DK, REFUSION_DK_2016 } from '../model/refusion.js';
 
 const WEEKS_PER_MONTH = 52 / 12;
 

@@ -12,6 +12,7 @@ import {
   closeAtHorizon,
   destination,
   firstExit,
+  ladderRestarts,
   recordStay,
   type StaySpan,
   stayLength,
@@ -52,6 +53,22 @@ export interface Lockstep {
   shareOffset: number;
 }
 
+/**
+ * The refusion count of citizen i at a stay in s from month t for m months, when the ladder
+ * restarts: a stay on support begins the count or restarts it (kernel.ladderRestarts); a
+ * stay of self-support is remembered. The per-citizen engine does the same per stay.
+ */
+function ladderAt(cm: CompiledModel, pop: Population, i: number, s: number, t: number, m: number): void {
+  const spans = pop.spans![i];
+  if (cm.onLadder[s] === 1) {
+    if (pop.began[i] < 0 || ladderRestarts(cm, spans, spans.length / 2, pop.began[i], t)) {
+      if (pop.began[i] >= 0) pop.cl[i] = 0;
+      pop.began[i] = t;
+      spans.length = 0;
+    }
+  } else if (cm.selfSupport[s] === 1) spans.push(t, t + m);
+}
+
 /** Close citizen i's running stay at `tEnd`, adding its months; with `moved`, draw where it leads. */
 function close(L: Lockstep, i: number, tEnd: number, moved: boolean): void {
   const { cm, pop } = L;
@@ -68,9 +85,11 @@ function close(L: Lockstep, i: number, tEnd: number, moved: boolean): void {
     const cell = ((g * A + h) * S + s) * NP + period;
     const occ = L.tracks === null ? null : L.tracks.occ;
     const net = L.tracks === null ? null : L.tracks.net;
-    recordStay(cm, L.acc, occ, net, cell, (h * S + s) * (cm.H + 2), s, t, m, pop.cb[i]);
+    if (pop.spans !== null) ladderAt(cm, pop, i, s, t, m);
+    recordStay(cm, L.acc, occ, net, cell, (h * S + s) * (cm.H + 2), s, t, m, pop.cl[i]);
     pop.ds[i] += m;
     if (isBenefit) pop.cb[i] += m;
+    if (cm.onLadder[s] === 1) pop.cl[i] += m;
   }
   if (!moved) return;
   const d = destination(cm, pop.row[i], sfc32Next(pop.rng, 4 * i));

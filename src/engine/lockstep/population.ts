@@ -24,8 +24,14 @@ export interface Population {
   row: Int32Array;
   /** 1 when it ends with a move. */
   mv: Uint8Array;
-  /** Months on benefit (refusion ladder, benefit clock). */
+  /** Months on benefit (the benefit clock). */
   cb: Int32Array;
+  /** Months on the refusion ladder (equal to `cb` unless other states count or the count restarts). */
+  cl: Int32Array;
+  /** Month the ladder's current count began (−1: not yet). */
+  began: Int32Array;
+  /** Self-support stays since then, [from, to) pairs oldest first, when the ladder restarts (else null). */
+  spans: number[][] | null;
   /** Months in the current state. */
   ds: Int32Array;
   /** 1 after the first exit from benefit. */
@@ -78,6 +84,9 @@ export function createPopulation(cm: CompiledModel, sc: CompiledScenario): Popul
     row: new Int32Array(N),
     mv: new Uint8Array(N),
     cb: new Int32Array(N),
+    cl: new Int32Array(N),
+    began: new Int32Array(N),
+    spans: cm.restartMonths > 0 ? Array.from({ length: N }, () => []) : null,
     ds: new Int32Array(N),
     exited: new Uint8Array(N),
     ph: new Uint8Array(N),
@@ -141,6 +150,9 @@ export function seatCitizen(
   seedCitizen(pop.rng, 4 * i, k1, k2, citizen);
   pop.st[i] = cm.groupInitial[g];
   pop.cb[i] = cm.groupPrior[g];
+  pop.cl[i] = cm.groupPrior[g];
+  // Months before month 0 count as on support: the count began before arrival.
+  pop.began[i] = cm.groupPrior[g] > 0 ? t : -1;
   pop.ds[i] = cm.groupInitialDuration[g];
   pop.grp[i] = g;
   pop.start[i] = t;
