@@ -77,7 +77,7 @@ else
   setpriv --reuid=munge --regid=munge --init-groups munged --foreground >"$WORK/munged.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 50); do munge -n 2>/dev/null | unmunge >/dev/null 2>&1 && break; sleep 0.2; done
-  munge -n | unmunge >/dev/null 2>&1 || fail "munged did not start (see $WORK/munged.log)"
+  munge -n | unmunge >/dev/null 2>&1 || fail "munged did not start (its log follows)"
 fi
 
 # --- a one-node cluster on localhost, without cgroups or accounting (CI machines and
@@ -136,8 +136,9 @@ export FORLOB="node $ROOT/dist/cli.js" FORLOB_MODEL=$MODEL FORLOB_REPLICATES=$RE
 export FORLOB_OUT=$WORK/out
 t0=$(date +%s)
 say "sbatch --array=0-$((TASKS - 1)): $MODEL, $REPLICATES replicates, seed $SEED"
-# Not `sbatch --wait`, which users may prefer: it polls at 2, 8 and 32 s, so a 10 s array
-# returns after 42. squeue every half second, then every task's state and exit code.
+# Not `sbatch --wait` (the README's way): between polls it sleeps 2 s, then 8, then 32, so a
+# 10 s array returned after 42 s here. Instead squeue every half second, then check every
+# task's state and exit code.
 jobid=$(sbatch --parsable --array="0-$((TASKS - 1))" --output="$WORK/out/forlob-%A_%a.out" --chdir="$ROOT" \
   examples/cluster/forlob-array.sbatch) || fail "sbatch refused the job array"
 jobid=${jobid%%;*}
