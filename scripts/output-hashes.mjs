@@ -16,7 +16,17 @@ const cli = cliArg > 0 ? process.argv[cliArg + 1] : join(root, 'dist', 'cli.js')
 // Fields the JSON gained with the accounts (issue 15). The "legacy fields" hash is over the
 // JSON without them (and without kept.hash, which covers the kept account arrays too), so it
 // shows that every number that existed before is byte for byte what it was.
-const ADDED = new Set(['accounts', 'payers', 'yearlyPayers', 'yearlyPayerComparisons', 'accountsYearly']);
+// Likewise kept.forlob and kept.modelHash, which parts gained to state what they were run
+// with (issue 17): the forlob version and the model's SHA-256.
+const ADDED = new Set([
+  'accounts',
+  'payers',
+  'yearlyPayers',
+  'yearlyPayerComparisons',
+  'accountsYearly',
+  'forlob',
+  'modelHash',
+]);
 function legacyFields(value) {
   if (Array.isArray(value)) return value.map(legacyFields);
   if (value && typeof value === 'object')

@@ -12,7 +12,7 @@ import { mergeRuns, type RunPart } from '../src/summary/merge.js';
 import { resultToJSON } from '../src/report/json.js';
 import { keptReplicates } from '../src/summary/kept.js';
 import { Sha256 } from '../src/summary/sha256.js';
-import { canonicalJSON } from '../src/summary/kept-hash.js';
+import { canonicalJSON, KEPT_ARRAYS } from '../src/summary/kept-hash.js';
 import type { SimulateOptions } from '../src/model/options.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 import type { ModelInput } from '../src/params/input.js';
@@ -253,5 +253,148 @@ describe('forlob merge', () => {
     expect(r.stderr).toContain(
       `${files[1]}.kept.hash: the rows or settings do not match the hash: the file was edited or damaged`,
     );
+  }, 60_000);
+});
+
+describe('shards carry what they were run with (issue 17)', () => {
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+  const sortKeys = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sortKeys)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+  // kept.hash as summary/kept-hash.ts documents it, written out again with node:crypto.
+  const reference = (p: Part, withVersion: boolean) => {
+    const d = p.decision as {
+      willingnessToPay?: number;
+      ceac?: { wtp: number }[];
+      perspective?: string;
+      effect?: string;
+    };
+    const settings = {
+      spec: p.kept.spec,
+      seed: p.seed,
+      replicates: p.replicates,
+      level: p.level,
+      baseline: p.baseline,
+      willingnessToPay: d?.willingnessToPay,
+      grid: (d?.ceac ?? []).map((c) => c.wtp),
+      evppiGroups: [],
+      from: p.kept.from,
+      to: p.kept.to,
+      ...(withVersion ? { forlob: p.kept.forlob, perspective: d?.perspective, effect: d?.effect } : {}),
+    };
+    const h = createHash('sha256').update(`forlob-kept-v1\n${JSON.stringify(sortKeys(settings))}\n`, 'utf8');
+    for (const name of KEPT_ARRAYS) {
+      const xs = p.kept[name];
+      if (!xs) continue;
+      h.update(`${name}:${xs.length}\n`, 'utf8');
+      const buf = Buffer.alloc(8 * xs.length);
+      xs.forEach((v, i) => {
+        if (v === null) buf.fill(0xff, 8 * i, 8 * i + 8);
+        else buf.writeDoubleLE(v === 0 ? 0 : v, 8 * i);
+      });
+      h.update(buf);
+    }
+    return h.digest('hex');
+  };
+  // A well-formed part as another run would write it: edited, then hashed anew.
+  const rehashed = (p: Part) => {
+    p.kept.hash = reference(p, p.kept.forlob !== undefined);
+    return p;
+  };
+
+  it("state the forlob version and the model's SHA-256, both covered by kept.hash", () => {
+    expect(A.kept.forlob).toBe(version);
+    expect(A.kept.modelHash).toBe(sha(JSON.stringify(sortKeys(model))));
+    expect(B.kept.modelHash).toBe(A.kept.modelHash);
+    expect(A.kept.hash).toBe(reference(A, true));
+    expect(A.kept.hash).not.toBe(reference(A, false));
+  });
+
+  it('parts kept before the version was stated still verify and merge', () => {
+    const old = (p: Part) => {
+      const q = clone(p);
+      delete q.kept.forlob;
+      delete q.kept.modelHash;
+      q.kept.hash = reference(q, false);
+      return q;
+    };
+    expect(json(mergeRuns([old(A), old(B)]))).toBe(whole);
+  });
+
+  it('refuses parts of another forlob version, or one without a version among parts with one', () => {
+    const b = clone(B);
+    b.kept.forlob = '0.0.9';
+    expect(merge(clone(A), rehashed(b))).toThrow(
+      new RegExp(
+        `b\\.json\\.kept\\.forlob: expected "${version.replace(/\./g, '\\.')}" as in a\\.json, got "0\\.0\\.9" \\(the forlob version that ran it\\)`,
+      ),
+    );
+    const old = clone(B);
+    delete old.kept.forlob;
+    expect(merge(clone(A), rehashed(old))).toThrow(
+      /b\.json\.kept\.forlob: expected "[^"]+" as in a\.json, got nothing/,
+    );
+    expect(merge(clone(A), rehashed(Object.assign(clone(B), { kept: { ...B.kept, forlob: 7 } })))).toThrow(
+      /b\.json\.kept\.forlob: expected a version string, got 7/,
+    );
+  });
+
+  it('refuses a model hash that does not match the model, and names both hashes for another model', async () => {
+    const b = clone(B);
+    b.kept.modelHash = 'f'.repeat(64);
+    expect(merge(clone(A), b)).toThrow(
+      new RegExp(
+        `b\\.json\\.kept\\.modelHash: expected the SHA-256 of kept\\.spec \\(${A.kept.modelHash!.slice(0, 12)}…\\), got "f+…: the file was edited or damaged`,
+      ),
+    );
+    const other = { ...model, horizonMonths: 23 };
+    const c = await part([2, 6], {}, other);
+    expect(c.kept.modelHash).toBe(sha(JSON.stringify(sortKeys(other))));
+    expect(merge(clone(A), c)).toThrow(
+      new RegExp(
+        `b\\.json\\.kept\\.spec: expected the same model as a\\.json \\(model SHA-256 ${A.kept.modelHash!.slice(0, 12)}…\\), got another \\(${c.kept.modelHash!.slice(0, 12)}…\\)`,
+      ),
+    );
+  }, 60_000);
+
+  it('refuses parts run with another --perspective or --effect', async () => {
+    const state = await part([2, 6], { perspective: 'state' });
+    expect((state.decision as { perspective?: string }).perspective).toBe('state');
+    expect(state.kept.hash).toBe(reference(state, true));
+    expect(merge(clone(A), state)).toThrow(
+      /b\.json\.decision\.perspective: expected nothing as in a\.json, got "state" \(--perspective\)/,
+    );
+    // The perspective is hashed: a part edited to another perspective is refused too.
+    const edited = clone(state);
+    delete (edited.decision as { perspective?: string }).perspective;
+    expect(merge(clone(A), edited)).toThrow(/b\.json\.kept\.hash: the rows or settings do not match the hash/);
+    const effect = clone(B);
+    (effect.decision as { effect?: string }).effect = 'qaly';
+    expect(merge(clone(A), rehashed(effect))).toThrow(
+      /b\.json\.decision\.effect: expected nothing as in a\.json, got "qaly" \(--effect\)/,
+    );
+  }, 60_000);
+
+  it('forlob merge names the shard file and the field', () => {
+    const dir = tempDir();
+    const b = clone(B);
+    b.kept.forlob = '0.0.9';
+    const files = [A, rehashed(b)].map((p, i) => {
+      const f = join(dir, `part-${i}.json`);
+      writeFileSync(f, JSON.stringify(p));
+      return f;
+    });
+    const r = cli(['merge', ...files]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${files[1]}.kept.forlob: expected "${version}" as in ${files[0]}, got "0.0.9"`);
   }, 60_000);
 });

@@ -41,6 +41,12 @@ export interface KeptSettings {
   evppiGroups: string[][];
   from: number;
   to: number;
+  /** The forlob version that ran the part; absent (and not hashed) in parts kept before it. */
+  forlob?: string;
+  /** The perspective when not the municipality's; hashed only in parts that state `forlob`. */
+  perspective?: string;
+  /** The effect when not successes; hashed only in parts that state `forlob`. */
+  effect?: string;
 }
 
 /** JSON of `value` as `JSON.stringify` writes it, with object keys sorted at every depth. */
@@ -63,6 +69,11 @@ export function canonicalJSON(value: unknown): string | undefined {
     return v;
   };
   return JSON.stringify(sort(JSON.parse(text)));
+}
+
+/** The hex SHA-256 of a model as canonical JSON (`kept.modelHash`). */
+export function modelHash(spec: unknown): string {
+  return new Sha256().update(canonicalJSON(spec) ?? 'null').hex();
 }
 
 /** The hex SHA-256 of the settings and arrays (see the module comment). */
@@ -102,8 +113,14 @@ export interface SettingsSource {
   replicates: number;
   level: number;
   baseline?: string;
-  decision?: { willingnessToPay?: number; ceac?: { wtp: number }[]; evppi?: { parameters: string[] }[] };
-  kept: { spec: unknown; from: number; to: number };
+  decision?: {
+    willingnessToPay?: number;
+    ceac?: { wtp: number }[];
+    evppi?: { parameters: string[] }[];
+    perspective?: string;
+    effect?: string;
+  };
+  kept: { spec: unknown; from: number; to: number; forlob?: string };
 }
 
 /** The settings of a run as its JSON states them (the decision settings read from `decision`). */
@@ -120,5 +137,7 @@ export function partSettings(p: SettingsSource): KeptSettings {
     evppiGroups: (d?.evppi ?? []).map((e) => e.parameters).filter((g) => Array.isArray(g) && g.length > 1),
     from: p.kept.from,
     to: p.kept.to,
+    // Parts kept before the version was stated hashed none of these: their hashes still verify.
+    ...(p.kept.forlob !== undefined ? { forlob: p.kept.forlob, perspective: d?.perspective, effect: d?.effect } : {}),
   };
 }

@@ -3,13 +3,26 @@
  * (`--keep-replicates`, {@link mergeRuns}): the raw rows, the model and a content hash.
  * @module
  */
-import { keptHash, partSettings } from './kept-hash.js';
+import pkg from '../../package.json' with { type: 'json' };
+import { keptHash, modelHash, partSettings } from './kept-hash.js';
 import type { SimulationResult } from './types.js';
 
 /** Raw replicate rows of a (partial) run plus the model, enough to merge runs exactly. */
 export interface KeptReplicates {
   /** The model the rows came from, as given (uncertain parameters included). */
   spec: unknown;
+  /**
+   * The version of forlob that ran the part (package.json): `mergeRuns` refuses parts of
+   * different versions, whose rows need not be rows of one run. Absent in files kept before
+   * it existed.
+   */
+  forlob?: string;
+  /**
+   * SHA-256 (hex) of the model as canonical JSON (keys sorted at every depth), so a part's
+   * model can be told apart without reading it: `mergeRuns` refuses parts whose model hashes
+   * differ or whose hash does not match their `spec`. Absent in files kept before it existed.
+   */
+  modelHash?: string;
   /** First replicate. */
   from: number;
   /** One past the last replicate. */
@@ -42,7 +55,8 @@ export interface KeptReplicates {
   accountsYearly?: (number | null)[];
   /**
    * SHA-256 (hex) of the run's settings (model with keys sorted, seed, replicates, level,
-   * baseline, willingness to pay, CEAC grid, EVPPI groups, from, to) and every kept array
+   * baseline, willingness to pay, CEAC grid, EVPPI groups, from, to; with `forlob` also the
+   * version, perspective and effect) and every kept array
    * (see `summary/kept-hash.ts`): `mergeRuns` refuses a part whose rows or settings do not
    * match it. Absent in files kept before it existed: such parts merge after the checks of
    * lengths, types, ranges and settings alone.
@@ -53,8 +67,9 @@ export interface KeptReplicates {
 /** The kept rows of a result (`--keep-replicates`). */
 export function keptReplicates(result: SimulationResult, spec: unknown): KeptReplicates {
   const [from, to] = result.replicateRange ?? [0, result.replicates];
+  const forlob: string = pkg.version;
   const nullable = (xs: Float64Array) => Array.from(xs, (v) => (Number.isNaN(v) ? null : v));
-  const hash = keptHash(partSettings({ ...result, kept: { spec, from, to } }), {
+  const hash = keptHash(partSettings({ ...result, kept: { spec, from, to, forlob } }), {
     values: result.raw.values,
     ...(result.raw.arms ? { arms: result.raw.arms } : {}),
     ...(result.raw.monthly ? { monthly: result.raw.monthly } : {}),
@@ -67,6 +82,8 @@ export function keptReplicates(result: SimulationResult, spec: unknown): KeptRep
   });
   return {
     spec,
+    forlob,
+    modelHash: modelHash(spec),
     from,
     to,
     values: nullable(result.raw.values),

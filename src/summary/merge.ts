@@ -6,7 +6,7 @@
  */
 import { compileModel } from '../compile/compile.js';
 import { type Layout, layoutFor } from '../engine/layout.js';
-import { canonicalJSON, KEPT_ARRAYS, keptHash, partSettings, type KeptArrayName } from './kept-hash.js';
+import { canonicalJSON, KEPT_ARRAYS, keptHash, modelHash, partSettings, type KeptArrayName } from './kept-hash.js';
 import { M, METRICS, type MetricName } from '../engine/reduce/metrics.js';
 import { YEARLY_ITEMS, type YearlyItem } from '../engine/reduce/ledger.js';
 import { ForlobInputError } from '../model/errors.js';
@@ -124,8 +124,21 @@ export function mergeRuns(parts: RunPart[], names?: string[]): SimulationResult 
     differ('decision.willingnessToPay', s.willingnessToPay, s0.willingnessToPay, '--wtp');
     differ('decision.ceac', s.grid, s0.grid, 'the willingness-to-pay grid of --wtp-range');
     differ('decision.evppi', s.evppiGroups, s0.evppiGroups, 'the groups of --evppi-groups');
-    if (canonicalJSON(p.kept.spec) !== specText)
-      problems.push({ path: `${names[i]}.kept.spec`, message: `expected the same model as ${names[0]}` });
+    differ('decision.perspective', p.decision?.perspective, first.decision?.perspective, '--perspective');
+    differ('decision.effect', p.decision?.effect, first.decision?.effect, '--effect');
+    // Rows of another version need not be rows of the same run (a fix can move a draw).
+    differ('kept.forlob', p.kept.forlob, first.kept.forlob, 'the forlob version that ran it');
+    const hash = modelHash(p.kept.spec);
+    if (p.kept.modelHash !== undefined && p.kept.modelHash !== hash)
+      problems.push({
+        path: `${names[i]}.kept.modelHash`,
+        message: `expected the SHA-256 of kept.spec (${hash.slice(0, 12)}…), got ${shown(p.kept.modelHash)}: the file was edited or damaged`,
+      });
+    else if (canonicalJSON(p.kept.spec) !== specText)
+      problems.push({
+        path: `${names[i]}.kept.spec`,
+        message: `expected the same model as ${names[0]} (model SHA-256 ${modelHash(first.kept.spec).slice(0, 12)}…), got another (${hash.slice(0, 12)}…)`,
+      });
     else if (
       JSON.stringify(p.kept.spec) !== JSON.stringify(first.kept.spec) &&
       modelFingerprint(p.kept.spec) !== modelFingerprint(first.kept.spec)
@@ -291,6 +304,17 @@ function headerProblems(p: RunPart, name: string): { path: string; message: stri
   else if (replicatesOk && to > p.replicates) bad('kept.to', `at most replicates (${p.replicates})`, to);
   if (hash !== undefined && !(typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)))
     bad('kept.hash', 'a SHA-256 in 64 hex digits', hash);
+  const { forlob, modelHash: mh } = p.kept;
+  if (forlob !== undefined && !(typeof forlob === 'string' && forlob.length > 0 && forlob.length <= 100))
+    bad('kept.forlob', 'a version string', forlob);
+  if (mh !== undefined && !(typeof mh === 'string' && /^[0-9a-f]{64}$/.test(mh)))
+    bad('kept.modelHash', 'a SHA-256 in 64 hex digits', mh);
+  if (d && typeof d === 'object' && !Array.isArray(d)) {
+    const { perspective, effect } = d as Record<string, unknown>;
+    if (perspective !== undefined && typeof perspective !== 'string')
+      bad('decision.perspective', 'a payer name', perspective);
+    if (effect !== undefined && typeof effect !== 'string') bad('decision.effect', 'an effect name', effect);
+  }
   return out;
 }
 
