@@ -81,3 +81,35 @@ export const REGION_HEALTH_SPILLOVER: Readonly<SourcedRange> = (() => {
     "assumption: Randers' committee paper (item 92, 2025, scenario 1) names more demand on health services without an amount";
   return { dist: { dist: 'triangular', min: 0, mode: 500, max: 1_000, source }, year: 2025, source };
 })();
+
+/** The accounts the presets book beyond the built-in ones, with their labels. */
+export const DK_FINANCE_ACCOUNTS = {
+  taxes: { unit: 'DKK', label: 'income tax from jobs' },
+  health: { unit: 'DKK', label: 'regional health care' },
+} as const;
+
+/** {@link DK_FINANCE_ACCOUNTS}' labels in Danish (a model's `translations.da.accounts`). */
+export const DK_FINANCE_ACCOUNTS_DA = {
+  taxes: 'indkomstskat fra job',
+  health: 'regionens sundhedsudgifter',
+  transfers: 'overførsler',
+  interventions: 'indsatser',
+  premium: 'præmie for løntimer',
+} as const;
+
+/**
+ * The account entries of a month in an ordinary job: the tax it brings the municipality and
+ * the state (negative: income), as distributions.
+ *
+ * @example
+ * ```ts
+ * const job = { id: 'job', kind: 'success', flows: jobTaxFlows() };
+ * ```
+ */
+export function jobTaxFlows(): { account: 'taxes'; payer: 'municipality' | 'state'; amount: SourcedRange['dist'] }[] {
+  return (['municipality', 'state'] as const).map((payer) => ({
+    account: 'taxes',
+    payer,
+    amount: { ...DK_JOB_TAX[payer].dist },
+  }));
+}

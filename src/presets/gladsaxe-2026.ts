@@ -37,12 +37,13 @@
 import { getEvidence } from '../evidence/index.js';
 import { planUncertainty } from '../evidence/plan.js';
 import { normalise } from '../model/normalise.js';
-import { municipalShares } from '../model/refusion.js';
+import { ladderOf, municipalShares } from '../model/refusion.js';
 import type { Model } from '../model/types.js';
 import type { Distribution, LognormalDist } from '../params/distribution.js';
 import type { ModelInput } from '../params/input.js';
 import { paramRef } from '../params/input.js';
-import { DK_RATES, REFUSION_DK_2016 } from './rates.js';
+import { DK_FINANCE_ACCOUNTS, DK_FINANCE_ACCOUNTS_DA, jobTaxFlows } from './finance.js';
+import { DK_RATES } from './rates.js';
 
 /** Every assumption of the Gladsaxe preset; override any of them with {@link gladsaxeModel}. */
 export const GLADSAXE_ASSUMPTIONS = {
@@ -165,6 +166,8 @@ export const GLADSAXE_ASSUMPTIONS = {
   effectSigma: 0.2,
   /** Annual discount rate (0: nominal budgets). */
   discountRate: 0,
+  /** Førtidspension per month, single (bm.dk 2024), on the refusion ladder like the benefits (law § 3, § 5). */
+  fpTransfer: DK_RATES.foertidspensionSingle.monthly,
 };
 
 /** The assumptions' type, for overrides. */
@@ -267,7 +270,7 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
       { id: 'khj', kind: 'benefit', monthlyTransfer: a.khTransfer, label: 'kontanthjælp, jobparat' },
       { id: 'dp', kind: 'benefit', monthlyTransfer: a.dpTransfer, label: 'dagpenge' },
       { id: 'sdp', kind: 'benefit', monthlyTransfer: a.sdpTransfer, label: 'sygedagpenge' },
-      { id: 'job', kind: 'success', label: 'ordinary employment' },
+      { id: 'job', kind: 'success', label: 'ordinary employment', flows: jobTaxFlows() },
       { id: 'edu', kind: 'success', label: 'education' },
       {
         id: 'flex',
@@ -276,8 +279,14 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
         reimbursed: true,
         label: 'flex job (wage subsidy)',
       },
-      // Costless here; a later accounts change costs it (the paper names the risk of early førtidspension).
-      { id: 'fp', kind: 'exit', label: 'førtidspension (disability pension)' },
+      // Paid for life and refunded on the ladder like the benefits (the paper names the risk of early førtidspension).
+      {
+        id: 'fp',
+        kind: 'exit',
+        monthlyTransfer: a.fpTransfer,
+        reimbursed: true,
+        label: 'førtidspension (disability pension)',
+      },
       { id: 'out', kind: 'exit', label: 'other exit' },
     ],
     transitions: { 'kh-ph': { kh: a.paidHoursEnd, job: a.paidHoursToJob } },
@@ -402,7 +411,8 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
         source: 'committee paper: up to 10 mio. DKK a year, budget 2026–2029',
       },
     ],
-    costs: { refusion: 'dk-2016', discountRate: a.discountRate },
+    costs: { refusion: 'dk', discountRate: a.discountRate },
+    accounts: DK_FINANCE_ACCOUNTS,
     // Staff changes change the pool's places (the caseload stays).
     calendar: Object.entries(a.farStaffPlan).map(([from, caseworkers]) => ({
       from,
@@ -446,6 +456,7 @@ const GLADSAXE_DA = {
     'Gladsaxe Kommune, Beskæftigelses- og Integrationsudvalget, punkt 9 (budget 2026–2029). 7 mio. kr. om året bevarer 10–13 sagsbehandlere til borgere langt fra arbejdsmarkedet ' +
     '(ca. 800 på kontanthjælp, heraf 250 i IPS); 3 mio. kr. bevarer 4–6 til den mindre del af ca. 2.000 dagpenge- og sygedagpengemodtagere, der har brug for hjælp. ' +
     'Betaler hver del af puljen sig selv? Alle effekter er usikre: IPS fra det danske forsøg, puljen tæt på arbejdsmarkedet fra forsøget Hurtigt i gang nedskaleret, puljen langt fra arbejdsmarkedet en antagelse.',
+  accounts: DK_FINANCE_ACCOUNTS_DA,
   states: {
     kh: 'kontanthjælp, aktivitetsparat',
     'kh-ph': 'kontanthjælp med løntimer',
@@ -510,7 +521,7 @@ export const gladsaxe2026Closed: ModelInput = gladsaxeModel({ closedStock: true 
 export function extensionCost(input: ModelInput, groups: string[], days: number): number {
   // The point model: every uncertain number at its mean.
   const model = normalise(planUncertainty(input).point);
-  const ladder = model.costs?.refusion === 'dk-2016' ? REFUSION_DK_2016 : undefined;
+  const ladder = ladderOf(model.costs.refusion);
   let total = 0;
   for (const id of groups) {
     const g = model.groups.find((x) => x.id === id);

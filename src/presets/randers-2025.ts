@@ -47,6 +47,7 @@ import type { InterventionSpec, Model } from '../model/types.js';
 import type { LognormalDist } from '../params/distribution.js';
 import type { ModelInput, Uncertain, UncertainNumber } from '../params/input.js';
 import { paramRef } from '../params/input.js';
+import { DK_FINANCE_ACCOUNTS, DK_FINANCE_ACCOUNTS_DA, jobTaxFlows, REGION_HEALTH_SPILLOVER } from './finance.js';
 import { CASEWORKER_ANNUAL_COST, DK_RATES } from './rates.js';
 
 /** Every assumption of the Randers preset; override any of them with {@link randersModel}. */
@@ -184,6 +185,8 @@ export const RANDERS_ASSUMPTIONS = {
   readinessSigma: 0.5,
   /** Annual discount rate for money (0: committee budgets are nominal). */
   discountRate: 0,
+  /** Førtidspension per month, single (bm.dk 2024), on the refusion ladder like the benefits (law § 3, § 5). */
+  fpTransfer: DK_RATES.foertidspensionSingle.monthly,
   /** Premium per paid-hours month for the municipality (the coming scheme; amount not yet known). */
   premiumPerPaidHoursMonth: 0,
   /** FSM caseworkers (17 × 35 ≈ 595 places: today's 588 fit; assumption from the committee paper's caseload). */
@@ -439,6 +442,13 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
     ),
   ];
   efforts[0].capacity = { caseworkers: a.fsmCaseworkers, caseload: a.fsmCaseload, fallback: 'tvaer' };
+  // The paper expects more demand on social and health services for the 80 % on basis; the
+  // region's share is booked as an assumed range (presets/finance.ts).
+  const withSpillover = efforts.map((iv) =>
+    iv.id === 'basis'
+      ? { ...iv, flows: [{ account: 'health', payer: 'region', amount: { ...REGION_HEALTH_SPILLOVER.dist } }] }
+      : iv,
+  );
   // Today's spending in a quarter at full caseloads: 588 in FSM, 755 in the cross-disciplinary effort.
   const perMonth = (caseload: number) => a.caseworkerCost / caseload / 12;
   const budget = Math.round(
@@ -492,7 +502,7 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
         paidHours: true,
         label: 'ressourceforløb with paid hours',
       },
-      { id: 'job', kind: 'success', label: 'ordinary employment' },
+      { id: 'job', kind: 'success', label: 'ordinary employment', flows: jobTaxFlows() },
       { id: 'edu', kind: 'success', label: 'education' },
       {
         id: 'flex',
@@ -501,8 +511,15 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
         reimbursed: true,
         label: 'flex job (wage subsidy)',
       },
-      // Costless here; a later accounts change costs it (førtidspension has a municipal share).
-      { id: 'fp', kind: 'exit', label: 'førtidspension (disability pension)' },
+      // Førtidspension is paid for life and refunded on the ladder like the benefits: after a
+      // year on support the municipality pays 80 % (law § 5, stk. 2).
+      {
+        id: 'fp',
+        kind: 'exit',
+        monthlyTransfer: a.fpTransfer,
+        reimbursed: true,
+        label: 'førtidspension (disability pension)',
+      },
       { id: 'out', kind: 'exit', label: 'self-support without a job, or other exit (moved, other benefit)' },
     ],
     transitions: {
@@ -538,7 +555,7 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
       },
       { id: 'rf', size: a.rfCount, initialState: 'rf', priorBenefitMonths: a.rfPriorMonths, label: 'ressourceforløb' },
     ],
-    interventions: efforts,
+    interventions: withSpillover,
     scenarios: [
       {
         id: 'today',
@@ -597,7 +614,8 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
         transitions: { rf: { kh: 1 }, 'rf-ph': { 'kh-ph': 1 } },
       },
     ],
-    costs: { refusion: 'dk-2016', discountRate: a.discountRate, premiumPerPaidHoursMonth: a.premiumPerPaidHoursMonth },
+    costs: { refusion: 'dk', discountRate: a.discountRate, premiumPerPaidHoursMonth: a.premiumPerPaidHoursMonth },
+    accounts: DK_FINANCE_ACCOUNTS,
   };
 }
 
@@ -613,6 +631,7 @@ export const randersTranslations: NonNullable<Model['translations']> = {
       'Randers Kommune, Beskæftigelsesudvalget 2025, punkt 92. 980 aktivitetsparate kontanthjælpsmodtagere og 363 i ressourceforløb over 30 år (Jobindsats, juni 2025) og ca. 43 nye aktivitetsparate om måneden. ' +
       'I dag: FSM for 588, tværfaglig indsats for 755; scenarie 1 (lovens minimum): FSM for 269, basis for 1.074; scenarie 2 (højere jobfokus): FSM med 4 samtaler for 805, koordinering for 538. ' +
       'Alle effekter er usikre: der findes ingen effektstudie af disse indsatser, så hver er en bred fordeling omkring en median lånt fra evidensbiblioteket.',
+    accounts: DK_FINANCE_ACCOUNTS_DA,
     states: {
       kh: 'kontanthjælp, aktivitetsparat',
       'kh-ph': 'kontanthjælp med løntimer',
