@@ -64,7 +64,11 @@ describe('decision summaries', () => {
     // Everyone simulated: 1,343 at the start and 43 newcomers a month in months 1–35.
     const N = 1343 + 43 * 35;
     expect(c.icer.deltaEffect).toBeCloseTo(c.metrics.successRate.mean * N, 6);
-    expect(c.icer.deltaCost).toBeCloseTo(c.metrics.municipalCost.mean, 3);
+    // The municipality's money: its account lines (net transfers, interventions, and the tax jobs bring it).
+    const municipal = c.payers!.find((p) => p.payer === 'municipality')!;
+    expect(c.icer.deltaCost).toBeCloseTo(municipal.mean, 3);
+    const taxes = c.accounts!.find((a) => a.account === 'taxes' && a.payer === 'municipality')!;
+    expect(municipal.mean).toBeCloseTo(c.metrics.municipalCost.mean + taxes.mean, 3);
     expect(c.icer.mean).toBeCloseTo(c.icer.deltaCost / c.icer.deltaEffect, 6);
     const q = c.icer.quadrantShares;
     expect(q.NE + q.NW + q.SE + q.SW).toBeCloseTo(1, 12);

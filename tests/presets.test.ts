@@ -11,6 +11,8 @@ import type { LognormalDist } from '../src/params/distribution.js';
 import { RANDERS_ASSUMPTIONS, randersEffectMedians, randersModel } from '../src/presets/randers-2025.js';
 import type { MetricSummary } from '../src/summary/interval.js';
 import { wholeCourse } from './whole-course.js';
+import { DK_FINANCE_PARAMETERS } from '../src/presets/finance.js';
+import { DK_RATES } from '../src/presets/rates.js';
 
 const R = 1000;
 const within = (s: MetricSummary, target: number, replicates: number) =>
@@ -141,8 +143,11 @@ describe('randers-2025', async () => {
   });
 
   it('every effect is uncertain: a lognormal at least as wide as its transfer uncertainty, saying no study exists', () => {
-    const params = presets['randers-2025'].model.parameters!;
+    const all = presets['randers-2025'].model.parameters!;
+    // The effects; the public-finance amounts (tax of a job month, the region's spill-over) are checked below.
+    const params = Object.fromEntries(Object.entries(all).filter(([k]) => !(k in DK_FINANCE_PARAMETERS)));
     expect(Object.keys(params)).toHaveLength(10);
+    expect(Object.keys(all)).toHaveLength(13);
     for (const [name, d] of Object.entries(params)) {
       const dist = d as LognormalDist;
       expect(dist.dist, name).toBe('lognormal');
@@ -297,8 +302,15 @@ describe('gladsaxe-2026', async () => {
 
   it('every effect is uncertain, IPS exactly as the evidence library has it', () => {
     const params = gladsaxe2026.parameters!;
-    expect(Object.keys(params).sort()).toEqual(['farEffectWithoutPool', 'ipsEffect', 'nearEffectWithoutPool']);
-    for (const d of Object.values(params)) expect((d as LognormalDist).dist).toBe('lognormal');
+    expect(Object.keys(params).sort()).toEqual([
+      'farEffectWithoutPool',
+      'ipsEffect',
+      'jobTaxMunicipality',
+      'jobTaxState',
+      'nearEffectWithoutPool',
+    ]);
+    for (const [k, d] of Object.entries(params))
+      if (!k.startsWith('jobTax')) expect((d as LognormalDist).dist).toBe('lognormal');
     const ips = getEvidence('ips-dk-inklusion').effect as LognormalDist;
     expect((params.ipsEffect as LognormalDist).mu).toBeCloseTo(ips.mu, 12);
     expect((params.ipsEffect as LognormalDist).sigma).toBe(ips.sigma);
@@ -334,5 +346,37 @@ describe('gladsaxe-2026', async () => {
     const saving = -closed.comparisons.find((c) => c.scenario === 'near-only')!.metrics.netTransferCost.mean / 4;
     expect(saving).toBeGreaterThan(0);
     expect(saving).toBeLessThan(4.7e6 + 3.8e6);
+  });
+});
+
+describe('public-finance accounts in the presets', () => {
+  it('the tax of a job month follows the 2025 rules at the wage range (hand-computed at 24,000 DKK)', () => {
+    // 24,000: AM 1,920; personal income 22,080; beskæftigelsesfradrag 2,952; personfradrag 4,300.
+    // Kommuneskat 25.068 % × (22,080 − 2,952 − 4,300) = 3,717; AM + bundskat 12.01 % × (22,080 − 4,300) = 4,055.
+    expect(DK_FINANCE_PARAMETERS.jobTaxMunicipality.mode).toBe(-3717);
+    expect(DK_FINANCE_PARAMETERS.jobTaxState.mode).toBe(-4055);
+    expect(DK_FINANCE_PARAMETERS.jobTaxMunicipality.min).toBe(-5315); // at 32,000
+    expect(DK_FINANCE_PARAMETERS.jobTaxState.max).toBe(-2531); // at 16,000
+  });
+
+  it("both presets book taxes by payer, cost førtidspension on the law's ladder, and Randers' basis books the region", async () => {
+    for (const id of ['randers-2025', 'gladsaxe-2026'] as const) {
+      const m = presets[id].model;
+      expect(m.costs?.refusion).toBe('dk');
+      const fp = m.states.find((s) => s.id === 'fp')!;
+      expect(fp.monthlyTransfer).toBe(DK_RATES.foertidspensionSingle.monthly);
+      expect(fp.reimbursed).toBe(true);
+      const res = await simulate(m, { replicates: 20, seed: 'fin' });
+      const sc = res.scenarios[0];
+      const tax = (payer: string) => sc.accounts!.find((a) => a.account === 'taxes' && a.payer === payer)!;
+      expect(tax('municipality').mean).toBeLessThan(0);
+      expect(tax('state').mean).toBeLessThan(0);
+      const mun = sc.payers!.find((p) => p.payer === 'municipality')!;
+      expect(mun.mean).toBeCloseTo(sc.metrics.municipalCost.mean! + tax('municipality').mean, 0);
+    }
+    const r = await simulate(presets['randers-2025'].model, { replicates: 20, seed: 'fin' });
+    const region = (s: string) => r.scenarios.find((x) => x.id === s)!.payers!.find((p) => p.payer === 'region')!.mean;
+    expect(region('scenario-1')).toBeGreaterThan(0);
+    expect(region('today')).toBe(0);
   });
 });

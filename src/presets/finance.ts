@@ -6,6 +6,7 @@
  * @module
  */
 import type { Sourced } from '../model/refusion.js';
+import { paramRef, type ParamRef } from '../params/input.js';
 
 /** A triangular distribution of a monthly amount, DKK, with its year and source. */
 export interface SourcedRange extends Sourced {
@@ -98,18 +99,38 @@ export const DK_FINANCE_ACCOUNTS_DA = {
 } as const;
 
 /**
+ * The presets' public-finance amounts as named parameters (drawn once per replicate, listed
+ * with their sources among the uncertain parameters): the tax of a job month to the
+ * municipality and to the state, and the region's spill-over.
+ */
+export const DK_FINANCE_PARAMETERS = {
+  jobTaxMunicipality: DK_JOB_TAX.municipality.dist,
+  jobTaxState: DK_JOB_TAX.state.dist,
+  regionHealthSpillover: REGION_HEALTH_SPILLOVER.dist,
+} as const;
+
+/** The sources of {@link DK_FINANCE_PARAMETERS} in Danish (a model's `translations.da.parameterSources`). */
+export const DK_FINANCE_PARAMETER_SOURCES_DA = {
+  jobTaxMunicipality:
+    'kommuneskat pr. måned i job: egen beregning med 2025-reglerne (AM-bidrag 8 %, gennemsnitlig kommuneskat 25,07 %, bundskat 12,01 %, personfradrag 51.600 kr., beskæftigelsesfradrag 12,30 %; skm.dk) på en bruttoløn på 16.000–32.000 kr. om måneden, mest sandsynligt 24.000 (en antagelse: indstillingerne oplyser ingen løn)',
+  jobTaxState:
+    'AM-bidrag og bundskat pr. måned i job: egen beregning med 2025-reglerne (AM-bidrag 8 %, gennemsnitlig kommuneskat 25,07 %, bundskat 12,01 %, personfradrag 51.600 kr., beskæftigelsesfradrag 12,30 %; skm.dk) på en bruttoløn på 16.000–32.000 kr. om måneden, mest sandsynligt 24.000 (en antagelse: indstillingerne oplyser ingen løn)',
+  regionHealthSpillover:
+    'antagelse: Randers’ indstilling (punkt 92, 2025, scenarie 1) nævner større pres på sundhedsområdet uden et beløb',
+} as const;
+
+/**
  * The account entries of a month in an ordinary job: the tax it brings the municipality and
- * the state (negative: income), as distributions.
+ * the state (negative: income), as references to {@link DK_FINANCE_PARAMETERS}.
  *
  * @example
  * ```ts
  * const job = { id: 'job', kind: 'success', flows: jobTaxFlows() };
  * ```
  */
-export function jobTaxFlows(): { account: 'taxes'; payer: 'municipality' | 'state'; amount: SourcedRange['dist'] }[] {
-  return (['municipality', 'state'] as const).map((payer) => ({
-    account: 'taxes',
-    payer,
-    amount: { ...DK_JOB_TAX[payer].dist },
-  }));
+export function jobTaxFlows(): { account: 'taxes'; payer: 'municipality' | 'state'; amount: ParamRef }[] {
+  return [
+    { account: 'taxes', payer: 'municipality', amount: paramRef('jobTaxMunicipality') },
+    { account: 'taxes', payer: 'state', amount: paramRef('jobTaxState') },
+  ];
 }

@@ -42,7 +42,13 @@ import type { Model } from '../model/types.js';
 import type { Distribution, LognormalDist } from '../params/distribution.js';
 import type { ModelInput } from '../params/input.js';
 import { paramRef } from '../params/input.js';
-import { DK_FINANCE_ACCOUNTS, DK_FINANCE_ACCOUNTS_DA, jobTaxFlows } from './finance.js';
+import {
+  DK_FINANCE_ACCOUNTS,
+  DK_FINANCE_ACCOUNTS_DA,
+  DK_FINANCE_PARAMETERS,
+  DK_FINANCE_PARAMETER_SOURCES_DA,
+  jobTaxFlows,
+} from './finance.js';
 import { DK_RATES } from './rates.js';
 
 /** Every assumption of the Gladsaxe preset; override any of them with {@link gladsaxeModel}. */
@@ -290,7 +296,11 @@ export function gladsaxeModel(overrides: Partial<GladsaxeAssumptions> = {}): Mod
       { id: 'out', kind: 'exit', label: 'other exit' },
     ],
     transitions: { 'kh-ph': { kh: a.paidHoursEnd, job: a.paidHoursToJob } },
-    parameters: gladsaxeEffects(a),
+    parameters: {
+      ...gladsaxeEffects(a),
+      jobTaxMunicipality: DK_FINANCE_PARAMETERS.jobTaxMunicipality,
+      jobTaxState: DK_FINANCE_PARAMETERS.jobTaxState,
+    },
     calibration: {
       kh: {
         completedShares: { ...a.farShares, fp: a.farFpShare },
@@ -497,7 +507,11 @@ const GLADSAXE_DA = {
     'near-only': 'sagsfremstillingen: 3 mio. kr. om året bevarer 4–6 sagsbehandlere til borgere tæt på arbejdsmarkedet',
     'with-pool': 'sagsfremstillingen: op til 10 mio. kr. om året, budget 2026–2029',
   },
-  parameterSources: EFFECT_SOURCES_DA,
+  parameterSources: {
+    ...EFFECT_SOURCES_DA,
+    jobTaxMunicipality: DK_FINANCE_PARAMETER_SOURCES_DA.jobTaxMunicipality,
+    jobTaxState: DK_FINANCE_PARAMETER_SOURCES_DA.jobTaxState,
+  },
 };
 
 /** The Gladsaxe model with the default assumptions. */

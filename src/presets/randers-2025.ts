@@ -47,7 +47,13 @@ import type { InterventionSpec, Model } from '../model/types.js';
 import type { LognormalDist } from '../params/distribution.js';
 import type { ModelInput, Uncertain, UncertainNumber } from '../params/input.js';
 import { paramRef } from '../params/input.js';
-import { DK_FINANCE_ACCOUNTS, DK_FINANCE_ACCOUNTS_DA, jobTaxFlows, REGION_HEALTH_SPILLOVER } from './finance.js';
+import {
+  DK_FINANCE_ACCOUNTS,
+  DK_FINANCE_ACCOUNTS_DA,
+  DK_FINANCE_PARAMETERS,
+  DK_FINANCE_PARAMETER_SOURCES_DA,
+  jobTaxFlows,
+} from './finance.js';
 import { CASEWORKER_ANNUAL_COST, DK_RATES } from './rates.js';
 
 /** Every assumption of the Randers preset; override any of them with {@link randersModel}. */
@@ -446,7 +452,7 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
   // region's share is booked as an assumed range (presets/finance.ts).
   const withSpillover = efforts.map((iv) =>
     iv.id === 'basis'
-      ? { ...iv, flows: [{ account: 'health', payer: 'region', amount: { ...REGION_HEALTH_SPILLOVER.dist } }] }
+      ? { ...iv, flows: [{ account: 'health', payer: 'region', amount: paramRef('regionHealthSpillover') }] }
       : iv,
   );
   // Today's spending in a quarter at full caseloads: 588 in FSM, 755 in the cross-disciplinary effort.
@@ -529,7 +535,7 @@ export function randersModel(overrides: Partial<RandersAssumptions> = {}): Model
       edu: { kh: a.eduDropRate },
     },
     readiness: { classes: 5, sigma: a.readinessSigma },
-    parameters,
+    parameters: { ...parameters, ...DK_FINANCE_PARAMETERS },
     calibration: {
       kh: {
         completedShares: { ...a.khShares, fp: a.khFpShare },
@@ -674,7 +680,7 @@ export const randersTranslations: NonNullable<Model['translations']> = {
       'today-steered':
         'udvalgsbilaget: "porteføljestyring: andelen med en aktiv jobindsats justeres med ±5 procentpoint pr. kvartal ud fra kapacitet, progression og økonomi"',
     },
-    parameterSources: EFFECT_SOURCES_DA,
+    parameterSources: { ...EFFECT_SOURCES_DA, ...DK_FINANCE_PARAMETER_SOURCES_DA },
     calendar: {
       '2026-02': 'ingen nye ressourceforløb (igangværende forløb fortsætter)',
       '2027-01': 'nye regler om afklaringsret',
