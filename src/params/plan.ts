@@ -131,14 +131,14 @@ export function planModel(raw: unknown, resolve: ReferenceResolver = noReference
         if (!d) continue;
         const means = jointMean(d);
         jointFirst.set(name, parameters.length);
-        d.components.forEach((c, k) =>
+        d.components.forEach((c, k) => {
           parameters.push({
             name: `${name}.${c}`,
             dist: jointMarginal(d, k),
             mean: means[k],
             joint: { index: joints.length, component: k },
-          }),
-        );
+          });
+        });
         joints.push({ name, dist: d });
       } else if (typeof v === 'number' && Number.isFinite(v)) {
         byName.set(name, parameters.push({ name, dist: null, mean: v }) - 1);
