@@ -19,6 +19,7 @@ import { BREAKEVEN_USAGE, breakEvenCommand, SENSITIVITY_USAGE, sensitivityComman
 import { MERGE_USAGE, mergeCommand } from './merge.js';
 import { REPORT_USAGE, reportCommand } from './report.js';
 import { RUN_USAGE, runCommand } from './run.js';
+import { SYNTH_USAGE, synthCommand } from './synth.js';
 
 /** The package's version (package.json is bundled into dist/cli.js at build time). */
 const VERSION: string = pkg.version;
@@ -66,6 +67,12 @@ const COMMANDS: Record<string, Command> = {
     summary: 'merge the parts of a split run into the whole run',
     usage: MERGE_USAGE,
     run: mergeCommand,
+  },
+  synth: {
+    args: '<model.json | preset-id>',
+    summary: 'draw a synthetic register panel (CSV) from a model',
+    usage: SYNTH_USAGE,
+    run: synthCommand,
   },
   presets: {
     args: '',
