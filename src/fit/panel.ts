@@ -12,7 +12,7 @@
  */
 import { fromArrow, fromCSV, type ColumnTable } from 'arquero';
 import { z } from 'zod';
-import { ForlobInputError, type Problem } from '../model/errors.js';
+import { ForlobInputError, formatPath, type Problem } from '../model/errors.js';
 import { formatMonth } from '../model/dates.js';
 import { issueToProblems } from '../model/validate.js';
 
@@ -22,8 +22,11 @@ export const mapStateSchema = z.strictObject({
   id: z.string().min(1, 'expected a non-empty id'),
   /** `benefit`, `success` or `exit`. */
   kind: z.enum(['benefit', 'success', 'exit']),
-  /** The raw status codes of the panel meaning this state. */
-  codes: z.array(z.string().min(1, 'expected a non-empty code')).min(1, 'expected at least one code'),
+  /**
+   * The raw status codes of the panel meaning this state. `""` (an empty status) is a code
+   * like any other: DREAM leaves the status empty in a week without public support.
+   */
+  codes: z.array(z.string()).min(1, 'expected at least one code'),
   /** DKK per month in the state (kept in the fitted model). */
   monthlyTransfer: z.number().min(0, 'expected a number >= 0').optional(),
   /** Human-readable label. */
@@ -34,6 +37,8 @@ export const mapStateSchema = z.strictObject({
 export const stateMapSchema = z.strictObject({
   /** Optional JSON Schema reference for editors. */
   $schema: z.string().optional(),
+  /** Free text: where the codes come from. */
+  description: z.string().optional(),
   /** The model states, in the order the fitted model lists them. */
   states: z.array(mapStateSchema).min(1, 'expected at least one state'),
   /** A column of the panel whose values split the population into groups. */
@@ -62,12 +67,16 @@ export function parseStateMap(raw: unknown): StateMap {
   const ids = new Set<string>();
   const codeOf = new Map<string, string>();
   parsed.data.states.forEach((s, i) => {
-    if (ids.has(s.id)) problems.push({ path: `states.${i}.id`, message: `duplicate state id "${s.id}"` });
+    if (ids.has(s.id))
+      problems.push({ path: formatPath(['states', i, 'id']), message: `duplicate state id "${s.id}"` });
     ids.add(s.id);
     s.codes.forEach((c, j) => {
       const other = codeOf.get(c);
       if (other !== undefined)
-        problems.push({ path: `states.${i}.codes.${j}`, message: `code "${c}" already means state "${other}"` });
+        problems.push({
+          path: formatPath(['states', i, 'codes', j]),
+          message: `code "${c}" already means state "${other}"`,
+        });
       codeOf.set(c, s.id);
     });
   });
