@@ -331,7 +331,7 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
       if (C > 1)
         for (let c = 0; c < C; c++) {
           const row = dirichlet([c], `rows/${ids[s]}/${classLabel(c)}`);
-          if (row) (classRows[classLabel(c)] ??= {})[ids[s]] = row;
+          if (row) entry(classRows, classLabel(c))[ids[s]] = row;
         }
     } else {
       for (const d of dests) {
@@ -359,9 +359,9 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
           label: `monthly rate ${ids[s]} → ${ids[d]}: reference class, and each class's risk ratio`,
           source: 'fitted: Poisson regression with log exposure as offset',
         };
-        (transitions[ids[s]] ??= {})[ids[d]] = { param: name, component: REFERENCE };
+        entry(transitions, ids[s])[ids[d]] = { param: name, component: REFERENCE };
         for (let c = 1; c < C; c++)
-          ((classEffects[classLabel(c)] ??= {})[ids[s]] ??= {})[ids[d]] = {
+          entry(entry(classEffects, classLabel(c)), ids[s])[ids[d]] = {
             riskRatio: { param: name, component: classLabel(c) },
           };
       }
@@ -490,6 +490,12 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
       warnings,
     },
   };
+}
+
+/** The object at `key` of `record`, made empty when missing. */
+function entry<T>(record: Record<string, Record<string, T>>, key: string): Record<string, T> {
+  if (!Object.hasOwn(record, key)) record[key] = {};
+  return record[key];
 }
 
 /** Moves from s to d of class c over all bands. */
