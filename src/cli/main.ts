@@ -20,6 +20,7 @@ import { MERGE_USAGE, mergeCommand } from './merge.js';
 import { REPORT_USAGE, reportCommand } from './report.js';
 import { RUN_USAGE, runCommand } from './run.js';
 import { SYNTH_USAGE, synthCommand } from './synth.js';
+import { FIT_USAGE, fitCommand } from './fit.js';
 
 /** The package's version (package.json is bundled into dist/cli.js at build time). */
 const VERSION: string = pkg.version;
@@ -67,6 +68,12 @@ const COMMANDS: Record<string, Command> = {
     summary: 'merge the parts of a split run into the whole run',
     usage: MERGE_USAGE,
     run: mergeCommand,
+  },
+  fit: {
+    args: '<panel.csv> --states MAP',
+    summary: 'estimate a model from a register panel (rates, inflow, their uncertainty)',
+    usage: FIT_USAGE,
+    run: fitCommand,
   },
   synth: {
     args: '<model.json | preset-id>',

@@ -15,10 +15,12 @@
  * only once the months seen already place it in the last band; citizens who first appear
  * after the first month start their first spell then.
  *
- * **Rows.** Without covariates each class's row from a state (band 0) is a Dirichlet over
+ * **Rows.** Without covariates each class's row from a state is a Dirichlet over
  * the destinations seen and staying, α = count + ½ (Jeffreys): the draws keep every row
- * summing to 1 with staying. Duration bands become the model's `duration` hazard ratios, one
- * per band and from-state (the model scales every exit of a row alike), from a Poisson
+ * summing to 1 with staying; with duration bands it is the row of the reference band (the
+ * one with the most months at risk). The other bands become the model's `duration` hazard
+ * ratios against it, one per band and from-state (the model scales every exit of a row
+ * alike), from a Poisson
  * regression of all exits on class and band with log exposure as offset, as a
  * multivariate lognormal. With covariates every destination gets such a regression (main
  * effects of band and of each class column); the reference class's rate and every class's
@@ -238,7 +240,8 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
   const regressions: FitEstimates['regressions'] = [];
 
   /** A Poisson regression of y(c, b) over the cells of from-state s; smoothed by ½ per cell when a term has no events. */
-  const regress = (s: number, y: (cell: number) => number, to: string) => {
+  const regress = (s: number, ref: number, y: (cell: number) => number, to: string) => {
+    const others = bands.map((_, b) => b).filter((b) => b !== ref);
     const X: number[][] = [];
     const ys: number[] = [];
     const off: number[] = [];
@@ -246,13 +249,18 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
       for (let b = 0; b < NB; b++) {
         const cell = (c * S + s) * NB + b;
         if (E[cell] === 0) continue;
-        X.push([1, ...bands.slice(1).map((_, j) => (b === j + 1 ? 1 : 0)), ...classDesign(c)]);
+        X.push([1, ...others.map((o) => (b === o ? 1 : 0)), ...classDesign(c)]);
         ys.push(y(cell));
         off.push(Math.log(E[cell]));
       }
-    const names = ['(intercept)', ...bands.slice(1).map((b) => `band ${b}`), ...classTerms];
-    // Drop terms no cell carries (a level or band never seen from this state).
-    const keep = names.map((_, j) => X.some((row) => row[j] !== 0));
+    const names = ['(intercept)', ...others.map((b) => `band ${bands[b]}`), ...classTerms];
+    // Drop terms no cell carries (a level or band never seen from this state) and terms the
+    // others already determine (a class seen only in one band): they stay at 0, aliased.
+    const keep = independentColumns(X);
+    names.forEach((name, j) => {
+      if (!keep[j] && X.some((row) => row[j] !== 0))
+        warnings.push(`${ids[s]} → ${to}: term ${name} is determined by the others in these data (left at 0)`);
+    });
     const Xk = X.map((row) => row.filter((_, j) => keep[j]));
     let fit: ReturnType<typeof poissonRegression>;
     try {
@@ -299,17 +307,22 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
   const allClasses = Array.from({ length: C }, (_, c) => c);
 
   for (let s = 0; s < S; s++) {
-    const exposure0 = (c: number) => E[(c * S + s) * NB];
-    const events0 = (c: number, d: number) => N[(c * S + s) * NB * S + d];
+    // The reference band, whose row the model holds and the other bands scale: the one with
+    // the most months at risk (a state whose spells mostly ran before the panel began has
+    // few in band 0, and a row of zeros there could not be scaled).
+    const atRisk = bands.map((_, b) => sum((c) => E[(c * S + s) * NB + b], allClasses));
+    const ref = atRisk.indexOf(Math.max(...atRisk));
+    if (atRisk[ref] === 0) continue;
+    const exposure0 = (c: number) => E[(c * S + s) * NB + ref];
+    const events0 = (c: number, d: number) => N[((c * S + s) * NB + ref) * S + d];
     const pooledE = sum(exposure0, allClasses);
-    if (pooledE === 0 && sum((c) => E[(c * S + s) * NB + NB - 1], allClasses) === 0) continue;
     const dests = ids
       .map((_, d) => d)
       .filter((d) => d !== s && sum((c) => sumBands(N, c, s, d, S, NB), allClasses) > 0);
     if (dests.length === 0) continue;
 
     if (!options.regression) {
-      // A Dirichlet per class (and one pooled, for the baseline), from band 0.
+      // A Dirichlet per class (and one pooled, for the baseline), from the reference band.
       const dirichlet = (classes: number[], name: string): Record<string, UncertainNumber> | null => {
         const e = sum(exposure0, classes);
         if (e === 0) return null;
@@ -335,8 +348,8 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
         }
     } else {
       for (const d of dests) {
-        const fit = regress(s, (cell) => N[cell * S + d], ids[d]);
-        // Components: the reference class's band-0 rate, then each other class's risk ratio.
+        const fit = regress(s, ref, (cell) => N[cell * S + d], ids[d]);
+        // Components: the reference class's rate in the reference band, then each other class's risk ratio.
         const p = fit.coef.length;
         const rowsA: number[][] = [];
         const comps: string[] = [REFERENCE];
@@ -369,20 +382,21 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
 
     if (NB > 1) {
       // Duration: all exits on class and band; risk ratios of the bands turned into the
-      // engine's hazard ratios at the pooled band-0 exit probability.
-      const fit = regress(s, (cell) => dests.reduce((t, d) => t + N[cell * S + d], 0), '(any exit)');
+      // engine's hazard ratios at the pooled exit probability of the reference band.
+      const fit = regress(s, ref, (cell) => dests.reduce((t, d) => t + N[cell * S + d], 0), '(any exit)');
       const p0 = Math.min(
         0.999,
         dests.reduce((t, d) => t + sum((c) => events0(c, d), allClasses), 0) / Math.max(1, pooledE),
       );
       const h0 = -Math.log(1 - p0);
-      const comps = bands.slice(1).map(String);
+      const others = bands.map((_, b) => b).filter((b) => b !== ref);
+      const comps = others.map((b) => String(bands[b]));
       const mean: number[] = [];
       const g: number[] = [];
-      for (let b = 1; b < NB; b++) {
-        const q = Math.min(0.999, Math.exp(fit.coef[b]) * p0);
+      for (let k = 1; k <= others.length; k++) {
+        const q = Math.min(0.999, Math.exp(fit.coef[k]) * p0);
         const h = -Math.log(1 - q);
-        mean.push(h0 > 0 ? Math.log(h / h0) : fit.coef[b]);
+        mean.push(h0 > 0 ? Math.log(h / h0) : fit.coef[k]);
         // d log h / d β: the hazard ratio's spread from the risk ratio's (delta method).
         g.push(q > 0 ? q / ((1 - q) * h) : 1);
       }
@@ -394,10 +408,10 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
         mean,
         covariance: cov,
         log: true,
-        label: `hazard ratio of leaving ${ids[s]} by months in the state (bands from ${comps.join(', ')})`,
+        label: `hazard ratio of leaving ${ids[s]} by months in the state: bands from ${comps.join(', ')} against the band from ${bands[ref]}`,
         source: 'fitted: Poisson regression of all exits on class and band with log exposure as offset',
       };
-      hazardRatios[ids[s]] = [1, ...comps.map((c) => ({ param: name, component: c }))];
+      hazardRatios[ids[s]] = bands.map((b, i) => (i === ref ? 1 : { param: name, component: String(b) }));
     }
   }
 
@@ -490,6 +504,34 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
       warnings,
     },
   };
+}
+
+/**
+ * Which columns of X to keep so the kept ones are linearly independent: each in turn is kept
+ * when its part orthogonal to the columns kept before it is not (nearly) zero — a Cholesky
+ * of XᵀX that skips zero pivots.
+ */
+function independentColumns(X: readonly (readonly number[])[]): boolean[] {
+  const p = X.length ? X[0].length : 0;
+  const G = Array.from({ length: p }, (_, j) =>
+    Array.from({ length: p }, (__, k) => X.reduce((t, row) => t + row[j] * row[k], 0)),
+  );
+  const L = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const keep = new Array<boolean>(p).fill(false);
+  for (let j = 0; j < p; j++) {
+    let d = G[j][j];
+    for (let k = 0; k < j; k++) if (keep[k]) d -= L[j][k] * L[j][k];
+    if (!(d > 1e-9 * Math.max(1, G[j][j]))) continue;
+    keep[j] = true;
+    const ljj = Math.sqrt(d);
+    L[j][j] = ljj;
+    for (let i = j + 1; i < p; i++) {
+      let t = G[i][j];
+      for (let k = 0; k < j; k++) if (keep[k]) t -= L[i][k] * L[j][k];
+      L[i][j] = t / ljj;
+    }
+  }
+  return keep;
 }
 
 /** The object at `key` of `record`, made empty when missing. */
