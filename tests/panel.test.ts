@@ -91,9 +91,8 @@ describe('readPanel', () => {
   it('aggregates weeks to months by the status held on most days', () => {
     // 2024-W01 starts Monday 1 January. January: W01–W02 KH (14 days), W03–W05 JOB (14 + 3 days).
     // February: W05's other 4 days JOB, W06–W09 KH (5–29 February: 25 days).
-    const rows = ['id,week,status'];
     const status = ['KH', 'KH', 'JOB', 'JOB', 'JOB', 'KH', 'KH', 'KH', 'KH'];
-    status.forEach((s, w) => rows.push(`a,2024-W${String(w + 1).padStart(2, '0')},${s}`));
+    const rows = ['id,week,status', ...status.map((s, w) => `a,2024-W${String(w + 1).padStart(2, '0')},${s}`)];
     const { panel, report } = readPanel(`${rows.join('\n')}\n`, map);
     expect(report.weekly).toBe(true);
     // W09 runs 26 February – 3 March: March gets 3 KH days.

@@ -82,14 +82,36 @@ export interface Coefficient {
   se: number;
 }
 
+/** One Poisson regression: a from-state's moves to one destination (or all its exits). */
+export interface Regression {
+  /** From-state id. */
+  from: string;
+  /** Destination state id, or `(any exit)` for the duration model. */
+  to: string;
+  /** The coefficients, log scale. */
+  coefficients: Coefficient[];
+}
+
+/** The part of the panel used. */
+export interface PanelSpan {
+  /** Citizens seen. */
+  citizens: number;
+  /** Months used. */
+  months: number;
+  /** First month, `YYYY-MM`. */
+  first: string;
+  /** Last month used, `YYYY-MM`: month 0 of the fitted model. */
+  last: string;
+}
+
 /** What was estimated, beside the model: the counts, the regressions and any warnings. */
 export interface FitEstimates {
   /** Occurrence/exposure per class, from-state and band. */
   cells: RateCell[];
   /** The Poisson regressions: per from-state and destination (`to` = `"(any exit)"` for the duration model). */
-  regressions: { from: string; to: string; coefficients: Coefficient[] }[];
+  regressions: Regression[];
   /** Citizens, months and rows used. */
-  panel: { citizens: number; months: number; first: string; last: string };
+  panel: PanelSpan;
   /** Things the user should know (a band without exits, smoothing used). */
   warnings: string[];
 }

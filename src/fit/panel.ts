@@ -17,36 +17,49 @@ import { formatMonth } from '../model/dates.js';
 import { issueToProblems } from '../model/validate.js';
 
 /** One model state of a state map: its raw codes and what the fitted model says about it. */
-export const mapStateSchema = z.strictObject({
+export interface MapState {
   /** The model state's id. */
-  id: z.string().min(1, 'expected a non-empty id'),
+  id: string;
   /** `benefit`, `success` or `exit`. */
-  kind: z.enum(['benefit', 'success', 'exit']),
+  kind: 'benefit' | 'success' | 'exit';
   /**
    * The raw status codes of the panel meaning this state. `""` (an empty status) is a code
    * like any other: DREAM leaves the status empty in a week without public support.
    */
-  codes: z.array(z.string()).min(1, 'expected at least one code'),
+  codes: string[];
   /** DKK per month in the state (kept in the fitted model). */
-  monthlyTransfer: z.number().min(0, 'expected a number >= 0').optional(),
+  monthlyTransfer?: number;
   /** Human-readable label. */
+  label?: string;
+}
+
+/** The state map (`--states MAP`): raw status codes → model states, and optionally the panel's group column. */
+export interface StateMap {
+  /** Optional JSON Schema reference for editors. */
+  $schema?: string;
+  /** Free text: where the codes come from. */
+  description?: string;
+  /** The model states, in the order the fitted model lists them. */
+  states: MapState[];
+  /** A column of the panel whose values split the population into groups. */
+  group?: string;
+}
+
+const mapStateSchema = z.strictObject({
+  id: z.string().min(1, 'expected a non-empty id'),
+  kind: z.enum(['benefit', 'success', 'exit']),
+  codes: z.array(z.string()).min(1, 'expected at least one code'),
+  monthlyTransfer: z.number().min(0, 'expected a number >= 0').optional(),
   label: z.string().optional(),
 });
 
-/** The state map: raw status codes → model states, and optionally the panel's group column. */
-export const stateMapSchema = z.strictObject({
-  /** Optional JSON Schema reference for editors. */
+/** Zod schema of {@link StateMap} (its shape; {@link parseStateMap} checks ids and codes are unique). */
+export const stateMapSchema: z.ZodType<StateMap> = z.strictObject({
   $schema: z.string().optional(),
-  /** Free text: where the codes come from. */
   description: z.string().optional(),
-  /** The model states, in the order the fitted model lists them. */
   states: z.array(mapStateSchema).min(1, 'expected at least one state'),
-  /** A column of the panel whose values split the population into groups. */
   group: z.string().min(1).optional(),
 });
-
-/** A state map (`--states MAP`): see {@link stateMapSchema}. */
-export type StateMap = z.infer<typeof stateMapSchema>;
 
 /**
  * Check a state map: its shape, unique state ids, and codes that name one state only.
@@ -104,7 +117,7 @@ export interface Panel {
   /** Number of calendar months from the first to the last month. */
   months: number;
   /** The model states, in the map's order. */
-  states: StateMap['states'];
+  states: MapState[];
   /** Number of citizens. */
   citizens: number;
   /** citizen[row]: the citizen's number. */
@@ -137,6 +150,14 @@ export interface PanelReport {
   dropped: Record<string, number>;
   /** The first dropped rows (at most 20), for the user to look at. */
   examples: BadRow[];
+}
+
+/** A panel as read, with what reading it did. */
+export interface PanelRead {
+  /** The panel. */
+  panel: Panel;
+  /** Rows read, kept and dropped. */
+  report: PanelReport;
 }
 
 /** Options of {@link readPanel}. */
@@ -172,11 +193,7 @@ function isoWeekMonday(year: number, w: number): number {
  * const { panel, report } = readPanel('id,month,status\na,2024-01,KH\na,2024-02,JOB\n', map);
  * ```
  */
-export function readPanel(
-  csv: string,
-  map: StateMap,
-  options: ReadPanelOptions = {},
-): { panel: Panel; report: PanelReport } {
+export function readPanel(csv: string, map: StateMap, options: ReadPanelOptions = {}): PanelRead {
   let table: ColumnTable;
   try {
     table = fromCSV(csv, { autoType: false });
@@ -190,11 +207,7 @@ export function readPanel(
  * Read a panel from Arrow IPC bytes (the same columns as {@link readPanel}; values are read
  * as text).
  */
-export function readPanelArrow(
-  bytes: Uint8Array,
-  map: StateMap,
-  options: ReadPanelOptions = {},
-): { panel: Panel; report: PanelReport } {
+export function readPanelArrow(bytes: Uint8Array, map: StateMap, options: ReadPanelOptions = {}): PanelRead {
   let table: ColumnTable;
   try {
     table = fromArrow(bytes);
@@ -205,11 +218,7 @@ export function readPanelArrow(
 }
 
 /** A panel from an arquero table of its rows (see {@link readPanel}). */
-export function panelFromTable(
-  table: ColumnTable,
-  map: StateMap,
-  options: ReadPanelOptions = {},
-): { panel: Panel; report: PanelReport } {
+export function panelFromTable(table: ColumnTable, map: StateMap, options: ReadPanelOptions = {}): PanelRead {
   const names = table.columnNames();
   const need = (c: string) => {
     if (!names.includes(c))
