@@ -168,3 +168,12 @@ describe('a Dirichlet row in a model', () => {
     expect(problemsOf(() => planModel(inline))[0]).toMatchObject({ path: 'transitions.kh.job.dist' });
   });
 });
+
+describe('a joint component in words', () => {
+  it('is worded by its marginal', async () => {
+    const { modelWords } = await import('../src/format/model-words.js');
+    const w = modelWords(rowModel(), 'en');
+    // Beta(30, 970): median ≈ 0.030.
+    expect(w.value({ param: 'kh', component: 'job' })).toMatch(/^kh job \(beta, median 0\.03/);
+  });
+});
