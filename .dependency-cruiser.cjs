@@ -16,6 +16,7 @@ const LAYERS = [
   'run', // simulate(): options → plan → engine → summary
   'analysis', // sensitivity, break-even
   'synth', // synthetic register panels drawn from a model
+  'backtest', // fit on the months up to a date, forecast, compare with what followed
   'presets', // data plus comments: Randers, Gladsaxe, Danish rates (see presets-are-data)
   'format', // i18n, number formats, a model in words
   'plot', // vega-lite specs

@@ -45,3 +45,9 @@ export {
 } from './fit/estimate.js';
 export { poissonRegression, type PoissonFit } from './fit/poisson.js';
 export { synthPanel, identityStateMap, type SynthOptions } from './synth/synth.js';
+export {
+  backtest,
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestFigure,
+} from './backtest/backtest.js';

@@ -28,7 +28,7 @@
  * lognormal per from-state and destination.
  *
  * **Population.** Groups are the stock at the panel's last month by state, class and
- * duration band; month 0 of the model is that month. Inflow is the citizens first seen
+ * months in the state (each month apart below the last band, the last band together); month 0 of the model is that month. Inflow is the citizens first seen
  * after the panel's first month, per month, by first state and class, a Gamma(n + ½, 1/T)
  * rate. Classes other than the reference hold their rows through an intervention
  * `rates/<class>` allocated to all of the class (scenario `fitted`), so `--by group` splits
@@ -419,8 +419,11 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
         const q = Math.min(0.999, Math.exp(fit.coef[k]) * p0);
         const h = -Math.log(1 - q);
         mean.push(h0 > 0 ? Math.log(h / h0) : fit.coef[k]);
-        // d log h / d β: the hazard ratio's spread from the risk ratio's (delta method).
-        g.push(q > 0 ? q / ((1 - q) * h) : 1);
+        // d log h / d β: the hazard ratio's spread from the risk ratio's (delta method). It
+        // is about 1 + q/2 for the usual monthly exit probabilities; near q = 1 (a band of a
+        // few months, all of them exits) it explodes, so it is taken at q ≤ ½ at most.
+        const qd = Math.min(q, 0.5);
+        g.push(qd > 0 ? qd / ((1 - qd) * -Math.log(1 - qd)) : 1);
       }
       const cov = comps.map((_, i) => comps.map((__, j) => g[i] * g[j] * fit.cov[i + 1][j + 1]));
       const name = `duration/${ids[s]}`;
@@ -437,25 +440,37 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
     }
   }
 
-  // Groups: the stock at the last month by state, class and band; inflow into band 0.
+  // Groups: the stock at the last month by state, class and months in the state — each
+  // month apart below the last band, so the model moves them into the next band when the
+  // data would; the last band as one group. Inflow joins the group at 0 months.
   const groups: NonNullable<ModelInput['groups']> = [];
-  const groupId = (s: number, c: number, b: number) =>
-    [ids[s], ...(C > 1 ? [classLabel(c)] : []), ...(NB > 1 ? [`d${bands[b]}`] : [])].join('/');
+  const classOfGroup = new Map<string, number>();
   const months = T - 1;
+  const lastBand = NB > 1 ? bands[NB - 1] : 0;
   for (let s = 0; s < S; s++)
-    for (let c = 0; c < C; c++)
-      for (let b = 0; b < NB; b++) {
-        const list = stock.get((s * C + c) * NB + b) ?? [];
-        const arrivals = b === 0 ? inflow[s * C + c] : 0;
-        if (list.length === 0 && arrivals === 0) continue;
-        list.sort((x, y) => x - y);
-        const median = list.length ? list[Math.floor(list.length / 2)] : 0;
+    for (let c = 0; c < C; c++) {
+      const durations: number[] = [];
+      for (let b = 0; b < NB; b++) durations.push(...(stock.get((s * C + c) * NB + b) ?? []));
+      const arrivals = inflow[s * C + c];
+      const bySpell = new Map<number, number>();
+      for (const d of durations) {
+        const key = NB > 1 ? Math.min(d, lastBand) : 0;
+        bySpell.set(key, (bySpell.get(key) ?? 0) + 1);
+      }
+      if (arrivals > 0 && !bySpell.has(0)) bySpell.set(0, 0);
+      for (const d of [...bySpell.keys()].sort((x, y) => x - y)) {
+        const id = [
+          ids[s],
+          ...(C > 1 ? [classLabel(c)] : []),
+          ...(NB > 1 ? [`d${d}${d === lastBand ? '+' : ''}`] : []),
+        ].join('/');
+        classOfGroup.set(id, c);
         groups.push({
-          id: groupId(s, c, b),
-          size: list.length,
+          id,
+          size: bySpell.get(d)!,
           initialState: ids[s],
-          ...(NB > 1 && median > 0 ? { initialDurationMonths: median } : {}),
-          ...(arrivals > 0
+          ...(d > 0 ? { initialDurationMonths: d } : {}),
+          ...(arrivals > 0 && d === 0
             ? {
                 inflow: {
                   perMonth: {
@@ -470,6 +485,7 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
             : {}),
         });
       }
+    }
   if (groups.length === 0)
     throw new ForlobInputError([{ path: 'panel', message: 'no citizen in the last month to start from' }]);
 
@@ -488,11 +504,7 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
         ...(rows ? { transitions: rows } : {}),
         ...(effects ? { effects } : {}),
       });
-      for (let s = 0; s < S; s++)
-        for (let b = 0; b < NB; b++) {
-          const g = groupId(s, c, b);
-          if (groups.some((x) => x.id === g)) allocation[g] = { [id]: 1 };
-        }
+      for (const g of groups) if (classOfGroup.get(g.id) === c) allocation[g.id] = { [id]: 1 };
     }
 
   const first = formatMonth(panel.firstMonth);
