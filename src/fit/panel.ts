@@ -196,7 +196,27 @@ function isoWeekMonday(year: number, w: number): number {
 export function readPanel(csv: string, map: StateMap, options: ReadPanelOptions = {}): PanelRead {
   let table: ColumnTable;
   try {
-    table = fromCSV(csv, { autoType: false });
+    // Every value is text; equal values share one string (a panel repeats its months, codes
+    // and covariates millions of times), which keeps a 3 M-row table small.
+    const header = csv
+      .slice(0, Math.max(0, csv.search(/\r?\n/)))
+      .split(',')
+      .map((h) => h.trim().replace(/^"|"$/g, ''));
+    const parse = Object.fromEntries(
+      header.map((h) => {
+        const seen = new Map<string, string>();
+        return [
+          h,
+          (v: string) => {
+            const hit = seen.get(v);
+            if (hit !== undefined) return hit;
+            seen.set(v, v);
+            return v;
+          },
+        ];
+      }),
+    );
+    table = fromCSV(csv, { autoType: false, parse });
   } catch (e) {
     throw new ForlobInputError([{ path: 'panel', message: `malformed CSV: ${(e as Error).message}` }]);
   }
@@ -263,12 +283,17 @@ export function panelFromTable(table: ColumnTable, map: StateMap, options: ReadP
   const citizenIndex = new Map<string, number>();
   const lastUnit: number[] = [];
   const lastLine: number[] = [];
-  const rowCitizen: number[] = [];
-  const rowUnit: number[] = [];
-  const rowState: number[] = [];
+  const rowCitizen = new Int32Array(n);
+  const rowUnit = new Int32Array(n);
+  const rowState = new Int32Array(n);
   const levelMaps = keep.map(() => new Map<string, number>());
-  const rowCols = keep.map(() => [] as number[]);
+  const rowCols = keep.map(() => new Int32Array(n));
   const codesList = [...code.keys()];
+  // A panel has few distinct dates: each is read once.
+  const unitOf = new Map<string, number>();
+  const values: string[] = new Array(keep.length);
+  let kept = 0;
+  let sorted = true;
   for (let i = 0; i < n; i++) {
     const id = idOf(i);
     if (id === '') {
@@ -276,21 +301,26 @@ export function panelFromTable(table: ColumnTable, map: StateMap, options: ReadP
       continue;
     }
     const date = dateOf(i);
-    let unit: number;
-    if (weekly) {
-      const m = WEEK.exec(date);
-      unit = m ? isoWeekMonday(Number(m[1]), Number(m[2])) : NaN;
-      if (Number.isNaN(unit)) {
-        bad(i, 'bad date', `week ${JSON.stringify(date)} (expected an ISO week YYYY-Www that the year has)`);
-        continue;
+    let unit = unitOf.get(date);
+    if (unit === undefined) {
+      if (weekly) {
+        const m = WEEK.exec(date);
+        unit = m ? isoWeekMonday(Number(m[1]), Number(m[2])) : NaN;
+      } else {
+        const m = MONTH.exec(date);
+        unit = m ? Number(m[1]) * 12 + Number(m[2]) - 1 : NaN;
       }
-    } else {
-      const m = MONTH.exec(date);
-      if (!m) {
-        bad(i, 'bad date', `month ${JSON.stringify(date)} (expected YYYY-MM)`);
-        continue;
-      }
-      unit = Number(m[1]) * 12 + Number(m[2]) - 1;
+      unitOf.set(date, unit);
+    }
+    if (Number.isNaN(unit)) {
+      bad(
+        i,
+        'bad date',
+        weekly
+          ? `week ${JSON.stringify(date)} (expected an ISO week YYYY-Www that the year has)`
+          : `month ${JSON.stringify(date)} (expected YYYY-MM)`,
+      );
+      continue;
     }
     const st = code.get(statusOf(i));
     if (st === undefined) {
@@ -302,8 +332,11 @@ export function panelFromTable(table: ColumnTable, map: StateMap, options: ReadP
       );
       continue;
     }
-    const values = colOf.map((f) => f(i));
-    const empty = values.indexOf('');
+    let empty = -1;
+    for (let k = 0; k < keep.length; k++) {
+      values[k] = colOf[k](i);
+      if (values[k] === '' && empty < 0) empty = k;
+    }
     if (empty >= 0) {
       bad(i, 'missing value', `missing value in column "${keep[empty]}"`);
       continue;
@@ -333,41 +366,45 @@ export function panelFromTable(table: ColumnTable, map: StateMap, options: ReadP
     }
     lastUnit[c] = unit;
     lastLine[c] = i + 2;
-    rowCitizen.push(c);
-    rowUnit.push(unit);
-    rowState.push(st);
-    values.forEach((v, k) => {
-      let lv = levelMaps[k].get(v);
+    if (kept > 0 && (c < rowCitizen[kept - 1] || (c === rowCitizen[kept - 1] && unit < rowUnit[kept - 1])))
+      sorted = false;
+    rowCitizen[kept] = c;
+    rowUnit[kept] = unit;
+    rowState[kept] = st;
+    for (let k = 0; k < keep.length; k++) {
+      let lv = levelMaps[k].get(values[k]);
       if (lv === undefined) {
         lv = levelMaps[k].size;
-        levelMaps[k].set(v, lv);
+        levelMaps[k].set(values[k], lv);
       }
-      rowCols[k].push(lv);
-    });
+      rowCols[k][kept] = lv;
+    }
+    kept++;
   }
   const citizens = citizenIndex.size;
   citizenIndex.clear();
-  if (rowCitizen.length === 0)
+  if (kept === 0)
     throw new ForlobInputError([{ path: 'panel', message: 'no rows to fit (expected at least one good row)' }]);
 
-  // Sort by citizen, then date: a stable sort of row indices.
-  const order = Int32Array.from(rowCitizen.keys()).sort(
-    (a, b) => rowCitizen[a] - rowCitizen[b] || rowUnit[a] - rowUnit[b],
-  );
+  // Sort by citizen, then date (a file sorted that way, the usual case, needs no sort).
+  const order = Int32Array.from({ length: kept }, (_, r) => r);
+  if (!sorted) order.sort((a, b) => rowCitizen[a] - rowCitizen[b] || rowUnit[a] - rowUnit[b]);
 
-  let out: { citizen: number[]; month: number[]; state: number[]; cols: number[][] };
+  let out: {
+    citizen: ArrayLike<number>;
+    month: ArrayLike<number>;
+    state: ArrayLike<number>;
+    cols: ArrayLike<number>[];
+  };
   if (!weekly) {
-    out = {
-      citizen: Array.from(order, (r) => rowCitizen[r]),
-      month: Array.from(order, (r) => rowUnit[r]),
-      state: Array.from(order, (r) => rowState[r]),
-      cols: rowCols.map((col) => Array.from(order, (r) => col[r])),
-    };
+    const pick = (a: Int32Array) => (sorted ? a.subarray(0, kept) : Int32Array.from(order, (r) => a[r]));
+    out = { citizen: pick(rowCitizen), month: pick(rowUnit), state: pick(rowState), cols: rowCols.map(pick) };
   } else out = weeksToMonths(order, rowCitizen, rowUnit, rowState, rowCols, map.states.length);
 
   let first = Infinity;
   let last = -Infinity;
-  for (const m of out.month) {
+  for (let r = 0; r < out.month.length; r++) {
+    const m = out.month[r];
     if (m < first) first = m;
     if (m > last) last = m;
   }
@@ -400,10 +437,10 @@ export function panelFromTable(table: ColumnTable, map: StateMap, options: ReadP
  */
 function weeksToMonths(
   order: Int32Array,
-  rowCitizen: number[],
-  rowUnit: number[],
-  rowState: number[],
-  rowCols: number[][],
+  rowCitizen: Int32Array,
+  rowUnit: Int32Array,
+  rowState: Int32Array,
+  rowCols: Int32Array[],
   S: number,
 ): { citizen: number[]; month: number[]; state: number[]; cols: number[][] } {
   const out = {
