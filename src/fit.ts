@@ -26,6 +26,7 @@ export {
   type StateMap,
   type MapState,
   type PanelRead,
+  type PanelTable,
   type Panel,
   type PanelColumn,
   type PanelReport,

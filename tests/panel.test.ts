@@ -103,3 +103,20 @@ describe('readPanel', () => {
     );
   });
 });
+
+describe('quoted and plain CSV', () => {
+  it('reads the same panel either way', () => {
+    const plain = 'id,month,status,sex\na,2024-01,KH,f\na,2024-02,,f\nb,2024-01,731,m\n';
+    const quoted = 'id,month,status,sex\n"a",2024-01,KH,f\na,2024-02,"",f\nb,2024-01,731,"m"\n';
+    const p = readPanel(plain, map, { columns: ['sex'] }).panel;
+    const q = readPanel(quoted, map, { columns: ['sex'] }).panel;
+    expect(q).toEqual(p);
+    expect([...p.state]).toEqual([0, 1, 0]);
+  });
+  it('names a line with the wrong number of fields', () => {
+    expect(problemsOf(() => readPanel('id,month,status\na,2024-01\n', map))[0]).toEqual({
+      path: 'panel line 2',
+      message: '2 fields, expected 3 (id, month, status)',
+    });
+  });
+});

@@ -194,30 +194,11 @@ function isoWeekMonday(year: number, w: number): number {
  * ```
  */
 export function readPanel(csv: string, map: StateMap, options: ReadPanelOptions = {}): PanelRead {
-  let table: ColumnTable;
+  let table: PanelTable;
   try {
-    // Every value is text; equal values share one string (a panel repeats its months, codes
-    // and covariates millions of times), which keeps a 3 M-row table small.
-    const header = csv
-      .slice(0, Math.max(0, csv.search(/\r?\n/)))
-      .split(',')
-      .map((h) => h.trim().replace(/^"|"$/g, ''));
-    const parse = Object.fromEntries(
-      header.map((h) => {
-        const seen = new Map<string, string>();
-        return [
-          h,
-          (v: string) => {
-            const hit = seen.get(v);
-            if (hit !== undefined) return hit;
-            seen.set(v, v);
-            return v;
-          },
-        ];
-      }),
-    );
-    table = fromCSV(csv, { autoType: false, parse });
+    table = csv.includes('"') ? fromCSV(csv, { autoType: false, parse: internAll(csv) }) : plainCSV(csv);
   } catch (e) {
+    if (e instanceof ForlobInputError) throw e;
     throw new ForlobInputError([{ path: 'panel', message: `malformed CSV: ${(e as Error).message}` }]);
   }
   return panelFromTable(table, map, options);
@@ -237,8 +218,73 @@ export function readPanelArrow(bytes: Uint8Array, map: StateMap, options: ReadPa
   return panelFromTable(table, map, options);
 }
 
+/** What {@link panelFromTable} reads of a table: an arquero table, or anything with these three methods. */
+export type PanelTable = Pick<ColumnTable, 'columnNames' | 'numRows' | 'getter'>;
+
+/** A getter per column of the header of `csv`, each making equal values share one string. */
+function internAll(csv: string): Record<string, (v: string) => string> {
+  const header = csv
+    .slice(0, Math.max(0, csv.search(/\r?\n/)))
+    .split(',')
+    .map((h) => h.trim().replace(/^"|"$/g, ''));
+  return Object.fromEntries(header.map((h) => [h, interner()]));
+}
+
+/** A function returning one shared string for equal values: a panel repeats its months, codes and covariates millions of times. */
+function interner(): (v: string) => string {
+  const seen = new Map<string, string>();
+  return (v) => {
+    const hit = seen.get(v);
+    if (hit !== undefined) return hit;
+    seen.set(v, v);
+    return v;
+  };
+}
+
+/**
+ * CSV without quotes, read line by line into columns of shared strings. Arquero's reader
+ * (used for quoted CSV) builds every row's strings before its columns, which for a 3 M-row
+ * panel needs about 2 GB; this needs the text and one reference per value.
+ */
+function plainCSV(csv: string): PanelTable {
+  let pos = 0;
+  const nextLine = (): string | null => {
+    if (pos >= csv.length) return null;
+    let end = csv.indexOf('\n', pos);
+    if (end < 0) end = csv.length;
+    let line = csv.slice(pos, end);
+    pos = end + 1;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    return line;
+  };
+  const names = (nextLine() ?? '').split(',').map((h) => h.trim());
+  const columns = names.map(() => [] as string[]);
+  const intern = names.map(() => interner());
+  let line = nextLine();
+  for (let row = 2; line !== null; line = nextLine(), row++) {
+    if (line === '') continue;
+    const fields = line.split(',');
+    if (fields.length !== names.length)
+      throw new ForlobInputError([
+        {
+          path: `panel line ${row}`,
+          message: `${fields.length} fields, expected ${names.length} (${names.join(', ')})`,
+        },
+      ]);
+    for (let k = 0; k < names.length; k++) columns[k].push(intern[k](fields[k]));
+  }
+  return {
+    columnNames: () => names,
+    numRows: () => columns[0]?.length ?? 0,
+    getter: (name: string) => {
+      const col = columns[names.indexOf(name)];
+      return (i: number) => col[i];
+    },
+  } as unknown as PanelTable;
+}
+
 /** A panel from an arquero table of its rows (see {@link readPanel}). */
-export function panelFromTable(table: ColumnTable, map: StateMap, options: ReadPanelOptions = {}): PanelRead {
+export function panelFromTable(table: PanelTable, map: StateMap, options: ReadPanelOptions = {}): PanelRead {
   const names = table.columnNames();
   const need = (c: string) => {
     if (!names.includes(c))
