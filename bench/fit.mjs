@@ -45,7 +45,11 @@ const model = {
     edu: { kh: 0.01, job: 0.02 },
     flex: { kh: 0.003 },
   },
-  duration: { clock: 'state', bands: [0, 6, 12, 24], hazardRatios: { kh: [1, 0.8, 0.6, 0.45], rf: [1, 0.9, 0.8, 0.7] } },
+  duration: {
+    clock: 'state',
+    bands: [0, 6, 12, 24],
+    hazardRatios: { kh: [1, 0.8, 0.6, 0.45], rf: [1, 0.9, 0.8, 0.7] },
+  },
   groups: classes.map(([sex, age]) => ({
     id: `${sex}-${age}`,
     size: 45_000 / 4,
@@ -57,7 +61,9 @@ const model = {
     { id: 'old', effects: { kh: { job: { riskRatio: 0.7 }, out: { riskRatio: 1.5 } } } },
     { id: 'old-women', effects: { kh: { job: { riskRatio: 0.84 }, out: { riskRatio: 1.5 } } } },
   ],
-  scenarios: [{ id: 'base', allocation: { 'f-young': { women: 1 }, 'm-old': { old: 1 }, 'f-old': { 'old-women': 1 } } }],
+  scenarios: [
+    { id: 'base', allocation: { 'f-young': { women: 1 }, 'm-old': { old: 1 }, 'f-old': { 'old-women': 1 } } },
+  ],
 };
 const panel = synthPanel(model, {
   seed: 'bench',
@@ -79,13 +85,29 @@ console.log(`node ${process.version}, ${execFileSync('nproc').toString().trim()}
 for (let i = 0; i < repeat; i++) {
   const r = spawnSync(
     '/usr/bin/time',
-    ['-v', process.execPath, 'dist/cli.js', 'fit', csv, '--states', map, '--covariates', 'sex,age', '--bands', '0,6,12,24', '--out', join(dir, 'fitted.json')],
+    [
+      '-v',
+      process.execPath,
+      'dist/cli.js',
+      'fit',
+      csv,
+      '--states',
+      map,
+      '--covariates',
+      'sex,age',
+      '--bands',
+      '0,6,12,24',
+      '--out',
+      join(dir, 'fitted.json'),
+    ],
     { encoding: 'utf8' },
   );
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
-  console.log(`run ${i + 1}: ${seconds.toFixed(1)} s, peak RSS ${(Number(rss?.[1]) / 1024).toFixed(0)} MB, exit ${r.status}`);
+  console.log(
+    `run ${i + 1}: ${seconds.toFixed(1)} s, peak RSS ${(Number(rss?.[1]) / 1024).toFixed(0)} MB, exit ${r.status}`,
+  );
   if (r.status !== 0) console.log(r.stderr);
 }
 if (arg('keep', undefined) === undefined) rmSync(dir, { recursive: true, force: true });

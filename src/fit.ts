@@ -51,4 +51,5 @@ export {
   type BacktestOptions,
   type BacktestResult,
   type BacktestFigure,
+  type NaiveForecast,
 } from './backtest/backtest.js';

@@ -59,6 +59,14 @@ export interface BacktestFigure {
   naive: number;
 }
 
+/** The naive forecast beside a back-test. */
+export interface NaiveForecast {
+  /** Its mean absolute error. */
+  mae: number;
+  /** How it was made, in words. */
+  method: string;
+}
+
 /** A back-test's result. */
 export interface BacktestResult {
   /** The last month fitted. */
@@ -75,8 +83,8 @@ export interface BacktestResult {
   mae: number;
   /** Every figure. */
   figures: BacktestFigure[];
-  /** The naive forecast's mean absolute error (its forecasts are in the figures). */
-  naive: { mae: number; method: string };
+  /** The naive forecast's error (its forecasts are in the figures). */
+  naive: NaiveForecast;
 }
 
 /**
