@@ -36,7 +36,7 @@ describe('state map', () => {
     );
   });
   it('reads the example DREAM-like map', () => {
-    const m = parseStateMap(JSON.parse(readFileSync(join(ROOT, 'examples', 'dream-states.json'), 'utf8')));
+    const m = parseStateMap(JSON.parse(readFileSync(join(ROOT, 'examples', 'maps', 'dream-states.json'), 'utf8')));
     expect(m.states.find((s) => s.codes.includes('731'))?.id).toBe('kh');
   });
 });

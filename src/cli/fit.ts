@@ -92,7 +92,7 @@ export function loadPanel(
 ): { panel: Panel; report: PanelReport; map: StateMap; classes: string[]; regression: boolean; bands?: number[] } {
   if (values.states === undefined)
     throw new ForlobInputError([
-      { path: '--states', message: 'expected a state map: --states MAP (see examples/dream-states.json)' },
+      { path: '--states', message: 'expected a state map: --states MAP (see examples/maps/dream-states.json)' },
     ]);
   const map = loadStateMap(values.states as string);
   const covariates = listFlag('covariates', values.covariates as string | undefined) ?? [];
