@@ -39,6 +39,7 @@ const atEstimate = (m) => ({
 });
 let inside = 0;
 let all = 0;
+const perPanel = [];
 const t0 = performance.now();
 for (let i = 0; i < panels; i++) {
   const panel = synthPanel(model, { seed: `cov${i}`, months: 36 });
@@ -52,7 +53,12 @@ for (let i = 0; i < panels; i++) {
   });
   inside += r.coverage * r.figures.length;
   all += r.figures.length;
+  perPanel.push(r.coverage);
 }
+// The figures of one panel share its estimation error, so the pooled coverage's standard
+// error comes from the spread of the panels' coverages, not from the number of figures.
+const mean = perPanel.reduce((t, x) => t + x, 0) / panels;
+const se = Math.sqrt(perPanel.reduce((t, x) => t + (x - mean) ** 2, 0) / (panels - 1) / panels);
 console.log(
   JSON.stringify({
     panels,
@@ -60,6 +66,7 @@ console.log(
     fixedInflow: fixed,
     figures: all,
     coverage: inside / all,
+    se,
     seconds: (performance.now() - t0) / 1000,
   }),
 );
