@@ -9,11 +9,14 @@ const LAYERS = [
   'params', // distributions and the parameter plan
   'evidence', // cited effects and their mappings
   'calibrate', // observed shares → monthly probabilities
+  'fit', // a register panel → an estimated model (hazards, regression, their uncertainty)
   'compile', // normalised model → typed arrays
   'engine', // kernel, the two engines, reducers, executors, the raw output's layout
   'summary', // raw output → summaries, comparisons, decisions, tables
   'run', // simulate(): options → plan → engine → summary
   'analysis', // sensitivity, break-even
+  'synth', // synthetic register panels drawn from a model
+  'backtest', // fit on the months up to a date, forecast, compare with what followed
   'presets', // data plus comments: Randers, Gladsaxe, Danish rates (see presets-are-data)
   'format', // i18n, number formats, a model in words
   'plot', // vega-lite specs

@@ -28,6 +28,7 @@ export default defineConfig({
     evidence: 'src/evidence.ts',
     presets: 'src/presets.ts',
     analysis: 'src/analysis.ts',
+    fit: 'src/fit.ts',
     cli: 'src/cli/main.ts',
     worker: 'src/engine/worker.ts',
     plot: 'src/plot/index.ts',
@@ -44,6 +45,7 @@ export default defineConfig({
       evidence: 'src/evidence.ts',
       presets: 'src/presets.ts',
       analysis: 'src/analysis.ts',
+      fit: 'src/fit.ts',
     },
   },
   // shims: the CJS build needs import.meta.url to locate the worker file.

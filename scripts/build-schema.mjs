@@ -18,7 +18,11 @@ const out = join(root, 'schema', 'model.schema.json');
 const tmp = mkdtempSync(join(tmpdir(), 'forlob-schema-'));
 try {
   await build({
-    entry: { schema: join(root, 'src/model/schema.ts'), distribution: join(root, 'src/params/distribution.ts') },
+    entry: {
+      schema: join(root, 'src/model/schema.ts'),
+      distribution: join(root, 'src/params/distribution.ts'),
+      joint: join(root, 'src/params/joint.ts'),
+    },
     outDir: tmp,
     format: ['esm'],
     target: 'node20',
@@ -31,13 +35,19 @@ try {
   const { modelSchema } = await import(pathToFileURL(join(tmp, 'schema.js')).href);
   const { z } = await import('zod');
   const { distributionSchema } = await import(pathToFileURL(join(tmp, 'distribution.js')).href);
+  const { jointDistributionSchema } = await import(pathToFileURL(join(tmp, 'joint.js')).href);
   const json = z.toJSONSchema(modelSchema, { target: 'draft-2020-12' });
   // Any number of a model may instead be a distribution, a named parameter or an evidence
   // entry (src/params/plan.ts): widen every numeric leaf to say so.
   const uncertain = {
     anyOf: [
       z.toJSONSchema(distributionSchema, { target: 'draft-2020-12', io: 'input' }),
-      { type: 'object', properties: { param: { type: 'string' } }, required: ['param'], additionalProperties: false },
+      {
+        type: 'object',
+        properties: { param: { type: 'string' }, component: { type: 'string' } },
+        required: ['param'],
+        additionalProperties: false,
+      },
       {
         type: 'object',
         properties: { evidence: { type: 'string' } },
@@ -47,6 +57,11 @@ try {
     ],
   };
   delete uncertain.anyOf[0].$schema;
+  // A joint distribution (Dirichlet, multivariate normal) belongs in the parameters block;
+  // forlob refuses one elsewhere with a message saying so.
+  const joint = z.toJSONSchema(jointDistributionSchema, { target: 'draft-2020-12', io: 'input' });
+  delete joint.$schema;
+  uncertain.anyOf.push(joint);
   const widen = (node) => {
     if (Array.isArray(node)) return node.map(widen);
     if (!node || typeof node !== 'object') return node;

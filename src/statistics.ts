@@ -68,6 +68,16 @@ export {
   type TriangularDist,
 } from './params/distribution.js';
 export { betaFromMeanInterval, betaFromCounts, lognormalFromInterval } from './params/fit.js';
+export {
+  jointSampler,
+  jointMean,
+  jointMarginal,
+  jointDistributionSchema,
+  checkJoint,
+  type JointDistribution,
+  type DirichletDist,
+  type MultivariateNormalDist,
+} from './params/joint.js';
 
 // Calibration of a transition row.
 export {

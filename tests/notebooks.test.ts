@@ -44,9 +44,10 @@ describe('examples', () => {
 
 describe('committed notebooks', () => {
   const books = readdirSync(EXAMPLES).filter((f) => f.endsWith('.ipynb'));
-  it('are the six documented ones', () => {
+  it('are the seven documented ones', () => {
     expect(books.sort()).toEqual([
       'calibrate.ipynb',
+      'fit.ipynb',
       'gladsaxe.ipynb',
       'policies.ipynb',
       'randers.ipynb',

@@ -268,7 +268,7 @@ describe('schema/model.schema.json', () => {
 
 describe('the core entry and the other browser-safe entries stay browser-safe', () => {
   it('imports no Node built-ins and none of the Node-only packages', () => {
-    const entries = ['index', 'statistics', 'evidence', 'presets', 'analysis'];
+    const entries = ['index', 'statistics', 'evidence', 'presets', 'analysis', 'fit'];
     for (const f of entries.flatMap((e) => [`dist/${e}.js`, `dist/${e}.cjs`])) {
       const text = readFileSync(join(ROOT, f), 'utf8');
       const imports = [...text.matchAll(/(?:from\s+|require\()\s*["']([^"']+)["']/g)].map((m) => m[1]);

@@ -19,6 +19,9 @@ import { BREAKEVEN_USAGE, breakEvenCommand, SENSITIVITY_USAGE, sensitivityComman
 import { MERGE_USAGE, mergeCommand } from './merge.js';
 import { REPORT_USAGE, reportCommand } from './report.js';
 import { RUN_USAGE, runCommand } from './run.js';
+import { SYNTH_USAGE, synthCommand } from './synth.js';
+import { FIT_USAGE, fitCommand } from './fit.js';
+import { BACKTEST_USAGE, backtestCommand } from './backtest.js';
 
 /** The package's version (package.json is bundled into dist/cli.js at build time). */
 const VERSION: string = pkg.version;
@@ -66,6 +69,24 @@ const COMMANDS: Record<string, Command> = {
     summary: 'merge the parts of a split run into the whole run',
     usage: MERGE_USAGE,
     run: mergeCommand,
+  },
+  fit: {
+    args: '<panel.csv> --states MAP',
+    summary: 'estimate a model from a register panel (rates, inflow, their uncertainty)',
+    usage: FIT_USAGE,
+    run: fitCommand,
+  },
+  backtest: {
+    args: '<panel.csv> --states MAP --train-until YYYY-MM',
+    summary: 'fit up to a month, forecast, and compare with what the panel then shows',
+    usage: BACKTEST_USAGE,
+    run: backtestCommand,
+  },
+  synth: {
+    args: '<model.json | preset-id>',
+    summary: 'draw a synthetic register panel (CSV) from a model',
+    usage: SYNTH_USAGE,
+    run: synthCommand,
   },
   presets: {
     args: '',

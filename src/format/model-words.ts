@@ -9,6 +9,7 @@
 import type { Distribution } from '../params/distribution.js';
 import { distQuantile } from '../params/distribution.js';
 import type { ModelInput } from '../params/input.js';
+import { isJointShape, jointMarginal, type JointDistribution } from '../params/joint.js';
 import type { ReportLanguage } from './language.js';
 import { formatNumber, formatRange } from './numbers.js';
 
@@ -226,6 +227,13 @@ export function modelWords(model: ModelInput, lang: ReportLanguage): ModelWords 
     if (typeof o.dist === 'string') return distributionWords(o as unknown as Distribution, lang);
     if (typeof o.param === 'string') {
       const p = parameters[o.param];
+      // A component of a joint distribution is worded by its marginal.
+      if (isJointShape(p) && typeof o.component === 'string') {
+        const joint = p as JointDistribution;
+        const k = joint.components.indexOf(o.component);
+        const marginal = k >= 0 ? jointMarginal(joint, k) : null;
+        return `${o.param} ${o.component} (${marginal ? distributionWords(marginal, lang) : W.parameter})`;
+      }
       // A parameter that is itself a reference is worded through it (a cycle is refused by validation).
       return p === undefined ? `${W.parameter} ${o.param}` : `${o.param} (${value(p, 2)})`;
     }

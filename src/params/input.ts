@@ -7,11 +7,14 @@
 import { fillDefaults, type NormalisedModel } from '../model/normalise.js';
 import type { Model } from '../model/types.js';
 import type { Distribution } from './distribution.js';
+import type { JointDistribution } from './joint.js';
 
 /** A reference to a named parameter of the model's `parameters` block: `{"param": name}`. */
 export interface ParamRef {
   /** The parameter's name (a key of `parameters`). */
   param: string;
+  /** For a joint distribution (a Dirichlet row, a multivariate normal): the component taken. */
+  component?: string;
 }
 
 /** A reference to an entry of the evidence library where a model takes a number: `{"evidence": id}`. */
@@ -54,7 +57,14 @@ export type Uncertain<T> = T extends number
  * };
  * ```
  */
-export type ModelInput = Uncertain<Model>;
+export type ModelInput = Omit<Uncertain<Model>, 'parameters'> & {
+  /**
+   * Named parameters: numbers, distributions, evidence references, or joint distributions
+   * (`{"dist": "dirichlet", …}`, `{"dist": "mvnormal", …}`) whose components are used as
+   * `{"param": name, "component": c}`.
+   */
+  parameters?: Record<string, UncertainNumber | JointDistribution>;
+};
 
 /**
  * A reference to a named parameter where a model takes a number: at run time the place

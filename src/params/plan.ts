@@ -20,6 +20,15 @@ import {
   sampler,
   type Distribution,
 } from './distribution.js';
+import {
+  checkJoint,
+  isJointShape,
+  jointDistributionSchema,
+  jointMarginal,
+  jointMean,
+  jointSampler,
+  type JointDistribution,
+} from './joint.js';
 
 /**
  * A model with its uncertain parameters taken out.
@@ -37,6 +46,19 @@ export interface Parameter {
   dist: Distribution | null;
   /** The fixed value or the distribution's mean. */
   mean: number;
+  /**
+   * For a component of a joint distribution (see `joint.ts`): which joint of
+   * {@link Plan.joints} and which component. `dist` is then the component's marginal.
+   */
+  joint?: { index: number; component: number };
+}
+
+/** A joint distribution of the `parameters` block, drawn once per replicate for all its components. */
+export interface JointParameter {
+  /** Its name in the `parameters` block; its components are the parameters `name.component`. */
+  name: string;
+  /** The distribution. */
+  dist: JointDistribution;
 }
 
 /** A model with its uncertain parameters taken out: the point model and where each draw goes. */
@@ -47,6 +69,8 @@ export interface Plan {
   parameters: Parameter[];
   /** Where each draw goes. */
   slots: Slot[];
+  /** The joint distributions whose components are among {@link Plan.parameters} (absent: none). */
+  joints?: JointParameter[];
 }
 
 /** A place in the model that takes a parameter's draw. */
@@ -93,13 +117,30 @@ export function planModel(raw: unknown, resolve: ReferenceResolver = noReference
   if (problems.length) throw new ForlobInputError(problems, 'invalid model');
   const parameters: Parameter[] = [];
   const byName = new Map<string, number>();
+  const joints: JointParameter[] = [];
+  // A joint's name → the index of its first component among the parameters.
+  const jointFirst = new Map<string, number>();
   const block = raw.parameters;
   if (block !== undefined && !isObject(block))
     problems.push({ path: 'parameters', message: 'expected an object of named numbers or distributions' });
   if (isObject(block)) {
     for (const [name, v] of Object.entries(block)) {
       const r = resolve(v);
-      if (typeof v === 'number' && Number.isFinite(v)) {
+      if (isJointShape(v)) {
+        const d = parseJoint(v, ['parameters', name], problems);
+        if (!d) continue;
+        const means = jointMean(d);
+        jointFirst.set(name, parameters.length);
+        d.components.forEach((c, k) => {
+          parameters.push({
+            name: `${name}.${c}`,
+            dist: jointMarginal(d, k),
+            mean: means[k],
+            joint: { index: joints.length, component: k },
+          });
+        });
+        joints.push({ name, dist: d });
+      } else if (typeof v === 'number' && Number.isFinite(v)) {
         byName.set(name, parameters.push({ name, dist: null, mean: v }) - 1);
       } else if (r) {
         if ('message' in r) problems.push({ path: formatPath(['parameters', name, 'evidence']), message: r.message });
@@ -125,6 +166,13 @@ export function planModel(raw: unknown, resolve: ReferenceResolver = noReference
       slots.push({ path, index });
       return parameters[index].mean;
     }
+    if (isJointShape(v)) {
+      problems.push({
+        path: formatPath([...path, 'dist']),
+        message: `a joint distribution (${String(v.dist)}) goes in the parameters block; use its components here as {"param": name, "component": c}`,
+      });
+      return 0;
+    }
     if ('dist' in v) {
       const d = parseDist(v, path, problems);
       if (!d) return 0;
@@ -132,8 +180,29 @@ export function planModel(raw: unknown, resolve: ReferenceResolver = noReference
       slots.push({ path, index });
       return parameters[index].mean;
     }
-    if ('param' in v && Object.keys(v).length === 1) {
+    if ('param' in v && Object.keys(v).every((k) => k === 'param' || k === 'component')) {
       const name = v.param;
+      if (typeof name === 'string' && jointFirst.has(name)) {
+        const first = jointFirst.get(name)!;
+        const joint = joints[parameters[first].joint!.index];
+        const k = typeof v.component === 'string' ? joint.dist.components.indexOf(v.component) : -1;
+        if (k < 0) {
+          problems.push({
+            path: formatPath([...path, 'component']),
+            message: `${v.component === undefined ? 'missing component' : `unknown component ${JSON.stringify(v.component)}`} of the joint parameter "${name}" (expected one of ${joint.dist.components.join(', ')})`,
+          });
+          return 0;
+        }
+        slots.push({ path, index: first + k });
+        return parameters[first + k].mean;
+      }
+      if ('component' in v) {
+        problems.push({
+          path: formatPath([...path, 'component']),
+          message: `parameter ${JSON.stringify(name)} is not a joint distribution (a component is only taken from a dirichlet or mvnormal of the parameters block)`,
+        });
+        return 0;
+      }
       const index = typeof name === 'string' ? byName.get(name) : undefined;
       if (index === undefined) {
         problems.push({
@@ -154,7 +223,9 @@ export function planModel(raw: unknown, resolve: ReferenceResolver = noReference
   if (problems.length) throw new ForlobInputError(problems, 'invalid model');
   // The parameters block is kept on the point model only as means, for display.
   if (isObject(block))
-    pointRaw.parameters = Object.fromEntries(parameters.filter((p) => byName.has(p.name)).map((p) => [p.name, p.mean]));
+    pointRaw.parameters = Object.fromEntries(
+      parameters.filter((p) => byName.has(p.name) || p.joint).map((p) => [p.name, p.mean]),
+    );
   let point: Model;
   try {
     point = validateModel(pointRaw);
@@ -163,7 +234,18 @@ export function planModel(raw: unknown, resolve: ReferenceResolver = noReference
       throw new ForlobInputError(byParameter(parameters, slots, e.problems, byName, ''), 'invalid model');
     throw e;
   }
-  return { point, parameters, slots };
+  return joints.length ? { point, parameters, slots, joints } : { point, parameters, slots };
+}
+
+function parseJoint(v: unknown, path: (string | number)[], problems: Problem[]): JointDistribution | null {
+  const parsed = jointDistributionSchema.safeParse(v);
+  if (!parsed.success) {
+    for (const iss of parsed.error.issues) problems.push(...issueToProblems(iss, v, path));
+    return null;
+  }
+  const more = checkJoint(parsed.data, formatPath(path));
+  problems.push(...more);
+  return more.length ? null : parsed.data;
 }
 
 /**
@@ -217,9 +299,16 @@ export function isUncertain(plan: Plan): boolean {
 /** The draws of replicate `r`: one value per parameter, from the replicate's own stream. */
 export function drawParameters(plan: Plan, seed: string, r: number, fixed?: ReadonlyMap<number, number>): Float64Array {
   const source = parameterStream(seed, r);
+  let jointDraw: number[] = [];
   return Float64Array.from(plan.parameters, (p, i) => {
+    let v: number;
+    if (p.joint) {
+      // A joint's components are consecutive: the first draws the whole vector.
+      if (p.joint.component === 0) jointDraw = jointSampler(plan.joints![p.joint.index].dist, source)();
+      v = jointDraw[p.joint.component];
+    }
     // Draw even when fixed, so fixing one parameter leaves the others' draws unchanged.
-    const v = p.dist ? sampler(p.dist, source)() : p.mean;
+    else v = p.dist ? sampler(p.dist, source)() : p.mean;
     return fixed?.has(i) ? fixed.get(i)! : v;
   });
 }

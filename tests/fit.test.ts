@@ -1,0 +1,157 @@
+/**
+ * Fitting a model to a register panel (fit/estimate.ts), known answers from synthetic
+ * panels drawn from known models at fixed seeds: the generating rates, duration hazard
+ * ratio and covariate risk ratio recovered within their standard errors; the reported
+ * standard errors against the spread over repeated panels; the fitted model runs, holds no
+ * panel id, and its uncertainty grows as the panel shrinks.
+ */
+import { describe, expect, it } from 'vitest';
+import { fitModel } from '../src/fit/estimate.js';
+import { panelToCSV, readPanel } from '../src/fit/panel.js';
+import { simulate } from '../src/index.js';
+import type { MultivariateNormalDist, DirichletDist } from '../src/params/joint.js';
+import { identityStateMap, synthPanel } from '../src/synth/synth.js';
+import { sexModel, synthModel } from './fit-models.js';
+
+const within = (estimate: number, truth: number, se: number, k = 3) =>
+  expect(Math.abs(estimate - truth), `${estimate} vs ${truth} (se ${se})`).toBeLessThan(k * se);
+
+describe('fitModel: counts and duration', () => {
+  const panel = synthPanel(synthModel(), { seed: '11' });
+  const { model, estimates } = fitModel(panel, { bands: [0, 6] });
+
+  it('recovers the band-0 monthly rates within their standard errors', () => {
+    const cell = (from: string, band: number) => estimates.cells.find((c) => c.from === from && c.band === band)!;
+    const kh = cell('kh', 0);
+    for (const [to, p] of [
+      ['job', 0.06],
+      ['out', 0.02],
+    ] as const) {
+      const n = kh.events[to];
+      within(n / kh.exposure, p, Math.sqrt(n) / kh.exposure);
+    }
+    const job = cell('job', 0);
+    within(job.events.kh / job.exposure, 0.01, Math.sqrt(job.events.kh) / job.exposure);
+  });
+
+  it("recovers the duration hazard ratio as the model's duration block", () => {
+    // The reference band is the one with the most months at risk; the other is scaled against it.
+    const hr = model.duration!.hazardRatios.kh;
+    const ref = hr.indexOf(1);
+    const other = 1 - ref;
+    const d = model.parameters!['duration/kh'] as MultivariateNormalDist;
+    expect(d.components).toEqual([String([0, 6][other])]);
+    expect(hr[other]).toEqual({ param: 'duration/kh', component: String([0, 6][other]) });
+    within(d.mean[0], Math.log(other === 1 ? 0.5 : 2), Math.sqrt(d.covariance[0][0]));
+    expect(model.duration!.bands).toEqual([0, 6]);
+    // job has no duration dependence in the generating model.
+    const j = model.parameters!['duration/job'] as MultivariateNormalDist;
+    within(j.mean[0], 0, Math.sqrt(j.covariance[0][0]));
+  });
+
+  it('makes Dirichlet rows, the stock at the last month and the inflow', () => {
+    const row = model.parameters!['rows/kh'] as DirichletDist;
+    expect(row.components).toEqual(['job', 'out', '(stay)']);
+    const ref = model.duration!.hazardRatios.kh.indexOf(1);
+    const e = estimates.cells.find((c) => c.from === 'kh' && c.band === ref)!;
+    expect(row.alpha).toEqual([e.events.job + 0.5, e.events.out + 0.5, e.exposure - e.events.job - e.events.out + 0.5]);
+    const lastMonth = panel.months - 1;
+    let onKh = 0;
+    for (let r = 0; r < panel.month.length; r++) if (panel.month[r] === lastMonth && panel.state[r] === 0) onKh++;
+    expect(model.groups.filter((g) => g.initialState === 'kh').reduce((t, g) => t + (g.size as number), 0)).toBe(onKh);
+    const inflow = model.groups.find((g) => g.inflow)!;
+    expect(inflow.id).toBe('kh/d0');
+    // 40 a month arrive in months 1 … 35: Gamma(40 · 35 + ½, 1/35).
+    expect(inflow.inflow!.perMonth).toMatchObject({ dist: 'gamma', shape: 1400.5, scale: 1 / 35 });
+    expect(model.start).toBe('2022-12');
+  });
+
+  it('gives a model that runs', async () => {
+    const r = await simulate(model, { replicates: 20, seed: '1' });
+    expect(r.scenarios[0].id).toBe('fitted');
+    expect(r.scenarios[0].metrics.successRate.mean).toBeGreaterThan(0);
+  });
+
+  it('holds no id of the panel', () => {
+    const csv = [...panelToCSV(panel, { idPrefix: 'CPR-0101' })].join('');
+    const { panel: read } = readPanel(csv, identityStateMap(synthModel()));
+    const text = JSON.stringify(fitModel(read, { bands: [0, 6] }));
+    expect(csv).toContain('CPR-0101');
+    expect(text).not.toContain('CPR-0101');
+    expect(text).not.toMatch(/CPR/);
+  });
+});
+
+describe('fitModel: standard errors', () => {
+  it('match the spread of the estimates over 100 synthetic panels within 15 %', () => {
+    const small = { ...synthModel(), duration: undefined, groups: [{ id: 'kh', size: 400, initialState: 'kh' }] };
+    const rates: number[] = [];
+    const ses: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const { estimates } = fitModel(synthPanel(small, { seed: `se-${i}`, months: 24 }));
+      const kh = estimates.cells.find((c) => c.from === 'kh')!;
+      rates.push(kh.events.job / kh.exposure);
+      ses.push(Math.sqrt(kh.events.job) / kh.exposure);
+    }
+    const mean = rates.reduce((t, x) => t + x, 0) / rates.length;
+    const sd = Math.sqrt(rates.reduce((t, x) => t + (x - mean) ** 2, 0) / (rates.length - 1));
+    const se = ses.reduce((t, x) => t + x, 0) / ses.length;
+    expect(Math.abs(sd / se - 1)).toBeLessThan(0.15);
+    within(mean, 0.06, sd / Math.sqrt(rates.length));
+  });
+});
+
+describe('fitModel: covariates by Poisson regression', () => {
+  const panel = synthPanel(sexModel(), { seed: '5', columns: { sex: { f: 'f', m: 'm' } } });
+  const { model, estimates } = fitModel(panel, { classes: ['sex'], regression: true });
+  const reg = estimates.regressions.find((r) => r.from === 'kh' && r.to === 'job')!;
+  it('recovers the rate of the reference class and the risk ratio of the other', () => {
+    const [intercept, men] = reg.coefficients;
+    expect(men.name).toBe('sex=m');
+    within(intercept.estimate, Math.log(0.07), intercept.se);
+    within(men.estimate, Math.log(0.05 / 0.07), men.se);
+    const out = estimates.regressions.find((r) => r.from === 'kh' && r.to === 'out')!;
+    within(out.coefficients[1].estimate, 0, out.coefficients[1].se);
+  });
+  it('carries them as a multivariate lognormal: reference rate and class risk ratio', async () => {
+    const d = model.parameters!['rates/kh/job'] as MultivariateNormalDist;
+    expect(d.components).toEqual(['(reference)', 'm']);
+    expect(d.mean).toEqual([reg.coefficients[0].estimate, reg.coefficients[1].estimate]);
+    expect(d.covariance[1][1]).toBeCloseTo(reg.coefficients[1].se ** 2, 12);
+    expect(model.interventions).toEqual([
+      {
+        id: 'rates/m',
+        label: 'the fitted rates of class m',
+        effects: {
+          kh: {
+            job: { riskRatio: { param: 'rates/kh/job', component: 'm' } },
+            out: { riskRatio: { param: 'rates/kh/out', component: 'm' } },
+          },
+          job: { kh: { riskRatio: { param: 'rates/job/kh', component: 'm' } } },
+        },
+      },
+    ]);
+    expect(model.groups.map((g) => g.id)).toEqual(['kh/f', 'kh/m', 'job/f', 'job/m', 'out/f', 'out/m']);
+    const r = await simulate(model, { replicates: 20, seed: '1' });
+    expect(r.scenarios[0].groups.map((g) => g.id)).toContain('kh/m:inflow');
+  });
+});
+
+describe('fitModel: a smaller panel, wider uncertainty', () => {
+  it('gives rows whose spread grows as the panel shrinks', () => {
+    const sd = (size: number) => {
+      const m = { ...synthModel(), groups: [{ id: 'kh', size, initialState: 'kh', inflow: { perMonth: size / 75 } }] };
+      const row = fitModel(synthPanel(m, { seed: '2' }), { bands: [0, 6] }).model.parameters![
+        'rows/kh'
+      ] as DirichletDist;
+      const a0 = row.alpha.reduce((t, a) => t + a, 0);
+      const p = row.alpha[0] / a0;
+      return Math.sqrt((p * (1 - p)) / (a0 + 1));
+    };
+    const big = sd(3000);
+    const small = sd(300);
+    // Ten times fewer citizens: about √10 times the spread.
+    expect(small / big).toBeGreaterThan(2.5);
+    expect(small / big).toBeLessThan(4);
+  });
+});
