@@ -430,3 +430,28 @@ describe('split runs', () => {
     expect(merged.scenarios[1].accounts!.length).toBeGreaterThan(0);
   });
 });
+
+describe('the committee report', () => {
+  it("has an accounts section by payer, in the model's units, in English and Danish", async () => {
+    const { renderReport } = await import('../src/report/html.js');
+    const hiv = JSON.parse(readFileSync(join(ROOT, 'examples', 'hiv-chancellor-1997.json'), 'utf8')) as ModelSpec;
+    const res = await simulate(hiv, { replicates: 20, seed: 'r', perspective: 'nhs', effect: 'ly' });
+    const en = await renderReport(res, hiv, { lang: 'en' });
+    const section = en.slice(
+      en.indexOf('<section id="accounts">'),
+      en.indexOf('</section>', en.indexOf('<section id="accounts">')),
+    );
+    expect(section).toContain('<h2>Accounts by payer</h2>');
+    expect(section).toMatch(
+      /<tr data-account="drugs" data-payer="nhs"><th scope="row">zidovudine and lamivudine \(nhs\), mio\. GBP<\/th>/,
+    );
+    const mono = res.scenarios[0].accounts!.find((a) => a.account === 'ly')!;
+    expect(section).toContain(`life years, LY</th><td>${Math.round(mono.mean).toLocaleString('en')}`);
+    expect(section).toContain('<h3>Differences from mono</h3>');
+    const da = await renderReport(res, hiv, { lang: 'da' });
+    expect(da).toContain('<h2>Konti og betalere</h2>');
+    // A model that books nothing beyond the legacy money has no accounts section.
+    const plain = await simulate(legacy, { replicates: 5, seed: 'r' });
+    expect(await renderReport(plain, legacy, { lang: 'en' })).not.toContain('id="accounts"');
+  });
+});

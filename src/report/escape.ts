@@ -92,3 +92,11 @@ export function csvText(text: string): string {
   const safe = printable(text);
   return FORMULA_START.test(text) ? `'${safe}` : safe;
 }
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+}

@@ -30,6 +30,8 @@ import {
   type SentenceParts,
 } from '../format/i18n.js';
 import { formatNumber, formatRange, NOT_AVAILABLE } from '../format/numbers.js';
+import { accountsSection } from './accounts-html.js';
+import { escapeHtml } from './escape.js';
 import { distributionWords, modelWords, type ModelWords } from '../format/model-words.js';
 import { citeEvidence, isEvidenceRef } from '../evidence/index.js';
 import { planUncertainty } from '../evidence/plan.js';
@@ -169,6 +171,7 @@ ${differencesTable(result, metrics, diffs, base, lang, S)}
 }
 ${paybackSection(result, lang, levelPct, name, S)}
 ${yearlySection(result, lang, levelPct, base, S)}
+${accountsSection(result, W, lang, levelPct, base, S)}
 ${decision}
 ${armsSection(result, metrics, lang, levelPct, S)}
 <section id="plots">
@@ -895,13 +898,7 @@ function scopeSvgIds(svg: string, prefix: string): string {
     .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
 }
 
-/** Escape text for HTML element content and attribute values. */
-function esc(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-}
+const esc = escapeHtml;
 
 const CSS = `
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; margin: 0; background: #fff; line-height: 1.45; }
