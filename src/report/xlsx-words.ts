@@ -16,6 +16,7 @@ export interface WorkbookWords {
     decision: string;
     arms: string;
     yearly: string;
+    accounts: string;
     payback: string;
     queue: string;
     steering: string;
@@ -38,6 +39,7 @@ export interface WorkbookWords {
     year: string;
     payer: string;
     item: string;
+    account: string;
     month: string;
     date: string;
     replicate: string;
@@ -194,6 +196,7 @@ const EN: WorkbookWords = {
     decision: 'Decision',
     arms: 'Arms',
     yearly: 'Yearly budget',
+    accounts: 'Accounts',
     payback: 'Payback',
     queue: 'Queue',
     steering: 'Steering',
@@ -216,6 +219,7 @@ const EN: WorkbookWords = {
     year: 'year',
     payer: 'payer',
     item: 'item',
+    account: 'account',
     month: 'month',
     date: 'date',
     replicate: 'replicate',
@@ -383,6 +387,7 @@ const DA: WorkbookWords = {
     decision: 'Beslutning',
     arms: 'Pr. indsats',
     yearly: 'Budget pr. år',
+    accounts: 'Konti',
     payback: 'Tilbagebetaling',
     queue: 'Venteliste',
     steering: 'Styring',
@@ -405,6 +410,7 @@ const DA: WorkbookWords = {
     year: 'år',
     payer: 'betaler',
     item: 'post',
+    account: 'konto',
     month: 'måned',
     date: 'dato',
     replicate: 'gentagelse',

@@ -176,7 +176,7 @@ const DIST_WORDS = {
  * @example
  * ```ts
  * distributionText({ dist: 'beta', alpha: 20, beta: 80 }); // "beta(α = 20, β = 80)"
- * distributionText({ dist: 'lognormal', mu: 0.3572, sigma: 0.1288 }); // "lognormal(μ = 0.3572, σ = 0.1288; median 1.429)"
+ * distributionText({ dist: 'lognormal', mu: 0.3572, sigma: 0.1288 }); // "lognormal(μ = 0.3572, σ = 0.1288; median 1.43)"
  * ```
  */
 export function distributionText(d: Distribution, lang: ReportLanguage = 'en'): string {
@@ -188,7 +188,8 @@ export function distributionText(d: Distribution, lang: ReportLanguage = 'en'): 
     case 'gamma':
       return `gamma(${w.shape} = ${n(d.shape)}, ${w.scale} = ${n(d.scale)})`;
     case 'lognormal':
-      return `lognormal(μ = ${n(d.mu)}, σ = ${n(d.sigma)}; ${w.median} ${n(Math.exp(d.mu))})`;
+      // The median to two decimals: a hazard ratio's third decimal says nothing, and "1,043" would read as a thousand.
+      return `lognormal(μ = ${n(d.mu)}, σ = ${n(d.sigma)}; ${w.median} ${formatNumber(Math.exp(d.mu), 2, lang)})`;
     case 'normal':
       return `normal(${w.mean} = ${n(d.mean)}, sd = ${n(d.sd)})`;
     case 'uniform':
@@ -984,6 +985,82 @@ function yearlySheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
   }
 }
 
+/**
+ * Every account line's total and each payer's net money per scenario (a payer's net money
+ * has the account column empty), then the paired differences from the baseline.
+ */
+function accountsSheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
+  const [lo, hi] = levelText(result.level, X);
+  const { T, W } = X;
+  const C = T.col;
+  const cols: Column[] = [
+    { header: C.scenario, width: 18 },
+    { header: C.account, width: 24 },
+    { header: C.payer, width: 14 },
+    { header: C.unit, width: 10 },
+    { header: C.mean, width: 16 },
+    { header: lo, width: 16 },
+    { header: hi, width: 16 },
+  ];
+  const unit = (u: string) => (X.lang === 'da' && u === 'DKK' ? 'kr.' : u);
+  const fmt = (u: string) => (u === 'DKK' || u === 'GBP' || u === 'EUR' ? FMT.dkk : FMT.months);
+  const ws = tableSheet(wb, T.sheets.accounts, cols);
+  for (const s of result.scenarios) {
+    for (const a of s.accounts ?? [])
+      dataRow(
+        ws,
+        cols,
+        [s.id, W.account(a.account), a.payer === null ? '' : W.payer(a.payer), unit(a.unit), a.mean, a.lo, a.hi],
+        formatsAfter(4, fmt(a.unit), fmt(a.unit), fmt(a.unit)),
+      );
+    for (const p of s.payers ?? [])
+      dataRow(
+        ws,
+        cols,
+        [s.id, '', W.payer(p.payer), unit(p.unit), p.mean, p.lo, p.hi],
+        formatsAfter(4, fmt(p.unit), fmt(p.unit), fmt(p.unit)),
+      );
+  }
+  const comps = result.comparisons.filter((c) => c.accounts && c.payers);
+  if (!comps.length) return;
+  sectionTitle(ws, T.yearly.againstBaseline);
+  const dCols: Column[] = [
+    ...cols.slice(0, 4),
+    { header: C.meanDifference, width: 16 },
+    cols[5],
+    cols[6],
+    { header: C.baseline, width: 14 },
+    { header: C.probBetter, width: 14, fmt: FMT.percent },
+  ];
+  headerRow(
+    ws,
+    dCols.map((c) => c.header),
+  );
+  for (const c of comps) {
+    const rows = [
+      ...c.accounts!.map((a) => ({ ...a, name: W.account(a.account) })),
+      ...c.payers!.map((p) => ({ ...p, name: '' })),
+    ];
+    for (const d of rows)
+      dataRow(
+        ws,
+        dCols,
+        [
+          c.scenario,
+          d.name,
+          d.payer === null ? '' : W.payer(d.payer),
+          unit(d.unit),
+          d.mean,
+          d.lo,
+          d.hi,
+          c.baseline,
+          d.probBetter,
+        ],
+        formatsAfter(4, fmt(d.unit), fmt(d.unit), fmt(d.unit)),
+      );
+  }
+}
+
 function queueSheet(wb: Workbook, result: SimulationResult, X: Ctx): void {
   const [lo, hi] = levelText(result.level, X);
   const cols: Column[] = [
@@ -1118,6 +1195,7 @@ export async function resultToWorkbook(
   if (result.comparisons.length) decisionSheet(wb, result, X);
   if (result.scenarios.some((s) => s.arms?.length)) armsSheet(wb, result, X);
   if (result.yearly?.length) yearlySheet(wb, result, X);
+  if (result.scenarios.some((s) => s.accounts?.length)) accountsSheet(wb, result, X);
   if (result.payback?.length) paybackSheet(wb, result, X);
   if (result.queue?.length) queueSheet(wb, result, X);
   if (result.steering?.length) steeringSheet(wb, result, X);
