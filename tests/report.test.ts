@@ -303,7 +303,8 @@ describe('the uncertain parameters section', () => {
       const rows = section(page).match(/<tr data-parameter="[^"]+"/g) ?? [];
       expect(rows.map((r) => r.slice(20, -1))).toEqual(Object.keys(model.parameters!));
     }
-    expect(rowsOf(html.en)).toHaveLength(10);
+    // Ten effects and the three public-finance amounts (job tax to municipality and state, region spill-over).
+    expect(rowsOf(html.en)).toHaveLength(13);
     expect(section(html.en)).toContain('<td>lognormal, median 1.04 (95 % 0.8–1.3)</td><td class="number">1.05</td>');
     expect(section(html.en)).toContain('no effect study of FSM exists');
     expect(section(html.da)).toContain('<td>lognormal, median 1,04 (95 % 0,8–1,3)</td><td class="number">1,05</td>');
@@ -320,8 +321,15 @@ describe('the uncertain parameters section', () => {
   });
 
   it('says so when every effect is fixed', { timeout: 120_000 }, async () => {
-    // Gladsaxe with its effects fixed at their medians (the preset's effects are uncertain).
-    const gladsaxe = { ...gladsaxeModel({ effectSigma: 0, closedStock: true }), translations: gladsaxeTranslations() };
+    // Gladsaxe with its effects fixed at their medians (the preset's effects are uncertain) and
+    // its job-tax amounts fixed at their modes.
+    const fixed = gladsaxeModel({ effectSigma: 0, closedStock: true });
+    const parameters = Object.fromEntries(
+      Object.entries(fixed.parameters ?? {}).map(([k, v]) =>
+        [k, typeof v === 'object' && v !== null && 'mode' in v ? (v as { mode: number }).mode : v],
+      ),
+    );
+    const gladsaxe = { ...fixed, parameters, translations: gladsaxeTranslations() };
     const r = await simulate(gladsaxe, { replicates: 10, seed: 'fixed' });
     expect(section(await renderReport(r, gladsaxe, { lang: 'en' }))).toContain(
       '<p class="none">No uncertain parameters: every effect is fixed.</p>',
