@@ -381,9 +381,29 @@ describe('the command line', () => {
     expect(r.stdout).toMatch(/50 replicates, seed "1", 20 years/);
     expect(r.stdout).toMatch(/^drugs \(nhs\), mio\. GBP +1[0-9]\.\d\d \(/m);
     expect(r.stdout).toMatch(/net money of nhs, mio\. GBP/);
-    expect(r.stdout).toMatch(
-      /combination vs mono: Δ LY [0-9.]+, Δ nhs's cost [0-9.]+ mio\. GBP: costs per extra LY [0-9,]+ GBP/,
+    // The decision's cost is the perspective's net money: the payer difference of the same run.
+    const delta = r.stdout.match(
+      /combination vs mono: Δ LY [0-9.]+, Δ nhs's net money ([0-9.]+) mio\. GBP: costs per extra LY [0-9,]+ GBP/,
     );
+    expect(delta).not.toBeNull();
+    const same = JSON.parse(
+      cli([
+        'run',
+        'examples/hiv-chancellor-1997.json',
+        '--replicates',
+        '50',
+        '--perspective',
+        'nhs',
+        '--effect',
+        'ly',
+        '--format',
+        'json',
+        '--quiet',
+      ]).stdout,
+    );
+    const nhs = same.comparisons[0].payers.find((p: { payer: string }) => p.payer === 'nhs');
+    expect(delta![1]).toBe((nhs.mean / 1e6).toFixed(1));
+    expect(same.comparisons[0].icer.deltaCost).toBeCloseTo(nhs.mean, 6);
     const json = JSON.parse(
       cli(['run', 'examples/hiv-chancellor-1997.json', '--replicates', '20', '--format', 'json', '--quiet']).stdout,
     );

@@ -263,6 +263,20 @@ export interface DecisionWords {
 
 const DEFAULT_WORDS: DecisionWords = { effect: 'success', effects: 'successes', unit: 'DKK', cost: 'municipal cost' };
 
+const LEGACY_ACCOUNTS = new Set(['transfers', 'interventions', 'premium']);
+
+/**
+ * Whether the result's money is only what the legacy fields book (transfers, interventions,
+ * premium): then the municipality's net money is the "municipal cost" of the yearly table and
+ * payback; with other accounts (taxes, health, …) the decision counts more, and says so.
+ */
+function legacyMoney(result: SimulationResult): boolean {
+  return (result.scenarios[0].accounts ?? []).every((a) => LEGACY_ACCOUNTS.has(a.account));
+}
+
+const whose = (payer: string) =>
+  payer === 'society' ? "society's" : payer === 'municipality' ? "municipality's" : `${payer}'s`;
+
 /** The words of a result's decision figures: its effect and perspective. */
 export function decisionWords(result: SimulationResult): DecisionWords {
   const d = result.decision;
@@ -276,7 +290,7 @@ export function decisionWords(result: SimulationResult): DecisionWords {
     effect: unitOfEffect ?? DEFAULT_WORDS.effect,
     effects: unitOfEffect ?? DEFAULT_WORDS.effects,
     unit,
-    cost: payer === 'municipality' ? DEFAULT_WORDS.cost : `${payer === 'society' ? "society's" : `${payer}'s`} cost`,
+    cost: payer === 'municipality' && legacyMoney(result) ? DEFAULT_WORDS.cost : `${whose(payer)} net money`,
   };
 }
 
