@@ -325,9 +325,10 @@ describe('the uncertain parameters section', () => {
     // its job-tax amounts fixed at their modes.
     const fixed = gladsaxeModel({ effectSigma: 0, closedStock: true });
     const parameters = Object.fromEntries(
-      Object.entries(fixed.parameters ?? {}).map(([k, v]) =>
-        [k, typeof v === 'object' && v !== null && 'mode' in v ? (v as { mode: number }).mode : v],
-      ),
+      Object.entries(fixed.parameters ?? {}).map(([k, v]) => [
+        k,
+        typeof v === 'object' && v !== null && 'mode' in v ? (v as { mode: number }).mode : v,
+      ]),
     );
     const gladsaxe = { ...fixed, parameters, translations: gladsaxeTranslations() };
     const r = await simulate(gladsaxe, { replicates: 10, seed: 'fixed' });
