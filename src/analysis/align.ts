@@ -158,8 +158,8 @@ export function alignModel(
       p,
     };
   });
-  parsed.forEach((a, i) =>
-    parsed.slice(0, i).forEach((b) => {
+  for (const [i, a] of parsed.entries())
+    for (const b of parsed.slice(0, i)) {
       const both = a.scale.filter((s) => b.scale.includes(s));
       if (both.length)
         throw new ForlobInputError([
@@ -168,8 +168,7 @@ export function alignModel(
             message: `${a.label} and ${b.label} both scale the exits of ${both.map((s) => ids[s]).join(', ')}: give each target its own states`,
           },
         ]);
-    }),
-  );
+    }
 
   const chain = expectedChain(base, scenario);
   const factors = new Float64Array(ids.length).fill(1);
