@@ -114,4 +114,11 @@ export { keptReplicates, type KeptReplicates } from './summary/kept.js';
 export { mergeRuns, type RunPart, type RunPartDecision } from './summary/merge.js';
 
 // Results by the covariate classes a fitted model's groups record (`--by sex`).
-export { classBreakdown, classColumns, type ClassBreakdown, type ClassRow } from './summary/classes.js';
+export {
+  classBreakdown,
+  classColumns,
+  type ClassBreakdown,
+  type ClassRow,
+  type ClassScenario,
+  type ClassComparison,
+} from './summary/classes.js';

@@ -2,16 +2,19 @@
  * Alignment (issue 16, item 3): a known factor is recovered; the aligned model's simulated
  * stock hits the target within its Monte Carlo error; bad targets name the flag.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignModel, type AlignTarget } from '../src/analysis/align.js';
 import { fitModel } from '../src/fit/estimate.js';
 import { simulate } from '../src/index.js';
 import type { ModelSpec } from '../src/model/types.js';
 import type { ModelInput } from '../src/params/input.js';
-import { synthPanel } from '../src/synth/synth.js';
+import { panelToCSV } from '../src/fit/panel.js';
+import { identityStateMap, synthPanel } from '../src/synth/synth.js';
 import { exactOccupancy } from './exact.js';
 import { synthModel } from './fit-models.js';
-import { problemsOf } from './helpers.js';
+import { cli, problemsOf, tempDir } from './helpers.js';
 
 /** kh's row with its exit hazards times f, by the competing-risks rule written out here. */
 function hazardScaled(row: Record<string, number>, f: number): Record<string, number> {
@@ -126,5 +129,52 @@ describe('alignModel: bad targets name the flag', () => {
     const p = bad({ state: 'kh', count: 1001, at: 3 });
     expect(p[0].path).toBe('--align[0]');
     expect(p[0].message).toMatch(/out of reach/);
+  });
+});
+
+describe('forlob fit --align', () => {
+  const dir = tempDir();
+  const csv = join(dir, 'panel.csv');
+  const map = join(dir, 'map.json');
+  const est = join(dir, 'estimates.json');
+  const out = join(dir, 'fitted.json');
+  writeFileSync(csv, [...panelToCSV(synthPanel(synthModel(), { seed: '3', months: 18, start: '2023-01' }))].join(''));
+  writeFileSync(map, JSON.stringify(identityStateMap(synthModel())));
+
+  it('reports the factor on stderr, in --estimates and in the description; the model hits the target', () => {
+    const r = cli([
+      'fit',
+      csv,
+      '--states',
+      map,
+      '--horizon',
+      '12',
+      '--align',
+      'success=45%@2024-12',
+      '--estimates',
+      est,
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const { alignment } = JSON.parse(readFileSync(est, 'utf8'));
+    expect(alignment).toHaveLength(1);
+    expect(alignment[0]).toMatchObject({ target: 'success=45%@2024-12', states: ['kh'], month: 6, value: 0.45 });
+    expect(alignment[0].after).toBeCloseTo(0.45, 8);
+    expect(r.stderr).toContain(
+      `forlob: aligned success=45%@2024-12: exit hazards of kh × ${alignment[0].factor.toPrecision(4)}`,
+    );
+    const model = JSON.parse(readFileSync(out, 'utf8'));
+    expect(model.description).toContain('Aligned: success=45%@2024-12');
+    // the written model, aligned again, needs no further factor
+    expect(alignModel(model, [{ success: 0.45, at: 6 }]).factors[0].factor).toBeCloseTo(1, 8);
+  });
+
+  it('names the flag for bad targets', () => {
+    const bad = (t: string) => cli(['fit', csv, '--states', map, '--align', t]).stderr;
+    expect(bad('kh:1800')).toContain('forlob: --align[0]: expected STATE=COUNT@MONTH or success=SHARE@MONTH');
+    expect(bad('kx=100@3')).toContain('--align[0].state: kx=100@3: unknown state "kx" (expected one of kh, job, out)');
+    expect(bad('success=0.5@3,kh=10@99')).toContain('--align[1].at: kh=10@99: month 99 is out of range');
+    expect(bad('success=1.5@3')).toContain('--align[0].success: success=1.5@3: expected a share from 0 to 1');
   });
 });

@@ -46,7 +46,18 @@ export type AlignTarget = {
   scale?: readonly string[];
   /** How the target is written, for errors and the report (default made from the fields). */
   label?: string;
-} & ({ state: string; count: number } | { success: number });
+} & (
+  | {
+      /** The state whose stock is the target. */
+      state: string;
+      /** Its citizens at the month. */
+      count: number;
+    }
+  | {
+      /** The share of all citizens in success states at the month, 0 … 1. */
+      success: number;
+    }
+);
 
 /** Options of {@link alignModel}. */
 export interface AlignOptions {

@@ -42,12 +42,31 @@ export interface ClassBreakdown {
   /** Its classes, in the order the groups first name them. */
   levels: string[];
   /** Per scenario, in model order: one row per class. */
-  scenarios: { id: string; classes: ClassRow[] }[];
+  scenarios: ClassScenario[];
   /** Per comparison of the result: each class's paired difference against the baseline. */
-  comparisons: {
-    scenario: string;
-    baseline: string;
-    classes: { level: string; metrics: Record<MetricName, PairedDifference> }[];
+  comparisons: ClassComparison[];
+}
+
+/** One scenario of a {@link ClassBreakdown}. */
+export interface ClassScenario {
+  /** The scenario's id. */
+  id: string;
+  /** One row per class, in the breakdown's `levels` order. */
+  classes: ClassRow[];
+}
+
+/** One comparison of a {@link ClassBreakdown}: the classes' paired differences. */
+export interface ClassComparison {
+  /** The scenario compared. */
+  scenario: string;
+  /** The scenario it is compared with. */
+  baseline: string;
+  /** Per class, in the breakdown's `levels` order. */
+  classes: {
+    /** The class. */
+    level: string;
+    /** Each metric's paired difference (scenario − baseline). */
+    metrics: Record<MetricName, PairedDifference>;
   }[];
 }
 
