@@ -64,6 +64,18 @@ describe('alignModel: known answers', () => {
     expect(factors[0].factor).toBeCloseTo(0.5, 8);
   });
 
+  it('recovers two factors at once (½ on kh, 2 on job: targets on disjoint states)', () => {
+    const both = exactOccupancy({
+      ...closed(hazardScaled(row, 0.5)),
+      transitions: { kh: hazardScaled(row, 0.5), job: hazardScaled({ kh: 0.01 }, 2) },
+    }).base.mean;
+    const { factors } = alignModel(closed(row) as ModelInput, [
+      { state: 'kh', count: both[0][12], at: 12 },
+      { success: both[1][20] / 1000, at: 20, scale: ['job'] },
+    ]);
+    expect(factors.map((f) => f.factor)).toEqual([expect.closeTo(0.5, 7), expect.closeTo(2, 7)]);
+  });
+
   it('scales fitted duration bands and rows consistently (the aligned model validates and its simulated stock hits the target)', async () => {
     // A model with duration bands, inflow and an intervention on part of the group: the
     // expected chain must follow the engine's rules; checked against the simulation.

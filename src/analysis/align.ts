@@ -162,6 +162,7 @@ export function alignModel(
           };
     return {
       label,
+      what: 'state' in t ? `stock of ${t.state}` : 'success share',
       month,
       value: 'state' in t ? t.count : t.success,
       scale: scale.map((s) => ids.indexOf(s)),
@@ -199,7 +200,7 @@ export function alignModel(
       throw new ForlobInputError([
         {
           path: t.p,
-          message: `${t.label} is out of reach: scaling the exits of ${t.scale.map((s) => ids[s]).join(', ')} moves the expected ${'state' in targets[parsed.indexOf(t)] ? 'stock' : 'success share'} only from ${fmt(Math.min(a, b))} to ${fmt(Math.max(a, b))}`,
+          message: `${t.label} is out of reach: scaling the exits of ${t.scale.map((s) => ids[s]).join(', ')} moves the expected ${t.what} only from ${fmt(Math.min(a, b))} to ${fmt(Math.max(a, b))}`,
         },
       ]);
     }
@@ -214,11 +215,16 @@ export function alignModel(
   };
   // Targets on different states still interact (fewer exits from one state change the
   // stock of another), so each is solved in turn given the others until all hold.
-  for (let round = 0; round < 100; round++) {
-    for (const t of parsed) solveOne(t);
-    if (parsed.every((t) => Math.abs(t.figure(chain(factors)) - t.value) <= 1e-7 * Math.max(1, Math.abs(t.value))))
-      break;
-  }
+  const met = () =>
+    parsed.every((t) => Math.abs(t.figure(chain(factors)) - t.value) <= 1e-9 * Math.max(1, Math.abs(t.value)));
+  for (let round = 0; round < 100 && !(round > 0 && met()); round++) for (const t of parsed) solveOne(t);
+  if (!met())
+    throw new ForlobInputError([
+      {
+        path,
+        message: `the targets ${parsed.map((t) => t.label).join(', ')} cannot all be met together by scaling these states' exits`,
+      },
+    ]);
   const occ = chain(factors);
   const result: AlignmentFactor[] = parsed.map((t, i) => ({
     target: t.label,
