@@ -44,6 +44,13 @@ export {
   type Regression,
   type PanelSpan,
 } from './fit/estimate.js';
+export {
+  alignModel,
+  type AlignTarget,
+  type AlignOptions,
+  type AlignResult,
+  type AlignmentFactor,
+} from './analysis/align.js';
 export { poissonRegression, type PoissonFit } from './fit/poisson.js';
 export { synthPanel, identityStateMap, type SynthOptions } from './synth/synth.js';
 export {

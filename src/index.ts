@@ -112,3 +112,13 @@ export { resultToCSV } from './report/csv.js';
 // Split a run across machines and merge the parts.
 export { keptReplicates, type KeptReplicates } from './summary/kept.js';
 export { mergeRuns, type RunPart, type RunPartDecision } from './summary/merge.js';
+
+// Results by the covariate classes a fitted model's groups record (`--by sex`).
+export {
+  classBreakdown,
+  classColumns,
+  type ClassBreakdown,
+  type ClassRow,
+  type ClassScenario,
+  type ClassComparison,
+} from './summary/classes.js';

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ForlobInputError } from '../model/errors.js';
+import { type AlignmentFactor, type AlignTarget, alignModel } from '../analysis/align.js';
 import { fitModel, type FitResult } from '../fit/estimate.js';
 import { readPanel, readPanelArrow, type Panel, type PanelReport, type StateMap } from '../fit/panel.js';
 import { intFlag, parseFlags, usageText, type Flag } from './args.js';
@@ -55,8 +56,35 @@ export const FIT_FLAGS: readonly Flag[] = [
     help: 'also write the estimates (counts, regressions, warnings) as JSON',
     default: 'off',
   },
+  {
+    name: 'align',
+    value: 'TARGETS',
+    help: 'scale the fitted exit hazards so expected figures hit aggregate targets, comma-separated:\n"kh=1800@2024-12": 1,800 citizens in kh in December 2024 (scales the exits from kh);\n"success=0.42@12": 42 % of all in success states 12 months after the last panel month\n(scales the exits from every benefit state); the factors go to stderr, --estimates\nand the model\'s description',
+    default: 'off',
+  },
   { name: 'out', value: 'FILE', help: 'write the model to FILE instead of stdout', default: 'stdout' },
 ];
+
+/**
+ * `--align kh=1800@2024-12,success=0.42@12`: a state's stock or the success share (`0.42` or
+ * `42%`) at a calendar month or a number of months after month 0.
+ */
+export function alignFlag(value: string | undefined): AlignTarget[] | undefined {
+  if (value === undefined) return undefined;
+  return value.split(',').map((item, i) => {
+    const m = /^\s*([^=@\s]+)\s*=\s*([0-9.eE+-]+)\s*(%?)\s*@\s*(\S+)\s*$/.exec(item);
+    const x = m ? Number(m[2]) / (m[3] ? 100 : 1) : NaN;
+    if (!m || !Number.isFinite(x))
+      throw new ForlobInputError([
+        {
+          path: `--align[${i}]`,
+          message: `expected STATE=COUNT@MONTH or success=SHARE@MONTH (MONTH: YYYY-MM or months after the last panel month), like "kh=1800@2024-12" or "success=0.42@12", got "${item.trim()}"`,
+        },
+      ]);
+    const label = item.trim();
+    return m[1] === 'success' ? { success: x, at: m[4], label } : { state: m[1], count: x, at: m[4], label };
+  });
+}
 
 /** Usage text of the fit command. */
 export const FIT_USAGE = usageText(
@@ -130,6 +158,7 @@ export async function fitCommand(argv: string[]): Promise<string> {
   checkOut(values.out as string | undefined, positionals);
   if (values.estimates !== undefined) checkOut(values.estimates as string, positionals);
   const horizonMonths = intFlag('horizon', values.horizon as string | undefined, 36);
+  const targets = alignFlag(values.align as string | undefined);
   const { panel, report, classes, regression, bands } = loadPanel(positionals[0], values);
   const result: FitResult = fitModel(panel, {
     classes,
@@ -138,10 +167,23 @@ export async function fitCommand(argv: string[]): Promise<string> {
     ...(bands ? { bands } : {}),
     ...(values.name !== undefined ? { name: values.name as string } : {}),
   });
+  let alignment: AlignmentFactor[] | undefined;
+  if (targets) {
+    const aligned = alignModel(result.model, targets, { path: '--align' });
+    result.model = aligned.model;
+    alignment = aligned.factors;
+  }
   reportPanel(report, result.estimates.warnings);
+  for (const a of alignment ?? [])
+    process.stderr.write(
+      `forlob: aligned ${a.target}: exit hazards of ${a.states.join(', ')} × ${a.factor.toPrecision(4)} (expected ${+a.before.toPrecision(6)} before, ${+a.after.toPrecision(6)} after)\n`,
+    );
   const text = `${JSON.stringify(result.model, null, 2)}\n`;
   if (values.estimates !== undefined)
-    await writeOutput(values.estimates as string, `${JSON.stringify(result.estimates, null, 2)}\n`);
+    await writeOutput(
+      values.estimates as string,
+      `${JSON.stringify({ ...result.estimates, ...(alignment ? { alignment } : {}) }, null, 2)}\n`,
+    );
   if (values.out !== undefined) {
     await writeOutput(values.out as string, text);
     return '';

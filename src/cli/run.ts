@@ -7,6 +7,7 @@ import { ForlobInputError } from '../model/errors.js';
 import { type SimulationResult, simulate } from '../node.js';
 import { resultToJSON } from '../report/json.js';
 import { keptReplicates } from '../summary/kept.js';
+import { classBreakdown, classColumns } from '../summary/classes.js';
 import { resultToCSV } from '../report/csv.js';
 import { formatTable } from '../report/text.js';
 import {
@@ -88,7 +89,7 @@ export const RUN_FLAGS: readonly Flag[] = [
   {
     name: 'by',
     value: 'B',
-    help: 'with --format table: after it, a table per scenario by group or by arm\n(group × intervention) and their paired differences: group | arm',
+    help: "with --format table: after it, a table per scenario by group, by arm\n(group × intervention) or by the classes of a covariate the groups record (a fitted\nmodel's `--covariates`: sex), and their paired differences: group | arm | COVARIATE",
     default: 'off',
   },
   { name: 'quiet', help: 'no progress bar (it is also off when stderr is not a terminal)', default: 'off' },
@@ -145,8 +146,16 @@ export async function runCommand(argv: string[]): Promise<string | Iterable<stri
   // A preset's translations ride along only into the workbook: the other formats never read them.
   const model = loadModel(positionals[0], { translations: format === 'xlsx' });
   const evppiGroups = evppiGroupsFlag(values['evppi-groups'] as string | undefined, uncertainNames(model));
+  const covariates = classColumns(model);
   const by =
-    values.by === undefined ? undefined : choiceFlag('by', values.by as string, ['group', 'arm'] as const, 'arm');
+    values.by === undefined
+      ? undefined
+      : choiceFlag(
+          'by',
+          values.by as string,
+          ['group', 'arm', ...covariates.filter((c) => c !== 'group' && c !== 'arm')],
+          'arm',
+        );
   if (by !== undefined && format !== 'table')
     throw new ForlobInputError([
       {
@@ -184,7 +193,10 @@ export async function runCommand(argv: string[]): Promise<string | Iterable<stri
       ? jsonDocument({ ...resultToJSON(result), ...(keep ? { kept: keptReplicates(result, model) } : {}) }) // in chunks: kept rows can pass the longest string
       : format === 'csv'
         ? resultToCSV(result)
-        : formatTable(result, by ? { by } : {});
+        : formatTable(
+            result,
+            by === 'group' || by === 'arm' ? { by } : by ? { classes: classBreakdown(result, model, by) } : {},
+          );
   if (values.out !== undefined) {
     await writeOutput(values.out as string, text);
     return '';

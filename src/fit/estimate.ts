@@ -470,6 +470,9 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
           size: bySpell.get(d)!,
           initialState: ids[s],
           ...(d > 0 ? { initialDurationMonths: d } : {}),
+          ...(cols.length
+            ? { classes: Object.fromEntries(cols.map((col, j) => [col.name, col.levels[classLevels(c)[j]]])) }
+            : {}),
           ...(arrivals > 0 && d === 0
             ? {
                 inflow: {

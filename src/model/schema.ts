@@ -326,6 +326,15 @@ export const groupSchema = z.strictObject({
    * allocation shares (a `{count}` allocation counts as count/size).
    */
   inflow: inflowSchema.optional(),
+  /**
+   * The covariate classes of the group's citizens, by covariate: `{"sex": "f", "age_band":
+   * "30-49"}`. A fitted model records them (`forlob fit --covariates`); results can then be
+   * broken down by a covariate (`forlob run --by sex`, `classBreakdown`), adding up the groups
+   * of each class, their inflow included. Simulation ignores them.
+   */
+  classes: z
+    .record(z.string().min(1, 'expected a covariate name'), z.string().min(1, 'expected a non-empty class'))
+    .optional(),
 });
 
 /**

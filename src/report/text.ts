@@ -4,6 +4,7 @@
  */
 import type { MetricSummary } from '../summary/interval.js';
 import type { MetricName } from '../engine/reduce/metrics.js';
+import type { ClassBreakdown } from '../summary/classes.js';
 import type { SimulationResult } from '../summary/types.js';
 import type { PairedDifference } from '../summary/compare.js';
 import { armLabel } from '../summary/arms.js';
@@ -46,6 +47,12 @@ export interface TableOptions {
    * baseline.
    */
   by?: 'group' | 'arm';
+  /**
+   * After everything else, a table per scenario with one column per class of a covariate
+   * and their paired differences (from `classBreakdown`: `forlob run --by sex`); in place of
+   * `by`.
+   */
+  classes?: ClassBreakdown;
 }
 
 /**
@@ -146,7 +153,11 @@ export function formatTable(result: SimulationResult, options: TableOptions = {}
     '',
     'allocation (group/intervention count):',
     ...allocation,
-    ...(options.by ? breakdown(result, options.by) : []),
+    ...(options.classes
+      ? classTables(result.level, printableDeep(options.classes))
+      : options.by
+        ? breakdown(result, options.by)
+        : []),
     '',
   ].join('\n');
 }
@@ -163,6 +174,39 @@ function aligned(rows: string[][]): string[] {
 function diffCell(d: PairedDifference | undefined, fmt: (x: number) => string): string {
   if (!d || d.mean === null || !Number.isFinite(d.mean)) return 'n/a';
   return `${fmt(d.mean)} (${fmt(d.lo)}–${fmt(d.hi)}) P(better) ${pctR(d.probBetter)}`;
+}
+
+/** The per-class tables and differences (lines, starting with a blank one). */
+function classTables(level: number, b: ClassBreakdown): string[] {
+  const out: string[] = [
+    '',
+    `per ${b.column} (its groups added up, newcomers included), mean (${Math.round(level * 100)} % interval); n/a: a figure that needs the citizens' spells:`,
+  ];
+  const head = (level: string) => `${b.column}=${level}`;
+  for (const sc of b.scenarios) {
+    const cols = sc.classes.map((c) => ({
+      head: `${head(c.level)} ${Math.round(c.counts.reduce((a, x) => a + x, 0) / Math.max(1, c.counts.length)).toLocaleString('en')}`,
+      metrics: c.metrics,
+    }));
+    out.push(
+      '',
+      ...aligned([
+        [sc.id, ...cols.map((c) => c.head)],
+        ...BY_ROWS.map((row) => [row.label, ...cols.map((c) => cell(c.metrics[row.metric], row.fmt))]),
+      ]),
+    );
+  }
+  if (!b.comparisons.length) return out;
+  out.push('', `paired differences against the baseline per ${b.column}:`);
+  for (const c of b.comparisons)
+    out.push(
+      '',
+      ...aligned([
+        [`${c.scenario} − ${c.baseline}`, ...c.classes.map((x) => head(x.level))],
+        ...BY_ROWS.map((row) => [row.label, ...c.classes.map((x) => diffCell(x.metrics[row.metric], row.fmt))]),
+      ]),
+    );
+  return out;
 }
 
 /** The per-group or per-arm tables and differences (lines, starting with a blank one). */
