@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)(inChromium('the browser example in headless Chromi
     // Node's run goes alongside the page's (the browser is another process).
     const inNodeRun = simulate(presets['randers-2025'].model, OPTIONS);
     await page.click('#go');
-    await page.waitForFunction(() => document.body.dataset.state !== 'running', null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.body.dataset.state !== 'running', null, { timeout: 100_000 });
     expect(await page.textContent('#status')).toMatch(
       /^50 replicates of Randers 2025.* \(seed "browser"\) in [\d.]+ s$/,
     );

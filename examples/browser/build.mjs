@@ -47,7 +47,13 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'applic
  */
 export function serve(port = 0) {
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end('bad request'); // a malformed escape must not stop the server
+      return;
+    }
     const file = normalize(join(HERE, path.endsWith('/') ? `${path}index.html` : path));
     const type = TYPES[extname(file)];
     if (!file.startsWith(HERE + sep) || !type || !existsSync(file)) {

@@ -18,14 +18,14 @@ for (const p of Object.values(presets)) {
   select.append(option);
 }
 const describe = () => {
-  $('summary').textContent = presets[select.value].summary;
+  $('summary').textContent = presets[select.value]?.summary ?? '';
 };
 select.addEventListener('change', describe);
-describe();
 
 // Query parameters fill the form (`?preset=…&replicates=…&seed=…`), so a run can be linked to.
 const query = new URLSearchParams(location.search);
 for (const name of ['preset', 'replicates', 'seed']) if (query.has(name)) form.elements[name].value = query.get(name);
+describe();
 
 let worker;
 form.addEventListener('submit', (event) => {
