@@ -215,7 +215,7 @@ const thresholdCache = new WeakMap<CompiledModel, Float64Array | null>();
 
 /**
  * The cache of {@link stayThreshold} for every row and room 0…H, at
- * `r · (H + 1) + room`, NaN until first used (null when the model has too many rows).
+ * `r · (H + 1) + room`, −1 until first used (null when the model has too many rows).
  * Kept per compiled model, so a run whose model does not change between replicates fills
  * it once.
  */
@@ -223,7 +223,7 @@ export function stayThresholds(cm: CompiledModel): Float64Array | null {
   let t = thresholdCache.get(cm);
   if (t === undefined) {
     const n = cm.stay.length * (cm.H + 1);
-    t = n <= MAX_THRESHOLDS ? new Float64Array(n).fill(Number.NaN) : null;
+    t = n <= MAX_THRESHOLDS ? new Float64Array(n).fill(-1) : null;
     thresholdCache.set(cm, t);
   }
   return t;

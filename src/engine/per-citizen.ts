@@ -151,7 +151,7 @@ export function simulateScenarioPerCitizen(
         if (stay[r0] >= 1) bulkLim = 0;
         else if (thr !== null) {
           bulkLim = thr[r0 * H1 + room0];
-          if (bulkLim !== bulkLim) bulkLim = thr[r0 * H1 + room0] = stayThreshold(cm, r0, room0);
+          if (bulkLim < 0) bulkLim = thr[r0 * H1 + room0] = stayThreshold(cm, r0, room0);
         }
       }
       if (bulkLim >= 0) {
@@ -293,10 +293,10 @@ export function simulateScenarioPerCitizen(
           rc = (rc << 21) | (rc >>> 11);
           rc = (rc + rt) | 0;
           const n = rt >>> 0;
-          let lim = Number.NaN;
+          let lim = Number.POSITIVE_INFINITY;
           if (thr !== null) {
             lim = thr[r * H1 + room];
-            if (lim !== lim) lim = thr[r * H1 + room] = stayThreshold(cm, r, room);
+            if (lim < 0) lim = thr[r * H1 + room] = stayThreshold(cm, r, room);
           }
           // 1 − u lies in (0, 1], so the log is finite.
           if (n >= lim) k = room + 1;
