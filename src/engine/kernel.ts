@@ -9,7 +9,7 @@
  * @module
  */
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel } from '../compile/compile.js';
-import { sfc32Next } from '../random/streams.js';
+import { INV_2_32, sfc32Next } from '../random/streams.js';
 
 /** Per-replicate sums for one scenario; cell = group · A + arm. */
 export interface Accumulator {
@@ -172,6 +172,61 @@ export function stayLength(cm: CompiledModel, r: number, room: number, rng: Int3
   if (p <= 0) return 1;
   // 1 − u lies in (0, 1], so the log is finite.
   return 1 + Math.floor(Math.log(1 - sfc32Next(rng, o)) / cm.logStay[r]);
+}
+
+/** Whether a 32-bit draw `n` on a row with log-stay `L` gives a stay longer than `room` months, exactly as {@link stayLength} decides it. */
+function staysPast(n: number, L: number, room: number): boolean {
+  return 1 + Math.floor(Math.log(1 - n * INV_2_32) / L) > room;
+}
+
+/**
+ * The smallest 32-bit draw for which a citizen on row `r` stays longer than `room` months
+ * (2³² when none does), so that `draw >= stayThreshold(…)` decides without a logarithm
+ * exactly what {@link stayLength} decides with one. It is exact: the stay length's
+ * expression is evaluated at the boundary, which lies within a step or two of
+ * (1 − stay^room) · 2³²; adjacent draws differ by far more than the logarithm's rounding,
+ * so the expression is monotone in the draw.
+ */
+export function stayThreshold(cm: CompiledModel, r: number, room: number): number {
+  const L = cm.logStay[r];
+  let n = Math.ceil((1 - Math.exp(room * L)) * 4294967296);
+  if (!(n >= 0)) n = 0;
+  if (n > 4294967296) n = 4294967296;
+  for (let step = 0; step < 64; step++) {
+    if (n < 4294967296 && staysPast(n, L, room)) {
+      if (n === 0 || !staysPast(n - 1, L, room)) return n;
+      n--;
+    } else n++;
+  }
+  // Not within reach of the estimate (never seen): bisect.
+  let lo = 0;
+  let hi = 4294967296;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (staysPast(mid, L, room)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** At most this many (row, room) thresholds are cached per compiled model (8 MB). */
+const MAX_THRESHOLDS = 1 << 20;
+const thresholdCache = new WeakMap<CompiledModel, Float64Array | null>();
+
+/**
+ * The cache of {@link stayThreshold} for every row and room 0…H, at
+ * `r · (H + 1) + room`, −1 until first used (null when the model has too many rows).
+ * Kept per compiled model, so a run whose model does not change between replicates fills
+ * it once.
+ */
+export function stayThresholds(cm: CompiledModel): Float64Array | null {
+  let t = thresholdCache.get(cm);
+  if (t === undefined) {
+    const n = cm.stay.length * (cm.H + 1);
+    t = n <= MAX_THRESHOLDS ? new Float64Array(n).fill(-1) : null;
+    thresholdCache.set(cm, t);
+  }
+  return t;
 }
 
 /** Where a citizen leaving row `r` goes, for a uniform `u`: the row's cumulative destinations conditioned on leaving. */

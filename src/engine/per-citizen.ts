@@ -17,7 +17,7 @@
  */
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
 import { GOLDEN, INV_2_32 } from '../random/streams.js';
-import { type Accumulator, ladderRestarts, type Tracks } from './kernel.js';
+import { type Accumulator, ladderRestarts, stayThreshold, stayThresholds, type Tracks } from './kernel.js';
 
 /** Restore the min-heap property from the root after its value grew. */
 function siftDown(heap: Float64Array): void {
@@ -100,6 +100,10 @@ export function simulateScenarioPerCitizen(
   // loop without a restart keeps its registers.
   const spans = cm.restartMonths > 0 ? new Int32Array(2 * H + 2) : null;
   const lad = new Int32Array(2);
+  // The draw at and above which a stay outlasts its room: one comparison instead of a
+  // logarithm for the stay that reaches the horizon or a cut (every citizen has one).
+  const thr = stayThresholds(cm);
+  const H1 = H + 1;
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
     const { group, arm, count, firstCitizen, start, rowArm } = cohorts[c];
@@ -113,6 +117,55 @@ export function simulateScenarioPerCitizen(
     const fb = capFallback[arm];
     const exitBase = cellGA * (H + 1);
     const armBase = arm * S;
+    // Citizens whose first stay lasts to the horizon, counted here and booked together
+    // after the cohort (bulkLim: the first draw at and above which a citizen is one; −1:
+    // no such shortcut). Their first draw is the same for the whole cohort's row, so one
+    // comparison replaces the stay; the integer sums commute exactly, and the money sums,
+    // whose order matters, are still added citizen by citizen.
+    let bulkLim = -1;
+    let bulk = 0;
+    let bulkCell = 0;
+    let bulkRoom = 0;
+    let bulkDm = 0;
+    let bulkNm = 0;
+    if (heap === null && spans === null && start < H && !(occ !== null && hasLadder && reimbursed[s0] === 1)) {
+      // as the loop below computes the first stay's row and room
+      let room0 = H - start;
+      let b0 = 0;
+      let period0 = 0;
+      if (NP > 1) {
+        period0 = periodOf[start];
+        const left = periodEnd[period0] - start;
+        if (left < room0) room0 = left;
+      }
+      if (NB > 1) {
+        const clock = clockBenefit ? cb0 : ds0;
+        while (b0 + 1 < NB && clock >= bandStart[b0 + 1]) b0++;
+        if (!clockBenefit || kind[s0] === KIND_BENEFIT) {
+          const rem = bandStart[b0 + 1] - clock;
+          if (rem < room0) room0 = rem;
+        }
+      }
+      const r0 = ((rowBase + s0) * NP + period0) * NB + b0;
+      if (room0 === H - start && stay[r0] > 0) {
+        if (stay[r0] >= 1) bulkLim = 0;
+        else if (thr !== null) {
+          bulkLim = thr[r0 * H1 + room0];
+          if (bulkLim < 0) bulkLim = thr[r0 * H1 + room0] = stayThreshold(cm, r0, room0);
+        }
+      }
+      if (bulkLim >= 0) {
+        bulkCell = (accBase + s0) * NP + period0;
+        bulkRoom = room0;
+        if (moneyDetail) {
+          const climbs = hasLadder ? onLadder[s0] === 1 : kind[s0] === KIND_BENEFIT;
+          bulkDm = discPrefix[start + room0] - discPrefix[start];
+          if (reimbursed[s0] === 0) bulkNm = bulkDm;
+          else if (climbs) bulkNm = (munPrefix[cb0 + room0] - munPrefix[cb0]) * discPow[start] * discInv[cb0];
+          else bulkNm = bulkDm * municipal[cb0];
+        }
+      }
+    }
     for (let j = 0; j < count; j++) {
       // inline copy of streams.seedCitizen (fmix32 three times): with it and kernel.firstExit
       // and kernel.closeAtHorizon called once per citizen the reference workload ran at
@@ -138,6 +191,15 @@ export function simulateScenarioPerCitizen(
       h = Math.imul(h, 0xc2b2ae35);
       h ^= h >>> 16;
       let rc = h | 0;
+      if (bulkLim >= 0 && ((((ra + rb) | 0) + 1) | 0) >>> 0 >= bulkLim) {
+        // the first draw (sfc32's first output) says the first stay outlasts the horizon
+        bulk++;
+        if (moneyDetail) {
+          discMonths[bulkCell] += bulkDm;
+          netMonths[bulkCell] += bulkNm;
+        }
+        continue;
+      }
       let rd = 1;
       let rt = 0;
 
@@ -230,8 +292,15 @@ export function simulateScenarioPerCitizen(
           rb = (rc + (rc << 3)) | 0;
           rc = (rc << 21) | (rc >>> 11);
           rc = (rc + rt) | 0;
+          const n = rt >>> 0;
+          let lim = Number.POSITIVE_INFINITY;
+          if (thr !== null) {
+            lim = thr[r * H1 + room];
+            if (lim < 0) lim = thr[r * H1 + room] = stayThreshold(cm, r, room);
+          }
           // 1 − u lies in (0, 1], so the log is finite.
-          k = 1 + Math.floor(Math.log(1 - (rt >>> 0) * INV_2_32) / logStay[r]);
+          if (n >= lim) k = room + 1;
+          else k = 1 + Math.floor(Math.log(1 - n * INV_2_32) / logStay[r]);
         }
         const moved = k <= room;
         const m = moved ? k : room;
@@ -348,6 +417,19 @@ export function simulateScenarioPerCitizen(
         occ[o + H]++;
         occ[o + H + 1]--;
       }
+    }
+    if (bulk > 0) {
+      // what the loop adds for each citizen who stays in s0 from start to the horizon
+      months[bulkCell] += bulk * bulkRoom;
+      final[accBase + s0] += bulk;
+      paidEver[cellGA] += bulk * paidHours[s0];
+      if (kind[s0] === KIND_BENEFIT) censorMonth[exitBase + H - start] += bulk;
+      if (occ !== null) {
+        const o = (armBase + s0) * W;
+        occ[o + start] += bulk;
+        occ[o + H + 1] -= bulk;
+      }
+      if (starts !== null) starts[arm * W + start] += bulk;
     }
   }
 }
