@@ -21,10 +21,12 @@ describe('worker threads', () => {
   });
 
   it('a split-and-merged run prints the whole run', () => {
+    // The closed-stock reading: the same pools, arms and capacity as gladsaxe-2026 without its
+    // ~21,000 newcomers, so the four runs take seconds, not minutes.
     const dir = tempDir();
     const whole = cli([
       'run',
-      'gladsaxe-2026',
+      'gladsaxe-2026-closed',
       '--replicates',
       '90',
       '--seed',
@@ -42,7 +44,7 @@ describe('worker threads', () => {
       const f = join(dir, `p${i}.json`);
       const r = cli([
         'run',
-        'gladsaxe-2026',
+        'gladsaxe-2026-closed',
         '--replicates',
         '90',
         '--seed',
