@@ -17,12 +17,17 @@
  *
  * **Rows.** Without covariates each class's row from a state is a Dirichlet over
  * the destinations seen and staying, α = count + ½ (Jeffreys): the draws keep every row
- * summing to 1 with staying; with duration bands it is the row of the reference band (the
- * one with the most months at risk). The other bands become the model's `duration` hazard
+ * summing to 1 with staying. With duration bands the model holds the row of the reference
+ * band (the one with the most months at risk) and the other bands as `duration` hazard
  * ratios against it, one per band and from-state (the model scales every exit of a row
- * alike), from a Poisson
- * regression of all exits on class and band with log exposure as offset, as a
- * multivariate lognormal. With covariates every destination gets such a regression (main
+ * alike). With one class these are one multivariate lognormal per from-state (`rows/<state>`:
+ * the destinations, then `band <start>`) in which every band's rates carry only the
+ * posterior of that band's own counts, Dirichlet(counts + ½), independent of the other
+ * bands' (see `bandedRow`); drawing the row and the ratios apart would count the reference
+ * band's uncertainty twice. With several classes the ratios come from a Poisson regression
+ * of all exits on class and band with log exposure as offset, as a multivariate lognormal
+ * beside each class's Dirichlet row: there the reference band's uncertainty is still
+ * counted twice in the other bands (the ratios are shared by the classes' rows). With covariates every destination gets such a regression (main
  * effects of band and of each class column); the reference class's rate and every class's
  * risk ratio are a linear map of the coefficients, so they form one multivariate
  * lognormal per from-state and destination.
