@@ -2,8 +2,9 @@
  * Coverage of the back-test's intervals over many synthetic panels (issue 16): each panel
  * is drawn from a known model (kh with duration dependence, job, out; 1,000 citizens and 15
  * newcomers a month, 36 months), fitted up to month 24 (2021-12) with bands 0,6, and its
- * stock in each state forecast for 12 months; the share of the 36 figures per panel inside
- * their 95 % intervals, pooled. `--fixed-inflow` holds the fitted inflow at its estimate
+ * stock in each state forecast for 12 months, and the share of the citizens on benefit at
+ * the training month still on benefit 3, 6 and 12 months later; the share of the 39 figures
+ * per panel inside their 95 % intervals, pooled, and per kind of figure. `--fixed-inflow` holds the fitted inflow at its estimate
  * (the synthetic inflow is a fixed number a month, as the engine makes it). Build first.
  *
  *   node bench/backtest-coverage.mjs [--panels 100] [--replicates 400] [--fixed-inflow]
@@ -39,6 +40,7 @@ const atEstimate = (m) => ({
 });
 let inside = 0;
 let all = 0;
+const kinds = {};
 const perPanel = [];
 const t0 = performance.now();
 for (let i = 0; i < panels; i++) {
@@ -54,6 +56,12 @@ for (let i = 0; i < panels; i++) {
   inside += r.coverage * r.figures.length;
   all += r.figures.length;
   perPanel.push(r.coverage);
+  for (const k of r.kinds) {
+    if (!kinds[k.name]) kinds[k.name] = { figures: 0, inside: 0 };
+    const t = kinds[k.name];
+    t.figures += k.figures;
+    t.inside += k.coverage * k.figures;
+  }
 }
 // The figures of one panel share its estimation error, so the pooled coverage's standard
 // error comes from the spread of the panels' coverages, not from the number of figures.
@@ -67,6 +75,7 @@ console.log(
     figures: all,
     coverage: inside / all,
     se,
+    kinds: Object.fromEntries(Object.entries(kinds).map(([name, t]) => [name, t.inside / t.figures])),
     seconds: (performance.now() - t0) / 1000,
   }),
 );

@@ -58,5 +58,7 @@ export {
   type BacktestOptions,
   type BacktestResult,
   type BacktestFigure,
+  type BacktestKind,
   type NaiveForecast,
+  STILL_ON_BENEFIT_MONTHS,
 } from './backtest/backtest.js';

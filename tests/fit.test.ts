@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fitModel } from '../src/fit/estimate.js';
 import { panelToCSV, readPanel } from '../src/fit/panel.js';
 import { simulate } from '../src/index.js';
-import type { MultivariateNormalDist, DirichletDist } from '../src/params/joint.js';
+import type { MultivariateNormalDist } from '../src/params/joint.js';
 import { identityStateMap, synthPanel } from '../src/synth/synth.js';
 import { sexModel, synthModel } from './fit-models.js';
 
@@ -34,27 +34,51 @@ describe('fitModel: counts and duration', () => {
     within(job.events.kh / job.exposure, 0.01, Math.sqrt(job.events.kh) / job.exposure);
   });
 
-  it("recovers the duration hazard ratio as the model's duration block", () => {
+  it("recovers the duration hazard ratio as part of the row's joint distribution", () => {
     // The reference band is the one with the most months at risk; the other is scaled against it.
     const hr = model.duration!.hazardRatios.kh;
     const ref = hr.indexOf(1);
     const other = 1 - ref;
-    const d = model.parameters!['duration/kh'] as MultivariateNormalDist;
-    expect(d.components).toEqual([String([0, 6][other])]);
-    expect(hr[other]).toEqual({ param: 'duration/kh', component: String([0, 6][other]) });
-    within(d.mean[0], Math.log(other === 1 ? 0.5 : 2), Math.sqrt(d.covariance[0][0]));
+    const d = model.parameters!['rows/kh'] as MultivariateNormalDist;
+    const band = `band ${[0, 6][other]}`;
+    expect(d.components).toEqual(['job', 'out', band]);
+    expect(hr[other]).toEqual({ param: 'rows/kh', component: band });
+    within(d.mean[2], Math.log(other === 1 ? 0.5 : 2), Math.sqrt(d.covariance[2][2]));
     expect(model.duration!.bands).toEqual([0, 6]);
     // job has no duration dependence in the generating model.
-    const j = model.parameters!['duration/job'] as MultivariateNormalDist;
-    within(j.mean[0], 0, Math.sqrt(j.covariance[0][0]));
+    const j = model.parameters!['rows/job'] as MultivariateNormalDist;
+    expect(j.components).toEqual(['kh', 'band 0']);
+    within(j.mean[1], 0, Math.sqrt(j.covariance[1][1]));
   });
 
-  it('makes Dirichlet rows, the stock at the last month and the inflow', () => {
-    const row = model.parameters!['rows/kh'] as DirichletDist;
-    expect(row.components).toEqual(['job', 'out', '(stay)']);
+  it("makes each band's rates carry only that band's counts: the reference row's Dirichlet log-moments, the other band independent of it", () => {
+    const d = model.parameters!['rows/kh'] as MultivariateNormalDist;
     const ref = model.duration!.hazardRatios.kh.indexOf(1);
     const e = estimates.cells.find((c) => c.from === 'kh' && c.band === ref)!;
-    expect(row.alpha).toEqual([e.events.job + 0.5, e.events.out + 0.5, e.exposure - e.events.job - e.events.out + 0.5]);
+    const o = estimates.cells.find((c) => c.from === 'kh' && c.band === 1 - ref)!;
+    // Dirichlet(counts + ½): mean α_d/α₀, Var(log p_d) = ψ′(α_d) − ψ′(α₀) ≈ 1/α_d − 1/α₀.
+    const alpha = [e.events.job + 0.5, e.events.out + 0.5];
+    const a0 = e.exposure + 1.5;
+    alpha.forEach((a, k) => {
+      const v = d.covariance[k][k];
+      expect(Math.exp(d.mean[k] + v / 2) / (a / a0) - 1).toBeLessThan(1 / a);
+      expect(Math.abs(v / (1 / a - 1 / a0) - 1)).toBeLessThan(2 / a);
+    });
+    // log h of the reference band (delta method) and of the other band = log HR + log h_ref.
+    const p = alpha.map((a) => a / a0);
+    const q = p[0] + p[1];
+    const g = q / ((1 - q) * -Math.log(1 - q));
+    const a = [(g * p[0]) / q, (g * p[1]) / q, 0];
+    const b = [a[0], a[1], 1];
+    const cov = (x: number[], y: number[]) =>
+      x.reduce((t, xi, i) => t + y.reduce((u, yj, j) => u + xi * d.covariance[i][j] * yj, 0), 0);
+    // The other band's hazard: its own exits' spread (about 1/exits), uncorrelated with the reference band's.
+    const exits = o.events.job + o.events.out;
+    expect(Math.abs(cov(b, b) / (1 / exits) - 1)).toBeLessThan(0.1);
+    expect(Math.abs(cov(a, b)) / Math.sqrt(cov(a, a) * cov(b, b))).toBeLessThan(0.02);
+  });
+
+  it('makes the stock at the last month and the inflow', () => {
     const lastMonth = panel.months - 1;
     let onKh = 0;
     for (let r = 0; r < panel.month.length; r++) if (panel.month[r] === lastMonth && panel.state[r] === 0) onKh++;
@@ -143,10 +167,8 @@ describe('fitModel: a smaller panel, wider uncertainty', () => {
       const m = { ...synthModel(), groups: [{ id: 'kh', size, initialState: 'kh', inflow: { perMonth: size / 75 } }] };
       const row = fitModel(synthPanel(m, { seed: '2' }), { bands: [0, 6] }).model.parameters![
         'rows/kh'
-      ] as DirichletDist;
-      const a0 = row.alpha.reduce((t, a) => t + a, 0);
-      const p = row.alpha[0] / a0;
-      return Math.sqrt((p * (1 - p)) / (a0 + 1));
+      ] as MultivariateNormalDist;
+      return Math.sqrt(row.covariance[0][0]);
     };
     const big = sd(3000);
     const small = sd(300);

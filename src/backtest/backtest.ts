@@ -1,13 +1,28 @@
 /**
  * Back-tests: fit on the panel's months up to a date, forecast the stock from that date
  * over a horizon with the fitted model (its estimated inflow included), and compare with
- * what the panel then shows. The figures are the number of citizens in each state in each
- * month after the date; each forecast is the mean and central interval over replicates, so
- * the interval holds both the estimation uncertainty (the fitted distributions) and
- * individual chance. A naive forecast sits beside it: each state's share of the population
- * twelve months before the forecast month, carried forward and scaled by the population's
- * growth over the last year (the stock at the date, unchanged, when the panel has no year
- * before it).
+ * what the panel then shows. Each forecast is the mean and central interval over
+ * replicates, so the interval holds both the estimation uncertainty (the fitted
+ * distributions) and individual chance. The figures:
+ *
+ * - `stock <state>`: citizens in the state in each month after the date.
+ * - `still on benefit`: of the citizens on a benefit state at the training month (the
+ *   cohort), the share on a benefit state (any benefit state) k = 3, 6 and 12 months later
+ *   (those within the horizon) — whether they stayed throughout or left and came back; a
+ *   citizen absent from the panel then counts as off benefit. The forecast follows the
+ *   fitted model's groups on a benefit state, without inflow, in a second run with the same
+ *   seed.
+ *
+ * A naive forecast sits beside it. For a stock: each state's share of the population twelve
+ * months before the forecast month, carried forward and scaled by the population's growth
+ * over the last year (the stock at the date, unchanged, when the panel has no year before
+ * it). For the share still on benefit after k months: the same share of the cohort on
+ * benefit twelve months before the training month (or, with less than a year before it, of
+ * the latest cohort whose k months — or as many as there are — are seen).
+ *
+ * The monthly exits to success the issue also names are not among the figures: the engine
+ * reports citizens per state and month, not moves, so their forecast needs a new engine
+ * output.
  *
  * Citizens who leave the panel without an exit state (moved away, extract ended) are not in
  * the model; on real data the comparison is fair for states whose citizens stay in the
@@ -41,7 +56,7 @@ export interface BacktestOptions extends Omit<FitOptions, 'untilMonth' | 'horizo
 
 /** One figure of a back-test: what the panel shows against the forecast. */
 export interface BacktestFigure {
-  /** `stock <state>`. */
+  /** `stock <state>`, or `still on benefit` (a share of the cohort on benefit at the training month, 0–1). */
   name: string;
   /** Calendar month, `YYYY-MM`. */
   month: string;
@@ -59,9 +74,23 @@ export interface BacktestFigure {
   naive: number;
 }
 
+/** Coverage and errors of one kind of figure (all the months of one name). */
+export interface BacktestKind {
+  /** The figures' name. */
+  name: string;
+  /** How many figures. */
+  figures: number;
+  /** Share of them whose observed value lies in the interval. */
+  coverage: number;
+  /** Mean absolute error of the forecast's mean, in the figures' unit. */
+  mae: number;
+  /** Mean absolute error of the naive forecast (a point forecast: it has no interval to cover). */
+  naiveMae: number;
+}
+
 /** The naive forecast beside a back-test. */
 export interface NaiveForecast {
-  /** Its mean absolute error. */
+  /** Its mean absolute error over the stock figures (citizens). */
   mae: number;
   /** How it was made, in words. */
   method: string;
@@ -77,15 +106,20 @@ export interface BacktestResult {
   level: number;
   /** Replicates. */
   replicates: number;
-  /** Share of the figures whose observed value lies in the interval. */
+  /** Share of the figures (of every kind) whose observed value lies in the interval. */
   coverage: number;
-  /** Mean absolute error of the forecast's mean. */
+  /** Mean absolute error of the forecast's mean over the stock figures (citizens). */
   mae: number;
   /** Every figure. */
   figures: BacktestFigure[];
   /** The naive forecast's error (its forecasts are in the figures). */
   naive: NaiveForecast;
+  /** Coverage and errors per kind of figure, each in its own unit. */
+  kinds: BacktestKind[];
 }
+
+/** The months after the training month at which the share still on benefit is compared. */
+export const STILL_ON_BENEFIT_MONTHS: readonly number[] = [3, 6, 12];
 
 /**
  * Back-test the fit on a panel.
@@ -148,24 +182,101 @@ export async function backtest(panel: Panel, options: BacktestOptions): Promise<
         naive,
       });
     }
-  const covered = figures.filter((f) => f.observed >= f.lo && f.observed <= f.hi).length;
-  const mae = figures.reduce((t, f) => t + Math.abs(f.observed - f.mean), 0) / figures.length;
-  const naiveMae = figures.reduce((t, f) => t + Math.abs(f.observed - f.naive), 0) / figures.length;
+
+  // The share still on benefit: the cohort on a benefit state at the training month.
+  const onBenefit = panel.states.map((st) => st.kind === 'benefit');
+  const ks = STILL_ON_BENEFIT_MONTHS.filter((k) => k <= horizon);
+  const cohortGroups = model.groups.filter(
+    (g) => onBenefit[panel.states.findIndex((st) => st.id === g.initialState)] && (g.size as number) > 0,
+  );
+  const cohortSize = cohortGroups.reduce((t, g) => t + (g.size as number), 0);
+  if (ks.length && cohortSize > 0) {
+    const kept = new Set(cohortGroups.map((g) => g.id));
+    const cohortModel: ModelInput = {
+      ...model,
+      groups: cohortGroups.map(({ inflow: _i, ...g }) => g),
+      scenarios: model.scenarios.map((sc) =>
+        sc.allocation
+          ? { ...sc, allocation: Object.fromEntries(Object.entries(sc.allocation).filter(([g]) => kept.has(g))) }
+          : sc,
+      ),
+    };
+    const cohortRun = await (run ?? simulate)(cohortModel, { replicates, seed: seed ?? '1', level, occupancy: true });
+    const co = cohortRun.raw.occupancy;
+    if (!co) throw new Error('backtest: the run returned no occupancy');
+    const stillOn = (from: number, k: number) => {
+      // Citizens on benefit at month `from`, and how many of them are on benefit k months later.
+      let n = 0;
+      let still = 0;
+      let r = 0;
+      while (r < panel.citizen.length) {
+        let e = r;
+        while (e < panel.citizen.length && panel.citizen[e] === panel.citizen[r]) e++;
+        let at = -1;
+        let later = -1;
+        for (let i = r; i < e; i++) {
+          if (panel.month[i] === from) at = panel.state[i];
+          if (panel.month[i] === from + k) later = panel.state[i];
+        }
+        if (at >= 0 && onBenefit[at]) {
+          n++;
+          if (later >= 0 && onBenefit[later]) still++;
+        }
+        r = e;
+      }
+      return n > 0 ? still / n : 0;
+    };
+    for (const k of ks) {
+      for (let r = 0; r < R; r++) {
+        let t = 0;
+        for (let s = 0; s < S; s++) if (onBenefit[s]) t += co[(r * S + s) * (H + 1) + k];
+        values[r] = t / cohortSize;
+      }
+      const sorted = Float64Array.from(values).sort();
+      const from = u >= 12 ? u - 12 : Math.max(0, u - k);
+      figures.push({
+        name: 'still on benefit',
+        month: formatMonth(panel.firstMonth + u + k),
+        ahead: k,
+        observed: stillOn(u, k),
+        mean: values.reduce((t, x) => t + x, 0) / R,
+        lo: quantileSorted(sorted, q),
+        hi: quantileSorted(sorted, 1 - q),
+        naive: stillOn(from, Math.min(k, u - from)),
+      });
+    }
+  }
+
+  const inside = (f: BacktestFigure) => f.observed >= f.lo && f.observed <= f.hi;
+  const meanOf = (list: BacktestFigure[], x: (f: BacktestFigure) => number) =>
+    list.reduce((t, f) => t + x(f), 0) / list.length;
+  const kinds: BacktestKind[] = [...new Set(figures.map((f) => f.name))].map((name) => {
+    const list = figures.filter((f) => f.name === name);
+    return {
+      name,
+      figures: list.length,
+      coverage: list.filter(inside).length / list.length,
+      mae: meanOf(list, (f) => Math.abs(f.observed - f.mean)),
+      naiveMae: meanOf(list, (f) => Math.abs(f.observed - f.naive)),
+    };
+  });
+  const stocks = figures.filter((f) => f.name.startsWith('stock '));
   return {
     trainUntil: formatMonth(panel.firstMonth + u),
     horizon,
     level,
     replicates: R,
-    coverage: covered / figures.length,
-    mae,
+    coverage: figures.filter(inside).length / figures.length,
+    mae: meanOf(stocks, (f) => Math.abs(f.observed - f.mean)),
     figures,
     naive: {
-      mae: naiveMae,
+      mae: meanOf(stocks, (f) => Math.abs(f.observed - f.naive)),
       method:
         u >= 12
-          ? "each state's share twelve months before, scaled by the population's growth over the last year"
-          : 'the stock at the training month, unchanged',
+          ? "stocks: each state's share twelve months before, scaled by the population's growth over the last year; still on benefit: the share of the cohort on benefit twelve months before the training month"
+          : 'stocks: the stock at the training month, unchanged; still on benefit: the share of the latest cohort whose months are seen',
     },
+    kinds,
   };
 }
 

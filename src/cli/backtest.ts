@@ -6,9 +6,11 @@
 import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
-import { backtest, type BacktestResult } from '../backtest/backtest.js';
+import { backtest, type BacktestFigure, type BacktestResult } from '../backtest/backtest.js';
 import { choiceFlag, intFlag, levelFlag, parseFlags, usageText, type Flag } from './args.js';
 import { loadPanel, PANEL_FLAGS, reportPanel } from './fit.js';
+import { backtestSpec } from '../plot/backtest.js';
+import { toSVG } from '../plot/render.js';
 import { checkOut, writeOutput } from './io.js';
 
 /** The backtest command's flags. */
@@ -27,21 +29,32 @@ export const BACKTEST_FLAGS: readonly Flag[] = [
   { name: 'workers', value: 'N', help: 'worker threads', default: "the machine's cores" },
   { name: 'format', value: 'F', help: 'table | json', default: 'table' },
   { name: 'out', value: 'FILE', help: 'write to FILE instead of stdout', default: 'stdout' },
+  {
+    name: 'plot',
+    value: 'FILE',
+    help: 'also draw observed against the forecast band per figure, as SVG (FILE.svg) or HTML (FILE.html)',
+    default: 'none',
+  },
 ];
 
 /** Usage text of the backtest command. */
 export const BACKTEST_USAGE = usageText(
   'forlob backtest <panel.csv> --states MAP --train-until YYYY-MM [flags]',
-  "Fit a model on the panel's months up to --train-until, forecast the stock in each state\nover --horizon months (the fitted inflow included), and compare with what the panel\nthen shows: the coverage of the intervals, the mean absolute error, and the same for a\nnaive forecast (last year's shares carried forward, scaled by the last year's growth).",
+  "Fit a model on the panel's months up to --train-until, forecast the stock in each state\nover --horizon months (the fitted inflow included), and compare with what the panel\nthen shows: the stock per state and month and the share of the citizens on benefit at\n--train-until still (or again) on benefit 3, 6 and 12 months later; the coverage of the\nintervals, the mean absolute error, and the same for a naive forecast (last year's shares\ncarried forward). --plot draws observed against the forecast band.",
   BACKTEST_FLAGS,
 );
 
 /** The back-test as a table. */
 export function backtestTable(r: BacktestResult): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const share = (f: BacktestFigure) => !f.name.startsWith('stock ');
   const lines = [
     `back-test: fitted up to ${r.trainUntil}, ${r.horizon} months forecast, ${r.replicates} replicates`,
-    `coverage of the ${pct(r.level)} intervals: ${pct(r.coverage)} of ${r.figures.length} figures; mean absolute error ${r.mae.toFixed(1)} citizens (naive: ${r.naive.mae.toFixed(1)}, ${r.naive.method})`,
+    `coverage of the ${pct(r.level)} intervals: ${pct(r.coverage)} of ${r.figures.length} figures; mean absolute error of the stocks ${r.mae.toFixed(1)} citizens (naive: ${r.naive.mae.toFixed(1)}; ${r.naive.method})`,
+    ...r.kinds.map((k) => {
+      const e = (x: number) => (k.name.startsWith('stock ') ? x.toFixed(1) : `${(100 * x).toFixed(1)} pt`);
+      return `  ${k.name}: coverage ${pct(k.coverage)} of ${k.figures}; mean absolute error ${e(k.mae)} (naive ${e(k.naiveMae)})`;
+    }),
     '',
   ];
   const w = Math.max(...r.figures.map((f) => f.name.length), 6);
@@ -49,14 +62,16 @@ export function backtestTable(r: BacktestResult): string {
   lines.push(row(['figure'.padEnd(w), 'month  ', ' observed', ' forecast', '(interval)'.padEnd(13), '   naive']));
   for (const f of r.figures) {
     const inside = f.observed >= f.lo && f.observed <= f.hi ? ' ' : '*';
+    // Shares in per cent, one decimal; stocks in citizens.
+    const v = (x: number, d: number) => (share(f) ? `${(100 * x).toFixed(1)}%` : x.toFixed(d));
     lines.push(
       row([
         f.name.padEnd(w),
         f.month,
-        `${String(f.observed).padStart(8)}${inside}`,
-        f.mean.toFixed(1).padStart(9),
-        `(${f.lo.toFixed(0)}–${f.hi.toFixed(0)})`.padEnd(13),
-        f.naive.toFixed(1).padStart(8),
+        `${v(f.observed, 0).padStart(8)}${inside}`,
+        v(f.mean, 1).padStart(9),
+        `(${v(f.lo, 0)}–${v(f.hi, 0)})`.padEnd(13),
+        v(f.naive, 1).padStart(8),
       ]),
     );
   }
@@ -70,6 +85,7 @@ export async function backtestCommand(argv: string[]): Promise<string> {
   if (positionals.length !== 1)
     throw new ForlobInputError([{ path: 'arguments', message: `expected one panel file, got ${positionals.length}` }]);
   checkOut(values.out as string | undefined, positionals);
+  checkOut(values.plot as string | undefined, positionals);
   if (values['train-until'] === undefined)
     throw new ForlobInputError([
       { path: '--train-until', message: 'expected the last month to fit: --train-until YYYY-MM' },
@@ -92,6 +108,16 @@ export async function backtestCommand(argv: string[]): Promise<string> {
     ...(bands ? { bands } : {}),
     run: (model, options) => simulate(model, { ...options, workers }),
   });
+  const plot = values.plot as string | undefined;
+  if (plot !== undefined) {
+    const svg = await toSVG(backtestSpec(result));
+    await writeOutput(
+      plot,
+      /\.html?$/i.test(plot)
+        ? `<!doctype html>\n<html><head><meta charset="utf-8"><title>back-test</title></head><body>\n${svg}\n</body></html>\n`
+        : svg,
+    );
+  }
   const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : backtestTable(result);
   if (values.out !== undefined) {
     await writeOutput(values.out as string, text);

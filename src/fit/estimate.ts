@@ -17,12 +17,17 @@
  *
  * **Rows.** Without covariates each class's row from a state is a Dirichlet over
  * the destinations seen and staying, α = count + ½ (Jeffreys): the draws keep every row
- * summing to 1 with staying; with duration bands it is the row of the reference band (the
- * one with the most months at risk). The other bands become the model's `duration` hazard
+ * summing to 1 with staying. With duration bands the model holds the row of the reference
+ * band (the one with the most months at risk) and the other bands as `duration` hazard
  * ratios against it, one per band and from-state (the model scales every exit of a row
- * alike), from a Poisson
- * regression of all exits on class and band with log exposure as offset, as a
- * multivariate lognormal. With covariates every destination gets such a regression (main
+ * alike). With one class these are one multivariate lognormal per from-state (`rows/<state>`:
+ * the destinations, then `band <start>`) in which every band's rates carry only the
+ * posterior of that band's own counts, Dirichlet(counts + ½), independent of the other
+ * bands' (see `bandedRow`); drawing the row and the ratios apart would count the reference
+ * band's uncertainty twice. With several classes the ratios come from a Poisson regression
+ * of all exits on class and band with log exposure as offset, as a multivariate lognormal
+ * beside each class's Dirichlet row: there the reference band's uncertainty is still
+ * counted twice in the other bands (the ratios are shared by the classes' rows). With covariates every destination gets such a regression (main
  * effects of band and of each class column); the reference class's rate and every class's
  * risk ratio are a linear map of the coefficients, so they form one multivariate
  * lognormal per from-state and destination.
@@ -328,6 +333,80 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
   const sum = (f: (c: number) => number, classes: number[]) => classes.reduce((t, c) => t + f(c), 0);
   const allClasses = Array.from({ length: C }, (_, c) => c);
 
+  /**
+   * One class, duration bands: the row of the reference band and the other bands' hazard
+   * ratios as one multivariate lognormal, so that each band's rates carry only that band's
+   * own uncertainty. Each band's counts have their own posterior, independent of the other
+   * bands': Dirichlet(counts + ½) (Jeffreys). The model writes a band's rates as the
+   * reference row times a hazard ratio; drawing the ratio's uncertainty (which holds the
+   * reference band's as well) independently of the row's would count the reference band's
+   * uncertainty twice in every other band and tie the bands' rates together — the back-test's
+   * intervals came out too wide (98 % for 95 %, bench/RESULTS.md). Here: log p_d of the
+   * reference row have the Dirichlet's exact log-moments, E = ψ(α_d) − ψ(α₀), Cov =
+   * ψ′(α_d)·δ − ψ′(α₀); band b's exit probability q_b is Beta(exits + ½·k, stays + ½) (the
+   * Dirichlet of its own counts aggregated over the k destinations); and log HR_b = log h(q_b)
+   * − log h(q_ref), h(q) = −log(1 − q), by the delta method, which carries the covariance
+   * −g·Var(log q_ref) with every log p_d (q_ref = Σ p_d, and the shares among exits are
+   * independent of q_ref). Null when a draw of the row could sum to more than 1 (exit
+   * probabilities near 1 from few months): then the Dirichlet and separate ratios are used.
+   */
+  const bandedRow = (s: number, ref: number, dests: number[]) => {
+    const cellOf = (b: number) => s * NB + b;
+    const seen = dests.filter((d) => N[cellOf(ref) * S + d] > 0);
+    if (seen.length === 0) return null;
+    const e = E[cellOf(ref)];
+    const counts = seen.map((d) => N[cellOf(ref) * S + d]);
+    const alpha = [...counts.map((x) => x + PRIOR), e - counts.reduce((t, x) => t + x, 0) + PRIOR];
+    const a0 = alpha.reduce((t, x) => t + x, 0);
+    const A = a0 - alpha[alpha.length - 1];
+    const K = seen.length;
+    const logQ = (a: number, total: number) => ({
+      mean: digamma(a) - digamma(total),
+      v: trigamma(a) - trigamma(total),
+    });
+    // d log h / d log q = q / ((1 − q)·h(q)): about 1 + q/2 for monthly exit probabilities;
+    // near q = 1 it explodes, so it is taken at q ≤ ½ at most (as the regression's ratios are).
+    const g = (q: number) => {
+      const qd = Math.min(q, 0.5);
+      return qd > 0 ? qd / ((1 - qd) * -Math.log(1 - qd)) : 1;
+    };
+    const logH = (q: number) => Math.log(-Math.log(1 - Math.min(q, 0.999)));
+    const r = logQ(A, a0);
+    const qRef = Math.exp(r.mean);
+    const gRef = g(qRef);
+    const others = bands.map((_, b) => b).filter((b) => b !== ref && E[cellOf(b)] > 0);
+    const mean = seen.map((_, k) => digamma(alpha[k]) - digamma(a0));
+    const comps = [...seen.map((d) => ids[d]), ...others.map((b) => `band ${bands[b]}`)];
+    const P = comps.length;
+    const cov = Array.from({ length: P }, () => new Array<number>(P).fill(0));
+    for (let j = 0; j < K; j++)
+      for (let k = 0; k < K; k++) cov[j][k] = (j === k ? trigamma(alpha[j]) : 0) - trigamma(a0);
+    const own: number[] = [];
+    others.forEach((b, i) => {
+      const x = dests.reduce((t, d) => t + N[cellOf(b) * S + d], 0);
+      const qb = logQ(x + PRIOR * K, E[cellOf(b)] + PRIOR * (K + 1));
+      const q = Math.exp(qb.mean);
+      mean.push(logH(q) - logH(qRef));
+      own.push(g(q) ** 2 * qb.v);
+      for (let k = 0; k < K; k++) cov[K + i][k] = cov[k][K + i] = -gRef * r.v;
+    });
+    for (let i = 0; i < others.length; i++)
+      for (let j = 0; j < others.length; j++) cov[K + i][K + j] = gRef ** 2 * r.v + (i === j ? own[i] : 0);
+
+    // A draw of the row must not sum past 1: five standard deviations of every component.
+    if (seen.reduce((t, _, k) => t + Math.exp(mean[k] + 5 * Math.sqrt(cov[k][k])), 0) >= 1) return null;
+    const dist: JointDistribution = {
+      dist: 'mvnormal',
+      components: comps,
+      mean,
+      covariance: cov,
+      log: true,
+      label: `monthly moves from ${ids[s]} in the band from ${bands[ref]} months, and the hazard ratios of the other bands against it`,
+      source: `fitted: ${e} citizen-months at risk in the reference band; each band's counts Dirichlet(counts + ½)`,
+    };
+    return { dist, seen, others };
+  };
+
   for (let s = 0; s < S; s++) {
     // The reference band, whose row the model holds and the other bands scale: the one with
     // the most months at risk (a state whose spells mostly ran before the panel began has
@@ -343,7 +422,16 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
       .filter((d) => d !== s && sum((c) => sumBands(N, c, s, d, S, NB), allClasses) > 0);
     if (dests.length === 0) continue;
 
-    if (!options.regression) {
+    const joint = !options.regression && C === 1 && NB > 1 ? bandedRow(s, ref, dests) : null;
+    if (joint) {
+      const name = `rows/${ids[s]}`;
+      parameters[name] = joint.dist;
+      transitions[ids[s]] = Object.fromEntries(joint.seen.map((d) => [ids[d], { param: name, component: ids[d] }]));
+      // A band without months at risk has no estimate; it keeps the reference band's rates.
+      hazardRatios[ids[s]] = bands.map((b, i) =>
+        joint.others.includes(i) ? { param: name, component: `band ${b}` } : 1,
+      );
+    } else if (!options.regression) {
       // A Dirichlet per class (and one pooled, for the baseline), from the reference band.
       const dirichlet = (classes: number[], name: string): Record<string, UncertainNumber> | null => {
         const e = sum(exposure0, classes);
@@ -402,7 +490,10 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
       }
     }
 
-    if (NB > 1) {
+    if (NB > 1 && joint) {
+      // The model takes its ratios from the joint row; the regression is reported beside it.
+      regress(s, ref, (cell) => dests.reduce((t, d) => t + N[cell * S + d], 0), '(any exit)');
+    } else if (NB > 1) {
       // Duration: all exits on class and band; risk ratios of the bands turned into the
       // engine's hazard ratios at the pooled exit probability of the reference band.
       const fit = regress(s, ref, (cell) => dests.reduce((t, d) => t + N[cell * S + d], 0), '(any exit)');
@@ -582,6 +673,22 @@ function sumBands(N: Float64Array, c: number, s: number, d: number, S: number, N
   let t = 0;
   for (let b = 0; b < NB; b++) t += N[((c * S + s) * NB + b) * S + d];
   return t;
+}
+
+/** ψ(x), the digamma function, for x > 0: recurrence up to 6, then the asymptotic series. */
+function digamma(x: number): number {
+  let r = 0;
+  for (; x < 6; x++) r -= 1 / x;
+  const f = 1 / (x * x);
+  return r + Math.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))));
+}
+
+/** ψ′(x), the trigamma function, for x > 0: recurrence up to 6, then the asymptotic series. */
+function trigamma(x: number): number {
+  let r = 0;
+  for (; x < 6; x++) r += 1 / (x * x);
+  const f = 1 / (x * x);
+  return r + 1 / x + f / 2 + (f / x) * (1 / 6 - f * (1 / 30 - f * (1 / 42 - f / 30)));
 }
 
 /** aᵀ M b. */

@@ -19,6 +19,7 @@ export { fanChartSpec, type FanChartOptions } from './fan.js';
 export { tornadoSpec, type TornadoOptions, type TornadoInput } from './tornado.js';
 export { costEffectSpec, type CostEffectOptions } from './cost-effect.js';
 export { steeringSpec, type SteeringOptions } from './steering.js';
+export { backtestSpec, type BacktestPlotOptions } from './backtest.js';
 export {
   ceacSpec,
   evpiCurveSpec,
