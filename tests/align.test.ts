@@ -111,10 +111,16 @@ describe('alignModel: known answers', () => {
     const { model: aligned, factors } = alignModel(model, [{ state: 'kh', count: 0.9 * now, at: '2025-06' }]);
     expect(factors[0].month).toBe(6);
     expect(factors[0].factor).toBeGreaterThan(1);
-    // the band against the reference is a component of duration/kh: its log mean moved by log f
-    const before = model.parameters!['duration/kh'] as { mean: number[] };
-    const after = aligned.parameters!['duration/kh'] as { mean: number[] };
-    expect(after.mean[0] - before.mean[0]).toBeCloseTo(Math.log(factors[0].factor), 12);
+    // The first band's ratio against the reference is a component of a joint log-normal: its
+    // log mean moved by log f, and the reference band's ratio (1) became f.
+    const ref = model.duration!.hazardRatios!.kh[0] as { param: string; component: string };
+    type Mv = { mean: number[]; components: string[] };
+    const before = model.parameters![ref.param] as unknown as Mv;
+    const after = aligned.parameters![ref.param] as unknown as Mv;
+    const k = before.components.indexOf(ref.component);
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(after.mean[k] - before.mean[k]).toBeCloseTo(Math.log(factors[0].factor), 12);
+    expect(aligned.duration!.hazardRatios!.kh[1]).toBeCloseTo(factors[0].factor, 12);
     const res = await simulate(aligned, { replicates: 5, seed: '1' });
     expect(res.scenarios[0].metrics.successRate.mean).toBeGreaterThan(0);
   });
