@@ -44,7 +44,8 @@ const MODES = {
 async function once(replicates, mode) {
   const m = MODES[mode];
   if (m.cold) await node.closeWorkerPool();
-  else if (mode === 'auto, warm') await node.simulate(model, { replicates: 2, seed: 'warm' }); // threads idle, JIT warm
+  // Leave threads idle in the pool, their JIT warm, as an earlier large run would.
+  else if (mode === 'auto, warm') await node.simulate(model, { replicates: 8, seed: 'warm', workers: 2 });
   const options = { replicates, seed: 'bench', ...(m.workers ? { workers: m.workers } : {}) };
   const c0 = process.cpuUsage();
   const t0 = performance.now();

@@ -12,7 +12,7 @@
  * to repay starting them.
  * @module
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ForlobInputError } from '../model/errors.js';
 import type { ResolvedOptions } from '../model/options.js';
@@ -44,8 +44,12 @@ const BLOCK_WORK = 8e6;
  */
 export const COLD_WORK = 300e6;
 
-/** The same for a worker already idle in the pool: it only compiles the model. */
-export const WARM_WORK = 30e6;
+/**
+ * The same for a worker already idle in the pool: it only compiles the model and warms
+ * up its JIT (20 replicates of the benchmark model, 48 M citizen-months, were slower on a
+ * warm worker than on one thread).
+ */
+export const WARM_WORK = 120e6;
 
 /** The month-by-month engine's cost per citizen-month against the per-citizen engine's (bench/RESULTS.md). */
 const LOCKSTEP_FACTOR = 4;
@@ -61,12 +65,29 @@ export function replicateWork(plan: RunPlan): number {
 /**
  * Threads auto mode uses for `work` citizen-months: one (this thread) below
  * {@link COLD_WORK}, one more per further {@link COLD_WORK} ({@link WARM_WORK} when that
- * many workers are already idle in the pool), never more than `cores`.
+ * many workers are already idle in the pool), never more than the cores that other
+ * processes leave free (`cores − busy`, rounded; at least one).
  */
-export function autoThreads(work: number, cores: number, idle = 0): number {
+export function autoThreads(work: number, cores: number, idle = 0, busy = 0): number {
+  const free = Math.max(1, Math.min(cores, Math.round(cores - busy)));
   let threads = 1;
-  while (threads < cores && work >= threads * (idle >= threads ? WARM_WORK : COLD_WORK)) threads++;
+  while (threads < free && work >= threads * (idle >= threads ? WARM_WORK : COLD_WORK)) threads++;
   return threads;
+}
+
+/**
+ * Cores other processes keep busy: the 1-minute load average less this process's own
+ * share of it (its CPU time over the last minute, estimated as its average since start).
+ * On a machine already running a job per core, a worker thread gets no core of its own:
+ * with Linux's per-session scheduling (autogroup) the process's threads share one share,
+ * so the worker only adds its start-up (measured: 200 replicates took 1.2× one thread's
+ * time at load 14 on 2 cores). 0 where the load average is not known (Windows).
+ */
+export function machineBusy(): number {
+  const [load] = loadavg();
+  const cpu = process.cpuUsage();
+  const own = (cpu.user + cpu.system) / 1e6 / Math.max(60, process.uptime());
+  return Math.max(0, load - own);
 }
 
 // The pool: threads waiting for a job, unreferenced.
@@ -226,8 +247,9 @@ export function runOnWorkers(raw: unknown, uncertainty: Plan, opts: ResolvedOpti
 }
 
 /**
- * Run `opts.from`…`opts.to` on as many threads as the work repays ({@link autoThreads}):
- * this thread, plus worker threads for large runs.
+ * Run `opts.from`…`opts.to` on as many threads as the work repays and the machine has
+ * free ({@link autoThreads}, {@link machineBusy}): this thread, plus worker threads for
+ * large runs.
  */
 export function runAuto(
   raw: unknown,
@@ -237,6 +259,6 @@ export function runAuto(
 ): Promise<RawRun> {
   const plan = runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed));
   const total = opts.to - opts.from;
-  const threads = Math.min(total, autoThreads(replicateWork(plan) * total, cores, idle.length));
+  const threads = Math.min(total, autoThreads(replicateWork(plan) * total, cores, idle.length, machineBusy()));
   return runJob(raw, uncertainty, plan, opts, threads - 1, true);
 }
