@@ -27,12 +27,12 @@ export interface NodeSimulateOptions extends SimulateOptions {
    * copy of the compiled model); results are byte-identical for any number.
    *
    * Default (absent): chosen from the size of the run. This thread always simulates, and
-   * worker threads (up to the machine's cores, `os.availableParallelism()`, in all) join
-   * only when the run's work (citizens × months × scenarios × replicates) repays starting
-   * them: about 300 M citizen-months per extra thread, about 125 replicates of a
-   * 13,430-citizen, 60-month, 3-scenario model, or a tenth of that when the threads are
-   * already idle from an earlier run. Worker threads stay idle between runs without
-   * keeping the process alive; {@link closeWorkerPool} ends them.
+   * worker threads join only when the run's work (citizens × months × scenarios ×
+   * replicates) repays starting them: one per 300 M citizen-months, about 125 replicates
+   * of a 13,430-citizen, 60-month, 3-scenario model (120 M when the threads are already
+   * idle from an earlier run), up to the cores (`os.availableParallelism()`) that other
+   * processes leave free by the load average. Worker threads stay idle between runs
+   * without keeping the process alive; {@link closeWorkerPool} ends them.
    */
   workers?: number;
 }
