@@ -115,11 +115,6 @@ function release(w: Worker): void {
   idle.push(w);
 }
 
-/** Worker threads idle in the pool. */
-export function idleWorkers(): number {
-  return idle.length;
-}
-
 /**
  * Terminate the worker threads idle in the pool (they never keep the process alive, but
  * each holds a V8 heap of a few MB). The next run starts new ones.
@@ -131,8 +126,8 @@ export async function closeWorkerPool(): Promise<void> {
 let jobs = 0;
 
 /**
- * Run `opts.from`…`opts.to` on `workers` worker threads (this thread only collects), or,
- * with `main`, on `workers` worker threads and this thread, which simulates with `main`.
+ * Run `opts.from`…`opts.to` on `workers` worker threads, this thread only collecting, or
+ * with `main` on this thread too (simulating `plan`) plus `workers` worker threads.
  */
 function runJob(
   raw: unknown,
@@ -176,7 +171,7 @@ function runJob(
           else if (msg.type === 'error')
             finish(msg.problems ? new ForlobInputError(msg.problems) : new Error(msg.message));
         } catch (e) {
-          finish(e);
+          finish(e ?? new Error(`onProgress threw ${String(e)}`));
         }
       };
       const onError = (e: unknown) => finish(e);
@@ -236,7 +231,7 @@ function runJob(
         await new Promise((res) => setImmediate(res));
       }
     };
-    runHere().catch(finish);
+    runHere().catch((e) => finish(e ?? new Error(`onProgress threw ${String(e)}`)));
   });
 }
 
