@@ -6,7 +6,7 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { runOnWorkers } from './engine/pool.js';
+import { runAuto, runOnWorkers } from './engine/pool.js';
 import type { ModelInput } from './params/input.js';
 import type { SimulateOptions } from './model/options.js';
 import { runInProcess, simulateWith } from './run/simulate.js';
@@ -14,6 +14,7 @@ import type { SimulationResult } from './summary/types.js';
 
 export * from './index.js';
 export { loadModel, writeAtomic, type OutputContent } from './cli/io.js';
+export { closeWorkerPool } from './engine/pool.js';
 export { renderReport, type ReportOptions } from './report/html.js';
 export type { ReportLanguage } from './format/i18n.js';
 export { resultToWorkbook, distributionText, type WorkbookOptions } from './report/xlsx.js';
@@ -21,10 +22,17 @@ export { resultToWorkbook, distributionText, type WorkbookOptions } from './repo
 /** Options of the Node {@link simulate}: those of the core, plus worker threads. */
 export interface NodeSimulateOptions extends SimulateOptions {
   /**
-   * Worker threads (default: the machine's cores); 1 runs in this thread. At most
-   * {@link MAX_WORKERS_PER_CORE} × the machine's cores are started (more would only cost
-   * memory, each thread holding its own copy of the compiled model); results are
-   * byte-identical for any number.
+   * Worker threads; 1 runs in this thread. At most {@link MAX_WORKERS_PER_CORE} × the
+   * machine's cores are started (more would only cost memory, each thread holding its own
+   * copy of the compiled model); results are byte-identical for any number.
+   *
+   * Default (absent): chosen from the size of the run. This thread always simulates, and
+   * worker threads join only when the run's work (citizens × months × scenarios ×
+   * replicates) repays starting them: one per 300 M citizen-months, about 125 replicates
+   * of a 13,430-citizen, 60-month, 3-scenario model (120 M when the threads are already
+   * idle from an earlier run), up to the cores (`os.availableParallelism()`) that other
+   * processes leave free by the load average. Worker threads stay idle between runs
+   * without keeping the process alive; {@link closeWorkerPool} ends them.
    */
   workers?: number;
 }
@@ -32,7 +40,11 @@ export interface NodeSimulateOptions extends SimulateOptions {
 /** Worker threads started per core at most: a larger `workers` is capped to this many per core. */
 export const MAX_WORKERS_PER_CORE = 4;
 
-/** The worker threads a run starts for a `workers` option: the machine's cores by default, at most {@link MAX_WORKERS_PER_CORE} per core. */
+/**
+ * The worker threads a run starts for an explicit `workers` option: that many, at most
+ * {@link MAX_WORKERS_PER_CORE} per core. Absent (auto), the machine's cores bound the
+ * threads and the size of the run decides (see {@link NodeSimulateOptions.workers}).
+ */
 export function workerCount(workers: number | undefined, cores = availableParallelism()): number {
   return Math.min(workers ?? cores, MAX_WORKERS_PER_CORE * cores);
 }
@@ -51,8 +63,9 @@ export function workerCount(workers: number | undefined, cores = availableParall
  * ```
  */
 export async function simulate(model: ModelInput, options: NodeSimulateOptions = {}): Promise<SimulationResult> {
-  const workers = workerCount(options.workers);
-  return simulateWith(model, options, (raw, plan, opts) =>
-    workers <= 1 || opts.steeringRules ? runInProcess(plan, opts) : runOnWorkers(raw, plan, opts, workers),
-  );
+  const workers = options.workers === undefined ? undefined : workerCount(options.workers);
+  return simulateWith(model, options, (raw, plan, opts) => {
+    if (opts.steeringRules || workers === 1) return runInProcess(plan, opts);
+    return workers === undefined ? runAuto(raw, plan, opts) : runOnWorkers(raw, plan, opts, workers);
+  });
 }

@@ -1,23 +1,100 @@
 /**
  * Worker threads, split runs and aborts, against the built package (workers load
- * dist/worker.js): identical bytes for any worker count, a split-and-merged run equal to
- * the whole run, a prompt abort that leaves no worker behind.
+ * dist/worker.js): identical bytes for any worker count and for the default (auto, this
+ * thread plus workers, cold and warm pool), a split-and-merged run equal to the whole
+ * run, a prompt abort that leaves no worker behind, and how auto picks its threads.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { autoThreads, COLD_WORK, machineBusy, WARM_WORK } from '../src/engine/pool.js';
 import { cli, ROOT, tempDir } from './helpers.js';
+// @ts-expect-error: the benchmark's model is plain JavaScript
+import { citizenMonthsPerReplicate, referenceModel } from '../bench/reference-model.mjs';
 
 const dist = join(ROOT, 'dist', 'node.js');
 
+/**
+ * Handles of worker threads holding the process right now: a worker shows as its message
+ * port, referenced while it runs a job and unreferenced while idle in the pool.
+ */
+function workerHandles(): number {
+  return (process as unknown as { _getActiveHandles(): unknown[] })
+    ._getActiveHandles()
+    .filter((h) => ['Worker', 'MessagePort'].includes((h as object).constructor?.name)).length;
+}
+
+afterAll(async () => {
+  const { closeWorkerPool } = await import(dist);
+  await closeWorkerPool();
+});
+
 describe('worker threads', () => {
-  it('worker counts 1, 2 and 4 give byte-identical JSON', () => {
-    const outs = [1, 2, 4].map((w) =>
-      cli(['run', 'randers-2025', '--replicates', '120', '--seed', 'w', '--format', 'json', '--workers', String(w)]),
+  it('worker counts 1, 2 and 4 and the default give byte-identical JSON', () => {
+    const outs = [1, 2, 4, undefined].map((w) =>
+      cli([
+        'run',
+        'randers-2025',
+        '--replicates',
+        '120',
+        '--seed',
+        'w',
+        '--format',
+        'json',
+        ...(w === undefined ? [] : ['--workers', String(w)]),
+      ]),
     );
     for (const o of outs) expect(o.code).toBe(0);
     expect(outs[1].stdout).toBe(outs[0].stdout);
     expect(outs[2].stdout).toBe(outs[0].stdout);
+    expect(outs[3].stdout).toBe(outs[0].stdout);
+  });
+
+  it('the default runs a large run on this thread and a worker, cold and warm, byte-identical to one thread', async () => {
+    const { simulate } = await import(dist);
+    const model = referenceModel(10, 60);
+    // Just over the work that repays a cold worker, so auto uses 2 threads on any machine
+    // with 2 cores or more.
+    const replicates = Math.ceil(COLD_WORK / citizenMonthsPerReplicate(model)) + 1;
+    const one = JSON.stringify(await simulate(model, { replicates, seed: 'auto', workers: 1 }));
+    const before = workerHandles();
+    let seen = 0;
+    const onProgress = () => {
+      seen = Math.max(seen, workerHandles() - before);
+    };
+    // Whether a worker joins depends on the cores other processes leave free, read as the
+    // run starts; when the decision is 2 threads, a worker thread must actually run.
+    const cores = (await import('node:os')).availableParallelism();
+    const decided = autoThreads(replicates * citizenMonthsPerReplicate(model), cores, 0, machineBusy());
+    const cold = JSON.stringify(await simulate(model, { replicates, seed: 'auto', onProgress }));
+    const warm = JSON.stringify(await simulate(model, { replicates, seed: 'auto', onProgress }));
+    expect(cold).toBe(one);
+    expect(warm).toBe(one);
+    if (decided >= 2) expect(seen).toBeGreaterThanOrEqual(1);
+    // Between runs the pool's threads no longer hold the process.
+    expect(workerHandles()).toBe(before);
+  });
+
+  it('auto picks threads from the size of the work, bounded by the cores', () => {
+    const perReplicate = citizenMonthsPerReplicate(referenceModel(10, 60)); // 2.4 M citizen-months
+    expect(autoThreads(20 * perReplicate, 2)).toBe(1);
+    expect(autoThreads(200 * perReplicate, 2)).toBe(2);
+    expect(autoThreads(2000 * perReplicate, 2)).toBe(2);
+    expect(autoThreads(2000 * perReplicate, 1)).toBe(1);
+    expect(autoThreads(2000 * perReplicate, 8)).toBe(8);
+    // One more thread per further COLD_WORK; idle threads lower the bar to WARM_WORK.
+    expect(autoThreads(COLD_WORK - 1, 4)).toBe(1);
+    expect(autoThreads(COLD_WORK, 4)).toBe(2);
+    expect(autoThreads(2 * COLD_WORK, 4)).toBe(3);
+    expect(autoThreads(WARM_WORK, 4)).toBe(1);
+    expect(autoThreads(WARM_WORK, 4, 1)).toBe(2);
+    expect(autoThreads(2 * WARM_WORK, 4, 1)).toBe(2);
+    expect(autoThreads(2 * WARM_WORK, 4, 2)).toBe(3);
+    // Cores kept busy by other processes are not counted: a loaded machine runs on this thread.
+    expect(autoThreads(2000 * perReplicate, 2, 0, 0.4)).toBe(2);
+    expect(autoThreads(2000 * perReplicate, 2, 0, 0.6)).toBe(1);
+    expect(autoThreads(2000 * perReplicate, 2, 0, 14)).toBe(1);
+    expect(autoThreads(2000 * perReplicate, 8, 0, 5)).toBe(3);
   });
 
   it('a split-and-merged run prints the whole run', () => {
@@ -86,6 +163,7 @@ describe('worker threads', () => {
     expect(existsSync(dist)).toBe(true);
     const { simulate, presets } = await import(dist);
     const ac = new AbortController();
+    const before = workerHandles();
     let seen = 0;
     const started = Date.now();
     const run = simulate(presets['randers-2025'].model, {
@@ -101,10 +179,7 @@ describe('worker threads', () => {
     expect(seen).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(20_000);
     // Terminated workers no longer keep handles: only this process's own remain.
-    const handles = (process as unknown as { _getActiveHandles(): unknown[] })
-      ._getActiveHandles()
-      .filter((h) => (h as object).constructor?.name === 'Worker');
-    expect(handles).toHaveLength(0);
+    expect(workerHandles()).toBe(before);
   });
 
   it('in-process runs abort too', async () => {

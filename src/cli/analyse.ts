@@ -4,13 +4,12 @@
  * @module
  */
 import type { ModelInput } from '../params/input.js';
-import { availableParallelism } from 'node:os';
 import { breakEven, type BreakEvenResult } from '../analysis/breakeven.js';
 import { sensitivity, type SensitivityResult } from '../analysis/sensitivity.js';
 import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
 import { METRICS, type MetricName } from '../engine/reduce/metrics.js';
-import { choiceFlag, intFlag, levelFlag, parseFlags, usageText, type Flag } from './args.js';
+import { choiceFlag, intFlag, workersFlag, levelFlag, parseFlags, usageText, type Flag } from './args.js';
 import { checkOut, loadModel, writeOutput } from './io.js';
 import { progressBar } from './progress.js';
 import { printableDeep } from '../report/escape.js';
@@ -45,7 +44,7 @@ const COMMON: readonly Flag[] = [
   { name: 'replicates', value: 'N', help: 'replicates of each run', default: '300' },
   { name: 'seed', value: 'S', help: 'seed, any string (the same in every run: common random numbers)', default: '"1"' },
   { name: 'level', value: 'L', help: '0 < L < 1', default: '0.95' },
-  { name: 'workers', value: 'N', help: 'worker threads', default: "the machine's cores" },
+  { name: 'workers', value: 'N', help: 'worker threads', default: "auto: by the run's size, up to the cores" },
   { name: 'format', value: 'F', help: 'table | json', default: 'table' },
   { name: 'out', value: 'FILE', help: 'write to FILE instead of stdout', default: 'stdout' },
   { name: 'quiet', help: 'no progress bar (it is also off when stderr is not a terminal)', default: 'off' },
@@ -110,7 +109,7 @@ function setup(argv: string[], flags: readonly Flag[]) {
     ]);
   const v = values as Record<string, string | undefined>;
   checkOut(v.out, positionals); // before the runs, not after them
-  const workers = intFlag('workers', v.workers, availableParallelism());
+  const workers = workersFlag(v.workers);
   const level = levelFlag(v.level);
   return {
     v,

@@ -95,6 +95,14 @@ export function intFlag(name: string, value: string | undefined, fallback: numbe
   return Number(value);
 }
 
+/**
+ * `--workers`: an explicit count (1 = this thread only), or undefined when absent so the
+ * run picks its threads from its size (`forlob/node`'s simulate without `workers`).
+ */
+export function workersFlag(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : intFlag('workers', value, 1);
+}
+
 /** A number strictly between 0 and 1. */
 export function levelFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

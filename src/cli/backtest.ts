@@ -3,11 +3,10 @@
  * up to a date, forecast, and compare with what the panel then shows.
  * @module
  */
-import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
 import { simulate } from '../node.js';
 import { backtest, type BacktestFigure, type BacktestResult } from '../backtest/backtest.js';
-import { choiceFlag, intFlag, levelFlag, parseFlags, usageText, type Flag } from './args.js';
+import { choiceFlag, intFlag, workersFlag, levelFlag, parseFlags, usageText, type Flag } from './args.js';
 import { loadPanel, PANEL_FLAGS, reportPanel } from './fit.js';
 import { backtestSpec } from '../plot/backtest.js';
 import { toSVG } from '../plot/render.js';
@@ -26,7 +25,7 @@ export const BACKTEST_FLAGS: readonly Flag[] = [
   { name: 'replicates', value: 'N', help: 'replicates of the forecast', default: '200' },
   { name: 'seed', value: 'S', help: 'seed, any string', default: '"1"' },
   { name: 'level', value: 'L', help: 'interval level, 0 < L < 1', default: '0.95' },
-  { name: 'workers', value: 'N', help: 'worker threads', default: "the machine's cores" },
+  { name: 'workers', value: 'N', help: 'worker threads', default: "auto: by the run's size, up to the cores" },
   { name: 'format', value: 'F', help: 'table | json', default: 'table' },
   { name: 'out', value: 'FILE', help: 'write to FILE instead of stdout', default: 'stdout' },
   {
@@ -93,7 +92,7 @@ export async function backtestCommand(argv: string[]): Promise<string> {
   const format = choiceFlag('format', values.format as string | undefined, ['table', 'json'] as const, 'table');
   const horizon = intFlag('horizon', values.horizon as string | undefined, 12);
   const replicates = intFlag('replicates', values.replicates as string | undefined, 200);
-  const workers = intFlag('workers', values.workers as string | undefined, availableParallelism());
+  const workers = workersFlag(values.workers as string | undefined);
   const level = levelFlag(values.level as string | undefined) ?? 0.95;
   const { panel, report, classes, regression, bands } = loadPanel(positionals[0], values);
   reportPanel(report);

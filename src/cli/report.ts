@@ -3,7 +3,6 @@
  * report (summary, tables, plots, assumptions) in Danish or English.
  * @module
  */
-import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
 import { type SimulationResult, simulate } from '../node.js';
 import { renderReport } from '../report/html.js';
@@ -14,6 +13,7 @@ import {
   DEFAULT_WTP_RANGE_TEXT,
   evppiGroupsFlag,
   intFlag,
+  workersFlag,
   levelFlag,
   parseFlags,
   usageText,
@@ -37,7 +37,7 @@ export const REPORT_FLAGS: readonly Flag[] = [
   { name: 'seed', value: 'S', help: 'seed, any string', default: '"1"' },
   { name: 'level', value: 'L', help: 'interval level, 0 < L < 1', default: '0.95' },
   { name: 'baseline', value: 'ID', help: 'the scenario the others are compared with', default: 'the first' },
-  { name: 'workers', value: 'N', help: 'worker threads', default: "the machine's cores" },
+  { name: 'workers', value: 'N', help: 'worker threads', default: "auto: by the run's size, up to the cores" },
   {
     name: 'wtp',
     value: 'DKK',
@@ -79,7 +79,7 @@ export async function reportCommand(argv: string[]): Promise<string> {
   const lang = choiceFlag('lang', values.lang as string | undefined, REPORT_LANGUAGES, 'en');
   const replicates = intFlag('replicates', values.replicates as string | undefined, 1000);
   const level = levelFlag(values.level as string | undefined);
-  const workers = intFlag('workers', values.workers as string | undefined, availableParallelism());
+  const workers = workersFlag(values.workers as string | undefined);
   const seed = (values.seed as string | undefined) ?? '1';
   const wtpText = values.wtp as string | undefined;
   const willingnessToPay = wtpText === undefined ? undefined : Number(wtpText);

@@ -2,7 +2,6 @@
  * `forlob run <model.json | preset-id>`: simulate and print or write the results.
  * @module
  */
-import { availableParallelism } from 'node:os';
 import { ForlobInputError } from '../model/errors.js';
 import { type SimulationResult, simulate } from '../node.js';
 import { resultToJSON } from '../report/json.js';
@@ -15,6 +14,7 @@ import {
   DEFAULT_WTP_RANGE_TEXT,
   evppiGroupsFlag,
   intFlag,
+  workersFlag,
   levelFlag,
   parseFlags,
   rangeFlag,
@@ -44,8 +44,8 @@ export const RUN_FLAGS: readonly Flag[] = [
   {
     name: 'workers',
     value: 'N',
-    help: 'worker threads; results are byte-identical for any N',
-    default: "the machine's cores",
+    help: 'worker threads (1: this thread only); results are byte-identical for any N',
+    default: "auto: by the run's size, up to the cores",
   },
   {
     name: 'replicate-range',
@@ -121,7 +121,7 @@ export async function runCommand(argv: string[]): Promise<string | Iterable<stri
   );
   if (format === 'xlsx' && !values.out)
     throw new ForlobInputError([{ path: '--out', message: '--format xlsx writes a binary workbook: give --out FILE' }]);
-  const workers = intFlag('workers', values.workers as string | undefined, availableParallelism());
+  const workers = workersFlag(values.workers as string | undefined);
   const range = rangeFlag(values['replicate-range'] as string | undefined, replicates);
   const keep = values['keep-replicates'] === true;
   const precisionText = values.precision as string | undefined;

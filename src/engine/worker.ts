@@ -1,60 +1,80 @@
 /**
- * Worker-thread entry: compiles the model it is sent (once per job) and runs the blocks of
- * replicates the pool hands it. Replicates depend only on (seed, replicate number), so
- * which worker runs a block never changes the numbers.
+ * Worker-thread entry: compiles the model of each job it is sent and runs blocks of
+ * replicates until none are left. Blocks are claimed from a counter shared with every
+ * thread of the job (this one's siblings and, in auto mode, the calling thread), so no
+ * thread waits for the pool to hand it work. Replicates depend only on (seed, replicate
+ * number), so which thread runs a block never changes the numbers. Between jobs the
+ * thread stays alive in the pool (unreferenced) and drops the compiled model.
  * @module
  */
 import { parentPort } from 'node:worker_threads';
 import { ForlobInputError } from '../model/errors.js';
 import { planUncertainty } from '../evidence/plan.js';
-import { runPlan, runReplicates, type BlockResult, type RunPlan } from './run.js';
+import { runPlan, runReplicates, type BlockResult } from './run.js';
+
+/** A message from the pool: one job, whose blocks the threads claim from `counter`. */
+export interface JobMessage {
+  type: 'job';
+  /** Tells this job's messages from a finished job's. */
+  id: number;
+  model: unknown;
+  fixed: [number, number][];
+  seed: string;
+  occupancy: boolean;
+  /** First replicate of the job. */
+  from: number;
+  /** One past the last replicate. */
+  to: number;
+  /** Replicates per block (the last may be shorter). */
+  blockSize: number;
+  /** One Int32: the next block to claim, shared by every thread of the job. */
+  counter: SharedArrayBuffer;
+}
 
 /** A message from the pool. */
-export type ToWorker =
-  | { type: 'job'; model: unknown; fixed: [number, number][]; seed: string; occupancy: boolean }
-  | { type: 'block'; from: number; to: number };
+export type ToWorker = JobMessage;
 
 /** A message to the pool. */
 export type FromWorker =
-  | { type: 'progress'; replicates: number }
-  | { type: 'block'; from: number; count: number; block: BlockResult }
-  | { type: 'error'; message: string; problems?: { path: string; message: string }[] };
+  | { type: 'block'; id: number; from: number; count: number; block: BlockResult }
+  | { type: 'error'; id: number; message: string; problems?: { path: string; message: string }[] };
 
-let plan: RunPlan | undefined;
-let seed = '';
-let occupancy = false;
+/** The arrays of a block, moved (not copied) to the pool. */
+export function transferList(block: BlockResult): ArrayBuffer[] {
+  return [
+    block.values,
+    block.arms,
+    block.occupancy,
+    block.draws,
+    block.monthly,
+    block.yearly,
+    block.queue,
+    block.shares,
+    block.accounts,
+    block.accountsYearly,
+  ]
+    .filter((a) => a !== undefined)
+    .map((a) => a.buffer as ArrayBuffer);
+}
 
 parentPort?.on('message', (msg: ToWorker) => {
+  const id = msg.id;
   try {
-    if (msg.type === 'job') {
-      seed = msg.seed;
-      occupancy = msg.occupancy;
-      plan = runPlan(planUncertainty(msg.model), new Map(msg.fixed));
-      return;
+    // The plan lives for this job only: an idle thread in the pool holds no model.
+    const plan = runPlan(planUncertainty(msg.model), new Map(msg.fixed));
+    const counter = new Int32Array(msg.counter);
+    for (;;) {
+      const from = msg.from + Atomics.add(counter, 0, 1) * msg.blockSize;
+      if (from >= msg.to) break;
+      const to = Math.min(msg.to, from + msg.blockSize);
+      const block = runReplicates(plan, msg.seed, from, to, msg.occupancy);
+      parentPort!.postMessage(
+        { type: 'block', id, from, count: to - from, block } satisfies FromWorker,
+        transferList(block),
+      );
     }
-    if (!plan) throw new Error('a block before the job');
-    const block = runReplicates(plan, seed, msg.from, msg.to, occupancy);
-    parentPort!.postMessage({ type: 'progress', replicates: msg.to - msg.from } satisfies FromWorker);
-    const transfer = [
-      block.values,
-      block.arms,
-      block.occupancy,
-      block.draws,
-      block.monthly,
-      block.yearly,
-      block.queue,
-      block.shares,
-      block.accounts,
-      block.accountsYearly,
-    ]
-      .filter((a) => a !== undefined)
-      .map((a) => a.buffer as ArrayBuffer);
-    parentPort!.postMessage(
-      { type: 'block', from: msg.from, count: msg.to - msg.from, block } satisfies FromWorker,
-      transfer,
-    );
   } catch (e) {
     const problems = e instanceof ForlobInputError ? e.problems : undefined;
-    parentPort!.postMessage({ type: 'error', message: (e as Error).message, problems } satisfies FromWorker);
+    parentPort!.postMessage({ type: 'error', id, message: (e as Error).message, problems } satisfies FromWorker);
   }
 });
