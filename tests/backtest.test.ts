@@ -200,6 +200,10 @@ describe('forlob backtest', () => {
       /^back-test: fitted up to 2021-06, 6 months forecast, 50 replicates\ncoverage of the 95\.0 % intervals: /,
     );
     expect(cli(['backtest', panel, '--states', map]).stderr).toContain('--train-until: expected the last month to fit');
+    const bad = cli(['backtest', panel, '--states', map, '--train-until', '2021-13']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--train-until: expected a date YYYY-MM, got "2021-13"');
+    expect(bad.stdout).toBe('');
   });
 
   it('draws observed against the forecast band with --plot, and lists it in --help', () => {

@@ -11,6 +11,7 @@ import { loadPanel, PANEL_FLAGS, reportPanel } from './fit.js';
 import { backtestSpec } from '../plot/backtest.js';
 import { toSVG } from '../plot/render.js';
 import { checkOut, writeOutput } from './io.js';
+import { monthSerial } from '../model/dates.js';
 
 /** The backtest command's flags. */
 export const BACKTEST_FLAGS: readonly Flag[] = [
@@ -89,6 +90,7 @@ export async function backtestCommand(argv: string[]): Promise<string> {
     throw new ForlobInputError([
       { path: '--train-until', message: 'expected the last month to fit: --train-until YYYY-MM' },
     ]);
+  monthSerial(values['train-until'] as string, '--train-until'); // named by its flag, before the panel is read
   const format = choiceFlag('format', values.format as string | undefined, ['table', 'json'] as const, 'table');
   const horizon = intFlag('horizon', values.horizon as string | undefined, 12);
   const replicates = intFlag('replicates', values.replicates as string | undefined, 200);
