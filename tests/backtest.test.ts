@@ -317,6 +317,11 @@ describe('forlob backtest', () => {
     expect(t.stdout).toMatch(
       /^back-test: fitted up to 2021-06, 6 months forecast, 50 replicates\ncoverage of the 95\.0 % intervals: /,
     );
+    // Exits to success are citizens, not a share: no per cent, no points.
+    expect(t.stdout).toMatch(
+      /\n {2}exits to success: coverage [\d.]+ % of 6; mean absolute error [\d.]+ \(naive [\d.]+\)\n/,
+    );
+    expect(t.stdout).toMatch(/\nexits to success +2021-07 +\d+[ *] +[\d.]+ +\(\d+–\d+\) +\d+\.\d\n/);
     expect(cli(['backtest', panel, '--states', map]).stderr).toContain('--train-until: expected the last month to fit');
     const bad = cli(['backtest', panel, '--states', map, '--train-until', '2021-13']);
     expect(bad.code).toBe(2);
