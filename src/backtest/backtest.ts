@@ -21,8 +21,11 @@
  *   account (a transition flow of 1, undiscounted) and runs the fitted model once per
  *   horizon h = 1 … H with the same seed: a run's first months do not depend on its
  *   horizon, so replicate by replicate the total at h less the total at h − 1 is the count
- *   in month h, exactly. The cost is H extra runs of 1 … H months, about H / 2 times the
- *   main run's work (6.5 times for H = 12, 12.5 for H = 24).
+ *   in month h, exactly. The cost is H extra runs of 1 … H months: H / 2 times the main
+ *   run's citizen-months, more in time because a fitted model's uncertain rates are drawn
+ *   and compiled per replicate in every run (measured on a 3,000-citizen synthetic panel,
+ *   200 replicates, one core: 5.3 s beside the main run's 1.3 s at H = 12, 11 s beside
+ *   0.7 s at H = 24).
  *
  * A naive forecast sits beside it. For a stock: each state's share of the population twelve
  * months before the forecast month, carried forward and scaled by the population's growth
