@@ -8,16 +8,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../src/backtest/backtest.js';
+import { backtest, forecastExitsToSuccess } from '../src/backtest/backtest.js';
 import { panelToCSV, type Panel } from '../src/fit/panel.js';
 import { monthSerial } from '../src/model/dates.js';
+import { simulate } from '../src/run/simulate.js';
 import { identityStateMap, synthPanel } from '../src/synth/synth.js';
+import type { ModelSpec } from '../src/model/types.js';
+import type { ModelInput } from '../src/params/input.js';
+import { armMatrix, step } from './exact.js';
 import { synthModel } from './fit-models.js';
 import { cli, tempDir } from './helpers.js';
 
 /**
  * A panel to check by hand: one row per citizen, one letter per month from 2020-01 (K = kh,
- * a benefit; J = job, a success; O = out, an exit).
+ * a benefit; J = job, a success; O = out, an exit; `.` = absent from the panel).
  */
 const handPanel = (rows: string[]): Panel => {
   const code = { K: 0, J: 1, O: 2 } as Record<string, number>;
@@ -26,6 +30,7 @@ const handPanel = (rows: string[]): Panel => {
   const state: number[] = [];
   for (const [c, row] of rows.entries())
     for (const [m, x] of [...row].entries()) {
+      if (x === '.') continue;
       citizen.push(c);
       month.push(m);
       state.push(code[x]);
@@ -55,8 +60,8 @@ describe('backtest', () => {
   it('compares the forecast with the panel month by month', async () => {
     const panel = synthPanel(small(), { seed: 'b1', months: 30 });
     const r = await backtest(panel, { trainUntil: '2021-06', horizon: 6, bands: [0, 6], replicates: 100 });
-    // Three stocks for 6 months, and the share still on benefit after 3 and 6 months.
-    expect(r.figures).toHaveLength(3 * 6 + 2);
+    // Three stocks for 6 months, the share still on benefit after 3 and 6 months, exits to success for 6.
+    expect(r.figures).toHaveLength(3 * 6 + 2 + 6);
     expect(r.figures.filter((f) => f.name === 'still on benefit').map((f) => f.ahead)).toEqual([3, 6]);
     // 2021-06 is month 17 of a panel starting 2020-01; the figures are months 18 … 23.
     for (const f of r.figures.filter((x) => x.name.startsWith('stock '))) {
@@ -124,7 +129,13 @@ describe('backtest', () => {
     expect(kh13.observed).toBe(4);
     expect(kh13.naive).toBe(3);
     // One summary per kind of figure, each from its own figures.
-    expect(r.kinds.map((k) => k.name)).toEqual(['stock kh', 'stock job', 'stock out', 'still on benefit']);
+    expect(r.kinds.map((k) => k.name)).toEqual([
+      'stock kh',
+      'stock job',
+      'stock out',
+      'still on benefit',
+      'exits to success',
+    ]);
     const still = r.kinds.find((k) => k.name === 'still on benefit')!;
     expect(still).toEqual({
       name: 'still on benefit',
@@ -149,6 +160,113 @@ describe('backtest', () => {
       /the stock at the training month, unchanged; still on benefit: the share of the latest cohort/,
     );
     expect(early.figures.find((x) => x.name === 'still on benefit')!.naive).toBe(1);
+  });
+
+  it('counts exits to success on a panel checked by hand', async () => {
+    // Months 0 … 16; training month 12 (2021-01), horizon 3: months 13, 14, 15; naive 1, 2, 3.
+    const panel = handPanel([
+      'KJKJKKKKKKKKKJKJO', // into job at 1, 3, 13 and 15
+      'OJJJJJJJJJJJJJJJJ', // from out (an exit, not a success) into job at 1
+      'JJJJJJJJJJJJJKJJJ', // back on benefit at 13, into job at 14
+      'KKKKKKKKKKKKKKKKK', // never in a job
+      '.............JJJJ', // a newcomer straight into a job at 13: no move
+      'KKKKKKKKKKKKK.JJJ', // absent at 13, in a job at 14: no move seen
+      'KKKKKKKKKKKKKKJJJ', // into job at 14
+    ]);
+    const r = await backtest(panel, { trainUntil: '2021-01', horizon: 3, replicates: 50 });
+    const exits = r.figures.filter((f) => f.name === 'exits to success');
+    expect(exits.map((f) => [f.month, f.ahead, f.observed, f.naive])).toEqual([
+      ['2021-02', 1, 1, 2],
+      ['2021-03', 2, 2, 0],
+      ['2021-04', 3, 1, 1],
+    ]);
+    for (const f of exits) {
+      expect(f.lo).toBeGreaterThanOrEqual(0);
+      expect(f.lo).toBeLessThanOrEqual(f.mean);
+      expect(f.mean).toBeLessThanOrEqual(f.hi);
+    }
+    const kind = r.kinds.find((k) => k.name === 'exits to success')!;
+    expect(kind.figures).toBe(3);
+    expect(kind.naiveMae).toBeCloseTo((1 + 2 + 0) / 3, 12);
+    expect(kind.mae).toBeCloseTo(exits.reduce((t, f) => t + Math.abs(f.observed - f.mean), 0) / 3, 12);
+    expect(r.naive.method).toMatch(/exits to success: the same month's count a year earlier$/);
+  });
+
+  it('forecasts the expected exits to success of a model with known rates', async () => {
+    // Moves into job from kh and from out (exits count as non-success); job relapses to kh.
+    const model = {
+      name: 'known',
+      horizonMonths: 6,
+      states: [
+        { id: 'kh', kind: 'benefit' },
+        { id: 'job', kind: 'success' },
+        { id: 'out', kind: 'exit' },
+      ],
+      transitions: { kh: { job: 0.07, out: 0.02 }, job: { kh: 0.04 }, out: { job: 0.01 } },
+      groups: [
+        { id: 'kh', size: 1500, initialState: 'kh' },
+        { id: 'job', size: 400, initialState: 'job' },
+        { id: 'out', size: 300, initialState: 'out' },
+      ],
+      scenarios: [{ id: 'base' }],
+    };
+    const H = 8;
+    const R = 400;
+    const counts = await forecastExitsToSuccess(model as ModelInput, H, { replicates: R, seed: 'exits' });
+    expect(counts).toHaveLength(H);
+    const P = armMatrix(model as unknown as ModelSpec, null);
+    const job = 1;
+    // Each citizen's state distribution; a month's count is a sum of independent Bernoullis.
+    let pis: number[][] = model.groups.map((g) => model.states.map((s) => (s.id === g.initialState ? 1 : 0)));
+    for (let t = 1; t <= H; t++) {
+      let mean = 0;
+      let variance = 0;
+      for (const [gi, g] of model.groups.entries()) {
+        const p = pis[gi].reduce((a, pi, i) => a + (i === job ? 0 : pi * P[i][job]), 0);
+        mean += g.size * p;
+        variance += g.size * p * (1 - p);
+      }
+      const got = counts[t - 1].reduce((a, x) => a + x, 0) / R;
+      expect(Math.abs(got - mean)).toBeLessThan(4 * Math.sqrt(variance / R));
+      pis = pis.map((pi) => step(pi, P));
+    }
+  });
+
+  it('pairs the monthly exits to success replicate by replicate, with uncertain rates and inflow', async () => {
+    // job absorbs and newcomers enter kh: each month's exits are the job stock's growth, exactly.
+    const model: ModelInput = {
+      name: 'absorbing',
+      horizonMonths: 7,
+      states: [
+        { id: 'kh', kind: 'benefit' },
+        { id: 'job', kind: 'success' },
+        { id: 'out', kind: 'exit' },
+      ],
+      transitions: {
+        kh: { job: { dist: 'beta', alpha: 6, beta: 94 }, out: 0.02 },
+        out: { job: 0.01 },
+      },
+      groups: [
+        { id: 'kh', size: 800, initialState: 'kh', inflow: { perMonth: { dist: 'gamma', shape: 40, scale: 0.5 } } },
+        { id: 'out', size: 100, initialState: 'out' },
+      ],
+      scenarios: [{ id: 'base' }],
+    };
+    const H = 6;
+    const R = 40;
+    const counts = await forecastExitsToSuccess(model, H, { replicates: R, seed: 'pair' });
+    // The forecast draws an inline inflow rate from the parameters block (so that runs
+    // without newcomers draw it too): the run to compare with holds it there as well.
+    const inBlock: ModelInput = {
+      ...model,
+      parameters: { inflow: { dist: 'gamma', shape: 40, scale: 0.5 } },
+      groups: [{ ...model.groups[0], inflow: { perMonth: { param: 'inflow' } } }, model.groups[1]],
+    };
+    const occ = (await simulate(inBlock, { replicates: R, seed: 'pair', occupancy: true })).raw.occupancy!;
+    const at = (r: number, k: number) => occ[(r * 3 + 1) * (7 + 1) + k];
+    for (let k = 1; k <= H; k++) for (let r = 0; r < R; r++) expect(counts[k - 1][r]).toBe(at(r, k) - at(r, k - 1));
+    // The draws differ between replicates: the check is not of one repeated replicate.
+    expect(new Set(counts[H - 1]).size).toBeGreaterThan(1);
   });
 
   it('names a training month the panel cannot test', async () => {
@@ -199,6 +317,11 @@ describe('forlob backtest', () => {
     expect(t.stdout).toMatch(
       /^back-test: fitted up to 2021-06, 6 months forecast, 50 replicates\ncoverage of the 95\.0 % intervals: /,
     );
+    // Exits to success are citizens, not a share: no per cent, no points.
+    expect(t.stdout).toMatch(
+      /\n {2}exits to success: coverage [\d.]+ % of 6; mean absolute error [\d.]+ \(naive [\d.]+\)\n/,
+    );
+    expect(t.stdout).toMatch(/\nexits to success +2021-07 +\d+[ *] +[\d.]+ +\(\d+–\d+\) +\d+\.\d\n/);
     expect(cli(['backtest', panel, '--states', map]).stderr).toContain('--train-until: expected the last month to fit');
     const bad = cli(['backtest', panel, '--states', map, '--train-until', '2021-13']);
     expect(bad.code).toBe(2);
@@ -220,10 +343,10 @@ describe('forlob backtest', () => {
     const text = readFileSync(svg, 'utf8');
     expect(text).toMatch(/^<svg/);
     // A panel per figure, each with its band (an area), mean and naive (lines) and the observed points.
-    for (const name of ['stock kh', 'stock job', 'stock out', 'still on benefit'])
+    for (const name of ['stock kh', 'stock job', 'stock out', 'still on benefit', 'exits to success'])
       expect(text).toContain(`>${name}</text>`);
-    expect((text.match(/class="mark-area role-mark/g) ?? []).length).toBe(4);
-    expect((text.match(/class="mark-symbol role-mark/g) ?? []).length).toBe(4);
+    expect((text.match(/class="mark-area role-mark/g) ?? []).length).toBe(5);
+    expect((text.match(/class="mark-symbol role-mark/g) ?? []).length).toBe(5);
     // Every observed point drawn: one symbol path per figure.
     const symbols = text
       .split('class="mark-symbol role-mark')

@@ -13,16 +13,28 @@
  *   fitted model's groups on a benefit state, without inflow, in a second run with the same
  *   seed.
  *
+ * - `exits to success`: the citizens who are in a success state in the month and were in a
+ *   state not of kind success (benefit or exit) the month before, over all citizens — the
+ *   stock and newcomers alike; a citizen absent from the panel the month before (a newcomer)
+ *   is not counted, nor is a move between two success states. The engine reports citizens
+ *   per state and month, not moves, so the forecast books every such move to an effect
+ *   account (a transition flow of 1, undiscounted) and runs the fitted model once per
+ *   horizon h = 1 … H with the same seed: a run's first months do not depend on its
+ *   horizon, so replicate by replicate the total at h less the total at h − 1 is the count
+ *   in month h, exactly. The cost is H extra runs of 1 … H months: H / 2 times the main
+ *   run's citizen-months, more in time because a fitted model's uncertain rates are drawn
+ *   and compiled per replicate in every run (measured on a 3,000-citizen synthetic panel,
+ *   200 replicates, one core: 5.3 s beside the main run's 1.3 s at H = 12, 11 s beside
+ *   0.7 s at H = 24).
+ *
  * A naive forecast sits beside it. For a stock: each state's share of the population twelve
  * months before the forecast month, carried forward and scaled by the population's growth
  * over the last year (the stock at the date, unchanged, when the panel has no year before
  * it). For the share still on benefit after k months: the same share of the cohort on
  * benefit twelve months before the training month (or, with less than a year before it, of
- * the latest cohort whose k months — or as many as there are — are seen).
- *
- * The monthly exits to success the issue also names are not among the figures: the engine
- * reports citizens per state and month, not moves, so their forecast needs a new engine
- * output.
+ * the latest cohort whose k months — or as many as there are — are seen). For the exits to
+ * success: the same month's count a year earlier (with less than a year before the date,
+ * the training month's count).
  *
  * Citizens who leave the panel without an exit state (moved away, extract ended) are not in
  * the model; on real data the comparison is fair for states whose citizens stay in the
@@ -56,7 +68,10 @@ export interface BacktestOptions extends Omit<FitOptions, 'untilMonth' | 'horizo
 
 /** One figure of a back-test: what the panel shows against the forecast. */
 export interface BacktestFigure {
-  /** `stock <state>`, or `still on benefit` (a share of the cohort on benefit at the training month, 0–1). */
+  /**
+   * `stock <state>`, `still on benefit` (a share of the cohort on benefit at the training
+   * month, 0–1) or `exits to success` (citizens who moved into a success state that month).
+   */
   name: string;
   /** Calendar month, `YYYY-MM`. */
   month: string;
@@ -247,6 +262,28 @@ export async function backtest(panel: Panel, options: BacktestOptions): Promise<
     }
   }
 
+  // Exits to success: per-replicate moves into a success state, month by month.
+  const success = panel.states.map((st) => st.kind === 'success');
+  if (success.some((x) => x) && success.some((x) => !x)) {
+    const counts = await forecastExitsToSuccess(model, horizon, { replicates, seed: seed ?? '1', level }, run);
+    const observed = exitsToSuccess(panel, success);
+    for (let k = 1; k <= horizon; k++) {
+      for (let r = 0; r < R; r++) values[r] = counts[k - 1][r];
+      const sorted = Float64Array.from(values).sort();
+      const m = u + k;
+      figures.push({
+        name: 'exits to success',
+        month: formatMonth(panel.firstMonth + m),
+        ahead: k,
+        observed: observed[m],
+        mean: values.reduce((t, x) => t + x, 0) / R,
+        lo: quantileSorted(sorted, q),
+        hi: quantileSorted(sorted, 1 - q),
+        naive: observed[u >= 12 ? m - 12 : u],
+      });
+    }
+  }
+
   const inside = (f: BacktestFigure) => f.observed >= f.lo && f.observed <= f.hi;
   const meanOf = (list: BacktestFigure[], x: (f: BacktestFigure) => number) =>
     list.reduce((t, f) => t + x(f), 0) / list.length;
@@ -273,11 +310,103 @@ export async function backtest(panel: Panel, options: BacktestOptions): Promise<
       mae: meanOf(stocks, (f) => Math.abs(f.observed - f.naive)),
       method:
         u >= 12
-          ? "stocks: each state's share twelve months before, scaled by the population's growth over the last year; still on benefit: the share of the cohort on benefit twelve months before the training month"
-          : 'stocks: the stock at the training month, unchanged; still on benefit: the share of the latest cohort whose months are seen',
+          ? "stocks: each state's share twelve months before, scaled by the population's growth over the last year; still on benefit: the share of the cohort on benefit twelve months before the training month; exits to success: the same month's count a year earlier"
+          : 'stocks: the stock at the training month, unchanged; still on benefit: the share of the latest cohort whose months are seen; exits to success: the count in the training month',
     },
     kinds,
   };
+}
+
+/**
+ * The forecast exits to success, month by month and replicate by replicate: `out[k − 1][r]`
+ * is the number of citizens who move from a state not of kind success into a success state
+ * in month k (k = 1 … `horizon`) of replicate r. Every such move is booked to an effect
+ * account, and the model runs once per horizon h = 1 … `horizon` with the same options: a
+ * run's first months do not depend on its horizon, so the total at h less the total at
+ * h − 1 is month h's count, exactly, paired by replicate. The cost is `horizon` runs of
+ * 1 … `horizon` months.
+ */
+export async function forecastExitsToSuccess(
+  model: ModelInput,
+  horizon: number,
+  options: SimulateOptions,
+  run: (model: ModelInput, options: SimulateOptions) => Promise<SimulationResult> = simulate,
+): Promise<Float64Array[]> {
+  const account = 'exits to success';
+  const flows = model.states.flatMap((from) =>
+    from.kind === 'success'
+      ? []
+      : model.states
+          .filter((to) => to.kind === 'success')
+          .map((to) => ({ account, from: from.id, to: to.id, amount: 1 })),
+  );
+  // Newcomers arrive from month 1 (they move from month 2 on), and a run of h months takes
+  // arrivals up to month h − 1 only: inflows are cut to fit each horizon. An uncertain
+  // inflow rate moves to the parameters block, drawn in every run whether the run takes
+  // newcomers or not, so every run draws the same parameters.
+  const parameters = { ...model.parameters };
+  const groups = model.groups.map((g, i) => {
+    const perMonth = g.inflow?.perMonth;
+    if (!g.inflow || typeof perMonth !== 'object' || perMonth === null || 'param' in perMonth) return g;
+    const name = `exits to success: groups[${i}].inflow.perMonth`;
+    parameters[name] = perMonth;
+    return { ...g, inflow: { ...g.inflow, perMonth: { param: name } } };
+  });
+  const out: Float64Array[] = [];
+  let before: Float64Array | null = null;
+  for (let h = 1; h <= horizon; h++) {
+    const res = await run(
+      {
+        ...model,
+        horizonMonths: h,
+        parameters,
+        groups: groups.map(({ inflow, ...g }, i) => {
+          if (!inflow) return g;
+          const { fromMonth: from = 1, toMonth: to = h - 1 } = inflow;
+          if (typeof from !== 'number' || typeof to !== 'number')
+            throw new ForlobInputError([
+              {
+                path: `groups[${i}].inflow`,
+                message: 'expected fixed fromMonth and toMonth to forecast exits to success',
+              },
+            ]);
+          if (from > h - 1) return g;
+          return { ...g, inflow: { ...inflow, toMonth: Math.min(to, h - 1) } };
+        }),
+        accounts: { ...model.accounts, [account]: { kind: 'effect', unit: 'citizens', discountRate: 0 } },
+        transitionFlows: [...(model.transitionFlows ?? []), ...flows],
+      },
+      // Any perspective does: only the effect account is read (the default, the
+      // municipality, may have no money lines in a model without transfers).
+      { ...options, perspective: 'society' },
+    );
+    const acc = res.raw.accounts;
+    const line = res.raw.layout.lines.findIndex((l) => l.account === account);
+    if (!acc || line < 0) throw new Error('backtest: the run returned no exits account');
+    const stride = res.raw.layout.strides.accounts;
+    const total = Float64Array.from({ length: res.replicates }, (_, r) => acc[r * stride + line]);
+    out.push(before ? total.map((x, r) => x - before![r]) : total);
+    before = total;
+  }
+  return out;
+}
+
+/**
+ * Exits to success per panel month: citizens in a success state in month m who were in a
+ * state not of kind success in month m − 1 (0 for month 0).
+ */
+function exitsToSuccess(panel: Panel, success: readonly boolean[]): Float64Array {
+  const out = new Float64Array(panel.months);
+  // Rows are by citizen, months ascending: a move is two consecutive rows one month apart.
+  for (let i = 1; i < panel.citizen.length; i++)
+    if (
+      panel.citizen[i] === panel.citizen[i - 1] &&
+      panel.month[i] === panel.month[i - 1] + 1 &&
+      success[panel.state[i]] &&
+      !success[panel.state[i - 1]]
+    )
+      out[panel.month[i]]++;
+  return out;
 }
 
 /** The q-quantile of sorted values, linear between order statistics (type 7). */

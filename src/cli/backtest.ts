@@ -40,19 +40,20 @@ export const BACKTEST_FLAGS: readonly Flag[] = [
 /** Usage text of the backtest command. */
 export const BACKTEST_USAGE = usageText(
   'forlob backtest <panel.csv> --states MAP --train-until YYYY-MM [flags]',
-  "Fit a model on the panel's months up to --train-until, forecast the stock in each state\nover --horizon months (the fitted inflow included), and compare with what the panel\nthen shows: the stock per state and month and the share of the citizens on benefit at\n--train-until still (or again) on benefit 3, 6 and 12 months later; the coverage of the\nintervals, the mean absolute error, and the same for a naive forecast (last year's shares\ncarried forward). --plot draws observed against the forecast band.",
+  "Fit a model on the panel's months up to --train-until, forecast the stock in each state\nover --horizon months (the fitted inflow included), and compare with what the panel\nthen shows: the stock per state and month and the share of the citizens on benefit at\n--train-until still (or again) on benefit 3, 6 and 12 months later, and the exits to\nsuccess per month (moves into a success state from any other kind); the coverage of the\nintervals, the mean absolute error, and the same for a naive forecast (last year's shares\ncarried forward). --plot draws observed against the forecast band.",
   BACKTEST_FLAGS,
 );
 
 /** The back-test as a table. */
 export function backtestTable(r: BacktestResult): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  const share = (f: BacktestFigure) => !f.name.startsWith('stock ');
+  // Shares of a cohort in per cent; stocks and exits to success in citizens.
+  const share = (f: BacktestFigure) => f.name === 'still on benefit';
   const lines = [
     `back-test: fitted up to ${r.trainUntil}, ${r.horizon} months forecast, ${r.replicates} replicates`,
     `coverage of the ${pct(r.level)} intervals: ${pct(r.coverage)} of ${r.figures.length} figures; mean absolute error of the stocks ${r.mae.toFixed(1)} citizens (naive: ${r.naive.mae.toFixed(1)}; ${r.naive.method})`,
     ...r.kinds.map((k) => {
-      const e = (x: number) => (k.name.startsWith('stock ') ? x.toFixed(1) : `${(100 * x).toFixed(1)} pt`);
+      const e = (x: number) => (k.name === 'still on benefit' ? `${(100 * x).toFixed(1)} pt` : x.toFixed(1));
       return `  ${k.name}: coverage ${pct(k.coverage)} of ${k.figures}; mean absolute error ${e(k.mae)} (naive ${e(k.naiveMae)})`;
     }),
     '',
@@ -62,7 +63,6 @@ export function backtestTable(r: BacktestResult): string {
   lines.push(row(['figure'.padEnd(w), 'month  ', ' observed', ' forecast', '(interval)'.padEnd(13), '   naive']));
   for (const f of r.figures) {
     const inside = f.observed >= f.lo && f.observed <= f.hi ? ' ' : '*';
-    // Shares in per cent, one decimal; stocks in citizens.
     const v = (x: number, d: number) => (share(f) ? `${(100 * x).toFixed(1)}%` : x.toFixed(d));
     lines.push(
       row([

@@ -13,11 +13,11 @@ export interface BacktestPlotOptions extends Omit<PlotOptions, 'group' | 'names'
 }
 
 /**
- * For each figure of a back-test (`stock kh`, `still on benefit`, …), a small panel over the
+ * For each figure of a back-test (`stock kh`, `still on benefit`, `exits to success`, …), a small panel over the
  * forecast months: the forecast's interval as a band, its mean as a line, the naive
  * forecast as a dashed line and what the panel showed as points, filled where they fall
- * outside the band. Each panel has its own y scale (citizens, or a share for `still on
- * benefit`).
+ * outside the band. Each panel has its own y scale (citizens — moves a month for `exits to
+ * success` — or a share for `still on benefit`).
  *
  * @example
  * ```ts
