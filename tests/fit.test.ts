@@ -163,17 +163,17 @@ describe('fitModel: covariates by Poisson regression', () => {
 
 describe('fitModel: a smaller panel, wider uncertainty', () => {
   it('gives a forecast whose interval widens when the panel shrinks, the population held the same', async () => {
-    const fit = (size: number) => {
+    const fitted = (size: number) => {
       const m = { ...synthModel(), groups: [{ id: 'kh', size, initialState: 'kh', inflow: { perMonth: size / 75 } }] };
       return fitModel(synthPanel(m, { seed: '2' }), { bands: [0, 6], horizonMonths: 24 }).model;
     };
-    const big = fit(3000);
+    const big = fitted(3000);
     // The small panel's rates on the big panel's population: the same chance, only the
     // estimation uncertainty differs (about √10 times the spread of the rates).
-    const small = { ...fit(300), groups: big.groups };
+    const small = { ...fitted(300), groups: big.groups };
     const width = async (m: typeof big) => {
-      const s = (await simulate(m, { replicates: 200, seed: 'w', workers: 1 })).scenarios[0].metrics.successRate;
-      return s.hi - s.lo;
+      const s = (await simulate(m, { replicates: 200, seed: 'w' })).scenarios[0].metrics.successRate;
+      return s.hi! - s.lo!;
     };
     const [wide, narrow] = [await width(small), await width(big)];
     expect(wide / narrow).toBeGreaterThan(1.8);
