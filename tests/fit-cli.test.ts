@@ -62,11 +62,16 @@ describe('forlob fit', () => {
       'forlob: --bands: expected whole months ascending from 0, like "0,6,12,24", got "0,6,3"\n',
     );
     expect(cli(['fit', panel]).stderr).toContain('forlob: --states: expected a state map');
+    const clock = cli(['fit', panel, '--states', map, '--bands', '0,6', '--clock', 'spell']);
+    expect(clock.code).toBe(2);
+    expect(clock.stderr).toMatch(/--clock: .*state.*benefit/);
+    const onBenefit = JSON.parse(cli(['fit', panel, '--states', map, '--bands', '0,6', '--clock', 'benefit']).stdout);
+    expect(onBenefit.duration.clock).toBe('benefit');
   });
 
   it('lists its flags in --help', () => {
     const h = cli(['fit', '--help']).stdout;
-    for (const f of ['--states', '--bands', '--covariates', '--group', '--drop-bad', '--horizon', '--out'])
+    for (const f of ['--states', '--bands', '--clock', '--covariates', '--group', '--drop-bad', '--horizon', '--out'])
       expect(h).toContain(f);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fitModel } from '../src/fit/estimate.js';
 import { panelToCSV, readPanel } from '../src/fit/panel.js';
 import { simulate } from '../src/index.js';
+import type { ModelInput } from '../src/params/input.js';
 import type { MultivariateNormalDist } from '../src/params/joint.js';
 import { identityStateMap, synthPanel } from '../src/synth/synth.js';
 import { sexModel, synthModel } from './fit-models.js';
@@ -158,6 +159,51 @@ describe('fitModel: covariates by Poisson regression', () => {
     expect(model.groups.map((g) => g.id)).toEqual(['kh/f', 'kh/m', 'job/f', 'job/m', 'out/f', 'out/m']);
     const r = await simulate(model, { replicates: 20, seed: '1' });
     expect(r.scenarios[0].groups.map((g) => g.id)).toContain('kh/m:inflow');
+  });
+});
+
+describe('fitModel: bands on the benefit clock', () => {
+  // Exits from kh halve after 12 months on benefit in all, counted across jobs in between
+  // (job → kh returns are frequent), so the state clock would not see it.
+  const truth: ModelInput = {
+    name: 'benefit clock',
+    horizonMonths: 48,
+    states: [
+      { id: 'kh', kind: 'benefit' },
+      { id: 'job', kind: 'success' },
+      { id: 'out', kind: 'exit' },
+    ],
+    transitions: { kh: { job: 0.08, out: 0.01 }, job: { kh: 0.06 } },
+    duration: { clock: 'benefit', bands: [0, 12], hazardRatios: { kh: [1, 0.5] } },
+    groups: [{ id: 'kh', size: 200, initialState: 'kh', inflow: { perMonth: 60 } }],
+    scenarios: [{ id: 'base' }],
+  };
+  const panel = synthPanel(truth, { seed: '5' });
+
+  it('recovers the hazard ratio of months on benefit within its standard error, and writes the clock', () => {
+    const { model } = fitModel(panel, { bands: [0, 12], clock: 'benefit' });
+    expect(model.duration!.clock).toBe('benefit');
+    const hr = model.duration!.hazardRatios.kh;
+    const ref = hr.indexOf(1);
+    const d = model.parameters!['rows/kh'] as MultivariateNormalDist;
+    const k = d.components.indexOf(`band ${[0, 12][1 - ref]}`);
+    within(d.mean[k], Math.log(ref === 0 ? 0.5 : 2), Math.sqrt(d.covariance[k][k]));
+    // The stock's months on benefit are the groups' starting point on that clock.
+    expect(model.groups.some((g) => ((g.priorBenefitMonths as number | undefined) ?? 0) >= 12)).toBe(true);
+    expect(model.groups.every((g) => g.initialDurationMonths === undefined)).toBe(true);
+  });
+
+  it('on the state clock the same panel shows a weaker duration effect', () => {
+    const hrOf = (clock: 'state' | 'benefit') => {
+      const { model } = fitModel(panel, { bands: [0, 12], clock });
+      const hr = model.duration!.hazardRatios.kh;
+      const ref = hr.indexOf(1);
+      const d = model.parameters!['rows/kh'] as MultivariateNormalDist;
+      const k = d.components.indexOf(`band ${[0, 12][1 - ref]}`);
+      // log HR of the late band against the early one
+      return ref === 0 ? d.mean[k] : -d.mean[k];
+    };
+    expect(hrOf('benefit')).toBeLessThan(hrOf('state'));
   });
 });
 

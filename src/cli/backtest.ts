@@ -96,7 +96,7 @@ export async function backtestCommand(argv: string[]): Promise<string> {
   const replicates = intFlag('replicates', values.replicates as string | undefined, 200);
   const workers = workersFlag(values.workers as string | undefined);
   const level = levelFlag(values.level as string | undefined) ?? 0.95;
-  const { panel, report, classes, regression, bands } = loadPanel(positionals[0], values);
+  const { panel, report, classes, regression, bands, clock } = loadPanel(positionals[0], values);
   reportPanel(report);
   const result = await backtest(panel, {
     trainUntil: values['train-until'] as string,
@@ -106,7 +106,7 @@ export async function backtestCommand(argv: string[]): Promise<string> {
     seed: (values.seed as string | undefined) ?? '1',
     classes,
     regression,
-    ...(bands ? { bands } : {}),
+    ...(bands ? { bands, clock } : {}),
     run: (model, options) => simulate(model, { ...options, workers }),
   });
   const plot = values.plot as string | undefined;

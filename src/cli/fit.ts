@@ -7,7 +7,7 @@ import { ForlobInputError } from '../model/errors.js';
 import { type AlignmentFactor, type AlignTarget, alignModel } from '../analysis/align.js';
 import { fitModel, type FitResult } from '../fit/estimate.js';
 import { readPanel, readPanelArrow, type Panel, type PanelReport, type StateMap } from '../fit/panel.js';
-import { intFlag, parseFlags, usageText, type Flag } from './args.js';
+import { choiceFlag, intFlag, parseFlags, usageText, type Flag } from './args.js';
 import { checkOut, writeOutput } from './io.js';
 import { loadStateMap } from './synth.js';
 
@@ -22,8 +22,14 @@ export const PANEL_FLAGS: readonly Flag[] = [
   {
     name: 'bands',
     value: 'LIST',
-    help: 'duration bands, months in the state, ascending from 0: "0,6,12,24"',
+    help: 'duration bands, months of the --clock, ascending from 0: "0,6,12,24"',
     default: '0 (none)',
+  },
+  {
+    name: 'clock',
+    value: 'C',
+    help: "the bands' clock: state (months in the current state) | benefit (months on benefit so far)",
+    default: 'state',
   },
   {
     name: 'covariates',
@@ -117,7 +123,15 @@ export function bandsFlag(value: string | undefined): number[] | undefined {
 export function loadPanel(
   path: string,
   values: Record<string, string | boolean | undefined>,
-): { panel: Panel; report: PanelReport; map: StateMap; classes: string[]; regression: boolean; bands?: number[] } {
+): {
+  panel: Panel;
+  report: PanelReport;
+  map: StateMap;
+  classes: string[];
+  regression: boolean;
+  bands?: number[];
+  clock: 'state' | 'benefit';
+} {
   if (values.states === undefined)
     throw new ForlobInputError([
       { path: '--states', message: 'expected a state map: --states MAP (see examples/maps/dream-states.json)' },
@@ -127,6 +141,7 @@ export function loadPanel(
   const group = (values.group as string | undefined) ?? map.group;
   const classes = [...new Set([...(group !== undefined ? [group] : []), ...covariates])];
   const bands = bandsFlag(values.bands as string | undefined);
+  const clock = choiceFlag('clock', values.clock as string | undefined, ['state', 'benefit'] as const, 'state');
   const options = { columns: classes, dropBad: values['drop-bad'] === true };
   let bytes: Buffer;
   try {
@@ -137,7 +152,7 @@ export function loadPanel(
   const { panel, report } = /\.(arrow|feather|ipc)$/i.test(path)
     ? readPanelArrow(bytes, { ...map, group: undefined }, options)
     : readPanel(bytes.toString('utf8'), { ...map, group: undefined }, options);
-  return { panel, report, map, classes, regression: covariates.length > 0, ...(bands ? { bands } : {}) };
+  return { panel, report, map, classes, regression: covariates.length > 0, clock, ...(bands ? { bands } : {}) };
 }
 
 /** The reading report and the warnings, on stderr. */
@@ -159,12 +174,12 @@ export async function fitCommand(argv: string[]): Promise<string> {
   if (values.estimates !== undefined) checkOut(values.estimates as string, positionals);
   const horizonMonths = intFlag('horizon', values.horizon as string | undefined, 36);
   const targets = alignFlag(values.align as string | undefined);
-  const { panel, report, classes, regression, bands } = loadPanel(positionals[0], values);
+  const { panel, report, classes, regression, bands, clock } = loadPanel(positionals[0], values);
   const result: FitResult = fitModel(panel, {
     classes,
     regression,
     horizonMonths,
-    ...(bands ? { bands } : {}),
+    ...(bands ? { bands, clock } : {}),
     ...(values.name !== undefined ? { name: values.name as string } : {}),
   });
   let alignment: AlignmentFactor[] | undefined;

@@ -10,7 +10,9 @@
  * occurrence/exposure rate of a destination is exactly the monthly probability the engine
  * uses (each citizen-month is one multinomial trial), so no conversion is needed.
  *
- * **Duration.** Months in the current state (the `state` clock). A spell already running at
+ * **Duration.** Months in the current state (the `state` clock), or months on benefit so far
+ * (the `benefit` clock, `clock: 'benefit'`: every month in a benefit-kind state, across
+ * spells off benefit; only newcomers' counts are known exactly). A spell already running at
  * the panel's first month (or after a gap) has an unknown length: its months count in a band
  * only once the months seen already place it in the last band; citizens who first appear
  * after the first month start their first spell then.
@@ -49,8 +51,14 @@ import { poissonRegression } from './poisson.js';
 
 /** Options of {@link fitModel}. */
 export interface FitOptions {
-  /** Duration band starts in months in the state, ascending from 0 (default `[0]`: no duration dependence). */
+  /** Duration band starts in months of the clock, ascending from 0 (default `[0]`: no duration dependence). */
   bands?: readonly number[];
+  /**
+   * The bands' clock: `state` (default), months since entering the current state; `benefit`,
+   * months on benefit so far (every month in a benefit-kind state counts, before and after
+   * spells off benefit), the model's `duration.clock` of the same name.
+   */
+  clock?: 'state' | 'benefit';
   /** Panel columns whose classes split the population (default: the map's group column, if any). */
   classes?: readonly string[];
   /** Fit rates by Poisson regression on these class columns (main effects) rather than per class. */
@@ -199,6 +207,8 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
   const inflow = new Float64Array(S * C);
   const { citizen, month, state } = panel;
   const n = citizen.length;
+  const onBenefitClock = options.clock === 'benefit';
+  const isBenefit = panel.states.map((st) => st.kind === 'benefit');
   let ds = 0;
   let known = false;
   let used = 0;
@@ -230,14 +240,19 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
         E[cell]++;
         N[cell * S + state[r + 1]]++;
       }
-      if (state[r + 1] === s) ds++;
+      if (onBenefitClock) {
+        // Months on benefit keep counting across spells off benefit. Only a newcomer's count is
+        // known: a citizen already there in the first month may have months on benefit before.
+        if (isBenefit[s]) ds++;
+      } else if (state[r + 1] === s) ds++;
       else {
         ds = 0;
         known = true;
       }
     } else {
-      // A gap: what happened in the missing months is unknown, so is the duration after it.
-      ds = 0;
+      // A gap: what happened in the missing months is unknown, so is the duration after it
+      // (months on benefit before the gap still count: the clock is at least that).
+      if (!onBenefitClock) ds = 0;
       known = false;
     }
   }
@@ -560,7 +575,7 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
           id,
           size: bySpell.get(d)!,
           initialState: ids[s],
-          ...(d > 0 ? { initialDurationMonths: d } : {}),
+          ...(d > 0 ? (onBenefitClock ? { priorBenefitMonths: d } : { initialDurationMonths: d }) : {}),
           ...(cols.length
             ? { classes: Object.fromEntries(cols.map((col, j) => [col.name, col.levels[classLevels(c)[j]]])) }
             : {}),
@@ -617,7 +632,7 @@ export function fitModel(panel: Panel, options: FitOptions = {}): FitResult {
     ...(Object.keys(parameters).length ? { parameters } : {}),
     transitions,
     ...(NB > 1 && Object.keys(hazardRatios).length
-      ? { duration: { clock: 'state' as const, bands, hazardRatios } }
+      ? { duration: { clock: onBenefitClock ? ('benefit' as const) : ('state' as const), bands, hazardRatios } }
       : {}),
     groups,
     ...(interventions.length ? { interventions } : {}),
