@@ -366,17 +366,8 @@ describe('an annual-cycle cost-effectiveness model: Chancellor et al. (1997), as
 
 describe('the command line', () => {
   it('--perspective and --effect: the text table shows the accounts and words the ICER in their units', () => {
-    const r = cli([
-      'run',
-      'examples/hiv-chancellor-1997.json',
-      '--replicates',
-      '50',
-      '--perspective',
-      'nhs',
-      '--effect',
-      'ly',
-      '--quiet',
-    ]);
+    const args = ['run', 'examples/hiv-chancellor-1997.json', '--replicates', '50', '--perspective', 'nhs'];
+    const r = cli([...args, '--effect', 'ly', '--quiet']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/50 replicates, seed "1", 20 years/);
     expect(r.stdout).toMatch(/^drugs \(nhs\), mio\. GBP +1[0-9]\.\d\d \(/m);
@@ -386,21 +377,7 @@ describe('the command line', () => {
       /combination vs mono: Δ LY [0-9.]+, Δ nhs's net money ([0-9.]+) mio\. GBP: costs per extra LY [0-9,]+ GBP/,
     );
     expect(delta).not.toBeNull();
-    const same = JSON.parse(
-      cli([
-        'run',
-        'examples/hiv-chancellor-1997.json',
-        '--replicates',
-        '50',
-        '--perspective',
-        'nhs',
-        '--effect',
-        'ly',
-        '--format',
-        'json',
-        '--quiet',
-      ]).stdout,
-    );
+    const same = JSON.parse(cli([...args, '--effect', 'ly', '--format', 'json', '--quiet']).stdout);
     const nhs = same.comparisons[0].payers.find((p: { payer: string }) => p.payer === 'nhs');
     expect(delta![1]).toBe((nhs.mean / 1e6).toFixed(1));
     expect(same.comparisons[0].icer.deltaCost).toBeCloseTo(nhs.mean, 6);
