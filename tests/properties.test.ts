@@ -129,7 +129,7 @@ describe('engine invariants', () => {
             simulateScenarioPerCitizen(cm, sc, k1, k2, a, ta);
             simulateScenarioLockstep(cm, sc, k1, k2, b, tb);
             for (const key of Object.keys(a) as (keyof typeof a)[])
-              expect(Array.from(b[key]), key).toEqual(Array.from(a[key]));
+              expect(Array.from(b[key] ?? []), key).toEqual(Array.from(a[key] ?? []));
             expect(Array.from(tb.occ)).toEqual(Array.from(ta.occ));
             expect(Array.from(tb.queue)).toEqual(Array.from(ta.queue));
           }

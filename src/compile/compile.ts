@@ -45,6 +45,17 @@ function periodIndex(starts: number[], H: number): { periodOf: Int32Array; perio
   return { periodOf, periodEnd };
 }
 
+/**
+ * More calendar periods than this and stays run across the steps (`invertPeriods`). Cutting
+ * every stay at every step costs a draw per citizen per period, which is what a calendar of
+ * monthly steps (a life table, a drift) makes expensive; a few dated reforms cost next to
+ * nothing either way. The cut is kept up to here so that the presets (3 steps) and the
+ * example models (1–2 steps), whose figures are quoted, keep their random stream: both ways
+ * are exact in distribution, and adding a step already changes the stream. 12: a year of
+ * monthly steps, well above any reform calendar seen so far.
+ */
+export const INVERT_PERIODS_ABOVE = 12;
+
 /** Compile a validated model. */
 export function compileModel(input: Model): CompiledModel {
   const model = normalise(input);
@@ -87,6 +98,13 @@ export function compileModel(input: Model): CompiledModel {
     NP,
     periodOf,
     periodEnd,
+    // Capacity (heaps, queues), steering (reviews cut stays; spending per stay) and the
+    // refusion restart (self-support spans) are written for cut stays: they keep the cut.
+    invertPeriods:
+      NP > INVERT_PERIODS_ABOVE &&
+      !capacity.hasCapacity &&
+      money.restartMonths === 0 &&
+      !scenarios.some((sc) => sc.steering !== undefined),
     clockBenefit: model.duration?.clock === 'benefit',
     bandStart: rows.bandStart,
     kind,

@@ -165,6 +165,15 @@ export interface CompiledModel extends MoneyTables, CompiledCapacity {
   periodOf: Int32Array;
   /** periodEnd[p]: first month after period p. */
   periodEnd: Int32Array;
+  /**
+   * Whether a stay runs across calendar steps, its length drawn by inverting the
+   * cumulative hazard over the periods it crosses (one uniform per stay), instead of being
+   * cut at every step and drawn afresh. Both are exact in distribution; they consume the
+   * random stream differently. Set when the calendar has more than
+   * 12 periods (`INVERT_PERIODS_ABOVE` in compile.ts) and nothing needs the cut: no capacity, no
+   * steering, no restart of the refusion count (see `compile.ts`).
+   */
+  invertPeriods: boolean;
   /** True when bands follow cumulative months on benefit, false for months in the state. */
   clockBenefit: boolean;
   /** bandStart[b]: first clock value of band b; bandStart[NB] = a large sentinel. */

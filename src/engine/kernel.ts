@@ -6,6 +6,12 @@
  * where a call costs nothing measurable and keeps marked inline copies where it measured
  * slower (each copy says which function it copies; tests/lockstep.test.ts and
  * tests/properties.test.ts hold both engines equal citizen for citizen).
+ *
+ * A model with many calendar periods (`cm.invertPeriods`) does not cut stays at its steps:
+ * {@link stayAcross} draws a stay's length across them from the cumulative hazard, the move
+ * comes from the row of its last month ({@link rowOfMonth}), and {@link recordStayAcross}
+ * books it into difference arrays by month that {@link settlePeriods} turns into the
+ * per-period accumulators once per scenario.
  * @module
  */
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel } from '../compile/compile.js';
@@ -33,6 +39,16 @@ export interface Accumulator {
   censorMonth: Int32Array;
   /** Months spent waiting for a place, per allocated cell. */
   waitMonths: Float64Array;
+  /**
+   * When stays run across calendar steps (`cm.invertPeriods`; null otherwise): stays as
+   * difference arrays over months, byMonth[(cell · S + s) · (H + 1) + t] (+1 at a stay's
+   * first month, −1 after its last), which {@link settlePeriods} turns into months,
+   * discMonths and netMonths per period. A stay costs two writes however many periods it
+   * crosses.
+   */
+  byMonth: Float64Array | null;
+  /** The same weighted by the municipality's share of the transfer, for reimbursed states when money needs detail. */
+  shareByMonth: Float64Array | null;
 }
 
 /**
@@ -90,6 +106,8 @@ export function createAccumulator(cm: CompiledModel): Accumulator {
     exitMonth: new Int32Array(cells * (cm.H + 1)),
     censorMonth: new Int32Array(cells * (cm.H + 1)),
     waitMonths: new Float64Array(cells),
+    byMonth: cm.invertPeriods ? new Float64Array(cells * cm.S * (cm.H + 1)) : null,
+    shareByMonth: cm.invertPeriods && cm.moneyDetail ? new Float64Array(cells * cm.S * (cm.H + 1)) : null,
   };
 }
 
@@ -105,6 +123,8 @@ export function resetAccumulator(acc: Accumulator): void {
   acc.exitMonth.fill(0);
   acc.censorMonth.fill(0);
   acc.waitMonths.fill(0);
+  acc.byMonth?.fill(0);
+  acc.shareByMonth?.fill(0);
 }
 
 /** Where {@link stayRow} writes: the row in force, its calendar period, and how long it stays in force. */
@@ -142,10 +162,10 @@ export function stayRow(
   let b = 0;
   let period = 0;
   if (NP > 1) {
-    // Rows change at the calendar's steps: cut the stay there.
     period = cm.periodOf[t];
+    // Rows change at the calendar's steps: cut the stay there, unless it runs across them.
     const left = cm.periodEnd[period] - t;
-    if (left < room) room = left;
+    if (left < room && !cm.invertPeriods) room = left;
   }
   if (NB > 1) {
     const { bandStart, clockBenefit } = cm;
@@ -172,6 +192,110 @@ export function stayLength(cm: CompiledModel, r: number, room: number, rng: Int3
   if (p <= 0) return 1;
   // 1 − u lies in (0, 1], so the log is finite.
   return 1 + Math.floor(Math.log(1 - sfc32Next(rng, o)) / cm.logStay[r]);
+}
+
+/**
+ * The hazard of a month with stay probability q is −log q; a row that always leaves gets
+ * this instead of ∞, enough since −log(1 − u) ≤ 32 log 2 ≈ 22.2 for every 32-bit draw u, so
+ * such a month ends every stay that enters it, and prefix sums stay finite.
+ */
+const CERTAIN_EXIT_HAZARD = 64;
+const hazardCache = new WeakMap<CompiledModel, Float64Array>();
+
+/**
+ * For stays across calendar steps (`cm.invertPeriods`): the cumulative hazard by month of
+ * every row without its period, Λ[(x · NB + b) · (H + 1) + t] = Σ over months τ < t of
+ * −log stay[((x · NP + periodOf[τ]) · NB + b)], for x = rowArm · S + s and band b (zero
+ * before month 0). A stay from t leaves within k months with probability
+ * 1 − exp(−(Λ[t + k] − Λ[t])), the product of the months' stay probabilities, so one
+ * exponential draw against Λ gives its length across any number of periods. Kept per
+ * compiled model, like the thresholds.
+ */
+export function cumulativeHazard(cm: CompiledModel): Float64Array {
+  let lam = hazardCache.get(cm);
+  if (lam === undefined) {
+    const { H, NP, NB, periodOf, logStay } = cm;
+    const H1 = H + 1;
+    const X = cm.stay.length / (NP * NB);
+    lam = new Float64Array(X * NB * H1);
+    for (let x = 0; x < X; x++)
+      for (let b = 0; b < NB; b++) {
+        const o = (x * NB + b) * H1;
+        for (let t = 0; t < H; t++) {
+          const L = logStay[(x * NP + periodOf[t]) * NB + b];
+          lam[o + t + 1] = lam[o + t] + (L < -CERTAIN_EXIT_HAZARD ? CERTAIN_EXIT_HAZARD : -L);
+        }
+      }
+    hazardCache.set(cm, lam);
+  }
+  return lam;
+}
+
+/**
+ * The length of a stay across calendar steps (`cm.invertPeriods`) on row `r` (of the
+ * period of month `t`, band b) from month `t`, at most `room` months counted (`room + 1`:
+ * no move within it): the first month τ + 1 > t whose cumulative hazard passes
+ * Λ[t] − log(1 − u), for a uniform u from the stream at `rng[o … o + 3]`. Exact in
+ * distribution (P(K > k) = Π of the stay probabilities of the months crossed), one draw
+ * per stay; nothing is drawn when the first month always leaves (1) or no month in the
+ * room can (room + 1). The destination is drawn from the row of the stay's last month,
+ * {@link rowOfMonth}. The per-citizen engine keeps an inline copy.
+ */
+export function stayAcross(cm: CompiledModel, r: number, t: number, room: number, rng: Int32Array, o: number): number {
+  if (cm.stay[r] <= 0) return 1;
+  const lam = cumulativeHazard(cm);
+  const { NB, NP } = cm;
+  const base = (Math.floor(r / (NP * NB)) * NB + (r % NB)) * (cm.H + 1);
+  const lo = lam[base + t];
+  const end = lam[base + t + room];
+  if (end <= lo) return room + 1;
+  // 1 − u lies in (0, 1], so the log is finite.
+  const target = lo - Math.log(1 - sfc32Next(rng, o));
+  if (target >= end) return room + 1;
+  return monthPassing(lam, base, t, t + room, target) - t;
+}
+
+/** The first month z in (a, b] with lam[base + z] > target, given lam[base + a] ≤ target < lam[base + b]. */
+function monthPassing(lam: Float64Array, base: number, a: number, b: number, target: number): number {
+  while (b - a > 1) {
+    const mid = (a + b) >>> 1;
+    if (lam[base + mid] > target) b = mid;
+    else a = mid;
+  }
+  return b;
+}
+
+/** Row `r` (of some period, band b) as it stands in the period of month `t`. */
+export function rowOfMonth(cm: CompiledModel, r: number, t: number): number {
+  const { NB, NP } = cm;
+  return (Math.floor(r / (NP * NB)) * NP + cm.periodOf[t]) * NB + (r % NB);
+}
+
+/**
+ * The smallest 32-bit draw n for which a stay across steps whose cumulative hazard runs
+ * from `lo` to `end` over its room outlasts it, as {@link stayAcross} decides it
+ * (lo − log(1 − n / 2³²) ≥ end), so that a comparison replaces the logarithm. Exact as
+ * {@link stayThreshold} is: the expression is evaluated next to (1 − exp(lo − end)) · 2³².
+ */
+export function acrossThreshold(lo: number, end: number): number {
+  const past = (n: number) => lo - Math.log(1 - n * INV_2_32) >= end;
+  let n = Math.ceil((1 - Math.exp(lo - end)) * 4294967296);
+  if (!(n >= 0)) n = 0;
+  if (n > 4294967296) n = 4294967296;
+  for (let step = 0; step < 64; step++) {
+    if (n < 4294967296 && past(n)) {
+      if (n === 0 || !past(n - 1)) return n;
+      n--;
+    } else n++;
+  }
+  let a = 0;
+  let b = 4294967296;
+  while (a < b) {
+    const mid = Math.floor((a + b) / 2);
+    if (mid < 4294967296 && past(mid)) b = mid;
+    else a = mid + 1;
+  }
+  return a;
 }
 
 /** Whether a 32-bit draw `n` on a row with log-stay `L` gives a stay longer than `room` months, exactly as {@link stayLength} decides it. */
@@ -340,6 +464,113 @@ export function recordStay(
     else if (climbs) acc.netMonths[cell] += (munPrefix[c0 + m] - munPrefix[c0]) * discPow[t] * discInv[c0];
     else acc.netMonths[cell] += dm * municipal[c0];
   }
+}
+
+/**
+ * As {@link recordStay}, for a stay across calendar steps (`cm.invertPeriods`): the months
+ * go into the accumulator's difference arrays at `cell` (cell · S + s), which
+ * {@link settlePeriods} books per period; the tracks as in recordStay. The per-citizen
+ * engine keeps an inline copy.
+ */
+export function recordStayAcross(
+  cm: CompiledModel,
+  acc: Accumulator,
+  occ: Int32Array | null,
+  net: Float64Array | null,
+  cell: number,
+  o: number,
+  s: number,
+  t: number,
+  m: number,
+  c0: number,
+): void {
+  const { reimbursed } = cm;
+  const climbs = cm.onLadder[s] === 1;
+  if (occ !== null) {
+    occ[o + t]++;
+    occ[o + t + m]--;
+    if (cm.hasLadder && reimbursed[s] === 1) addShares(cm, net!, s * (cm.H + 2), climbs, t, m, c0);
+  }
+  const w = cell * (cm.H + 1);
+  acc.byMonth![w + t]++;
+  acc.byMonth![w + t + m]--;
+  if (acc.shareByMonth !== null && reimbursed[s] === 1) addShares(cm, acc.shareByMonth, w, climbs, t, m, c0);
+}
+
+/**
+ * Add the municipality's share of a stay from month `t` for `m` months, `c0` months on the
+ * ladder at its start, to the difference array `d` at `base`: month by month while a stay
+ * on the ladder climbs it, then one step; any other stay keeps the share it starts with.
+ */
+export function addShares(
+  cm: CompiledModel,
+  d: Float64Array,
+  base: number,
+  climbs: boolean,
+  t: number,
+  m: number,
+  c0: number,
+): void {
+  const { municipal, constFrom } = cm;
+  if (climbs) {
+    let tt = t;
+    let c = c0;
+    let left = m;
+    while (left > 0 && c < constFrom) {
+      const w = municipal[c];
+      d[base + tt] += w;
+      d[base + tt + 1] -= w;
+      tt++;
+      c++;
+      left--;
+    }
+    if (left > 0) {
+      const w = municipal[constFrom];
+      d[base + tt] += w;
+      d[base + tt + left] -= w;
+    }
+  } else {
+    const w = municipal[c0];
+    d[base + t] += w;
+    d[base + t + m] -= w;
+  }
+}
+
+/**
+ * Book the stays an engine left in `acc.byMonth` (stays across calendar steps) as months,
+ * discounted months and municipal-net months per calendar period, and clear them: per cell
+ * and month the citizens present (and their summed municipal share), times the month's
+ * discount factor. Called once per scenario and replicate, O(cells · H).
+ */
+export function settlePeriods(cm: CompiledModel, acc: Accumulator): void {
+  const byMonth = acc.byMonth;
+  if (byMonth === null) return;
+  const shares = acc.shareByMonth;
+  const { H, S, NP, periodOf, discPow, reimbursed, moneyDetail } = cm;
+  const { months, discMonths, netMonths } = acc;
+  const H1 = H + 1;
+  const cells = byMonth.length / H1;
+  for (let x = 0; x < cells; x++) {
+    const w = x * H1;
+    const cellBase = x * NP;
+    const paid = shares !== null && reimbursed[x % S] === 1;
+    let n = 0;
+    let sh = 0;
+    for (let t = 0; t < H; t++) {
+      n += byMonth[w + t];
+      if (paid) sh += shares[w + t];
+      if (n === 0 && sh === 0) continue;
+      const cell = cellBase + periodOf[t];
+      months[cell] += n;
+      if (moneyDetail) {
+        const dm = n * discPow[t];
+        discMonths[cell] += dm;
+        netMonths[cell] += paid ? sh * discPow[t] : dm;
+      }
+    }
+  }
+  byMonth.fill(0);
+  shares?.fill(0);
 }
 
 /**

@@ -12,12 +12,15 @@
  * destination from the row conditioned on leaving. This has exactly the distribution of
  * drawing month by month, at a fraction of the draws. A stay is cut where the row changes
  * (the next duration band, a calendar step, the month a waiting citizen gets a place, the
- * horizon); by memorylessness the rest is drawn afresh.
+ * horizon); by memorylessness the rest is drawn afresh. A model whose rows change at many
+ * calendar steps (`cm.invertPeriods`) runs in `per-citizen-across.ts` instead, whose stays
+ * are not cut at the steps.
  * @module
  */
 import { KIND_BENEFIT, KIND_SUCCESS, type CompiledModel, type CompiledScenario } from '../compile/compile.js';
 import { GOLDEN, INV_2_32 } from '../random/streams.js';
 import { type Accumulator, ladderRestarts, stayThreshold, stayThresholds, type Tracks } from './kernel.js';
+import { simulateScenarioAcross } from './per-citizen-across.js';
 
 /** Restore the min-heap property from the root after its value grew. */
 function siftDown(heap: Float64Array): void {
@@ -58,6 +61,10 @@ export function simulateScenarioPerCitizen(
   acc: Accumulator,
   tracks: Tracks | null = null,
 ): void {
+  if (cm.invertPeriods) {
+    simulateScenarioAcross(cm, sc, k1, k2, acc, tracks);
+    return;
+  }
   const W = cm.H + 2;
   const occ = tracks === null ? null : tracks.occ;
   const net = tracks === null ? null : tracks.net;

@@ -14,7 +14,10 @@ import {
   firstExit,
   ladderRestarts,
   recordStay,
+  recordStayAcross,
+  rowOfMonth,
   type StaySpan,
+  stayAcross,
   stayLength,
   stayRow,
   type Tracks,
@@ -86,7 +89,9 @@ function close(L: Lockstep, i: number, tEnd: number, moved: boolean): void {
     const occ = L.tracks === null ? null : L.tracks.occ;
     const net = L.tracks === null ? null : L.tracks.net;
     if (pop.spans !== null) ladderAt(cm, pop, i, s, t, m);
-    recordStay(cm, L.acc, occ, net, cell, (h * S + s) * (cm.H + 2), s, t, m, pop.cl[i]);
+    if (cm.invertPeriods)
+      recordStayAcross(cm, L.acc, occ, net, (g * A + h) * S + s, (h * S + s) * (cm.H + 2), s, t, m, pop.cl[i]);
+    else recordStay(cm, L.acc, occ, net, cell, (h * S + s) * (cm.H + 2), s, t, m, pop.cl[i]);
     pop.ds[i] += m;
     if (isBenefit) pop.cb[i] += m;
     if (cm.onLadder[s] === 1) pop.cl[i] += m;
@@ -113,12 +118,14 @@ function open(L: Lockstep, i: number, t: number): void {
   stayRow(cm, pop.held[i] * cm.K + pop.cls[i], s, t, cm.H - t, pop.cb[i], pop.ds[i], span);
   const r = span.row;
   const room = span.room;
-  const k = stayLength(cm, r, room, pop.rng, 4 * i);
+  const across = cm.invertPeriods;
+  const k = across ? stayAcross(cm, r, t, room, pop.rng, 4 * i) : stayLength(cm, r, room, pop.rng, 4 * i);
   const moved = k <= room;
   const m = moved ? k : room;
   pop.t0[i] = t;
   pop.te[i] = t + m;
-  pop.row[i] = r;
+  // Across calendar steps the move is drawn from the row of the stay's last month.
+  pop.row[i] = across && moved ? rowOfMonth(cm, r, t + k - 1) : r;
   pop.mv[i] = moved ? 1 : 0;
   pushStay(pop, i, t + m);
   if (L.steer !== null && cm.kind[s] === KIND_BENEFIT) {
