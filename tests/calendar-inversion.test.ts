@@ -96,9 +96,10 @@ function exact() {
   return { occ, net, delta };
 }
 
-/** Means and standard errors over replicates of one engine's per-month figures. */
-function run(engine: 'perCitizen' | 'lockstep', R: number) {
-  const cm = compileModel(validateModel(model));
+/** Means and standard errors over replicates of one engine's per-month figures (`cut`: force the cut at every step). */
+function run(engine: 'perCitizen' | 'lockstep', R: number, spec: ModelSpec = model, cut = false) {
+  const compiled = compileModel(validateModel(spec));
+  const cm = cut ? { ...compiled, invertPeriods: false } : compiled;
   const { S, A, G, NP } = cm;
   const sc = cm.scenarios[0];
   const cells = G * A * S * H;
@@ -108,7 +109,7 @@ function run(engine: 'perCitizen' | 'lockstep', R: number) {
   const netSq = new Float64Array(cells);
   const runs: Float64Array[] = [];
   for (let r = 0; r < R; r++) {
-    const [k1, k2] = replicateKeys('inv', r);
+    const [k1, k2] = replicateKeys(cut ? 'cut' : 'inv', r);
     const acc = createAccumulator(cm);
     const tracks = createTracks(cm);
     if (engine === 'perCitizen') simulateScenarioPerCitizen(cm, sc, k1, k2, acc, tracks);
@@ -203,6 +204,40 @@ describe('stays across calendar steps', () => {
     const b = run('lockstep', 20);
     for (let r = 0; r < 20; r++) expect(Array.from(b.runs[r])).toEqual(Array.from(a.runs[r]));
   });
+
+  // Duration bands cut stays where the band changes, on either clock; across the steps the
+  // band's rows of every period are inverted together. Checked against the cut at every
+  // step (the engine as it was; exact in distribution too) and both engines against each other.
+  for (const clock of ['state', 'benefit'] as const) {
+    const banded: ModelSpec = {
+      ...model,
+      groups: [
+        { id: 'kh', size: 300, initialState: 'kh', priorBenefitMonths: 3 },
+        { id: 'job', size: 100, initialState: 'job' },
+      ],
+      duration: { clock, bands: [0, 6, 15], hazardRatios: { kh: [1.5, 1, 0.5], job: [2, 1, 0.6] } },
+      costs: { discountRate: RATE, refusion: 'dk-2016' },
+    };
+    it(`duration bands on the ${clock} clock: the same distribution as cutting at every step`, () => {
+      const inv = run('perCitizen', 200, banded);
+      const cut = run('perCitizen', 200, banded, true);
+      expect(inv.cm.invertPeriods).toBe(true);
+      expect(inv.cm.NB).toBe(3);
+      for (const key of ['occ', 'months', 'disc', 'net'] as const)
+        inv[key].forEach((x, k) => {
+          const y = cut[key][k];
+          const se = Math.hypot(x.se, y.se);
+          expect(Math.abs(x.mean - y.mean), `${key}[${k}]: ${x.mean} vs ${y.mean} ± ${se}`).toBeLessThanOrEqual(
+            4 * se + 1e-9 * (1 + Math.abs(y.mean)),
+          );
+        });
+      const ls = run('lockstep', 20, banded);
+      const pc = run('perCitizen', 20, banded);
+      for (let r = 0; r < 20; r++) expect(Array.from(ls.runs[r])).toEqual(Array.from(pc.runs[r]));
+      for (let k = 0; k < pc.net.length; k++)
+        expect(Math.abs(ls.net[k].mean - pc.net[k].mean)).toBeLessThanOrEqual(1e-9 * (1 + pc.net[k].mean));
+    });
+  }
 
   const dist = join(ROOT, 'dist', 'node.js');
   afterAll(async () => {
