@@ -6,11 +6,14 @@
  * less).
  *
  *   node bench/engine-speed.mjs [--builds base=/tmp/base/dist,new=dist] [--rounds 7]
- *     [--replicates 200] [--workloads h12,h60,h120,cal0,cal75,plain,steering] [--numpy 40] [--json]
+ *     [--replicates 200] [--workloads h12,h60,h120,cal0,cal75,cal75used,cal75alt,plain,steering] [--numpy 40] [--json]
  *
  * Workloads: hN is the reference model at N months; cal0 / cal75 the reference model at
  * 75 months without / with a 75-step calendar (every month a step, each changing the
- * kontanthjælp rows a little, as a life table would); plain / steering the reference
+ * kontanthjælp rows a little, as a life table would; those are the rows of citizens without
+ * an intervention, and every kontanthjælp citizen has one, so cal75used changes the
+ * interventions' rows the same way, and cal75alt changes them by ×0.5 and ×1.5 in
+ * alternate months, the worst case for finding where a stay ends); plain / steering the reference
  * model at 60 months without / with portfolio steering (the lockstep engine).
  * `--numpy R` also runs the numpy peer (R replicates) on every hN workload each round and
  * reports forlob / numpy per build. One thread throughout.
@@ -43,17 +46,20 @@ const log = (...a) => {
   if (!asJSON) console.error(...a);
 };
 
-function calendarModel(steps) {
+function calendarModel(steps, rows = 'base') {
   const base = referenceModel(10, 75);
   if (steps === 0) return base;
   // A life-table-like drift: the kontanthjælp exit rates change a little every month.
   const calendar = [];
   for (let m = 1; m < 75; m++) {
-    const f = 1 - 0.002 * m;
-    calendar.push({
-      from: m,
-      transitions: { kh: Object.fromEntries(Object.entries(base.transitions.kh).map(([k, v]) => [k, v * f])) },
-    });
+    const f = rows === 'alt' ? (m % 2 ? 0.5 : 1.5) : 1 - 0.002 * m;
+    const scale = (row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v * f]));
+    const step = { from: m, transitions: { kh: scale(base.transitions.kh) } };
+    if (rows !== 'base')
+      step.interventions = Object.fromEntries(
+        base.interventions.map((iv) => [iv.id, { transitions: { kh: scale(iv.transitions.kh) } }]),
+      );
+    calendar.push(step);
   }
   return { ...base, start: '2026-01', calendar };
 }
@@ -78,6 +84,8 @@ function workload(name) {
   if (/^h\d+$/.test(name)) return referenceModel(10, Number(name.slice(1)));
   if (name === 'cal0') return calendarModel(0);
   if (name === 'cal75') return calendarModel(75);
+  if (name === 'cal75used') return calendarModel(75, 'used');
+  if (name === 'cal75alt') return calendarModel(75, 'alt');
   if (name === 'plain') return referenceModel(10, 60);
   if (name === 'steering') return steeringModel();
   throw new Error(`unknown workload ${name}`);
@@ -158,5 +166,7 @@ const pair = (a, b) => {
   }
 };
 pair('cal0', 'cal75');
+pair('cal0', 'cal75used');
+pair('cal0', 'cal75alt');
 pair('plain', 'steering');
 console.log(JSON.stringify({ builds, rounds, replicates, numpyReplicates, summary }, null, 2));
