@@ -100,8 +100,10 @@ export function compileModel(input: Model): CompiledModel {
     periodEnd,
     // Capacity (heaps, queues), steering (reviews cut stays; spending per stay) and the
     // refusion restart (self-support spans) are written for cut stays: they keep the cut.
+    // So does a model whose months by cell (kernel Accumulator.byMonth) would pass 2²² (32 MB).
     invertPeriods:
       NP > INVERT_PERIODS_ABOVE &&
+      groups.G * A * S * (H + 1) <= 1 << 22 &&
       !capacity.hasCapacity &&
       money.restartMonths === 0 &&
       !scenarios.some((sc) => sc.steering !== undefined),

@@ -171,7 +171,8 @@ export interface CompiledModel extends MoneyTables, CompiledCapacity {
    * cut at every step and drawn afresh. Both are exact in distribution; they consume the
    * random stream differently. Set when the calendar has more than
    * 12 periods (`INVERT_PERIODS_ABOVE` in compile.ts) and nothing needs the cut: no capacity, no
-   * steering, no restart of the refusion count (see `compile.ts`).
+   * steering, no restart of the refusion count, and months by cell (G · A · S · (H + 1))
+   * within 2²² (see `compile.ts`).
    */
   invertPeriods: boolean;
   /** True when bands follow cumulative months on benefit, false for months in the state. */
