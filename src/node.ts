@@ -64,8 +64,8 @@ export function workerCount(workers: number | undefined, cores = availableParall
  */
 export async function simulate(model: ModelInput, options: NodeSimulateOptions = {}): Promise<SimulationResult> {
   const workers = options.workers === undefined ? undefined : workerCount(options.workers);
-  return simulateWith(model, options, (raw, plan, opts) => {
+  return simulateWith(model, options, (_raw, plan, opts) => {
     if (opts.steeringRules || workers === 1) return runInProcess(plan, opts);
-    return workers === undefined ? runAuto(raw, plan, opts) : runOnWorkers(raw, plan, opts, workers);
+    return workers === undefined ? runAuto(plan, opts) : runOnWorkers(plan, opts, workers);
   });
 }
