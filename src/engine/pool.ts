@@ -7,9 +7,10 @@
  * without loading the worker bundle again. An abort or error terminates the run's threads
  * before the promise rejects.
  *
- * Without an explicit `workers`, {@link runAuto} decides from the size of the work: this
- * thread always simulates too, and worker threads join only when the run is large enough
- * to repay starting them.
+ * Without an explicit `workers`, {@link runAuto} decides from the size of the work and the
+ * idle cores: this thread always simulates too, and worker threads join only when the run
+ * is large enough to repay starting them and a core stood idle while this thread ran its
+ * first blocks.
  * @module
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
