@@ -2,20 +2,26 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
 
-const ERRORS = resolve('src/model/errors.ts');
-
 /**
- * One ForlobInputError per build: every bundle imports dist/errors.js (errors.cjs) instead
- * of carrying its own copy of the class, so every entry (`forlob`, `forlob/node`,
- * `forlob/analysis`, …) throws and exports the same class object.
+ * Modules every bundle imports from their own dist file instead of carrying a copy:
+ * - errors: one ForlobInputError per build, so every entry (`forlob`, `forlob/node`,
+ *   `forlob/analysis`, …) throws and exports the same class object;
+ * - worker-validate: the worker thread loads the validator (and zod) only for a model whose
+ *   parameters are drawn, so a worker for a point model starts without them.
  */
-const sharedErrors: Plugin = {
-  name: 'shared-errors',
+const SHARED: Record<string, string> = {
+  [resolve('src/model/errors.ts')]: 'errors',
+  [resolve('src/engine/worker-validate.ts')]: 'worker-validate',
+};
+
+const sharedModules: Plugin = {
+  name: 'shared-modules',
   setup(build) {
     const ext = build.initialOptions.format === 'cjs' ? 'cjs' : 'js';
-    build.onResolve({ filter: /\/errors\.js$/ }, (args) => {
-      if (resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') !== ERRORS) return undefined;
-      return { path: `./errors.${ext}`, external: true };
+    build.onResolve({ filter: /\/(errors|worker-validate)\.js$/ }, (args) => {
+      const name = SHARED[resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts')];
+      if (name === undefined) return undefined;
+      return { path: `./${name}.${ext}`, external: true };
     });
   },
 };
@@ -31,10 +37,11 @@ export default defineConfig({
     fit: 'src/fit.ts',
     cli: 'src/cli/main.ts',
     worker: 'src/engine/worker.ts',
+    'worker-validate': 'src/engine/worker-validate.ts',
     plot: 'src/plot/index.ts',
     errors: 'src/model/errors.ts',
   },
-  esbuildPlugins: [sharedErrors],
+  esbuildPlugins: [sharedModules],
   format: ['esm', 'cjs'],
   dts: {
     entry: {

@@ -34,9 +34,9 @@ const node = await import('../dist/node.js');
 const model = referenceModel();
 const workerFile = new URL('../dist/worker.js', import.meta.url);
 
-// "free machine": auto as it decides on a machine nobody else loads (os.loadavg reads 0),
-// so the curve shows this thread plus a worker even when the bench itself runs on a
-// shared, loaded machine; "auto" is the real default, which counts the load.
+// "free machine": auto as it decides on a machine nobody else loads (os.cpus reports every
+// core idle), so the curve shows this thread plus a worker even when the bench itself runs
+// on a shared, loaded machine; "auto" is the real default, which reads the idle cores.
 const MODES = {
   '1 thread': { workers: 1, cold: false },
   auto: { cold: true },
@@ -44,9 +44,14 @@ const MODES = {
   'auto, warm, free machine': { cold: false, free: true },
   '2 workers': { workers: 2, cold: true },
 };
-const realLoadavg = os.loadavg;
+const realCpus = os.cpus;
+let idleClock = 0;
+function idleCpus() {
+  idleClock += 100;
+  return realCpus().map((c) => ({ ...c, times: { user: 0, nice: 0, sys: 0, idle: idleClock, irq: 0 } }));
+}
 function pretendFree(on) {
-  os.loadavg = on ? () => [0, 0, 0] : realLoadavg;
+  os.cpus = on ? idleCpus : realCpus;
   syncBuiltinESMExports();
 }
 

@@ -30,8 +30,9 @@ export interface NodeSimulateOptions extends SimulateOptions {
    * worker threads join only when the run's work (citizens × months × scenarios ×
    * replicates) repays starting them: one per 300 M citizen-months, about 125 replicates
    * of a 13,430-citizen, 60-month, 3-scenario model (120 M when the threads are already
-   * idle from an earlier run), up to the cores (`os.availableParallelism()`) that other
-   * processes leave free by the load average. Worker threads stay idle between runs
+   * idle from an earlier run), one per core that stood idle while this thread ran its
+   * first blocks (`os.cpus()` times; up to `os.availableParallelism()`), so a busy
+   * machine gets none. Worker threads stay idle between runs
    * without keeping the process alive; {@link closeWorkerPool} ends them.
    */
   workers?: number;
@@ -64,8 +65,8 @@ export function workerCount(workers: number | undefined, cores = availableParall
  */
 export async function simulate(model: ModelInput, options: NodeSimulateOptions = {}): Promise<SimulationResult> {
   const workers = options.workers === undefined ? undefined : workerCount(options.workers);
-  return simulateWith(model, options, (raw, plan, opts) => {
+  return simulateWith(model, options, (_raw, plan, opts) => {
     if (opts.steeringRules || workers === 1) return runInProcess(plan, opts);
-    return workers === undefined ? runAuto(raw, plan, opts) : runOnWorkers(raw, plan, opts, workers);
+    return workers === undefined ? runAuto(plan, opts) : runOnWorkers(plan, opts, workers);
   });
 }

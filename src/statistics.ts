@@ -56,7 +56,6 @@ export {
   distVariance,
   distQuantile,
   distCdf,
-  distributionSchema,
   checkDistribution,
   type Distribution,
   type DistributionInfo,
@@ -72,12 +71,12 @@ export {
   jointSampler,
   jointMean,
   jointMarginal,
-  jointDistributionSchema,
   checkJoint,
   type JointDistribution,
   type DirichletDist,
   type MultivariateNormalDist,
 } from './params/joint.js';
+export { distributionSchema, jointDistributionSchema } from './params/schemas.js';
 
 // Calibration of a transition row.
 export {

@@ -25,13 +25,8 @@ import {
   treatedShareFromOddsRatio,
 } from '../src/evidence/index.js';
 import type { ModelSpec } from '../src/model/types.js';
-import {
-  checkDistribution,
-  distQuantile,
-  distributionSchema,
-  sampler,
-  type LognormalDist,
-} from '../src/params/distribution.js';
+import { checkDistribution, distQuantile, sampler, type LognormalDist } from '../src/params/distribution.js';
+import { distributionSchema } from '../src/params/schemas.js';
 import { simulate } from '../src/run/simulate.js';
 import { exactDetailed } from './exact-detailed.js';
 

@@ -102,6 +102,8 @@ describe('the packed tarball', () => {
       'dist/plot.d.ts',
       'dist/plot.d.cts',
       'dist/worker.js',
+      'dist/worker-validate.js',
+      'dist/worker-validate.cjs',
       'dist/cli.js',
       'schema/model.schema.json',
     ]) {

@@ -10,11 +10,11 @@ import {
   distCdf,
   distMean,
   distQuantile,
-  distributionSchema,
   distVariance,
   sampler,
   type Distribution,
 } from '../src/params/distribution.js';
+import { distributionSchema } from '../src/params/schemas.js';
 import { betaFromCounts, betaFromMeanInterval, lognormalFromInterval } from '../src/params/fit.js';
 import {
   logGamma,

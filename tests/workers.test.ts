@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { autoThreads, COLD_WORK, machineBusy, WARM_WORK } from '../src/engine/pool.js';
+import { autoThreads, COLD_WORK, idleCores, recruits, WARM_WORK } from '../src/engine/pool.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 // @ts-expect-error: the benchmark's model is plain JavaScript
 import { citizenMonthsPerReplicate, referenceModel } from '../bench/reference-model.mjs';
@@ -50,29 +50,86 @@ describe('worker threads', () => {
     expect(outs[3].stdout).toBe(outs[0].stdout);
   });
 
-  it('the default runs a large run on this thread and a worker, cold and warm, byte-identical to one thread', async () => {
-    const { simulate } = await import(dist);
-    const model = referenceModel(10, 60);
-    // Just over the work that repays a cold worker, so auto uses 2 threads on any machine
-    // with 2 cores or more.
-    const replicates = Math.ceil(COLD_WORK / citizenMonthsPerReplicate(model)) + 1;
-    const one = JSON.stringify(await simulate(model, { replicates, seed: 'auto', workers: 1 }));
-    const before = workerHandles();
-    let seen = 0;
-    const onProgress = () => {
-      seen = Math.max(seen, workerHandles() - before);
+  /**
+   * The machine as auto mode reads it (os.cpus, every core): each read advances every
+   * core's clock by 100 ms, `idleShare` of it idle. syncBuiltinESMExports carries the
+   * patch into the built package's `import { cpus } from 'node:os'`.
+   */
+  async function pretendMachine<T>(idleShare: number, body: () => Promise<T>): Promise<T> {
+    const os = (await import('node:os')).default;
+    const { syncBuiltinESMExports } = await import('node:module');
+    const real = os.cpus;
+    let clock = 0;
+    os.cpus = () => {
+      clock += 100;
+      return real().map((c) => ({
+        ...c,
+        times: { user: clock * (1 - idleShare), nice: 0, sys: 0, idle: clock * idleShare, irq: 0 },
+      }));
     };
-    // Whether a worker joins depends on the cores other processes leave free, read as the
-    // run starts; when the decision is 2 threads, a worker thread must actually run.
+    syncBuiltinESMExports();
+    try {
+      return await body();
+    } finally {
+      os.cpus = real;
+      syncBuiltinESMExports();
+    }
+  }
+
+  it('the default adds a worker when the cores are idle and none when they are busy, byte-identical to one thread', async () => {
+    const { simulate, closeWorkerPool } = await import(dist);
+    const model = referenceModel(10, 60);
+    // Twice the work that repays a cold worker: after this thread's first blocks the rest
+    // still repays one, on any machine with 2 cores or more.
+    const replicates = Math.ceil((2 * COLD_WORK) / citizenMonthsPerReplicate(model)) + 1;
+    const one = JSON.stringify(await simulate(model, { replicates, seed: 'auto', workers: 1 }));
     const cores = (await import('node:os')).availableParallelism();
-    const decided = autoThreads(replicates * citizenMonthsPerReplicate(model), cores, 0, machineBusy());
-    const cold = JSON.stringify(await simulate(model, { replicates, seed: 'auto', onProgress }));
-    const warm = JSON.stringify(await simulate(model, { replicates, seed: 'auto', onProgress }));
-    expect(cold).toBe(one);
-    expect(warm).toBe(one);
-    if (decided >= 2) expect(seen).toBeGreaterThanOrEqual(1);
-    // Between runs the pool's threads no longer hold the process.
-    expect(workerHandles()).toBe(before);
+    const run = async (idleShare: number) => {
+      const before = workerHandles();
+      let seen = 0;
+      const onProgress = () => {
+        seen = Math.max(seen, workerHandles() - before);
+      };
+      const json = JSON.stringify(
+        await pretendMachine(idleShare, () => simulate(model, { replicates, seed: 'auto', onProgress })),
+      );
+      // Between runs the pool's threads no longer hold the process.
+      expect(workerHandles()).toBe(before);
+      return { json, seen };
+    };
+    await closeWorkerPool();
+    const busy = await run(0);
+    expect(busy.json).toBe(one);
+    expect(busy.seen).toBe(0);
+    const cold = await run(1);
+    const warm = await run(1);
+    expect(cold.json).toBe(one);
+    expect(warm.json).toBe(one);
+    if (cores >= 2) {
+      expect(cold.seen).toBeGreaterThanOrEqual(1);
+      expect(warm.seen).toBeGreaterThanOrEqual(1);
+    }
+    // A machine whose cores are a third idle gets no worker either.
+    const third = await run(1 / (3 * cores));
+    expect(third.json).toBe(one);
+    expect(third.seen).toBe(0);
+  });
+
+  it('idle cores are read from the CPU clock; a worker joins per idle core, counting one more than half idle', () => {
+    const at = (idle: number, total: number, cores = 2) => ({ idle, total, cores });
+    expect(idleCores(at(0, 0), at(95, 200))).toBeCloseTo(0.95, 12);
+    expect(idleCores(at(100, 1000), at(100, 1200))).toBe(0);
+    expect(idleCores(at(0, 0, 4), at(300, 400, 4))).toBe(3);
+    // The clock did not advance, or the cores changed: no reading.
+    expect(idleCores(at(5, 10), at(5, 10))).toBeNaN();
+    expect(idleCores(at(0, 0, 2), at(10, 20, 4))).toBeNaN();
+    expect(recruits(0.49, 1)).toBe(0);
+    expect(recruits(0.5, 1)).toBe(1);
+    expect(recruits(0.95, 1)).toBe(1);
+    expect(recruits(2.6, 7)).toBe(3);
+    expect(recruits(2.4, 7)).toBe(2);
+    expect(recruits(5, 2)).toBe(2);
+    expect(recruits(Number.NaN, 2)).toBe(0);
   });
 
   it('auto picks threads from the size of the work, bounded by the cores', () => {

@@ -5,7 +5,7 @@
  * @module
  */
 import type { NormalisedModel } from '../model/normalise.js';
-import { stepMonth } from '../model/validate.js';
+import { stepMonth } from '../model/dates.js';
 
 /** The periods of a model: first months (the first is 0), the model in force, and availability. */
 export interface Periods {

@@ -7,17 +7,18 @@
  * without loading the worker bundle again. An abort or error terminates the run's threads
  * before the promise rejects.
  *
- * Without an explicit `workers`, {@link runAuto} decides from the size of the work: this
- * thread always simulates too, and worker threads join only when the run is large enough
- * to repay starting them.
+ * Without an explicit `workers`, {@link runAuto} decides from the size of the work and the
+ * idle cores: this thread always simulates too, and worker threads join only when the run
+ * is large enough to repay starting them and a core stood idle while this thread ran its
+ * first blocks.
  * @module
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ForlobInputError } from '../model/errors.js';
 import type { ResolvedOptions } from '../model/options.js';
 import type { Plan } from '../params/plan.js';
-import { fixedIndices } from '../params/plan.js';
+import { fixedIndices, instantiate } from '../params/plan.js';
 import { abortReason } from './abort.js';
 import { collectBlocks } from './blocks.js';
 import { type BlockResult, type RawRun, type RunPlan, runPlan, runReplicates } from './run.js';
@@ -78,10 +79,9 @@ export function autoThreads(work: number, cores: number, idle = 0, busy = 0): nu
 /**
  * Cores other processes keep busy: the 1-minute load average less this process's own
  * share of it (its CPU time over the last minute, estimated as its average since start).
- * On a machine already running a job per core, a worker thread gets no core of its own:
- * with Linux's per-session scheduling (autogroup) the process's threads share one share,
- * so the worker only adds its start-up (measured: 200 replicates took 1.2× one thread's
- * time at load 14 on 2 cores). 0 where the load average is not known (Windows).
+ * A slow, lagging figure (it still counts a run that ended a minute ago); auto mode reads
+ * the machine's idle time over its first blocks instead ({@link idleCores}). 0 where the
+ * load average is not known (Windows).
  */
 export function machineBusy(): number {
   const [load] = loadavg();
@@ -89,6 +89,57 @@ export function machineBusy(): number {
   const own = (cpu.user + cpu.system) / 1e6 / Math.max(60, process.uptime());
   return Math.max(0, load - own);
 }
+
+/** Idle and total CPU milliseconds summed over the machine's cores, and their number. */
+export interface CpuSnapshot {
+  idle: number;
+  total: number;
+  cores: number;
+}
+
+/** The machine's CPU times now (`os.cpus()`, every core). */
+export function cpuSnapshot(): CpuSnapshot {
+  let idle = 0;
+  let total = 0;
+  const all = cpus();
+  for (const { times } of all) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total, cores: all.length };
+}
+
+/**
+ * Cores that stood idle between two snapshots: the idle share of the machine's CPU time
+ * times its cores. Read while this thread simulates, it counts the cores nobody (not even
+ * this process) used, which is what a new worker thread would get. NaN when the clock did
+ * not advance (the kernel counts in 10 ms ticks), so the caller can wait longer.
+ *
+ * @example
+ * idleCores({ idle: 0, total: 0, cores: 2 }, { idle: 95, total: 200, cores: 2 }) // 0.95
+ */
+export function idleCores(before: CpuSnapshot, after: CpuSnapshot): number {
+  const total = after.total - before.total;
+  if (!(total > 0) || after.cores !== before.cores) return Number.NaN;
+  return (Math.max(0, after.idle - before.idle) / total) * after.cores;
+}
+
+/**
+ * How many workers to add, from the idle cores measured while this thread ran its first
+ * blocks: one per whole idle core, counting a core more than half idle (a worker sharing
+ * a half-used core still adds work, and blocks are claimed, not dealt, so a slow thread
+ * never holds the others up), at most `wanted`.
+ */
+export function recruits(idle: number, wanted: number): number {
+  if (!(idle >= 0.5)) return 0;
+  return Math.min(wanted, Math.floor(idle + 0.5));
+}
+
+/**
+ * How long auto mode watches the machine before it adds workers (ms). The kernel counts
+ * CPU time in 10 ms ticks, so over 60 ms on 2 cores one tick is 8 % of a core.
+ */
+const WATCH_MS = 60;
 
 // The pool: threads waiting for a job, unreferenced.
 const idle: Worker[] = [];
@@ -126,24 +177,35 @@ export async function closeWorkerPool(): Promise<void> {
 let jobs = 0;
 
 /**
+ * Workers auto mode may add once it has watched the machine: at most `wanted`, and no
+ * more than the replicates not yet claimed then repay.
+ */
+interface Recruit {
+  wanted: number;
+  /** Workers that `unclaimed` citizen-months of work repay. */
+  repays: (unclaimed: number) => number;
+  snapshot: () => CpuSnapshot;
+}
+
+/**
  * Run `opts.from`…`opts.to` on `workers` worker threads, this thread only collecting, or
- * with `main` on this thread too (simulating `plan`) plus `workers` worker threads.
+ * with `main` on this thread too (simulating `plan`) plus `workers` worker threads, and
+ * with `recruit` more workers once this thread has run for {@link WATCH_MS} and found the
+ * cores idle.
  */
 function runJob(
-  raw: unknown,
   uncertainty: Plan,
   plan: RunPlan,
   opts: ResolvedOptions,
   workers: number,
   main: boolean,
+  recruit?: Recruit,
 ): Promise<RawRun> {
   const total = opts.to - opts.from;
   const collected = collectBlocks(total);
-  const threads = workers + (main ? 1 : 0);
-  const blockSize = Math.max(
-    1,
-    Math.min(Math.ceil(BLOCK_WORK / replicateWork(plan)), Math.ceil(total / (threads * 4))),
-  );
+  const threads = workers + (main ? 1 : 0) + (recruit?.wanted ?? 0);
+  const perReplicate = replicateWork(plan);
+  const blockSize = Math.max(1, Math.min(Math.ceil(BLOCK_WORK / perReplicate), Math.ceil(total / (threads * 4))));
   const blocks = Math.ceil(total / blockSize);
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
@@ -152,7 +214,8 @@ function runJob(
 
   return new Promise<RawRun>((resolve, reject) => {
     if (opts.signal?.aborted) return reject(abortReason(opts.signal));
-    const pool = take(workers);
+    const pool: Worker[] = [];
+    const listeners: (() => void)[] = [];
     let done = 0;
     let settled = false;
     const received = (from: number, count: number, block: BlockResult) => {
@@ -161,30 +224,47 @@ function runJob(
       opts.onProgress?.({ done, total });
       if (done === total) finish();
     };
-    const listeners = pool.map((w) => {
-      const onMessage = (msg: FromWorker) => {
-        if (settled || msg.id !== id) return;
-        // Anything thrown here, the caller's onProgress included, rejects the run (and
-        // terminates the workers) instead of escaping the listener and crashing the host.
-        try {
-          if (msg.type === 'block') received(msg.from, msg.count, msg.block);
-          else if (msg.type === 'error')
-            finish(msg.problems ? new ForlobInputError(msg.problems) : new Error(msg.message));
-        } catch (e) {
-          finish(e ?? new Error(`onProgress threw ${String(e)}`));
-        }
-      };
-      const onError = (e: unknown) => finish(e);
-      const onExit = (code: number) => finish(new Error(`a worker thread stopped (exit code ${code})`));
-      w.on('message', onMessage);
-      w.on('error', onError);
-      w.on('exit', onExit);
-      return () => {
-        w.off('message', onMessage);
-        w.off('error', onError);
-        w.off('exit', onExit);
-      };
-    });
+    const job: JobMessage = {
+      type: 'job',
+      id,
+      plan: uncertainty,
+      fixed,
+      seed: opts.seed,
+      occupancy: opts.occupancy,
+      from: opts.from,
+      to: opts.to,
+      blockSize,
+      counter,
+    };
+    /** Put threads to work on this job: they claim blocks from the shared counter. */
+    const enlist = (ws: Worker[]) => {
+      for (const w of ws) {
+        const onMessage = (msg: FromWorker) => {
+          if (settled || msg.id !== id) return;
+          // Anything thrown here, the caller's onProgress included, rejects the run (and
+          // terminates the workers) instead of escaping the listener and crashing the host.
+          try {
+            if (msg.type === 'block') received(msg.from, msg.count, msg.block);
+            else if (msg.type === 'error')
+              finish(msg.problems ? new ForlobInputError(msg.problems) : new Error(msg.message));
+          } catch (e) {
+            finish(e ?? new Error(`onProgress threw ${String(e)}`));
+          }
+        };
+        const onError = (e: unknown) => finish(e);
+        const onExit = (code: number) => finish(new Error(`a worker thread stopped (exit code ${code})`));
+        w.on('message', onMessage);
+        w.on('error', onError);
+        w.on('exit', onExit);
+        listeners.push(() => {
+          w.off('message', onMessage);
+          w.off('error', onError);
+          w.off('exit', onExit);
+        });
+        pool.push(w);
+        w.postMessage(job);
+      }
+    };
     const finish = (err?: unknown) => {
       if (settled) return;
       settled = true;
@@ -204,22 +284,22 @@ function runJob(
     };
     const onAbort = () => finish(abortReason(opts.signal!));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-
-    const job: JobMessage = {
-      type: 'job',
-      id,
-      model: raw,
-      fixed,
-      seed: opts.seed,
-      occupancy: opts.occupancy,
-      from: opts.from,
-      to: opts.to,
-      blockSize,
-      counter,
-    };
-    for (const w of pool) w.postMessage(job);
+    enlist(take(workers));
 
     if (!main) return;
+    // Auto mode's late workers: decided from what the machine did while this thread ran
+    // its first blocks, not from the load average, which lags by a minute and counts this
+    // process's own earlier runs.
+    let watch = recruit && recruit.wanted > 0 ? { at: performance.now(), cpu: recruit.snapshot() } : null;
+    const maybeRecruit = () => {
+      if (watch === null || performance.now() - watch.at < WATCH_MS) return;
+      const free = idleCores(watch.cpu, recruit!.snapshot());
+      if (Number.isNaN(free)) return;
+      watch = null;
+      const unclaimed = Math.max(0, blocks - Atomics.load(next, 0)) * blockSize * perReplicate;
+      const n = Math.min(recruits(free, recruit!.wanted), recruit!.repays(unclaimed));
+      if (n > 0) enlist(take(n));
+    };
     // This thread claims blocks like any worker, yielding between them so worker messages,
     // progress and aborts get through.
     const runHere = async () => {
@@ -228,6 +308,7 @@ function runJob(
         if (from >= opts.to) return;
         const to = Math.min(opts.to, from + blockSize);
         received(from, to - from, runReplicates(plan, opts.seed, from, to, opts.occupancy));
+        maybeRecruit();
         await new Promise((res) => setImmediate(res));
       }
     };
@@ -236,24 +317,31 @@ function runJob(
 }
 
 /** Run `opts.from`…`opts.to` on `workers` worker threads and return the metric rows in order. */
-export function runOnWorkers(raw: unknown, uncertainty: Plan, opts: ResolvedOptions, workers: number): Promise<RawRun> {
-  const plan = runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed));
-  return runJob(raw, uncertainty, plan, opts, Math.max(1, Math.min(workers, opts.to - opts.from)), false);
+export function runOnWorkers(uncertainty: Plan, opts: ResolvedOptions, workers: number): Promise<RawRun> {
+  const plan = runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed), instantiate);
+  return runJob(uncertainty, plan, opts, Math.max(1, Math.min(workers, opts.to - opts.from)), false);
 }
 
 /**
  * Run `opts.from`…`opts.to` on as many threads as the work repays and the machine has
- * free ({@link autoThreads}, {@link machineBusy}): this thread, plus worker threads for
- * large runs.
+ * free: this thread starts at once; when the work would repay more threads
+ * ({@link autoThreads}), it watches the machine's idle time ({@link idleCores}) over its
+ * first blocks and adds a worker per idle core ({@link recruits}) while the replicates not
+ * yet claimed still repay one. `snapshot` reads the machine's CPU times (a test passes its own).
  */
 export function runAuto(
-  raw: unknown,
   uncertainty: Plan,
   opts: ResolvedOptions,
   cores = availableParallelism(),
+  snapshot: () => CpuSnapshot = cpuSnapshot,
 ): Promise<RawRun> {
-  const plan = runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed));
+  const plan = runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed), instantiate);
   const total = opts.to - opts.from;
-  const threads = Math.min(total, autoThreads(replicateWork(plan) * total, cores, idle.length, machineBusy()));
-  return runJob(raw, uncertainty, plan, opts, threads - 1, true);
+  const perReplicate = replicateWork(plan);
+  const wanted = Math.min(total, autoThreads(perReplicate * total, cores, idle.length)) - 1;
+  return runJob(uncertainty, plan, opts, 0, true, {
+    wanted,
+    repays: (unclaimed) => autoThreads(unclaimed, cores, idle.length) - 1,
+    snapshot,
+  });
 }

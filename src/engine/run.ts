@@ -5,7 +5,9 @@
  * @module
  */
 import { compileModel, type CompiledModel } from '../compile/compile.js';
-import { drawParameters, instantiate, isUncertain, type Plan } from '../params/plan.js';
+import type { Model } from '../model/types.js';
+import { drawParameters, isUncertain } from '../params/draw.js';
+import type { Plan } from '../params/plan.js';
 import { armMetrics, M, replicateMetrics } from './reduce/metrics.js';
 import { replicateKeys } from '../random/streams.js';
 import { accountScratch, bookAccounts } from './reduce/accounts.js';
@@ -31,15 +33,34 @@ export interface RunPlan {
   fixed?: ReadonlyMap<number, number>;
   /** Custom steering rules by name (in-process runs only: functions do not cross threads). */
   steeringRules?: Readonly<Record<string, SteeringRuleFn>>;
+  /** The validated model of a replicate's draws (with {@link RunPlan.uncertainty}). */
+  instantiate?: Instantiate;
 }
 
-/** A run plan from an uncertainty plan. */
-export function runPlan(uncertainty: Plan, fixed?: ReadonlyMap<number, number>): RunPlan {
+/**
+ * The validated model with a replicate's parameter values written in (`instantiate` in
+ * `params/plan.ts`). Passed in, not imported, so the worker bundle loads the validator
+ * only for a model with uncertain or fixed parameters.
+ */
+export type Instantiate = (plan: Plan, values: ArrayLike<number>, context: string) => Model;
+
+/**
+ * Whether a run of `uncertainty` with `fixed` parameters draws (or writes) parameter values
+ * per replicate, and so needs an {@link Instantiate}.
+ */
+export function drawsParameters(uncertainty: Plan, fixed?: ReadonlyMap<number, number>): boolean {
+  return isUncertain(uncertainty) || (fixed?.size ?? 0) > 0;
+}
+
+/** A run plan from an uncertainty plan; `instantiate` is required when {@link drawsParameters}. */
+export function runPlan(uncertainty: Plan, fixed?: ReadonlyMap<number, number>, instantiate?: Instantiate): RunPlan {
   const cm = compileModel(uncertainty.point);
+  if (drawsParameters(uncertainty, fixed) && !instantiate)
+    throw new Error('runPlan: a model with uncertain or fixed parameters needs instantiate');
   return {
     cm,
     layout: layoutOf(cm, uncertainty.point),
-    ...(isUncertain(uncertainty) || fixed?.size ? { uncertainty, fixed } : {}),
+    ...(drawsParameters(uncertainty, fixed) ? { uncertainty, fixed, instantiate } : {}),
   };
 }
 
@@ -124,7 +145,7 @@ export function runReplicates(
       // Every parameter drawn once per replicate; all scenarios run on the same instance.
       const values = drawParameters(u, seed, r, plan.fixed);
       draws!.set(values, (r - from) * P);
-      cm = compileModel(instantiate(u, values, ` in replicate ${r}`));
+      cm = compileModel(plan.instantiate!(u, values, ` in replicate ${r}`));
     }
     const [k1, k2] = replicateKeys(seed, r);
     for (let si = 0; si < cm.scenarios.length; si++) {

@@ -1,6 +1,9 @@
 /**
  * Worker-thread entry: compiles the model of each job it is sent and runs blocks of
- * replicates until none are left. Blocks are claimed from a counter shared with every
+ * replicates until none are left. A job carries the calling thread's {@link Plan} (the
+ * point model already validated), so this bundle needs no schema library: it starts in
+ * about the time of a bare worker thread. Only a model whose parameters are drawn or fixed
+ * loads the validator (`worker-validate.js`), to check each replicate's drawn model. Blocks are claimed from a counter shared with every
  * thread of the job (this one's siblings and, in auto mode, the calling thread), so no
  * thread waits for the pool to hand it work. Replicates depend only on (seed, replicate
  * number), so which thread runs a block never changes the numbers. Between jobs the
@@ -9,15 +12,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ForlobInputError } from '../model/errors.js';
-import { planUncertainty } from '../evidence/plan.js';
-import { runPlan, runReplicates, type BlockResult } from './run.js';
+import type { Plan } from '../params/plan.js';
+import { drawsParameters, type Instantiate, runPlan, runReplicates, type BlockResult } from './run.js';
 
 /** A message from the pool: one job, whose blocks the threads claim from `counter`. */
 export interface JobMessage {
   type: 'job';
   /** Tells this job's messages from a finished job's. */
   id: number;
-  model: unknown;
+  /** The model's plan (point model and uncertain parameters), made by the calling thread. */
+  plan: Plan;
   fixed: [number, number][];
   seed: string;
   occupancy: boolean;
@@ -57,11 +61,21 @@ export function transferList(block: BlockResult): ArrayBuffer[] {
     .map((a) => a.buffer as ArrayBuffer);
 }
 
-parentPort?.on('message', (msg: ToWorker) => {
+let validator: Promise<Instantiate> | null = null;
+
+/** The validating `instantiate`, loaded on first need (it brings the schema library). */
+function loadValidator(): Promise<Instantiate> {
+  validator ??= import('./worker-validate.js').then((m) => m.instantiate);
+  return validator;
+}
+
+async function runJob(msg: JobMessage): Promise<void> {
   const id = msg.id;
   try {
+    const fixed = new Map(msg.fixed);
+    const instantiate = drawsParameters(msg.plan, fixed) ? await loadValidator() : undefined;
     // The plan lives for this job only: an idle thread in the pool holds no model.
-    const plan = runPlan(planUncertainty(msg.model), new Map(msg.fixed));
+    const plan = runPlan(msg.plan, fixed, instantiate);
     const counter = new Int32Array(msg.counter);
     for (;;) {
       const from = msg.from + Atomics.add(counter, 0, 1) * msg.blockSize;
@@ -77,4 +91,8 @@ parentPort?.on('message', (msg: ToWorker) => {
     const problems = e instanceof ForlobInputError ? e.problems : undefined;
     parentPort!.postMessage({ type: 'error', id, message: (e as Error).message, problems } satisfies FromWorker);
   }
+}
+
+parentPort?.on('message', (msg: ToWorker) => {
+  void runJob(msg);
 });

@@ -59,3 +59,10 @@ export function firstDayUTC(date: string): Date {
   d.setUTCFullYear(yearOfSerial(serial), serial % 12, 1);
   return d;
 }
+
+/** The month index a calendar step takes effect (a date counts from the model's `start`; NaN without one). */
+export function stepMonth(m: { start?: string }, from: string | number): number {
+  if (typeof from === 'number') return from;
+  if (!m.start) return Number.NaN;
+  return monthsBetween(m.start, from);
+}

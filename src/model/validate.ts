@@ -6,7 +6,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { LIMITS } from './bounds.js';
 import { ForlobInputError, formatPath, type Problem } from './errors.js';
-import { monthsBetween } from './dates.js';
+import { stepMonth } from './dates.js';
 import { duplicateKeys } from './json.js';
 import { normalise, type NormalisedModel } from './normalise.js';
 import { modelSchema } from './schema.js';
@@ -604,13 +604,6 @@ function checkAccounts(m: Model, states: Set<string>, out: Problem[]): void {
         });
     if (f.from === f.to) out.push({ path: `${at}.to`, message: 'expected a move to another state' });
   });
-}
-
-/** The month index a calendar step takes effect (a date counts from the model's start). */
-export function stepMonth(m: Pick<Model, 'start'>, from: string | number): number {
-  if (typeof from === 'number') return from;
-  if (!m.start) return NaN;
-  return monthsBetween(m.start, from);
 }
 
 /**

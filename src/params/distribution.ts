@@ -7,7 +7,6 @@
  * @module
  */
 import { randomBeta, randomGamma, randomLogNormal, randomNormal, randomUniform } from 'd3-random';
-import { z } from 'zod';
 import type { Problem } from '../model/errors.js';
 import { normalCdf, normalQuantile, regularizedBeta, regularizedGammaP } from './special.js';
 
@@ -128,23 +127,6 @@ export interface TriangularDist extends DistributionInfo {
 
 /** An uncertain number's distribution, discriminated by `dist`. */
 export type Distribution = BetaDist | GammaDist | LognormalDist | NormalDist | UniformDist | TriangularDist;
-
-const positive = z.number().positive();
-const info = { label: z.string().optional(), source: z.string().optional() };
-
-/**
- * Zod schema of {@link Distribution}: the shape and per-field ranges (positive shapes and
- * spreads, finite numbers, no unknown keys). Relations between fields (min < max) are
- * checked by {@link checkDistribution}.
- */
-export const distributionSchema: z.ZodType<Distribution> = z.discriminatedUnion('dist', [
-  z.strictObject({ dist: z.literal('beta'), alpha: positive, beta: positive, ...info }),
-  z.strictObject({ dist: z.literal('gamma'), shape: positive, scale: positive, ...info }),
-  z.strictObject({ dist: z.literal('lognormal'), mu: z.number(), sigma: positive, ...info }),
-  z.strictObject({ dist: z.literal('normal'), mean: z.number(), sd: positive, ...info }),
-  z.strictObject({ dist: z.literal('uniform'), min: z.number(), max: z.number(), ...info }),
-  z.strictObject({ dist: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number(), ...info }),
-]);
 
 /**
  * The cross-field checks the schema cannot express: uniform and triangular need

@@ -13,7 +13,6 @@
  * @module
  */
 import { randomGamma, randomNormal } from 'd3-random';
-import { z } from 'zod';
 import type { Problem } from '../model/errors.js';
 import type { Distribution, DistributionInfo } from './distribution.js';
 
@@ -64,29 +63,6 @@ export interface MultivariateNormalDist extends DistributionInfo {
 
 /** A joint distribution of several named numbers, discriminated by `dist`. */
 export type JointDistribution = DirichletDist | MultivariateNormalDist;
-
-const info = { label: z.string().optional(), source: z.string().optional() };
-const names = z
-  .array(z.string().min(1, 'expected a non-empty component name'))
-  .min(1, 'expected at least one component');
-
-/** Zod schema of {@link JointDistribution} (shapes and ranges; {@link checkJoint} checks the relations). */
-export const jointDistributionSchema: z.ZodType<JointDistribution> = z.discriminatedUnion('dist', [
-  z.strictObject({
-    dist: z.literal('dirichlet'),
-    components: names,
-    alpha: z.array(z.number().gt(0, 'expected a concentration > 0')),
-    ...info,
-  }),
-  z.strictObject({
-    dist: z.literal('mvnormal'),
-    components: names,
-    mean: z.array(z.number()),
-    covariance: z.array(z.array(z.number())),
-    log: z.boolean().optional(),
-    ...info,
-  }),
-]);
 
 /** Whether a raw value is meant as a joint distribution (so it gets the joint schema's messages). */
 export function isJointShape(v: unknown): boolean {

@@ -11,24 +11,11 @@
 import { ForlobInputError, formatPath, type Problem } from '../model/errors.js';
 import type { Model } from '../model/types.js';
 import { issueToProblems, scanRaw, validateModel } from '../model/validate.js';
-import { parameterStream } from '../random/streams.js';
-import {
-  checkDistribution,
-  distMean,
-  distQuantile,
-  distributionSchema,
-  sampler,
-  type Distribution,
-} from './distribution.js';
-import {
-  checkJoint,
-  isJointShape,
-  jointDistributionSchema,
-  jointMarginal,
-  jointMean,
-  jointSampler,
-  type JointDistribution,
-} from './joint.js';
+import { drawParameters, writeDraws } from './draw.js';
+import type { JointParameter, Parameter, Plan, Slot } from './plan-types.js';
+import { distributionSchema, jointDistributionSchema } from './schemas.js';
+import { checkDistribution, distMean, distQuantile, type Distribution } from './distribution.js';
+import { checkJoint, isJointShape, jointMarginal, jointMean, type JointDistribution } from './joint.js';
 
 /**
  * A model with its uncertain parameters taken out.
@@ -37,49 +24,9 @@ import {
 export type UncertaintyPlan = Plan;
 
 export { paramRef } from './input.js';
+export { drawParameters, isUncertain } from './draw.js';
 
-/** One uncertain parameter. */
-export interface Parameter {
-  /** Its name: the `parameters` key, or the path of an inline distribution. */
-  name: string;
-  /** Its distribution, or null for a fixed number in the `parameters` block. */
-  dist: Distribution | null;
-  /** The fixed value or the distribution's mean. */
-  mean: number;
-  /**
-   * For a component of a joint distribution (see `joint.ts`): which joint of
-   * {@link Plan.joints} and which component. `dist` is then the component's marginal.
-   */
-  joint?: { index: number; component: number };
-}
-
-/** A joint distribution of the `parameters` block, drawn once per replicate for all its components. */
-export interface JointParameter {
-  /** Its name in the `parameters` block; its components are the parameters `name.component`. */
-  name: string;
-  /** The distribution. */
-  dist: JointDistribution;
-}
-
-/** A model with its uncertain parameters taken out: the point model and where each draw goes. */
-export interface Plan {
-  /** The model with every uncertain number at its mean (validated). */
-  point: Model;
-  /** The parameters, in the order they are drawn. */
-  parameters: Parameter[];
-  /** Where each draw goes. */
-  slots: Slot[];
-  /** The joint distributions whose components are among {@link Plan.parameters} (absent: none). */
-  joints?: JointParameter[];
-}
-
-/** A place in the model that takes a parameter's draw. */
-export interface Slot {
-  /** Path of the number in the model. */
-  path: (string | number)[];
-  /** Index of the parameter in {@link Plan.parameters}. */
-  index: number;
-}
+export type { JointParameter, Parameter, Plan, Slot };
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -291,42 +238,10 @@ function byParameter(
   return out;
 }
 
-/** Whether any parameter actually varies. */
-export function isUncertain(plan: Plan): boolean {
-  return plan.parameters.some((p) => p.dist !== null) && plan.slots.length > 0;
-}
-
-/** The draws of replicate `r`: one value per parameter, from the replicate's own stream. */
-export function drawParameters(plan: Plan, seed: string, r: number, fixed?: ReadonlyMap<number, number>): Float64Array {
-  const source = parameterStream(seed, r);
-  let jointDraw: number[] = [];
-  return Float64Array.from(plan.parameters, (p, i) => {
-    let v: number;
-    if (p.joint) {
-      // A joint's components are consecutive: the first draws the whole vector.
-      if (p.joint.component === 0) jointDraw = jointSampler(plan.joints![p.joint.index].dist, source)();
-      v = jointDraw[p.joint.component];
-    }
-    // Draw even when fixed, so fixing one parameter leaves the others' draws unchanged.
-    else v = p.dist ? sampler(p.dist, source)() : p.mean;
-    return fixed?.has(i) ? fixed.get(i)! : v;
-  });
-}
-
 /** The model with `values` written into every slot (validated, so an impossible draw is a located error). */
 export function instantiate(plan: Plan, values: ArrayLike<number>, context = ''): Model {
-  const model = structuredClone(plan.point) as unknown as Record<string, unknown>;
-  for (const { path, index } of plan.slots) {
-    let node = model as Record<string | number, unknown>;
-    for (let i = 0; i < path.length - 1; i++) node = node[path[i]] as Record<string | number, unknown>;
-    node[path[path.length - 1]] = values[index];
-  }
-  if (model.parameters)
-    model.parameters = Object.fromEntries(
-      Object.keys(model.parameters as object).map((k) => [k, values[plan.parameters.findIndex((p) => p.name === k)]]),
-    );
   try {
-    return validateModel(model);
+    return validateModel(writeDraws(plan, values));
   } catch (e) {
     if (e instanceof ForlobInputError) {
       // The parameters block's names (they come first, before any inline distribution's path).

@@ -9,7 +9,7 @@ import { collectBlocks } from '../engine/blocks.js';
 import { runPlan, runReplicates, type RawRun } from '../engine/run.js';
 import { ForlobInputError } from '../model/errors.js';
 import type { ModelInput } from '../params/input.js';
-import { fixedIndices, isUncertain, type Plan } from '../params/plan.js';
+import { fixedIndices, instantiate, isUncertain, type Plan } from '../params/plan.js';
 import { planUncertainty } from '../evidence/plan.js';
 
 import { validateOptions, type SimulateOptions, type ResolvedOptions } from '../model/options.js';
@@ -175,7 +175,7 @@ function checkSteeringRules(plan: Plan, opts: ResolvedOptions): void {
  */
 export async function runInProcess(uncertainty: Plan, opts: ResolvedOptions): Promise<RawRun> {
   const plan = {
-    ...runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed)),
+    ...runPlan(uncertainty, fixedIndices(uncertainty, opts.fixed), instantiate),
     ...(opts.steeringRules ? { steeringRules: opts.steeringRules } : {}),
   };
   const cm = plan.cm;
