@@ -5,7 +5,7 @@
  */
 import { KIND_BENEFIT, type CompiledModel } from '../../compile/compile.js';
 import type { Accumulator, Tracks } from '../kernel.js';
-import type { Population } from './population.js';
+import { ARM, FLAGS, GRP, HELD, HOLDING, type Population, ST, W, WAITING } from './population.js';
 
 /** Holders and a first-come-first-served queue per arm. */
 export interface Capacity {
@@ -37,21 +37,38 @@ export interface Capacity {
   queueHead: Int32Array;
 }
 
-/** Empty places and queues for `pop`. */
-export function createCapacity(cm: CompiledModel, pop: Population, acc: Accumulator, tracks: Tracks | null): Capacity {
+/** Empty places and queues for `pop`, reusing the arrays of `spare` (no longer used) when they are large enough. */
+export function createCapacity(
+  cm: CompiledModel,
+  pop: Population,
+  acc: Accumulator,
+  tracks: Tracks | null,
+  spare: Capacity | null = null,
+): Capacity {
   const { A } = cm;
+  const reuse = spare !== null && spare.ticket.length >= pop.N && spare.holders.length === A;
+  if (reuse) {
+    spare.ticket.fill(0, 0, pop.N);
+    spare.holders.fill(0);
+    spare.waitingFor.fill(0);
+    spare.queueHead.fill(0);
+    for (let a = 0; a < A; a++) {
+      spare.queues[a].length = 0;
+      spare.tickets[a].length = 0;
+    }
+  }
   return {
     cm,
     pop,
     waitMonths: acc.waitMonths,
     queueTrack: tracks === null ? null : tracks.queue,
     starts: tracks === null ? null : tracks.starts,
-    holders: new Int32Array(A),
-    waitingFor: new Int32Array(A),
-    queues: Array.from({ length: A }, () => []),
-    tickets: Array.from({ length: A }, () => []),
-    ticket: new Int32Array(pop.N),
-    queueHead: new Int32Array(A),
+    holders: reuse ? spare.holders : new Int32Array(A),
+    waitingFor: reuse ? spare.waitingFor : new Int32Array(A),
+    queues: reuse ? spare.queues : Array.from({ length: A }, () => []),
+    tickets: reuse ? spare.tickets : Array.from({ length: A }, () => []),
+    ticket: reuse ? spare.ticket : new Int32Array(pop.N),
+    queueHead: reuse ? spare.queueHead : new Int32Array(A),
   };
 }
 
@@ -61,7 +78,7 @@ export function placesAt(cm: CompiledModel, a: number, t: number): number {
 }
 
 function enqueue(cap: Capacity, i: number, a: number, t: number): void {
-  cap.pop.waiting[i] = 1;
+  cap.pop.c[i * W + FLAGS] |= WAITING;
   cap.pop.queuedAt[i] = t;
   cap.waitingFor[a]++;
   cap.queues[a].push(i);
@@ -71,38 +88,43 @@ function enqueue(cap: Capacity, i: number, a: number, t: number): void {
 
 function leaveQueue(cap: Capacity, i: number, t: number): void {
   const { pop } = cap;
-  pop.waiting[i] = 0;
-  cap.waitingFor[pop.arm[i]]--;
-  cap.waitMonths[pop.grp[i] * cap.cm.A + pop.arm[i]] += t - pop.queuedAt[i];
+  const { c } = pop;
+  const o = i * W;
+  c[o + FLAGS] &= ~WAITING;
+  cap.waitingFor[c[o + ARM]]--;
+  cap.waitMonths[c[o + GRP] * cap.cm.A + c[o + ARM]] += t - pop.queuedAt[i];
   if (cap.queueTrack !== null) cap.queueTrack[t]--;
 }
 
 /** Give citizen i arm a from month t: a free place, the queue, or the fallback. */
 export function allocate(cap: Capacity, i: number, a: number, t: number): void {
-  const { cm, pop } = cap;
-  pop.arm[i] = a;
-  pop.held[i] = a;
-  if (cm.capPlaces[a] >= 0 && cm.kind[pop.st[i]] === KIND_BENEFIT) {
+  const { cm } = cap;
+  const { c } = cap.pop;
+  const o = i * W;
+  c[o + ARM] = a;
+  c[o + HELD] = a;
+  if (cm.capPlaces[a] >= 0 && cm.kind[c[o + ST]] === KIND_BENEFIT) {
     if (cap.waitingFor[a] === 0 && cap.holders[a] < placesAt(cm, a, t)) {
-      pop.holding[i] = 1;
+      c[o + FLAGS] |= HOLDING;
       cap.holders[a]++;
     } else {
-      pop.held[i] = cm.capFallback[a];
+      c[o + HELD] = cm.capFallback[a];
       if (cm.capQueue[a] === 1) enqueue(cap, i, a, t);
-      else pop.arm[i] = cm.capFallback[a];
+      else c[o + ARM] = cm.capFallback[a];
     }
   }
-  if (cap.starts !== null) cap.starts[pop.held[i] * (cm.H + 2) + t]++;
+  if (cap.starts !== null) cap.starts[c[o + HELD] * (cm.H + 2) + t]++;
 }
 
 /** Citizen i lets go of its place or its place in the queue at month t (first exit, or moved by the steering). */
 export function letGo(cap: Capacity, i: number, t: number): void {
-  const { pop } = cap;
-  if (pop.holding[i] === 1) {
-    pop.holding[i] = 0;
-    cap.holders[pop.arm[i]]--;
+  const { c } = cap.pop;
+  const o = i * W;
+  if ((c[o + FLAGS] & HOLDING) !== 0) {
+    c[o + FLAGS] &= ~HOLDING;
+    cap.holders[c[o + ARM]]--;
   }
-  if (pop.waiting[i] === 1) leaveQueue(cap, i, t);
+  if ((c[o + FLAGS] & WAITING) !== 0) leaveQueue(cap, i, t);
 }
 
 /**
@@ -110,13 +132,13 @@ export function letGo(cap: Capacity, i: number, t: number): void {
  * citizens who left the queue meanwhile are passed over.
  */
 export function nextInLine(cap: Capacity, a: number, places: number): number {
-  const { pop } = cap;
+  const { c } = cap.pop;
   const q = cap.queues[a];
   const tickets = cap.tickets[a];
   while (cap.waitingFor[a] > 0 && cap.holders[a] < places) {
     const k = cap.queueHead[a]++;
     const i = q[k];
-    if (pop.waiting[i] === 1 && pop.arm[i] === a && tickets[k] === cap.ticket[i]) return i;
+    if ((c[i * W + FLAGS] & WAITING) !== 0 && c[i * W + ARM] === a && tickets[k] === cap.ticket[i]) return i;
   }
   return -1;
 }
@@ -124,8 +146,9 @@ export function nextInLine(cap: Capacity, a: number, places: number): number {
 /** Citizen i, waiting, takes a place of arm a at month t: from now the arm's rows apply. */
 export function admit(cap: Capacity, i: number, a: number, t: number): void {
   leaveQueue(cap, i, t);
-  cap.pop.holding[i] = 1;
+  const { c } = cap.pop;
+  c[i * W + FLAGS] |= HOLDING;
   cap.holders[a]++;
-  cap.pop.held[i] = a;
+  c[i * W + HELD] = a;
   if (cap.starts !== null) cap.starts[a * (cap.cm.H + 2) + t]++;
 }

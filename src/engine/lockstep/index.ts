@@ -11,8 +11,7 @@
  * binding, gives every citizen the same path in both engines (integer counts equal; money
  * sums equal up to the order of floating-point additions). A stay is cut where the
  * citizen's rows change mid-stay (admission from a queue, a move by the steering); by
- * memorylessness the rest is drawn afresh. A model with many calendar steps
- * (`cm.invertPeriods`) draws its stays across them, as the per-citizen engine does.
+ * memorylessness the rest is drawn afresh.
  *
  * population.ts holds the citizens' state, capacity.ts the places and queues, review.ts
  * the steering's bookkeeping and review, loop.ts the month loop.
@@ -20,11 +19,12 @@
  */
 import type { CompiledModel, CompiledScenario } from '../../compile/compile.js';
 import type { SteeringRuleFn } from '../../model/steering-rule.js';
-import { type Accumulator, createSpan, settlePeriods, type Tracks } from '../kernel.js';
-import { createCapacity } from './capacity.js';
+import { type Accumulator, stayThresholds, type Tracks } from '../kernel.js';
+import { type Capacity, createCapacity } from './capacity.js';
 import { type Lockstep, runMonths } from './loop.js';
-import { arrivalsOf, createPopulation } from './population.js';
-import { createSteering } from './review.js';
+import { arrivalsOf, createPopulation, type Population } from './population.js';
+import { createSteering, type SteeringRun } from './review.js';
+import { stayTables } from './stays.js';
 
 export type { SteeringRuleFn, SteeringState } from '../../model/steering-rule.js';
 
@@ -46,7 +46,13 @@ export function simulateScenarioLockstep(
   custom: SteeringRuleFn | null = null,
   replicate = 0,
 ): void {
-  const pop = createPopulation(cm, sc);
+  // The arrays of the previous call, unless it is still running (a custom rule that runs a
+  // simulation of its own): one run goes through many scenarios and replicates.
+  const mine = spare;
+  spare = null;
+  const pop = createPopulation(cm, sc, mine?.pop ?? null);
+  const cap = createCapacity(cm, pop, acc, tracks, mine?.cap ?? null);
+  const steer = createSteering(cm, sc, pop.N, k1, k2, custom, replicate, mine?.steer ?? null);
   const L: Lockstep = {
     cm,
     sc,
@@ -55,13 +61,17 @@ export function simulateScenarioLockstep(
     acc,
     tracks,
     pop,
-    cap: createCapacity(cm, pop, acc, tracks),
-    steer: createSteering(cm, sc, pop.N, k1, k2, custom, replicate),
+    cap,
+    steer,
     arrivals: arrivalsOf(cm, sc),
-    span: createSpan(),
+    thr: stayThresholds(cm),
+    tables: stayTables(cm),
     shares,
     shareOffset,
   };
   runMonths(L);
-  settlePeriods(cm, acc);
+  spare = { pop, cap, steer: steer ?? mine?.steer ?? null };
 }
+
+/** The arrays a finished call leaves for the next (null while a call runs). */
+let spare: { pop: Population; cap: Capacity; steer: SteeringRun | null } | null = null;

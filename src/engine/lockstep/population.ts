@@ -1,132 +1,149 @@
 /**
- * The lockstep engine's population: every citizen's state in typed arrays indexed by
- * position in cohort order (the per-citizen engine keeps the same state in registers),
- * the running stays listed by the month they end, and the cohorts by the month they
- * arrive.
+ * The lockstep engine's population: every citizen's state, by position in cohort order
+ * (the per-citizen engine keeps the same state in registers), the running stays listed by
+ * the month they end, and the cohorts by the month they arrive.
+ *
+ * What a stay's close and open read and write lies in one record of {@link W} 32-bit words
+ * per citizen ({@link Population.c}), not in an array per field: the month loop meets the
+ * citizens in no useful order, and with an array per field every citizen it met cost a
+ * cache miss per field. With the record it costs one or two (bench/RESULTS.md, issue 17
+ * item 3).
  * @module
  */
 import type { CompiledModel, CompiledScenario } from '../../compile/compile.js';
 import { seedCitizen } from '../../random/streams.js';
 
+/** Words per citizen in {@link Population.c}. */
+export const W = 16;
+// Words 0–3 of a record are the citizen's sfc32 state (a, b, c, d), so the kernel's and the
+// streams' functions take the record's offset i · W as the state's.
+/** State. */
+export const ST = 4;
+/** Start of the running stay. */
+export const T0 = 5;
+/** Its end (−1: none running). */
+export const TE = 6;
+/** Its row. */
+export const ROW = 7;
+/** Months on benefit (the benefit clock). */
+export const CB = 8;
+/** Months on the refusion ladder (equal to CB unless other states count or the count restarts). */
+export const CL = 9;
+/** Months in the current state. */
+export const DS = 10;
+/** The arm whose rows apply (the fallback's while waiting). */
+export const HELD = 11;
+/** Readiness class. */
+export const CLS = 12;
+/** Flags: {@link MOVES}, {@link EXITED}, {@link PAID}, {@link WAITING}, {@link HOLDING}, {@link PENDING}. */
+export const FLAGS = 13;
+/** Group. */
+export const GRP = 14;
+/** Allocated arm. */
+export const ARM = 15;
+
+/** Flag: the running stay ends with a move. */
+export const MOVES = 1;
+/** Flag: the citizen has left benefit for the first time. */
+export const EXITED = 2;
+/** Flag: the citizen has been in a paid-hours state. */
+export const PAID = 4;
+/** Flag: waiting for a place. */
+export const WAITING = 8;
+/** Flag: holding a place. */
+export const HOLDING = 16;
+/** Flag: in {@link Population.pending}. */
+export const PENDING = 32;
+
 /** Every citizen's state, by position in cohort order. */
 export interface Population {
   /** Citizens. */
   N: number;
-  /** sfc32 state, four words per citizen (rng[4i … 4i + 3]). */
-  rng: Int32Array;
-  /** State. */
-  st: Int32Array;
-  /** Start of the running stay. */
-  t0: Int32Array;
-  /** Its end (−1: none running). */
-  te: Int32Array;
-  /** Its row. */
-  row: Int32Array;
-  /** 1 when it ends with a move. */
-  mv: Uint8Array;
-  /** Months on benefit (the benefit clock). */
-  cb: Int32Array;
-  /** Months on the refusion ladder (equal to `cb` unless other states count or the count restarts). */
-  cl: Int32Array;
+  /** Citizen i's record at c[i · W … i · W + W − 1]: its stream and the fields named by the offsets above. */
+  c: Int32Array;
+  /** Month of arrival. */
+  start: Int32Array;
   /** Month the ladder's current count began (−1: not yet). */
   began: Int32Array;
   /** Self-support stays since then, [from, to) pairs oldest first, when the ladder restarts (else null). */
   spans: number[][] | null;
-  /** Months in the current state. */
-  ds: Int32Array;
-  /** 1 after the first exit from benefit. */
-  exited: Uint8Array;
-  /** 1 once in a paid-hours state. */
-  ph: Uint8Array;
-  /** Group. */
-  grp: Int32Array;
-  /** Month of arrival. */
-  start: Int32Array;
-  /** Readiness class. */
-  cls: Int32Array;
-  /** Allocated arm. */
-  arm: Int32Array;
-  /** The arm whose rows apply (the fallback's while waiting). */
-  held: Int32Array;
-  /** 1 while waiting for a place. */
-  waiting: Uint8Array;
-  /** 1 while holding a place. */
-  holding: Uint8Array;
   /** Month the running wait began. */
   queuedAt: Int32Array;
-  /** Intervention cost per month of the running stay (steering's spending). */
-  rate: Float64Array;
-  /** 1 while in {@link pending}. */
-  pend: Uint8Array;
   /** Citizens whose next stay is drawn at the end of this month. */
   pending: number[];
-  /** Stays by the month they end: head[t] is the first node of month t's list (−1: none). */
-  head: Int32Array;
-  /** The citizen of each node; a node whose citizen's stay has since been cut is stale (te no longer matches). */
-  nodeCit: Int32Array;
-  /** The next node in the same month's list. */
-  nodeNext: Int32Array;
-  /** Nodes in use. */
-  nodes: number;
+  /**
+   * Stays by the month they end: the citizens of month t's are bucket[t][0 … count[t] − 1],
+   * taken newest first. A citizen whose stay has since been cut is stale there (its TE no
+   * longer says t).
+   */
+  bucket: Int32Array[];
+  /** @see bucket */
+  count: Int32Array;
+  /** Where the month loop's {@link warm}ing of records leaves its (meaningless) result. */
+  warmth: number;
 }
 
-/** The population of scenario `sc`, nobody arrived yet. */
-export function createPopulation(cm: CompiledModel, sc: CompiledScenario): Population {
+/**
+ * The population of scenario `sc`, nobody arrived yet. The arrays of `spare` (a population
+ * of an earlier scenario or replicate, no longer used) are reset and reused when they are
+ * large enough: allocating them afresh for every scenario of every replicate cost more than
+ * a tenth of a run with steering (bench/RESULTS.md, issue 17 item 3).
+ */
+export function createPopulation(cm: CompiledModel, sc: CompiledScenario, spare: Population | null = null): Population {
   let N = 0;
   for (const c of sc.cohorts) N += c.count;
-  const nodes = Math.max(16, N * 4);
-  return {
-    N,
-    rng: new Int32Array(4 * N),
-    st: new Int32Array(N),
-    t0: new Int32Array(N),
-    te: new Int32Array(N).fill(-1),
-    row: new Int32Array(N),
-    mv: new Uint8Array(N),
-    cb: new Int32Array(N),
-    cl: new Int32Array(N),
-    began: new Int32Array(N),
-    spans: cm.restartMonths > 0 ? Array.from({ length: N }, () => []) : null,
-    ds: new Int32Array(N),
-    exited: new Uint8Array(N),
-    ph: new Uint8Array(N),
-    grp: new Int32Array(N),
-    start: new Int32Array(N),
-    cls: new Int32Array(N),
-    arm: new Int32Array(N),
-    held: new Int32Array(N),
-    waiting: new Uint8Array(N),
-    holding: new Uint8Array(N),
-    queuedAt: new Int32Array(N),
-    rate: new Float64Array(N),
-    pend: new Uint8Array(N),
-    pending: [],
-    head: new Int32Array(cm.H + 1).fill(-1),
-    nodeCit: new Int32Array(nodes),
-    nodeNext: new Int32Array(nodes),
-    nodes: 0,
-  };
+  const { H } = cm;
+  const reuse = spare !== null && spare.start.length >= N && spare.count.length >= H + 1;
+  const pop: Population = reuse
+    ? spare
+    : {
+        N,
+        c: new Int32Array(W * N),
+        start: new Int32Array(N),
+        began: new Int32Array(N),
+        spans: null,
+        queuedAt: new Int32Array(N),
+        pending: [],
+        bucket: Array.from({ length: H + 1 }, () => new Int32Array(16)),
+        count: new Int32Array(H + 1),
+        warmth: 0,
+      };
+  pop.N = N;
+  if (reuse) {
+    pop.c.fill(0, 0, W * N);
+    pop.start.fill(0, 0, N);
+    pop.began.fill(0, 0, N);
+    pop.queuedAt.fill(0, 0, N);
+    pop.pending.length = 0;
+    pop.count.fill(0);
+  }
+  const { c } = pop;
+  for (let i = 0; i < N; i++) c[i * W + TE] = -1;
+  if (cm.restartMonths > 0) {
+    if (pop.spans === null || pop.spans.length < N) pop.spans = Array.from({ length: N }, () => []);
+    else for (let i = 0; i < N; i++) pop.spans[i].length = 0;
+  } else pop.spans = null;
+  return pop;
 }
 
 /** List citizen i's running stay under month t, its end. */
 export function pushStay(pop: Population, i: number, t: number): void {
-  if (pop.nodes === pop.nodeCit.length) {
-    const a = new Int32Array(pop.nodes * 2);
-    a.set(pop.nodeCit);
-    pop.nodeCit = a;
-    const b = new Int32Array(pop.nodes * 2);
-    b.set(pop.nodeNext);
-    pop.nodeNext = b;
+  const n = pop.count[t];
+  let b = pop.bucket[t];
+  if (n === b.length) {
+    const grown = new Int32Array(2 * n);
+    grown.set(b);
+    pop.bucket[t] = b = grown;
   }
-  pop.nodeCit[pop.nodes] = i;
-  pop.nodeNext[pop.nodes] = pop.head[t];
-  pop.head[t] = pop.nodes++;
+  b[n] = i;
+  pop.count[t] = n + 1;
 }
 
 /** Have citizen i draw its next stay at the end of this month (once, however often asked). */
 export function schedule(pop: Population, i: number): void {
-  if (pop.pend[i] === 0) {
-    pop.pend[i] = 1;
+  const f = i * W + FLAGS;
+  if ((pop.c[f] & PENDING) === 0) {
+    pop.c[f] |= PENDING;
     pop.pending.push(i);
   }
 }
@@ -147,16 +164,18 @@ export function seatCitizen(
   k2: number,
   citizen: number,
 ): void {
-  seedCitizen(pop.rng, 4 * i, k1, k2, citizen);
-  pop.st[i] = cm.groupInitial[g];
-  pop.cb[i] = cm.groupPrior[g];
-  pop.cl[i] = cm.groupPrior[g];
+  const { c } = pop;
+  const o = i * W;
+  seedCitizen(c, o, k1, k2, citizen);
+  c[o + ST] = cm.groupInitial[g];
+  c[o + CB] = cm.groupPrior[g];
+  c[o + CL] = cm.groupPrior[g];
   // Months before month 0 count as on support: the count began before arrival.
   pop.began[i] = cm.groupPrior[g] > 0 ? t : -1;
-  pop.ds[i] = cm.groupInitialDuration[g];
-  pop.grp[i] = g;
+  c[o + DS] = cm.groupInitialDuration[g];
+  c[o + GRP] = g;
   pop.start[i] = t;
-  pop.cls[i] = cls;
+  c[o + CLS] = cls;
 }
 
 /** Cohorts by the month they arrive (in cohort order), and each cohort's first position. */
@@ -167,8 +186,12 @@ export interface Arrivals {
   firstPos: Int32Array;
 }
 
-/** The arrivals of scenario `sc` within the horizon. */
+const arrivalsCache = new WeakMap<CompiledScenario, Arrivals>();
+
+/** The arrivals of scenario `sc` within the horizon (kept per scenario: every replicate has the same). */
 export function arrivalsOf(cm: CompiledModel, sc: CompiledScenario): Arrivals {
+  const known = arrivalsCache.get(sc);
+  if (known !== undefined && known.byMonth.length === cm.H) return known;
   const byMonth: number[][] = Array.from({ length: cm.H }, () => []);
   const firstPos = new Int32Array(sc.cohorts.length);
   let pos = 0;
@@ -177,5 +200,7 @@ export function arrivalsOf(cm: CompiledModel, sc: CompiledScenario): Arrivals {
     firstPos[k] = pos;
     pos += c.count;
   });
-  return { byMonth, firstPos };
+  const arrivals = { byMonth, firstPos };
+  arrivalsCache.set(sc, arrivals);
+  return arrivals;
 }

@@ -12,6 +12,7 @@ import type { SteeringRuleFn, SteeringState } from '../../model/steering-rule.js
 import type { SteeringSignal } from '../../model/types.js';
 import { steeringStream } from '../../random/streams.js';
 import { type Capacity, placesAt } from './capacity.js';
+import { CLS, W } from './population.js';
 
 /** A scenario's steering while it runs. */
 export interface SteeringRun {
@@ -33,6 +34,8 @@ export interface SteeringRun {
   members: [Int32Array, Int32Array];
   /** The two sets' sizes. */
   setSize: Int32Array;
+  /** Room for a review's candidates (a copy of one set, which the moves change). */
+  picked: Int32Array;
   /** Intervention spending per month (difference array). */
   spendDiff: Float64Array;
   /** The share in force. */
@@ -49,7 +52,10 @@ export interface SteeringRun {
   rng: () => number;
 }
 
-/** Scenario `sc`'s steering for a population of N, or null without one. */
+/**
+ * Scenario `sc`'s steering for a population of N, or null without one; the arrays of
+ * `spare` (no longer used) are reused when they are large enough.
+ */
 export function createSteering(
   cm: CompiledModel,
   sc: CompiledScenario,
@@ -58,18 +64,27 @@ export function createSteering(
   k2: number,
   custom: SteeringRuleFn | null,
   replicate: number,
+  spare: SteeringRun | null = null,
 ): SteeringRun | null {
   const sv = sc.steering;
   if (!sv) return null;
+  const reuse = spare !== null && spare.setOf.length >= N && spare.spendDiff.length === cm.H + 1;
+  if (reuse) {
+    // setPos and members are written before they are read.
+    spare.setOf.fill(-1, 0, N);
+    spare.setSize.fill(0);
+    spare.spendDiff.fill(0);
+  }
   return {
     sv,
     custom,
     replicate,
-    setOf: new Int8Array(N).fill(-1),
-    setPos: new Int32Array(N),
-    members: [new Int32Array(N), new Int32Array(N)],
-    setSize: new Int32Array(2),
-    spendDiff: new Float64Array(cm.H + 1),
+    setOf: reuse ? spare.setOf : new Int8Array(N).fill(-1),
+    setPos: reuse ? spare.setPos : new Int32Array(N),
+    members: reuse ? spare.members : [new Int32Array(N), new Int32Array(N)],
+    setSize: reuse ? spare.setSize : new Int32Array(2),
+    picked: reuse ? spare.picked : new Int32Array(N),
+    spendDiff: reuse ? spare.spendDiff : new Float64Array(cm.H + 1),
     share: sv.initialShare,
     credit: 0,
     stockAtReview: 0,
@@ -159,12 +174,14 @@ function customChange(custom: SteeringRuleFn, state: SteeringState, sv: Compiled
 }
 
 /** The first n candidates to move: the most ready in first and out last (stable by citizen), or picked at random. */
-function pick(steer: SteeringRun, cls: Int32Array, into: boolean, n: number): Int32Array {
+function pick(steer: SteeringRun, c: Int32Array, into: boolean, n: number): Int32Array {
   // A copy: moving citizens changes the sets.
   const k = into ? 0 : 1;
-  const candidates = steer.members[k].slice(0, steer.setSize[k]);
+  const candidates = steer.picked.subarray(0, steer.setSize[k]);
+  candidates.set(steer.members[k].subarray(0, steer.setSize[k]));
   if (steer.sv.readyFirst) {
-    candidates.sort((x, y) => (into ? cls[x] - cls[y] : cls[y] - cls[x]) || x - y);
+    const cls = (i: number) => c[i * W + CLS];
+    candidates.sort((x, y) => (into ? cls(x) - cls(y) : cls(y) - cls(x)) || x - y);
   } else {
     for (let j = 0; j < n; j++) {
       const r = j + Math.floor(steer.rng() * (candidates.length - j));
@@ -177,7 +194,8 @@ function pick(steer: SteeringRun, cls: Int32Array, into: boolean, n: number): In
 }
 
 /**
- * Review the steering at month t: the signals by name, the data rules, the custom rule;
+ * Review the steering at month t (`c`: the citizens' records, whose readiness classes
+ * order the candidates when the most ready go first): the signals by name, the data rules, the custom rule;
  * the new share within its bounds and ±maxStep; whom to move to reach it (none when the
  * active intervention is closed to newcomers and the share grew).
  */
@@ -186,7 +204,7 @@ export function review(
   sc: CompiledScenario,
   steer: SteeringRun,
   cap: Capacity,
-  cls: Int32Array,
+  c: Int32Array,
   t: number,
 ): Moves | null {
   const { sv } = steer;
@@ -242,7 +260,7 @@ export function review(
   const closed = into && cm.armOpen[(cm.NP > 1 ? cm.periodOf[t] : 0) * cm.A + a] === 0;
   if (target === active || closed) return null;
   const n = Math.min(Math.abs(target - active), steer.setSize[into ? 0 : 1]);
-  return { into, who: pick(steer, cls, into, n), n };
+  return { into, who: pick(steer, c, into, n), n };
 }
 
 /** Whether citizen i of group g, on arm `arm`, joins the steered stock, and in which set. */
