@@ -292,7 +292,7 @@ function arrive(L: Lockstep, t: number): void {
   const { c } = pop;
   // With nobody else waiting to draw this month, the newcomers draw at once, in the order
   // they would have drawn at the end of the month.
-  const now = pop.pending.length === 0;
+  const now = pop.pendingCount === 0;
   for (const k of L.arrivals.byMonth[t]) {
     const co = sc.cohorts[k];
     const g = co.group;
@@ -468,16 +468,25 @@ function warm(pop: Population, list: Int32Array, lo: number, hi: number): void {
   pop.warmth = x;
 }
 
+/** {@link stays}: close the stays ending now and draw the next ones (a month without a review). */
+const CLOSE_DRAW = 0;
+/** {@link stays}: close the stays ending now and have the next ones drawn at the end of the month (a review month). */
+const CLOSE_DEFER = 1;
+/** {@link stays}: draw the next stays of citizens in order (those waiting to draw at the end of the month). */
+const DRAW = 2;
+
 /**
- * The month loop's common case, {@link close} and {@link open} in one pass with the
- * model's arrays in locals and the citizen's record read and written once: the stays of
- * list[lo … hi] ending at month t (newest first) are closed and the next ones drawn, for
- * a month without a review, a model without money detail, a ladder's municipal share
- * by month or the ladder's restart. A waiting citizen takes the general path. Every
- * step is as close() and open() take it (tests/lockstep.test.ts and scripts/output-hashes.mjs
- * hold the results byte for byte).
+ * The month loop's common cases, {@link close} and {@link open} in one pass with the
+ * model's arrays in locals and the citizen's record read and written once. With
+ * CLOSE_DRAW or CLOSE_DEFER, the stays of list[lo … hi] ending at month t, newest first
+ * (stale entries skipped), are closed, and the next ones drawn or the citizens
+ * {@link schedule}d; a waiting citizen's stay is closed by close(). Only for models
+ * without money detail, a ladder's municipal share by month or the ladder's restart. With
+ * DRAW, list[lo … hi] (the pending citizens) draw their next stays in that order. Every
+ * step is as close() and open() take it (tests/lockstep.test.ts and
+ * scripts/output-hashes.mjs hold the results byte for byte).
  */
-function closeAndOpen(L: Lockstep, t: number, list: Int32Array, lo: number, hi: number): void {
+function stays(L: Lockstep, t: number, list: Int32Array, lo: number, hi: number, mode: number): void {
   const { cm, pop, acc, tracks, steer, thr, tables } = L;
   const { c } = pop;
   const { A, S, K, H, NP, NB, kind, stay, logStay, leave, cum, lastDest, onLadder, paidHours, armCost } = cm;
@@ -491,86 +500,104 @@ function closeAndOpen(L: Lockstep, t: number, list: Int32Array, lo: number, hi: 
   // The rows' calendar period and how long it lasts, the same for every stay drawn now.
   const period = NP > 1 ? periodOf[t] : 0;
   const roomT = NP > 1 ? Math.min(H - t, periodEnd[period] - t) : H - t;
-  for (let k = hi; k >= lo; k--) {
+  const closing = mode !== DRAW;
+  for (let step = 0; step <= hi - lo; step++) {
+    const k = closing ? hi - step : lo + step;
     const i = list[k];
     const o = i * W;
-    if (c[o + TE] !== t) continue;
     let flags = c[o + FLAGS];
-    if ((flags & WAITING) !== 0) {
-      close(L, i, t, (flags & MOVES) !== 0);
-      if ((c[o + FLAGS] & WAITING) !== 0) schedule(pop, i);
-      else open(L, i, t);
-      continue;
-    }
-    // as close(): the stay's months
-    const s = c[o + ST];
-    const t0 = c[o + T0];
-    const m = t - t0;
+    let s = c[o + ST];
     const h = c[o + HELD];
-    const isBenefit = kind[s] === KIND_BENEFIT;
     let ds = c[o + DS];
     let cb = c[o + CB];
     let cl = c[o + CL];
-    if (m > 0) {
-      // inline copy of kernel.recordStay without money detail or a ladder, where it only counts months
-      if (occ !== null) {
-        const oo = (h * S + s) * W2;
-        occ[oo + t0]++;
-        occ[oo + t]--;
-      }
-      months[((c[o + GRP] * A + h) * S + s) * NP + (NP > 1 ? periodOf[t0] : 0)] += m;
-      ds += m;
-      if (isBenefit) cb += m;
-      if (onLadder[s] === 1) cl += m;
-    }
     let ra = c[o];
     let rb = c[o + 1];
     let rc = c[o + 2];
     let rd = c[o + 3];
     let rt = 0;
-    let st = s;
-    if ((flags & MOVES) !== 0) {
-      // inline copy of streams.sfc32Next
-      rt = (((ra + rb) | 0) + rd) | 0;
-      rd = (rd + 1) | 0;
-      ra = rb ^ (rb >>> 9);
-      rb = (rc + (rc << 3)) | 0;
-      rc = (rc << 21) | (rc >>> 11);
-      rc = (rc + rt) | 0;
-      // inline copy of kernel.destination
-      const r0 = c[o + ROW];
-      const x = (rt >>> 0) * INV_2_32 * leave[r0];
-      const cbase = r0 * S;
-      let d = 0;
-      while (d < S && x >= cum[cbase + d]) d++;
-      if (d === S) d = lastDest[r0];
-      if (trans !== null) trans[((h * S + s) * S + d) * W2 + t]++;
-      if (isBenefit && (flags & EXITED) === 0 && kind[d] !== KIND_BENEFIT) {
-        // as close(): the first exit, with the record as the capacity and steering read it
-        c[o + FLAGS] = flags | EXITED;
-        letGo(L.cap, i, t);
-        if (steer !== null) stockExit(steer, i);
-        const g = c[o + GRP];
-        firstExit(cm, acc, g * A + c[o + ARM], cm.groupInitial[g], pop.start[i], t, d);
-        flags = c[o + FLAGS];
+    if (closing) {
+      if (c[o + TE] !== t) continue;
+      if ((flags & WAITING) !== 0) {
+        close(L, i, t, (flags & MOVES) !== 0);
+        if (mode === CLOSE_DEFER || (c[o + FLAGS] & WAITING) !== 0) schedule(pop, i);
+        else open(L, i, t);
+        continue;
       }
-      st = d;
-      ds = 0;
-    }
+      // as close(): the stay's months
+      const t0 = c[o + T0];
+      const m = t - t0;
+      const isBenefit = kind[s] === KIND_BENEFIT;
+      if (m > 0) {
+        // inline copy of kernel.recordStay without money detail or a ladder, where it only counts months
+        if (occ !== null) {
+          const oo = (h * S + s) * W2;
+          occ[oo + t0]++;
+          occ[oo + t]--;
+        }
+        months[((c[o + GRP] * A + h) * S + s) * NP + (NP > 1 ? periodOf[t0] : 0)] += m;
+        ds += m;
+        if (isBenefit) cb += m;
+        if (onLadder[s] === 1) cl += m;
+      }
+      if ((flags & MOVES) !== 0) {
+        // inline copy of streams.sfc32Next
+        rt = (((ra + rb) | 0) + rd) | 0;
+        rd = (rd + 1) | 0;
+        ra = rb ^ (rb >>> 9);
+        rb = (rc + (rc << 3)) | 0;
+        rc = (rc << 21) | (rc >>> 11);
+        rc = (rc + rt) | 0;
+        // inline copy of kernel.destination
+        const r0 = c[o + ROW];
+        const x = (rt >>> 0) * INV_2_32 * leave[r0];
+        const cbase = r0 * S;
+        let d = 0;
+        while (d < S && x >= cum[cbase + d]) d++;
+        if (d === S) d = lastDest[r0];
+        if (trans !== null) trans[((h * S + s) * S + d) * W2 + t]++;
+        if (isBenefit && (flags & EXITED) === 0 && kind[d] !== KIND_BENEFIT) {
+          // as close(): the first exit, with the record as the capacity and steering read it
+          c[o + FLAGS] = flags | EXITED;
+          letGo(L.cap, i, t);
+          if (steer !== null) stockExit(steer, i);
+          const g = c[o + GRP];
+          firstExit(cm, acc, g * A + c[o + ARM], cm.groupInitial[g], pop.start[i], t, d);
+          flags = c[o + FLAGS];
+        }
+        s = d;
+        ds = 0;
+      }
+      if (mode === CLOSE_DEFER) {
+        // as close() leaves the record; the next stay is drawn at the end of the month
+        c[o] = ra;
+        c[o + 1] = rb;
+        c[o + 2] = rc;
+        c[o + 3] = rd;
+        c[o + ST] = s;
+        c[o + DS] = ds;
+        c[o + CB] = cb;
+        c[o + CL] = cl;
+        c[o + TE] = -1;
+        c[o + FLAGS] = flags;
+        schedule(pop, i);
+        continue;
+      }
+    } else flags &= ~PENDING;
     // as open(): the next stay
-    if (paidHours[st] === 1) flags |= PAID;
+    if (paidHours[s] === 1) flags |= PAID;
     // inline copy of kernel.stayRow
     let room = roomT;
     let b = 0;
     if (NB > 1) {
       const clock = clockBenefit ? cb : ds;
       while (b + 1 < NB && clock >= bandStart[b + 1]) b++;
-      if (!clockBenefit || kind[st] === KIND_BENEFIT) {
+      if (!clockBenefit || kind[s] === KIND_BENEFIT) {
         const rem = bandStart[b + 1] - clock;
         if (rem < room) room = rem;
       }
     }
-    const r = (((h * K + c[o + CLS]) * S + st) * NP + period) * NB + b;
+    const r = (((h * K + c[o + CLS]) * S + s) * NP + period) * NB + b;
     // inline copy of kernel.stayLength, with the table and the threshold as in open()
     const p = stay[r];
     let len: number;
@@ -606,7 +633,7 @@ function closeAndOpen(L: Lockstep, t: number, list: Int32Array, lo: number, hi: 
     c[o + 1] = rb;
     c[o + 2] = rc;
     c[o + 3] = rd;
-    c[o + ST] = st;
+    c[o + ST] = s;
     c[o + DS] = ds;
     c[o + CB] = cb;
     c[o + CL] = cl;
@@ -615,7 +642,7 @@ function closeAndOpen(L: Lockstep, t: number, list: Int32Array, lo: number, hi: 
     c[o + ROW] = r;
     c[o + FLAGS] = moved ? flags | MOVES : flags & ~MOVES;
     pushStay(pop, i, t + m2);
-    if (spendDiff !== null && kind[st] === KIND_BENEFIT) {
+    if (spendDiff !== null && kind[s] === KIND_BENEFIT) {
       const rate = armCost[period * A + h];
       spendDiff[t] += rate;
       spendDiff[t + m2] -= rate;
@@ -633,7 +660,9 @@ function month(L: Lockstep, t: number): void {
   for (let hi = pop.count[t] - 1; hi >= 0; hi -= CHUNK) {
     const lo = hi >= CHUNK ? hi - CHUNK + 1 : 0;
     warm(pop, list, lo, hi);
-    if (reviewing || pop.spans !== null || cm.moneyDetail || (L.tracks !== null && cm.hasLadder)) {
+    if (pop.spans === null && !cm.moneyDetail && !(L.tracks !== null && cm.hasLadder)) {
+      stays(L, t, list, lo, hi, reviewing ? CLOSE_DEFER : CLOSE_DRAW);
+    } else {
       for (let k = hi; k >= lo; k--) {
         const i = list[k];
         const o = i * W;
@@ -644,20 +673,15 @@ function month(L: Lockstep, t: number): void {
         if (reviewing || (c[o + FLAGS] & WAITING) !== 0) schedule(pop, i);
         else open(L, i, t);
       }
-    } else closeAndOpen(L, t, list, lo, hi);
+    }
   }
   if (reviewing) move(L, steer, t);
   if (cm.hasCapacity) serveQueues(L, t);
   arrive(L, t);
   if (steer !== null && t === 0) steer.stockAtReview = steer.setSize[0] + steer.setSize[1];
   if (L.shares !== null) L.shares[L.shareOffset + t] = steer === null ? 0 : steer.share;
-  const { pending } = pop;
-  for (let k = 0; k < pending.length; k++) {
-    const i = pending[k];
-    c[i * W + FLAGS] &= ~PENDING;
-    open(L, i, t);
-  }
-  pending.length = 0;
+  if (pop.pendingCount > 0) stays(L, t, pop.pending, 0, pop.pendingCount - 1, DRAW);
+  pop.pendingCount = 0;
 }
 
 /** Run the months, then close every stay and every citizen at the horizon. */
@@ -670,10 +694,7 @@ export function runMonths(L: Lockstep): void {
   // adds whole numbers, whose sums do not depend on the order: close the stays running to
   // the horizon citizen by citizen, in memory order, rather than in the order they were listed.
   if (!cm.moneyDetail && !(tracks !== null && cm.hasLadder)) {
-    for (let i = 0; i < pop.N; i++) {
-      if (c[i * W + TE] === H) close(L, i, H, (c[i * W + FLAGS] & MOVES) !== 0);
-      finish(L, i);
-    }
+    finishAll(L);
     return;
   }
   const list = pop.bucket[H];
@@ -686,6 +707,60 @@ export function runMonths(L: Lockstep): void {
     }
   }
   for (let i = 0; i < pop.N; i++) finish(L, i);
+}
+
+/**
+ * The horizon without money detail or a ladder's municipal share by month, citizen by
+ * citizen in memory order: the stay running to the horizon closed (as close() does it,
+ * adding whole months only), then the citizen (an inline copy of kernel.closeAtHorizon).
+ */
+function finishAll(L: Lockstep): void {
+  const { cm, pop, acc, tracks } = L;
+  const { c, start, queuedAt } = pop;
+  const { A, S, H, NP, kind, groupInitial, periodOf } = cm;
+  const { months, final, paidEver, censorMonth, waitMonths } = acc;
+  const occ = tracks === null ? null : tracks.occ;
+  const W2 = H + 2;
+  for (let i = 0; i < pop.N; i++) {
+    const o = i * W;
+    if (c[o + TE] === H) {
+      if ((c[o + FLAGS] & MOVES) !== 0 || pop.spans !== null) close(L, i, H, (c[o + FLAGS] & MOVES) !== 0);
+      else {
+        // as close(): the stay's months (its clocks are not read again)
+        const s = c[o + ST];
+        const t0 = c[o + T0];
+        const h = c[o + HELD];
+        if (H > t0) {
+          // inline copy of kernel.recordStay without money detail or a ladder
+          if (occ !== null) {
+            const oo = (h * S + s) * W2;
+            occ[oo + t0]++;
+            occ[oo + H]--;
+          }
+          months[((c[o + GRP] * A + h) * S + s) * NP + (NP > 1 ? periodOf[t0] : 0)] += H - t0;
+        }
+        c[o + TE] = -1;
+      }
+    }
+    // inline copy of kernel.closeAtHorizon
+    const g = c[o + GRP];
+    const s = c[o + ST];
+    const flags = c[o + FLAGS];
+    const cellGA = g * A + c[o + ARM];
+    if ((flags & WAITING) !== 0) {
+      waitMonths[cellGA] += H - queuedAt[i];
+      if (tracks !== null) tracks.queue[H]--;
+    }
+    final[cellGA * S + s]++;
+    if ((flags & PAID) !== 0) paidEver[cellGA]++;
+    if ((flags & EXITED) === 0 && kind[groupInitial[g]] === KIND_BENEFIT)
+      censorMonth[cellGA * (H + 1) + H - start[i]]++;
+    if (occ !== null) {
+      const oo = (c[o + HELD] * S + s) * W2;
+      occ[oo + H]++;
+      occ[oo + H + 1]--;
+    }
+  }
 }
 
 /** Citizen i at the horizon (kernel.closeAtHorizon). */

@@ -69,8 +69,10 @@ export interface Population {
   spans: number[][] | null;
   /** Month the running wait began. */
   queuedAt: Int32Array;
-  /** Citizens whose next stay is drawn at the end of this month. */
-  pending: number[];
+  /** Citizens whose next stay is drawn at the end of this month: pending[0 … pendingCount − 1], in order. */
+  pending: Int32Array;
+  /** @see pending */
+  pendingCount: number;
   /**
    * Stays by the month they end: the citizens of month t's are bucket[t][0 … count[t] − 1],
    * taken newest first. A citizen whose stay has since been cut is stale there (its TE no
@@ -103,7 +105,8 @@ export function createPopulation(cm: CompiledModel, sc: CompiledScenario, spare:
         began: new Int32Array(N),
         spans: null,
         queuedAt: new Int32Array(N),
-        pending: [],
+        pending: new Int32Array(N),
+        pendingCount: 0,
         bucket: Array.from({ length: H + 1 }, () => new Int32Array(16)),
         count: new Int32Array(H + 1),
         warmth: 0,
@@ -114,7 +117,7 @@ export function createPopulation(cm: CompiledModel, sc: CompiledScenario, spare:
     pop.start.fill(0, 0, N);
     pop.began.fill(0, 0, N);
     pop.queuedAt.fill(0, 0, N);
-    pop.pending.length = 0;
+    pop.pendingCount = 0;
     pop.count.fill(0);
   }
   const { c } = pop;
@@ -144,7 +147,8 @@ export function schedule(pop: Population, i: number): void {
   const f = i * W + FLAGS;
   if ((pop.c[f] & PENDING) === 0) {
     pop.c[f] |= PENDING;
-    pop.pending.push(i);
+    // Once per citizen until drawn: N places suffice.
+    pop.pending[pop.pendingCount++] = i;
   }
 }
 
