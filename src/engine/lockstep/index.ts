@@ -11,7 +11,8 @@
  * binding, gives every citizen the same path in both engines (integer counts equal; money
  * sums equal up to the order of floating-point additions). A stay is cut where the
  * citizen's rows change mid-stay (admission from a queue, a move by the steering); by
- * memorylessness the rest is drawn afresh.
+ * memorylessness the rest is drawn afresh. A model with many calendar steps
+ * (`cm.invertPeriods`) draws its stays across them, as the per-citizen engine does.
  *
  * population.ts holds the citizens' state, capacity.ts the places and queues, review.ts
  * the steering's bookkeeping and review, loop.ts the month loop.
@@ -19,7 +20,7 @@
  */
 import type { CompiledModel, CompiledScenario } from '../../compile/compile.js';
 import type { SteeringRuleFn } from '../../model/steering-rule.js';
-import { type Accumulator, stayThresholds, type Tracks } from '../kernel.js';
+import { type Accumulator, settlePeriods, stayThresholds, type Tracks } from '../kernel.js';
 import { type Capacity, createCapacity } from './capacity.js';
 import { type Lockstep, runMonths } from './loop.js';
 import { arrivalsOf, createPopulation, type Population } from './population.js';
@@ -70,6 +71,7 @@ export function simulateScenarioLockstep(
     shareOffset,
   };
   runMonths(L);
+  settlePeriods(cm, acc);
   spare = { pop, cap, steer: steer ?? mine?.steer ?? null };
 }
 

@@ -13,6 +13,9 @@ import {
   firstExit,
   ladderRestarts,
   recordStay,
+  recordStayAcross,
+  rowOfMonth,
+  stayAcross,
   stayThreshold,
   type Tracks,
 } from '../kernel.js';
@@ -111,7 +114,10 @@ function close(L: Lockstep, i: number, tEnd: number, moved: boolean): void {
     const cell = ((g * A + h) * S + s) * NP + period;
     if (pop.spans !== null) ladderAt(cm, pop, i, s, t, m);
     const occ = tracks === null ? null : tracks.occ;
-    if (cm.moneyDetail || (occ !== null && cm.hasLadder)) {
+    if (cm.invertPeriods) {
+      const net = tracks === null ? null : tracks.net;
+      recordStayAcross(cm, acc, occ, net, (g * A + h) * S + s, (h * S + s) * (cm.H + 2), s, t, m, c[o + CL]);
+    } else if (cm.moneyDetail || (occ !== null && cm.hasLadder)) {
       recordStay(cm, acc, occ, tracks === null ? null : tracks.net, cell, (h * S + s) * (cm.H + 2), s, t, m, c[o + CL]);
     } else {
       // inline copy of kernel.recordStay without money detail or a ladder, where it only counts months
@@ -173,7 +179,7 @@ function open(L: Lockstep, i: number, t: number): void {
   if (NP > 1) {
     period = cm.periodOf[t];
     const left = cm.periodEnd[period] - t;
-    if (left < room) room = left;
+    if (left < room && !cm.invertPeriods) room = left;
   }
   if (NB > 1) {
     const { bandStart, clockBenefit } = cm;
@@ -190,7 +196,9 @@ function open(L: Lockstep, i: number, t: number): void {
   // per-citizen.ts (every citizen has one such stay), else the logarithm.
   const p = stay[r];
   let k: number;
-  if (p >= 1) k = room + 1;
+  // Across calendar steps, one draw against the cumulative hazard (kernel.stayAcross).
+  if (cm.invertPeriods) k = stayAcross(cm, r, t, room, c, o);
+  else if (p >= 1) k = room + 1;
   else if (p <= 0) k = 1;
   else {
     // inline copy of streams.sfc32Next on the record (words 0–3)
@@ -226,7 +234,8 @@ function open(L: Lockstep, i: number, t: number): void {
   const m = moved ? k : room;
   c[o + T0] = t;
   c[o + TE] = t + m;
-  c[o + ROW] = r;
+  // Across calendar steps the move is drawn from the row of the stay's last month.
+  c[o + ROW] = cm.invertPeriods && moved ? rowOfMonth(cm, r, t + k - 1) : r;
   if (moved) c[o + FLAGS] |= MOVES;
   else c[o + FLAGS] &= ~MOVES;
   pushStay(pop, i, t + m);
@@ -298,7 +307,7 @@ function arrive(L: Lockstep, t: number): void {
     const g = co.group;
     const newcomer = steer !== null && steer.sv.steered[g] === 1 && co.start > 0;
     const first = L.arrivals.firstPos[k];
-    if (now && !newcomer && cm.capPlaces[co.arm] < 0 && L.cap.starts === null) {
+    if (now && !newcomer && cm.capPlaces[co.arm] < 0 && L.cap.starts === null && !cm.invertPeriods) {
       arriveFree(L, t, first, co.count, g, co.arm, co.rowArm % cm.K, co.firstCitizen);
       continue;
     }
@@ -468,6 +477,16 @@ function warm(pop: Population, list: Int32Array, lo: number, hi: number): void {
   pop.warmth = x;
 }
 
+/**
+ * Whether the month loop takes {@link stays}: not for a model with money detail, a
+ * ladder's municipal share by month, the ladder's restart, or stays across calendar
+ * steps, which close() and open() handle.
+ */
+function fused(L: Lockstep): boolean {
+  const { cm } = L;
+  return L.pop.spans === null && !cm.moneyDetail && !(L.tracks !== null && cm.hasLadder) && !cm.invertPeriods;
+}
+
 /** {@link stays}: close the stays ending now and draw the next ones (a month without a review). */
 const CLOSE_DRAW = 0;
 /** {@link stays}: close the stays ending now and have the next ones drawn at the end of the month (a review month). */
@@ -480,9 +499,9 @@ const DRAW = 2;
  * model's arrays in locals and the citizen's record read and written once. With
  * CLOSE_DRAW or CLOSE_DEFER, the stays of list[lo … hi] ending at month t, newest first
  * (stale entries skipped), are closed, and the next ones drawn or the citizens
- * {@link schedule}d; a waiting citizen's stay is closed by close(). Only for models
- * without money detail, a ladder's municipal share by month or the ladder's restart. With
- * DRAW, list[lo … hi] (the pending citizens) draw their next stays in that order. Every
+ * {@link schedule}d; a waiting citizen's stay is closed by close(). Only where
+ * {@link fused} says so. With DRAW, list[lo … hi] (the pending citizens) draw their next
+ * stays in that order (any model but one with stays across calendar steps). Every
  * step is as close() and open() take it (tests/lockstep.test.ts and
  * scripts/output-hashes.mjs hold the results byte for byte).
  */
@@ -660,7 +679,7 @@ function month(L: Lockstep, t: number): void {
   for (let hi = pop.count[t] - 1; hi >= 0; hi -= CHUNK) {
     const lo = hi >= CHUNK ? hi - CHUNK + 1 : 0;
     warm(pop, list, lo, hi);
-    if (pop.spans === null && !cm.moneyDetail && !(L.tracks !== null && cm.hasLadder)) {
+    if (fused(L)) {
       stays(L, t, list, lo, hi, reviewing ? CLOSE_DEFER : CLOSE_DRAW);
     } else {
       for (let k = hi; k >= lo; k--) {
@@ -680,7 +699,13 @@ function month(L: Lockstep, t: number): void {
   arrive(L, t);
   if (steer !== null && t === 0) steer.stockAtReview = steer.setSize[0] + steer.setSize[1];
   if (L.shares !== null) L.shares[L.shareOffset + t] = steer === null ? 0 : steer.share;
-  if (pop.pendingCount > 0) stays(L, t, pop.pending, 0, pop.pendingCount - 1, DRAW);
+  if (cm.invertPeriods) {
+    for (let k = 0; k < pop.pendingCount; k++) {
+      const i = pop.pending[k];
+      c[i * W + FLAGS] &= ~PENDING;
+      open(L, i, t);
+    }
+  } else if (pop.pendingCount > 0) stays(L, t, pop.pending, 0, pop.pendingCount - 1, DRAW);
   pop.pendingCount = 0;
 }
 
@@ -693,7 +718,7 @@ export function runMonths(L: Lockstep): void {
   // Without money detail (or the ladder's municipal share by month) closing a stay only
   // adds whole numbers, whose sums do not depend on the order: close the stays running to
   // the horizon citizen by citizen, in memory order, rather than in the order they were listed.
-  if (!cm.moneyDetail && !(tracks !== null && cm.hasLadder)) {
+  if (!cm.moneyDetail && !(tracks !== null && cm.hasLadder) && !cm.invertPeriods) {
     finishAll(L);
     return;
   }
