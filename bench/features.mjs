@@ -2,8 +2,27 @@
 // best of 3, plain vs with a calendar step, inflow, a binding capacity, readiness classes,
 // a capacity that changes over time and portfolio steering (both on the lockstep engine).
 // Run after a build: node bench/features.mjs
-import { simulate } from '../dist/index.js';
+// Side by side (issue 17): node bench/features.mjs --builds base=/tmp/base/dist,new=dist [--rounds 5]
+//   runs every variant on each build in turn, alternating the order, and prints the median
+//   seconds per build and the median of the ratios new / base (below 1: faster).
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { referenceModel } from './reference-model.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const here = dirname(fileURLToPath(import.meta.url));
+const builds = opt('builds', `new=${join(here, '..', 'dist')}`)
+  .split(',')
+  .map((s) => {
+    const [name, dir] = s.split('=');
+    return { name, dir: resolve(dir) };
+  });
+for (const b of builds) b.simulate = (await import(pathToFileURL(join(b.dir, 'index.js')).href)).simulate;
+const { simulate } = builds[0];
 const base = referenceModel(10, 60);
 const variants = {
   base,
@@ -48,6 +67,32 @@ const variants = {
     })),
   },
 };
+if (builds.length > 1) {
+  const rounds = Number(opt('rounds', '5'));
+  const median = (xs) => {
+    const v = [...xs].sort((x, y) => x - y);
+    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
+  for (const [name, model] of Object.entries(variants)) {
+    for (const b of builds) await b.simulate(model, { replicates: 10, seed: 'bench' }); // warm-up
+    const times = builds.map(() => []);
+    for (let r = 0; r < rounds; r++) {
+      const order = builds.map((_, i) => i);
+      if (r % 2 === 1) order.reverse();
+      for (const i of order) {
+        const t0 = performance.now();
+        await builds[i].simulate(model, { replicates: 100, seed: 'bench' });
+        times[i].push((performance.now() - t0) / 1000);
+      }
+    }
+    const cols = builds.map((b, i) => `${b.name} ${median(times[i]).toFixed(2)} s`);
+    for (let i = 1; i < builds.length; i++)
+      cols.push(`${builds[i].name}/${builds[0].name} ${median(times[i].map((x, k) => x / times[0][k])).toFixed(2)}`);
+    console.log(name.padEnd(12), cols.join('  '));
+  }
+  process.exit(0);
+}
+
 for (const [name, model] of Object.entries(variants)) {
   let best = Infinity;
   let cm = 0;
