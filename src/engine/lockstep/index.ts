@@ -15,7 +15,10 @@
  * (`cm.invertPeriods`) draws its stays across them, as the per-citizen engine does.
  *
  * population.ts holds the citizens' state, capacity.ts the places and queues, review.ts
- * the steering's bookkeeping and review, loop.ts the month loop.
+ * the steering's bookkeeping and review, loop.ts the month loop, stays.ts the stay
+ * lengths looked up by draw. Where the month loop is hot it keeps marked inline copies of
+ * its own close() and open() and of the kernel's functions, as the per-citizen engine
+ * does (bench/RESULTS.md, issue 17 item 3).
  * @module
  */
 import type { CompiledModel, CompiledScenario } from '../../compile/compile.js';

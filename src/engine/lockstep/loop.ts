@@ -3,6 +3,10 @@
  * t: stays ending at t are closed (moves drawn, exits counted, places freed); the steering
  * reviews (t a multiple of its period) and its moves are made; queues are served while
  * places are free; newcomers arrive and take a free place or queue; new stays are drawn.
+ *
+ * close() and open() are the general steps; stays(), arriveFree() and finishAll() do the
+ * same in fused passes where a model allows it (see each), with the same order of every
+ * draw and every addition.
  * @module
  */
 import { KIND_BENEFIT, type CompiledModel, type CompiledScenario } from '../../compile/compile.js';
