@@ -53,7 +53,7 @@ export const COLD_WORK = 300e6;
 export const WARM_WORK = 120e6;
 
 /** The month-by-month engine's cost per citizen-month against the per-citizen engine's (bench/RESULTS.md). */
-const LOCKSTEP_FACTOR = 4;
+const LOCKSTEP_FACTOR = 2;
 
 /** Estimated citizen-months of one replicate, every scenario (lockstep scenarios weighted by their cost). */
 export function replicateWork(plan: RunPlan): number {
