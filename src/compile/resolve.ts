@@ -4,7 +4,7 @@
  * numeric off-diagonal matrix per arm and duration band.
  * @module
  */
-import { type CalibrationTargets, calibrateRow } from '../calibrate/calibrate.js';
+import { type CalibratedRow, type CalibrationTargets, calibrateRow } from '../calibrate/calibrate.js';
 import type { NormalisedModel } from '../model/normalise.js';
 import type { StateKind } from '../model/types.js';
 import { applyHazardRatios, applyOddsRatio, checkRowSum } from './effects.js';
@@ -17,8 +17,18 @@ export interface ResolvedRows {
   p: Float64Array;
 }
 
-/** The model's baseline rows after calibration, as an S × S matrix (row-major). */
-export function baselineMatrix(model: NormalisedModel): Float64Array {
+/**
+ * Calibrated rows already computed, by calibration entry and what else a row depends on:
+ * the period models of one compile share the entries their steps leave alone, so a
+ * calendar calibrates each once rather than once per period.
+ */
+export type CalibrationCache = Map<object, Map<string, CalibratedRow>>;
+
+/**
+ * The model's baseline rows after calibration, as an S × S matrix (row-major); `cache`
+ * shares calibrated rows between the period models of one compile.
+ */
+export function baselineMatrix(model: NormalisedModel, cache: CalibrationCache = new Map()): Float64Array {
   const ids = model.states.map((s) => s.id);
   const S = ids.length;
   const idx = new Map(ids.map((id, i) => [id, i]));
@@ -40,10 +50,20 @@ export function baselineMatrix(model: NormalisedModel): Float64Array {
       });
       paidHours = { ...c.paidHours, backProbability: base[ph * S + f], exits };
     }
-    const row = calibrateRow(
-      { shares, meanMonths: c.meanMonths, completion: c.completion, observedMonths: c.observedMonths, paidHours },
-      `calibration.${from}`,
-    );
+    let seen = cache.get(c);
+    if (seen === undefined) {
+      seen = new Map();
+      cache.set(c, seen);
+    }
+    const key = `${from}\0${JSON.stringify(paidHours ?? null)}`;
+    let row = seen.get(key);
+    if (row === undefined) {
+      row = calibrateRow(
+        { shares, meanMonths: c.meanMonths, completion: c.completion, observedMonths: c.observedMonths, paidHours },
+        `calibration.${from}`,
+      );
+      seen.set(key, row);
+    }
     base.fill(0, f * S, f * S + S);
     for (const [to, p] of Object.entries(row)) base[f * S + idx.get(to)!] = p;
   }
@@ -57,15 +77,18 @@ function destinations(key: string, ids: string[], kinds: StateKind[], from: numb
   return [ids.indexOf(key)];
 }
 
-/** Resolve every arm's rows per duration band. Arm 0 is "no intervention". */
-export function resolveRows(model: NormalisedModel): ResolvedRows {
+/**
+ * Resolve every arm's rows per duration band. Arm 0 is "no intervention". `cache` as in
+ * {@link baselineMatrix}.
+ */
+export function resolveRows(model: NormalisedModel, cache: CalibrationCache = new Map()): ResolvedRows {
   const ids = model.states.map((s) => s.id);
   const kinds = model.states.map((s) => s.kind);
   const S = ids.length;
   const ivs = model.interventions;
   const A = ivs.length + 1;
   const NB = model.duration?.bands.length ?? 1;
-  const base = baselineMatrix(model);
+  const base = baselineMatrix(model, cache);
   const p = new Float64Array(A * S * NB * S);
   const row = new Float64Array(S);
   const hr = new Float64Array(S);

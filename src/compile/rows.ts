@@ -8,7 +8,7 @@
 import type { NormalisedModel } from '../model/normalise.js';
 import { KIND_BENEFIT, KIND_SUCCESS } from './compiled.js';
 import { applyHazardRatios } from './effects.js';
-import { resolveRows } from './resolve.js';
+import { type CalibrationCache, resolveRows } from './resolve.js';
 
 /** The row tables of {@link compileRows}; r = (((a · K + c) · S + s) · NP + p) · NB + b. */
 export interface CompiledRows {
@@ -35,7 +35,8 @@ export function compileRows(
   const S = model.states.length;
   const NP = periodModels.length;
   const K = classHr.length;
-  const resolved = periodModels.map(resolveRows);
+  const cache: CalibrationCache = new Map();
+  const resolved = periodModels.map((m) => resolveRows(m, cache));
   const NB = resolved[0].NB;
   const successMask = new Float64Array(S);
   const p = new Float64Array(A * K * S * NP * NB * S);

@@ -40,6 +40,64 @@ function horizonThresholds(cm: CompiledModel, lam: Float64Array): Float64Array |
   return t;
 }
 
+/** Buckets per row and month of horizon in {@link monthIndex}. */
+const BUCKETS_PER_MONTH = 8;
+/** At most this many bucket entries per compiled model (4 MB); more and the guess is kept. */
+const MAX_BUCKETS = 1 << 20;
+
+/** The buckets of {@link monthIndex}: per row, its first entry and the buckets per unit of Λ. */
+interface MonthIndex {
+  /** first[(x · NB + b) · (NK + 1) + j]: the first month whose Λ passes Λ[0] + j / scale[x · NB + b]. */
+  first: Int32Array;
+  /** Buckets per unit of cumulative hazard, per row without its period (0: the row never leaves). */
+  scale: Float64Array;
+  /** Buckets per row (NK + 1 entries). */
+  NK: number;
+}
+const indexCache = new WeakMap<CompiledModel, MonthIndex | null>();
+
+/**
+ * Where a stay across steps ends, found without a division: per row without its period,
+ * its cumulative hazard's range cut into equal buckets and for each the first month past
+ * the bucket's lower edge. A stay's target Λ then names a month at or (by a rounding)
+ * just before the one it ends in, and a short walk finds it exactly — the month
+ * kernel.monthPassing finds, so the stream is unchanged. The first month's hazard used
+ * as a guess (what models with too many rows keep) missed by months when rows drift or
+ * alternate, and each miss cost the walk a step and a mispredicted branch.
+ */
+function monthIndex(cm: CompiledModel, lam: Float64Array): MonthIndex | null {
+  let ix = indexCache.get(cm);
+  if (ix !== undefined) return ix;
+  const H1 = cm.H + 1;
+  const rows = lam.length / H1;
+  const NK = BUCKETS_PER_MONTH * cm.H;
+  ix = null;
+  if (rows * (NK + 1) <= MAX_BUCKETS) {
+    const first = new Int32Array(rows * (NK + 1));
+    const scale = new Float64Array(rows);
+    for (let x = 0; x < rows; x++) {
+      const o = x * H1;
+      const range = lam[o + cm.H] - lam[o];
+      const k = x * (NK + 1);
+      if (!(range > 0)) {
+        first.fill(cm.H, k, k + NK + 1);
+        continue;
+      }
+      const sc = NK / range;
+      scale[x] = sc;
+      let z = 1;
+      for (let j = 0; j <= NK; j++) {
+        const edge = lam[o] + j / sc;
+        while (z < cm.H && lam[o + z] <= edge) z++;
+        first[k + j] = z;
+      }
+    }
+    ix = { first, scale, NK };
+  }
+  indexCache.set(cm, ix);
+  return ix;
+}
+
 /**
  * Run one scenario of one replicate, citizen after citizen, stays across calendar steps
  * (`cm.invertPeriods`; see the module comment). `k1`, `k2` are the replicate's keys.
@@ -85,6 +143,10 @@ export function simulateScenarioAcross(
   // The draw at and above which a stay from month t outlasts the horizon: a comparison
   // instead of a logarithm for the stay every citizen ends with.
   const thr = horizonThresholds(cm, lam);
+  const ix = monthIndex(cm, lam);
+  const first = ix === null ? null : ix.first;
+  const scale = ix === null ? null : ix.scale;
+  const NK1 = ix === null ? 0 : ix.NK + 1;
   const H1 = H + 1;
   const cohorts = sc.cohorts;
   for (let c = 0; c < cohorts.length; c++) {
@@ -211,16 +273,23 @@ export function simulateScenarioAcross(
               const target = lo - Math.log(1 - n * INV_2_32);
               if (target >= end) k = room + 1;
               else {
-                // kernel.monthPassing's month, found from a guess instead of by bisection:
-                // the first month's hazard as if it held on, then a walk to the first month
-                // whose cumulative hazard passes the target. Λ does not decrease, so the walk
-                // ends at the one month bisection finds; rows that drift slowly put the
-                // guess within a month of it.
-                const h0 = -logStay[r];
+                // kernel.monthPassing's month, the first whose Λ passes the target: from a
+                // month at or just before it (monthIndex, or else the first month's hazard
+                // as if it held on), then a walk. Λ does not decrease, so the walk ends at
+                // the one month bisection finds, wherever it starts within the room.
                 let z = t + room;
-                if (h0 > 0) {
-                  const g = t + 1 + Math.floor((target - lo) / h0);
-                  if (g < z) z = g;
+                if (first !== null) {
+                  const xb = x * NB + b;
+                  const j = Math.floor((target - lam[base]) * scale![xb]);
+                  const g = j < NK1 ? first[xb * NK1 + j] : z;
+                  if (g > t && g < z) z = g;
+                  else if (g <= t) z = t + 1;
+                } else {
+                  const h0 = -logStay[r];
+                  if (h0 > 0) {
+                    const g = t + 1 + Math.floor((target - lo) / h0);
+                    if (g < z) z = g;
+                  }
                 }
                 while (lam[base + z] <= target) z++;
                 while (z - 1 > t && lam[base + z - 1] > target) z--;
