@@ -28,6 +28,8 @@ import {
   ARM,
   type Arrivals,
   CB,
+  HOLDING,
+  clearRecords,
   CL,
   CLS,
   DS,
@@ -243,7 +245,7 @@ function open(L: Lockstep, i: number, t: number): void {
   if (moved) c[o + FLAGS] |= MOVES;
   else c[o + FLAGS] &= ~MOVES;
   pushStay(pop, i, t + m);
-  if (L.steer !== null && kind[s] === KIND_BENEFIT) {
+  if (L.steer?.spends && kind[s] === KIND_BENEFIT) {
     // The stay's intervention cost per month; cut() finds it again the same way.
     const rate = cm.armCost[period * cm.A + held];
     L.steer.spendDiff[t] += rate;
@@ -258,7 +260,7 @@ function cut(L: Lockstep, i: number, t: number): void {
   const o = i * W;
   const te = c[o + TE];
   if (te > t) {
-    if (L.steer !== null && cm.kind[c[o + ST]] === KIND_BENEFIT) {
+    if (L.steer?.spends && cm.kind[c[o + ST]] === KIND_BENEFIT) {
       // as open() charged it: state and held arm are those of the stay's start
       const rate = cm.armCost[(cm.NP > 1 ? cm.periodOf[c[o + T0]] : 0) * cm.A + c[o + HELD]];
       if (rate !== 0) {
@@ -276,8 +278,11 @@ function move(L: Lockstep, steer: SteeringRun, t: number): void {
   const moves = review(L.cm, L.sc, steer, L.cap, L.pop.c, t);
   if (moves === null) return;
   const { sv } = steer;
+  const { who } = moves;
   for (let k = 0; k < moves.n; k++) {
-    const i = moves.who[k];
+    // The moved citizens come in no useful order either: their records loaded a chunk at a time.
+    if (k % CHUNK === 0) warm(L.pop, who, k, Math.min(k + CHUNK, moves.n) - 1);
+    const i = who[k];
     cut(L, i, t);
     letGo(L.cap, i, t);
     setRemove(steer, i);
@@ -315,6 +320,7 @@ function arrive(L: Lockstep, t: number): void {
       arriveFree(L, t, first, co.count, g, co.arm, co.rowArm % cm.K, co.firstCitizen);
       continue;
     }
+    clearRecords(pop, first, co.count);
     for (let j = 0; j < co.count; j++) {
       const i = first + j;
       seatCitizen(cm, pop, i, g, co.rowArm % cm.K, t, L.k1, L.k2, co.firstCitizen + j);
@@ -353,7 +359,7 @@ function arriveFree(
   const began = cb > 0 ? t : -1;
   const joins = steer !== null && steer.sv.steered[g] === 1 && kind[s] === KIND_BENEFIT;
   const into = steer !== null && a === steer.sv.active ? 1 : 0;
-  const spendDiff = steer === null ? null : steer.spendDiff;
+  const spendDiff = steer === null || !steer.spends ? null : steer.spendDiff;
   const paid = paidHours[s] === 1 ? PAID : 0;
   // inline copy of kernel.stayRow: every citizen of the cohort starts on the same row
   let room = H - t;
@@ -376,6 +382,8 @@ function arriveFree(
   const r = (((a * K + cls) * S + s) * NP + period) * NB + b;
   const p = stay[r];
   const rate = spendDiff !== null && kind[s] === KIND_BENEFIT ? armCost[period * A + a] : 0;
+  // finishAll() finds the stays running to the horizon without their list.
+  const lastH = finishesAll(L) ? H : -1;
   for (let j = 0; j < count; j++) {
     const i = first + j;
     const o = i * W;
@@ -402,7 +410,8 @@ function arriveFree(
     h ^= h >>> 16;
     let rc = h | 0;
     let rd = 1;
-    // as seatCitizen() and allocate() on an arm without capacity
+    // as seatCitizen() and allocate() on an arm without capacity; every word of the record is
+    // written here or below (it was not cleared: createPopulation)
     pop.began[i] = began;
     pop.start[i] = t;
     c[o + GRP] = g;
@@ -452,7 +461,7 @@ function arriveFree(
     c[o + TE] = t + m;
     c[o + ROW] = r;
     c[o + FLAGS] = moved ? paid | MOVES : paid;
-    pushStay(pop, i, t + m);
+    if (t + m !== lastH) pushStay(pop, i, t + m);
     if (spendDiff !== null && kind[s] === KIND_BENEFIT) {
       spendDiff[t] += rate;
       spendDiff[t + m] -= rate;
@@ -519,11 +528,14 @@ function stays(L: Lockstep, t: number, list: Int32Array, lo: number, hi: number,
   const H1 = H + 1;
   const occ = tracks === null ? null : tracks.occ;
   const trans = tracks === null ? null : tracks.trans;
-  const spendDiff = steer === null ? null : steer.spendDiff;
+  const spendDiff = steer === null || !steer.spends ? null : steer.spendDiff;
   // The rows' calendar period and how long it lasts, the same for every stay drawn now.
   const period = NP > 1 ? periodOf[t] : 0;
   const roomT = NP > 1 ? Math.min(H - t, periodEnd[period] - t) : H - t;
   const closing = mode !== DRAW;
+  // finishAll() finds the stays running to the horizon without their list (DRAW runs on
+  // models that close them from the list too).
+  const lastH = finishesAll(L) ? H : -1;
   for (let step = 0; step <= hi - lo; step++) {
     const k = closing ? hi - step : lo + step;
     const i = list[k];
@@ -582,7 +594,8 @@ function stays(L: Lockstep, t: number, list: Int32Array, lo: number, hi: number,
         if (isBenefit && (flags & EXITED) === 0 && kind[d] !== KIND_BENEFIT) {
           // as close(): the first exit, with the record as the capacity and steering read it
           c[o + FLAGS] = flags | EXITED;
-          letGo(L.cap, i, t);
+          // a waiting citizen's stay is closed by close(): only a place to let go of
+          if ((flags & HOLDING) !== 0) letGo(L.cap, i, t);
           if (steer !== null) stockExit(steer, i);
           const g = c[o + GRP];
           firstExit(cm, acc, g * A + c[o + ARM], cm.groupInitial[g], pop.start[i], t, d);
@@ -664,7 +677,7 @@ function stays(L: Lockstep, t: number, list: Int32Array, lo: number, hi: number,
     c[o + TE] = t + m2;
     c[o + ROW] = r;
     c[o + FLAGS] = moved ? flags | MOVES : flags & ~MOVES;
-    pushStay(pop, i, t + m2);
+    if (t + m2 !== lastH) pushStay(pop, i, t + m2);
     if (spendDiff !== null && kind[s] === KIND_BENEFIT) {
       const rate = armCost[period * A + h];
       spendDiff[t] += rate;
@@ -715,14 +728,14 @@ function month(L: Lockstep, t: number): void {
 
 /** Run the months, then close every stay and every citizen at the horizon. */
 export function runMonths(L: Lockstep): void {
-  const { cm, pop, tracks } = L;
+  const { cm, pop } = L;
   const { H } = cm;
   const { c } = pop;
   for (let t = 0; t < H; t++) month(L, t);
   // Without money detail (or the ladder's municipal share by month) closing a stay only
   // adds whole numbers, whose sums do not depend on the order: close the stays running to
   // the horizon citizen by citizen, in memory order, rather than in the order they were listed.
-  if (!cm.moneyDetail && !(tracks !== null && cm.hasLadder) && !cm.invertPeriods) {
+  if (finishesAll(L)) {
     finishAll(L);
     return;
   }
@@ -739,6 +752,15 @@ export function runMonths(L: Lockstep): void {
 }
 
 /**
+ * Whether the horizon is closed by {@link finishAll}, which meets every citizen in memory
+ * order and so needs no list of the stays ending at the horizon: the fused passes list none.
+ */
+function finishesAll(L: Lockstep): boolean {
+  const { cm } = L;
+  return !cm.moneyDetail && !(L.tracks !== null && cm.hasLadder) && !cm.invertPeriods;
+}
+
+/**
  * The horizon without money detail or a ladder's municipal share by month, citizen by
  * citizen in memory order: the stay running to the horizon closed (as close() does it,
  * adding whole months only), then the citizen (an inline copy of kernel.closeAtHorizon).
@@ -752,6 +774,8 @@ function finishAll(L: Lockstep): void {
   const W2 = H + 2;
   for (let i = 0; i < pop.N; i++) {
     const o = i * W;
+    // Whether the stay's −1 in occ at the horizon was left out, as the citizen's +1 there cancels it.
+    let atH = false;
     if (c[o + TE] === H) {
       if ((c[o + FLAGS] & MOVES) !== 0 || pop.spans !== null) close(L, i, H, (c[o + FLAGS] & MOVES) !== 0);
       else {
@@ -762,9 +786,8 @@ function finishAll(L: Lockstep): void {
         if (H > t0) {
           // inline copy of kernel.recordStay without money detail or a ladder
           if (occ !== null) {
-            const oo = (h * S + s) * W2;
-            occ[oo + t0]++;
-            occ[oo + H]--;
+            occ[(h * S + s) * W2 + t0]++;
+            atH = true;
           }
           months[((c[o + GRP] * A + h) * S + s) * NP + (NP > 1 ? periodOf[t0] : 0)] += H - t0;
         }
@@ -785,8 +808,9 @@ function finishAll(L: Lockstep): void {
     if ((flags & EXITED) === 0 && kind[groupInitial[g]] === KIND_BENEFIT)
       censorMonth[cellGA * (H + 1) + H - start[i]]++;
     if (occ !== null) {
+      // the same cell as the stay's (its state and held arm are unchanged)
       const oo = (c[o + HELD] * S + s) * W2;
-      occ[oo + H]++;
+      if (!atH) occ[oo + H]++;
       occ[oo + H + 1]--;
     }
   }

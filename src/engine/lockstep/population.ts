@@ -76,7 +76,8 @@ export interface Population {
   /**
    * Stays by the month they end: the citizens of month t's are bucket[t][0 … count[t] − 1],
    * taken newest first. A citizen whose stay has since been cut is stale there (its TE no
-   * longer says t).
+   * longer says t). The fused passes leave bucket[H] empty when the horizon is closed
+   * citizen by citizen (loop.ts, finishesAll), which never reads it.
    */
   bucket: Int32Array[];
   /** @see bucket */
@@ -113,20 +114,32 @@ export function createPopulation(cm: CompiledModel, sc: CompiledScenario, spare:
       };
   pop.N = N;
   if (reuse) {
-    pop.c.fill(0, 0, W * N);
     pop.start.fill(0, 0, N);
     pop.began.fill(0, 0, N);
     pop.queuedAt.fill(0, 0, N);
     pop.pendingCount = 0;
     pop.count.fill(0);
   }
-  const { c } = pop;
-  for (let i = 0; i < N; i++) c[i * W + TE] = -1;
+  // A record is cleared when its citizen arrives (clearRecords), not here: a second pass
+  // over every record before month 0 cost as much as the arrivals' own. Citizens who
+  // never arrive are cleared now.
+  let pos = 0;
+  for (const co of sc.cohorts) {
+    if (co.start >= H) clearRecords(pop, pos, co.count);
+    pos += co.count;
+  }
   if (cm.restartMonths > 0) {
     if (pop.spans === null || pop.spans.length < N) pop.spans = Array.from({ length: N }, () => []);
     else for (let i = 0; i < N; i++) pop.spans[i].length = 0;
   } else pop.spans = null;
   return pop;
+}
+
+/** Clear the records of the `count` citizens from position `first`: zero, no stay running. */
+export function clearRecords(pop: Population, first: number, count: number): void {
+  const { c } = pop;
+  c.fill(0, first * W, (first + count) * W);
+  for (let i = first; i < first + count; i++) c[i * W + TE] = -1;
 }
 
 /** List citizen i's running stay under month t, its end. */

@@ -36,8 +36,15 @@ export interface SteeringRun {
   setSize: Int32Array;
   /** Room for a review's candidates (a copy of one set, which the moves change). */
   picked: Int32Array;
-  /** Intervention spending per month (difference array). */
+  /** Room for a random pick's swaps, undone after it (see pick()). */
+  swaps: Int32Array;
+  /** Intervention spending per month (difference array), kept only when {@link SteeringRun.spends}. */
   spendDiff: Float64Array;
+  /**
+   * Whether a review reads the spending (a budget or a custom rule): else nothing is
+   * added to {@link SteeringRun.spendDiff}, two additions per stay on benefit saved.
+   */
+  spends: boolean;
   /** The share in force. */
   share: number;
   /** Newcomers: the share accumulates, one active newcomer per whole unit. */
@@ -84,7 +91,9 @@ export function createSteering(
     members: reuse ? spare.members : [new Int32Array(N), new Int32Array(N)],
     setSize: reuse ? spare.setSize : new Int32Array(2),
     picked: reuse ? spare.picked : new Int32Array(N),
+    swaps: reuse ? spare.swaps : new Int32Array(N),
     spendDiff: reuse ? spare.spendDiff : new Float64Array(cm.H + 1),
+    spends: !Number.isNaN(sv.budget) || custom !== null,
     share: sv.initialShare,
     credit: 0,
     stockAtReview: 0,
@@ -177,20 +186,34 @@ function customChange(custom: SteeringRuleFn, state: SteeringState, sv: Compiled
 function pick(steer: SteeringRun, c: Int32Array, into: boolean, n: number): Int32Array {
   // A copy: moving citizens changes the sets.
   const k = into ? 0 : 1;
-  const candidates = steer.picked.subarray(0, steer.setSize[k]);
-  candidates.set(steer.members[k].subarray(0, steer.setSize[k]));
+  const size = steer.setSize[k];
+  const members = steer.members[k];
   if (steer.sv.readyFirst) {
+    const candidates = steer.picked.subarray(0, size);
+    candidates.set(members.subarray(0, size));
     const cls = (i: number) => c[i * W + CLS];
     candidates.sort((x, y) => (into ? cls(x) - cls(y) : cls(y) - cls(x)) || x - y);
-  } else {
-    for (let j = 0; j < n; j++) {
-      const r = j + Math.floor(steer.rng() * (candidates.length - j));
-      const tmp = candidates[j];
-      candidates[j] = candidates[r];
-      candidates[r] = tmp;
-    }
+    return candidates;
   }
-  return candidates;
+  // The first n steps of a Fisher–Yates shuffle of the set, made on the set itself and then
+  // undone, so that only the n picked are copied (not the whole set, at every review); the
+  // set's order, which later picks depend on, is as before.
+  const { picked, swaps } = steer;
+  for (let j = 0; j < n; j++) {
+    const r = j + Math.floor(steer.rng() * (size - j));
+    swaps[j] = r;
+    const tmp = members[j];
+    members[j] = members[r];
+    members[r] = tmp;
+    picked[j] = members[j];
+  }
+  for (let j = n - 1; j >= 0; j--) {
+    const r = swaps[j];
+    const tmp = members[j];
+    members[j] = members[r];
+    members[r] = tmp;
+  }
+  return picked.subarray(0, n);
 }
 
 /**
@@ -213,8 +236,9 @@ export function review(
   const a = sv.active;
   const capped = cm.capPlaces[a] >= 0;
   const places = capped ? placesAt(cm, a, t) : 0;
-  const spending = spendingSince(steer, sc, t);
   const budget = Number.isNaN(sv.budget) ? null : sv.budget;
+  // Read only by the budget's signal and the custom rule.
+  const spending = steer.spends ? spendingSince(steer, sc, t) : 0;
   const signals: Record<SteeringSignal, number> = {
     freeCapacity: capped ? (places > 0 ? Math.max(0, places - cap.holders[a]) / places : 0) : NaN,
     queue: cap.waitingFor[a],
