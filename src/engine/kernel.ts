@@ -423,37 +423,13 @@ export function recordStay(
   m: number,
   c0: number,
 ): void {
-  const { municipal, constFrom, reimbursed } = cm;
+  const { municipal, reimbursed } = cm;
   const climbs = cm.onLadder[s] === 1;
   if (occ !== null) {
     occ[o + t]++;
     occ[o + t + m]--;
-    if (cm.hasLadder && reimbursed[s] === 1) {
-      // The municipality's share changes month by month early on the ladder, then stays.
-      const base = s * (cm.H + 2);
-      if (climbs) {
-        let tt = t;
-        let c = c0;
-        let left = m;
-        while (left > 0 && c < constFrom) {
-          const w = municipal[c];
-          net![base + tt] += w;
-          net![base + tt + 1] -= w;
-          tt++;
-          c++;
-          left--;
-        }
-        if (left > 0) {
-          const w = municipal[constFrom];
-          net![base + tt] += w;
-          net![base + tt + left] -= w;
-        }
-      } else {
-        const w = municipal[c0];
-        net![base + t] += w;
-        net![base + t + m] -= w;
-      }
-    }
+    // The municipality's share changes month by month early on the ladder, then stays.
+    if (cm.hasLadder && reimbursed[s] === 1) addShares(cm, net!, s * (cm.H + 2), climbs, t, m, c0);
   }
   acc.months[cell] += m;
   if (cm.moneyDetail) {
